@@ -1,0 +1,1 @@
+"""newsrake's Scrapy project: settings, spiders, middlewares and the `newsrake` command."""

@@ -1,0 +1,225 @@
+"""The `newsrake` command: a thin click layer over the crawler, the cleaners and the store."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class NewsrakeError(click.ClickException):
+    """An error the user can act on: printed as one line, exit code 1."""
+
+    exit_code = EXIT_FAILED
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsrake")
+def cli() -> None:
+    """newsrake: news feeds to clean article text in one SQLite file.
+
+    \b
+    Example:
+        newsrake demo                       # crawl the bundled demo site
+        newsrake crawl --seeds seeds/default.toml --db news.db
+        datasette news.db
+    """
+
+
+def _check_db(db: Path) -> None:
+    from pipelines.store import Store, StoreError
+
+    try:
+        Store.open(db).close()
+    except StoreError as error:
+        raise NewsrakeError(str(error)) from None
+
+
+def _crawl(
+    db: Path,
+    seeds: Sequence[Path],
+    feeds: Sequence[str],
+    feeds_file: Path | None,
+    allow_private: bool,
+    allow_addresses: Sequence[str],
+    settings_pairs: Sequence[str],
+    extra: dict[str, Any] | None = None,
+) -> int:
+    from crawler.run import SettingError, build_settings, parse_overrides, run_crawl
+    from crawler.sources import SourceError, gather_sources
+    from crawler.stats import outcome, summary_line
+
+    try:
+        overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
+    except SettingError as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        sources = gather_sources(seeds, feeds, feeds_file)
+    except SourceError as error:
+        raise NewsrakeError(str(error)) from None
+    if not sources:
+        raise click.UsageError("no sources: give --seeds FILE, --feed URL or --feeds-file FILE")
+    _check_db(db)
+    overrides["NEWSRAKE_DB"] = str(db)
+    if allow_private:
+        overrides["NEWSRAKE_ALLOW_PRIVATE_ADDRESSES"] = True
+    if allow_addresses:
+        overrides["NEWSRAKE_ALLOW_ADDRESSES"] = list(allow_addresses)
+    stats = run_crawl(
+        build_settings(overrides),
+        seeds=[str(p) for p in seeds],
+        feed=list(feeds),
+        feeds_file=str(feeds_file) if feeds_file else None,
+    )
+    click.echo(summary_line(stats))
+    if stats.get("finish_reason") not in (None, "finished"):
+        click.echo(f"newsrake: crawl stopped early: {stats.get('finish_reason')}", err=True)
+        return EXIT_FAILED
+    return EXIT_FAILED if outcome(stats) == "failed" else EXIT_OK
+
+
+def _default_seeds() -> list[Path]:
+    folder = Path("seeds")
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default="news.db", show_default=True,
+    help="The SQLite file to write.",
+)
+
+
+@cli.command()
+@db_option
+@click.option("--seeds", "seeds", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A seeds TOML file (repeatable). Default: seeds/*.toml here, if no --feed/--feeds-file.")
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="A feed URL (repeatable).")
+@click.option("--feeds-file", type=click.Path(dir_okay=False, path_type=Path), help="A file of feed URLs, one a line.")
+@click.option("--allow-private-addresses", is_flag=True, help="Allow loopback and private-network addresses.")
+@click.option("--allow-address", "allow_addresses", multiple=True, metavar="HOST:PORT",
+              help="Allow this one server even if its address is private (repeatable).")
+@click.option("-s", "settings_pairs", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or newsrake setting for this run (repeatable).")
+def crawl(
+    db: Path,
+    seeds: tuple[Path, ...],
+    feeds: tuple[str, ...],
+    feeds_file: Path | None,
+    allow_private_addresses: bool,
+    allow_addresses: tuple[str, ...],
+    settings_pairs: tuple[str, ...],
+) -> int:
+    """Fetch the feeds, then every new article page, clean it and store it.
+
+    Articles already in the database are not fetched again, so the command
+    is meant to run from cron. Prints a one-line summary; exit code 0 on
+    success, 1 when every feed failed or the database cannot be written,
+    2 on a usage error.
+
+    \b
+    Example:
+        newsrake crawl --seeds seeds/default.toml --db news.db
+        newsrake crawl --feed https://example.org/rss.xml -s DOWNLOAD_DELAY=2
+    """
+    if not seeds and not feeds and feeds_file is None:
+        seeds = tuple(_default_seeds())
+    return _crawl(db, seeds, feeds, feeds_file, allow_private_addresses, allow_addresses, settings_pairs)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", help="The URL the page was fetched from (with a single FILE).")
+def extract(files: tuple[Path, ...], url: str | None) -> int:
+    """Clean saved pages (.html or .html.gz): one JSON object per file on stdout.
+
+    Each object has path, url (given, or the page's canonical URL), title,
+    text, published, authors and the other article fields. A file that
+    cannot be read gives an object with an "error" key and exit code 1.
+
+    \b
+    Example:
+        newsrake extract saved/*.html.gz > articles.jsonl
+    """
+    from cleaners import clean_page
+
+    if url and len(files) > 1:
+        raise click.UsageError("--url needs exactly one FILE")
+    status = EXIT_OK
+    for path in files:
+        try:
+            raw = path.read_bytes()
+            if path.suffix == ".gz":
+                raw = gzip.decompress(raw)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            click.echo(f"newsrake: cannot read {path}: {getattr(error, 'strerror', None) or error}", err=True)
+            click.echo(json.dumps({"path": str(path), "error": str(error)}, ensure_ascii=False))
+            status = EXIT_FAILED
+            continue
+        article = clean_page(raw, url or "")
+        record = {"path": str(path), **article.to_dict()}
+        record["url"] = url or article.canonical_url
+        record.pop("final_url", None)
+        click.echo(json.dumps(record, ensure_ascii=False))
+    return status
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="newsrake-demo.db",
+              show_default=True, help="The SQLite file to write.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8642, show_default=True,
+              help="Port for the demo site on 127.0.0.1 (a free one is used if it is taken; 0 for any).")
+def demo(db: Path, port: int) -> int:
+    """Serve the bundled demo news site on 127.0.0.1 and crawl it into a SQLite file.
+
+    Needs no internet. Three publishers (RSS 2.0, Atom and RSS 1.0 feeds;
+    one found from its homepage) with pages full of the boilerplate that
+    newsrake cleans away.
+
+    \b
+    Example:
+        newsrake demo && datasette newsrake-demo.db
+    """
+    from crawler.demo.server import LoopbackServer
+    from crawler.demo.site import demo_seeds, site_routes
+
+    with LoopbackServer(site_routes, port=port) as server, tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "demo.toml"
+        seeds.write_text(demo_seeds(server.base_url), encoding="utf-8")
+        click.echo(f"newsrake demo: serving the demo site at {server.base_url}/", err=True)
+        status = _crawl(
+            db, [seeds], [], None, False, [server.address], [],
+            extra={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False},
+        )
+    click.echo(f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    datasette {db}\n")
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the command; errors become one line on stderr and an exit code."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="newsrake", standalone_mode=False)
+    except click.UsageError as error:
+        hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+        click.echo(f"newsrake: error: {error.format_message()}{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as error:
+        click.echo(f"newsrake: error: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo("newsrake: aborted", err=True)
+        sys.exit(130)
+    sys.exit(result if isinstance(result, int) else EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""A small threaded HTTP server on 127.0.0.1 serving a fixed table of paths.
+
+Used by `newsrake demo`, the tests and the benchmarks: every response is
+known in advance, so a crawl of it is repeatable.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A response: body, content type, status, extra headers."""
+
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+Routes = Mapping[str, Resource]
+"""Path (with query, if any) to response."""
+
+ROBOTS_ALLOW_ALL = Resource(b"User-agent: *\nAllow: /\n", "text/plain; charset=utf-8")
+
+
+class LoopbackServer:
+    """Serves routes made by ``build(base_url)`` on 127.0.0.1 at a free port; a context manager."""
+
+    def __init__(self, build: Callable[[str], Routes], port: int = 0) -> None:
+        self.requests: list[str] = []
+        self._lock = threading.Lock()
+        handler = self._handler_class()
+        try:
+            self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        except OSError:  # the port is taken: any free one will do
+            self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self._server.server_port}"
+        self.routes: Routes = build(self.base_url)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="newsrake-site", daemon=True)
+
+    @property
+    def address(self) -> str:
+        """``host:port`` of the server (for ``--allow-address``)."""
+        return f"127.0.0.1:{self._server.server_port}"
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+                path = urlsplit(self.path)
+                key = path.path + (f"?{path.query}" if path.query else "")
+                with server._lock:
+                    server.requests.append(key)
+                resource = server.routes.get(key) or server.routes.get(path.path)
+                if resource is None:
+                    resource = Resource(b"not found\n", "text/plain; charset=utf-8", 404)
+                self.send_response(resource.status)
+                self.send_header("Content-Type", resource.content_type)
+                self.send_header("Content-Length", str(len(resource.body)))
+                for name, value in resource.headers:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(resource.body)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the http.server API
+                return
+
+        return Handler
+
+    def start(self) -> LoopbackServer:
+        """Start serving in a background thread."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> LoopbackServer:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()

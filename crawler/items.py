@@ -1,0 +1,29 @@
+"""What the spider hands to the pipelines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaners import Article, FeedEntry
+from pipelines.store import FeedFetch, RawPage
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """An article page as downloaded, with where it came from."""
+
+    page: RawPage
+    source: str
+    feed_url: str | None
+    entry: FeedEntry | None
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    """A fetched page and the article cleaned from it, ready to store."""
+
+    fetched: FetchedPage
+    article: Article
+
+
+__all__ = ["CleanedPage", "FeedFetch", "FetchedPage"]

@@ -1,0 +1,1 @@
+"""newsrake's downloader middlewares."""

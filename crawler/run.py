@@ -1,0 +1,47 @@
+"""Running a crawl in this process: settings from `crawler.settings` plus overrides, stats back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scrapy.crawler import AsyncCrawlerProcess
+from scrapy.settings import Settings
+
+from crawler.spiders.feeds import FeedsSpider
+
+
+class SettingError(ValueError):
+    """A ``-s NAME=VALUE`` override is malformed."""
+
+
+def parse_overrides(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``["NAME=VALUE", ...]`` to a dict; a pair without ``=`` or a name raises `SettingError`."""
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise SettingError(f"bad setting {pair!r}: expected NAME=VALUE")
+        overrides[name.strip()] = value
+    return overrides
+
+
+def build_settings(overrides: Mapping[str, Any]) -> Settings:
+    """newsrake's Scrapy settings with ``overrides`` applied at command-line priority."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.update(dict(overrides), priority="cmdline")
+    return settings
+
+
+def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:
+    """Run the `feeds` spider to the end in this process; return its stats.
+
+    Scrapy's reactor can run once per process, so call this once.
+    """
+    process = AsyncCrawlerProcess(settings)
+    crawler = process.create_crawler(FeedsSpider)
+    process.crawl(crawler, **spider_args)
+    process.start()
+    assert crawler.stats is not None
+    return dict(crawler.stats.get_stats())

@@ -1,0 +1,48 @@
+"""Scrapy settings for newsrake: polite, bounded and quiet by default.
+
+Any of these can be changed for one run with ``-s NAME=VALUE``.
+"""
+
+BOT_NAME = "newsrake"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- newsrake's own settings ---------------------------------------------
+NEWSRAKE_DB = "news.db"  # the SQLite file
+NEWSRAKE_ALLOW_PRIVATE_ADDRESSES = False  # loopback/private networks are refused unless this is on
+NEWSRAKE_ALLOW_ADDRESSES: list[str] = []  # "host:port" servers let through even if private
+NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
+NEWSRAKE_CONTACT_URL = "https://github.com/newsrake/newsrake"  # put your own contact page here
+
+# --- politeness ----------------------------------------------------------
+USER_AGENT = "newsrake/0.1 (+https://github.com/newsrake/newsrake)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1  # one request at a time per host
+DOWNLOAD_DELAY = 1.0  # seconds between requests to one host
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+COOKIES_ENABLED = False
+
+# --- bounds --------------------------------------------------------------
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+RETRY_TIMES = 2
+DOWNLOAD_HANDLERS = {"data": None, "file": None, "s3": None, "ftp": None}  # http(s) only
+
+# --- components ----------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
+    "crawler.middlewares.seen_urls.SeenUrlsMiddleware": 60,
+}
+ITEM_PIPELINES = {
+    "pipelines.clean.CleanPipeline": 300,
+    "pipelines.store_pipeline.StorePipeline": 800,
+}
+LOG_FORMATTER = "crawler.logformatter.ShortLogFormatter"
+LOG_LEVEL = "WARNING"  # one line per problem; -s LOG_LEVEL=INFO for more
+TELNETCONSOLE_ENABLED = False
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,181 @@
+"""The `feeds` spider: reads sources, fetches their feeds, requests each entry's article page.
+
+It schedules requests and parses feeds, nothing more: the seen-URL check and
+the address guard are downloader middlewares, cleaning and storage pipelines.
+
+    scrapy crawl feeds -a seeds=seeds/default.toml -a feed=URL -a feeds_file=FILE -s NEWSRAKE_DB=news.db
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from cleaners import FeedEntry
+from crawler import stats
+from crawler.feeds import discover_feeds, parse_feed
+from crawler.items import FeedFetch, FetchedPage
+from crawler.middlewares.seen_urls import AlreadyStored
+from crawler.sources import Source, SourceError, gather_sources
+from pipelines.store import RawPage
+
+logger = logging.getLogger(__name__)
+
+
+def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return list(value)
+
+
+def _headers(response: Response) -> dict[str, str]:
+    return {
+        key.decode("latin-1"): b", ".join(values).decode("latin-1")
+        for key, values in response.headers.items()
+    }
+
+
+def _failure_reason(failure: Failure) -> tuple[int | None, str]:
+    if failure.check(HttpError):
+        response = failure.value.response
+        return response.status, f"HTTP {response.status}"
+    return None, " ".join(f"{type(failure.value).__name__}: {failure.value}".split())[:300]
+
+
+class FeedsSpider(scrapy.Spider):
+    """Fetch the feeds of every source and the article pages they list."""
+
+    name = "feeds"
+
+    def __init__(
+        self,
+        seeds: str | list[str] | None = None,
+        feed: str | list[str] | None = None,
+        feeds_file: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.seed_paths = [Path(p) for p in _as_list(seeds)]
+        self.feed_urls = _as_list(feed)
+        self.feeds_file = Path(feeds_file) if feeds_file else None
+
+    def sources(self) -> list[Source]:
+        """The sources of this run (raises `SourceError` for a missing or bad file)."""
+        return gather_sources(self.seed_paths, self.feed_urls, self.feeds_file)
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        try:
+            sources = self.sources()
+        except SourceError as error:
+            logger.error("%s", error)
+            return
+        if not sources:
+            logger.error("no sources: give seeds files, feed URLs or a feeds file")
+            return
+        for source in sources:
+            for url in source.feeds:
+                yield self.feed_request(url, source.name)
+            if not source.feeds and source.homepage:
+                yield scrapy.Request(
+                    source.homepage,
+                    callback=self.parse_homepage,
+                    errback=self.feed_failed,
+                    cb_kwargs={"source": source.name},
+                    meta={"newsrake": "homepage", "newsrake_source": source.name},
+                )
+
+    def feed_request(self, url: str, source: str) -> scrapy.Request:
+        """The request for one feed."""
+        return scrapy.Request(
+            url,
+            callback=self.parse_feed,
+            errback=self.feed_failed,
+            cb_kwargs={"source": source},
+            meta={"newsrake": "feed", "newsrake_source": source},
+        )
+
+    def parse_homepage(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
+        """Find the feeds a homepage announces and request them."""
+        feeds = discover_feeds(response.body, response.url)
+        if not feeds:
+            logger.warning("no feed found on homepage %s (%s)", response.url, source)
+            self.crawler.stats.inc_value(stats.FEEDS_FAILED)
+            yield FeedFetch(url=response.url, source=source, status=response.status, error="no feed link on homepage")
+            return
+        logger.info("discovered %d feed(s) on %s", len(feeds), response.url)
+        for url in feeds:
+            yield self.feed_request(url, source)
+
+    def parse_feed(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
+        """Parse a feed and request each entry's article page."""
+        content_type = response.headers.get("Content-Type")
+        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
+        feed = parse_feed(
+            response.body, response.url, content_type.decode("latin-1") if content_type else None, limit
+        )
+        if not feed.is_feed:
+            logger.warning("not a feed: %s (%s)", response.url, feed.bozo_reason or "no entries")
+            self.crawler.stats.inc_value(stats.FEEDS_FAILED)
+            yield FeedFetch(url=response.url, source=source, status=response.status, error="not a feed")
+            return
+        if feed.bozo:
+            logger.warning("ill-formed feed, recovered: %s (%s)", response.url, feed.bozo_reason)
+            self.crawler.stats.inc_value(stats.FEEDS_BOZO)
+        self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
+        yield FeedFetch(
+            url=response.url,
+            source=source,
+            status=response.status,
+            title=feed.title,
+            site_url=feed.site_url,
+            entries=len(feed.entries),
+            bozo=feed.bozo,
+            bozo_reason=feed.bozo_reason,
+        )
+        for entry in feed.entries:
+            yield scrapy.Request(
+                entry.link,
+                callback=self.parse_article,
+                errback=self.article_failed,
+                cb_kwargs={"entry": entry, "source": source, "feed_url": response.url},
+                meta={"newsrake": "article", "newsrake_source": source},
+            )
+
+    def parse_article(
+        self, response: Response, entry: FeedEntry, source: str, feed_url: str
+    ) -> Iterator[FetchedPage]:
+        """Hand the downloaded page to the pipelines."""
+        page = RawPage(
+            url=entry.link,
+            final_url=response.url,
+            status=response.status,
+            body=response.body,
+            headers=_headers(response),
+        )
+        yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry)
+
+    def feed_failed(self, failure: Failure) -> Iterator[FeedFetch]:
+        """A feed or homepage could not be fetched: log one line, record it."""
+        request = failure.request  # type: ignore[attr-defined]
+        status, reason = _failure_reason(failure)
+        logger.warning("feed failed: %s (%s)", request.url, reason)
+        self.crawler.stats.inc_value(stats.FEEDS_FAILED)
+        yield FeedFetch(url=request.url, source=request.meta.get("newsrake_source", ""), status=status, error=reason)
+
+    def article_failed(self, failure: Failure) -> None:
+        """An article page could not be fetched: log one line and count it."""
+        if failure.check(AlreadyStored):
+            return  # counted as skipped by the middleware
+        request = failure.request  # type: ignore[attr-defined]
+        _status, reason = _failure_reason(failure)
+        logger.warning("article failed: %s (%s)", request.url, reason)
+        self.crawler.stats.inc_value(stats.ARTICLES_FAILED)

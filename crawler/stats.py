@@ -1,0 +1,47 @@
+"""Names of the crawl statistics newsrake keeps (Scrapy stats), and the run summary built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+FEEDS_FETCHED = "newsrake/feeds_fetched"
+FEEDS_FAILED = "newsrake/feeds_failed"
+FEEDS_BOZO = "newsrake/feeds_bozo"
+ARTICLES_NEW = "newsrake/articles_new"
+ARTICLES_SKIPPED = "newsrake/articles_skipped"
+ARTICLES_FAILED = "newsrake/articles_failed"
+ARTICLE_REQUESTS = "newsrake/article_requests"
+ADDRESSES_REFUSED = "newsrake/addresses_refused"
+
+
+def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
+    """The counts of a run, as stored in its `runs` row."""
+    return {
+        "feeds_fetched": int(stats.get(FEEDS_FETCHED, 0)),
+        "feeds_failed": int(stats.get(FEEDS_FAILED, 0)),
+        "articles_new": int(stats.get(ARTICLES_NEW, 0)),
+        "articles_skipped": int(stats.get(ARTICLES_SKIPPED, 0)),
+        "articles_failed": int(stats.get(ARTICLES_FAILED, 0)),
+    }
+
+
+def summary_line(stats: Mapping[str, Any]) -> str:
+    """The one-line summary printed at the end of a crawl."""
+    c = run_counts(stats)
+    failed_feeds = f" ({c['feeds_failed']} failed)" if c["feeds_failed"] else ""
+    return (
+        f"newsrake: {c['feeds_fetched']} feeds fetched{failed_feeds}, {c['articles_new']} articles new, "
+        f"{c['articles_skipped']} skipped, {c['articles_failed']} failed"
+    )
+
+
+def outcome(stats: Mapping[str, Any]) -> str:
+    """``ok``, ``partial`` (some feeds failed) or ``failed`` (every feed failed)."""
+    c = run_counts(stats)
+    tried = c["feeds_fetched"] + c["feeds_failed"]
+    if tried and c["feeds_failed"] == tried:
+        return "failed"
+    if c["feeds_failed"] or c["articles_failed"]:
+        return "partial"
+    return "ok"

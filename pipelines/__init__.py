@@ -1,0 +1,1 @@
+"""Scrapy item pipelines (adapters) and `store`, the module that owns the SQLite schema."""

@@ -1,0 +1,297 @@
+"""The SQLite store: the only module that knows newsrake's schema.
+
+One file holds the articles (with FTS5 on title and text), the raw pages
+(gzip-compressed, in a table of their own), the feeds with their polling
+state and a row per run. Migrations are explicit, numbered and recorded in
+``newsrake_migrations``; opening a store applies the missing ones.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from cleaners import Article
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """The database cannot be opened, read or written; the message is for the user."""
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A fetched page as the server sent it."""
+
+    url: str
+    final_url: str
+    status: int
+    body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)
+    fetched_at: str = field(default_factory=utc_now)
+
+    @property
+    def content_type(self) -> str | None:
+        """The Content-Type header, if any."""
+        return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
+
+
+@dataclass(frozen=True)
+class FeedFetch:
+    """The outcome of fetching and parsing one feed."""
+
+    url: str
+    source: str
+    status: int | None
+    title: str | None = None
+    site_url: str | None = None
+    entries: int = 0
+    bozo: bool = False
+    bozo_reason: str | None = None
+    error: str | None = None
+    fetched_at: str = field(default_factory=utc_now)
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["feeds"].create(
+        {
+            "url": str, "source": str, "title": str, "site_url": str, "first_seen": str,
+            "last_fetched": str, "last_status": int, "etag": str, "last_modified": str,
+            "failures_in_row": int, "next_poll_at": str, "last_error": str, "bozo": int,
+            "bozo_reason": str, "entries_last": int, "articles_stored": int, "last_article_at": str,
+        },
+        pk="url",
+        defaults={"failures_in_row": 0, "articles_stored": 0, "bozo": 0},
+    )
+    db["articles"].create(
+        {
+            "id": int, "url": str, "final_url": str, "canonical_url": str, "source": str,
+            "feed_url": str, "guid": str, "title": str, "text": str, "authors": str,
+            "published": str, "published_raw": str, "language": str, "description": str,
+            "image": str, "tags": str, "site_name": str, "feed_title": str, "feed_summary": str,
+            "feed_published": str, "feed_published_raw": str, "problems": str,
+            "fetched_at": str, "cleaned_at": str, "cleaner_version": str, "run_id": int,
+        },
+        pk="id",
+        not_null=["url"],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["guid"])
+    db["articles"].create_index(["source", "published"])
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["cleaner_version"])
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db["raw_pages"].create(
+        {
+            "article_id": int, "url": str, "final_url": str, "status": int, "headers": str,
+            "content_type": str, "body": bytes, "body_encoding": str, "body_size": int,
+            "fetched_at": str,
+        },
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["runs"].create(
+        {
+            "id": int, "command": str, "started_at": str, "finished_at": str, "outcome": str,
+            "pid": int, "feeds_fetched": int, "feeds_failed": int, "articles_new": int,
+            "articles_skipped": int, "articles_failed": int, "options": str, "stats": str,
+        },
+        pk="id",
+    )
+
+
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
+    ("001_initial", _m001_initial),
+)
+"""Every schema change, in order. Append; never edit one that has shipped."""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """A newsrake SQLite file. Open with `Store.open`; close when done."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
+        """Open (creating and migrating if needed) the store at ``path``.
+
+        Raises `StoreError` with a one-line message when the file cannot be
+        created, is not a database, or is read-only while writes are wanted.
+        """
+        target = Path(path)
+        if not readonly and not target.parent.is_dir():
+            raise StoreError(f"cannot create database {target}: directory {target.parent} does not exist")
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db = sqlite_utils.Database(conn)
+            store = cls(db, str(target))
+            if not readonly:
+                if db.journal_mode != "wal":
+                    db.enable_wal()
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                store.migrate()
+            else:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open database {target}: {error}") from error
+        return store
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this file lacks, each in its own transaction; return their names."""
+        conn = self.db.conn
+        conn.execute("CREATE TABLE IF NOT EXISTS newsrake_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        conn.commit()
+        done = {row[0] for row in conn.execute("SELECT name FROM newsrake_migrations")}
+        applied = []
+        for name, migration in MIGRATIONS:
+            if name in done:
+                continue
+            with self.db.atomic():
+                migration(self.db)
+                conn.execute("INSERT INTO newsrake_migrations VALUES (?, ?)", (name, utc_now()))
+            applied.append(name)
+        return applied
+
+    # -- reads ------------------------------------------------------------
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that already have an article row (indexed look-ups)."""
+        wanted = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def count(self, table: str) -> int:
+        """Rows in ``table``."""
+        return int(self.db.conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
+
+    def raw_body(self, article_id: int) -> bytes | None:
+        """The decompressed raw page of an article."""
+        row = self.db.conn.execute("SELECT body FROM raw_pages WHERE article_id = ?", (article_id,)).fetchone()
+        return gzip.decompress(row[0]) if row and row[0] is not None else None
+
+    # -- writes -----------------------------------------------------------
+
+    def save_article(
+        self, page: RawPage, article: Article, *, source: str | None, feed_url: str | None, run_id: int | None
+    ) -> int | None:
+        """Store the raw page, the article and the feed's counters in one transaction.
+
+        Returns the new article's id, or None when an article with that URL
+        was already stored (nothing is written then).
+        """
+        entry = article.feed_entry
+        row = {
+            "url": article.url, "final_url": article.final_url, "canonical_url": article.canonical_url,
+            "source": source, "feed_url": feed_url, "guid": entry.guid if entry else None,
+            "title": article.title, "text": article.text, "authors": _json(list(article.authors)),
+            "published": article.published, "published_raw": article.published_raw,
+            "language": article.language, "description": article.description, "image": article.image,
+            "tags": _json(list(article.tags)), "site_name": article.site_name,
+            "feed_title": entry.title if entry else None, "feed_summary": entry.summary if entry else None,
+            "feed_published": entry.published if entry else None,
+            "feed_published_raw": entry.published_raw if entry else None,
+            "problems": _json(list(article.problems)), "fetched_at": page.fetched_at,
+            "cleaned_at": utc_now(), "cleaner_version": article.cleaner_version, "run_id": run_id,
+        }
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        conn = self.db.conn
+        with self.db.atomic():
+            cursor = conn.execute(f"INSERT OR IGNORE INTO articles ({columns}) VALUES ({marks})", list(row.values()))
+            if cursor.rowcount == 0:
+                return None
+            article_id = cursor.lastrowid
+            conn.execute(
+                "INSERT INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?)",
+                (
+                    article_id, page.url, page.final_url, page.status, _json(dict(page.headers)),
+                    page.content_type, gzip.compress(page.body, compresslevel=6, mtime=0),
+                    len(page.body), page.fetched_at,
+                ),
+            )
+            if feed_url:
+                conn.execute(
+                    "UPDATE feeds SET articles_stored = articles_stored + 1, last_article_at = ? WHERE url = ?",
+                    (page.fetched_at, feed_url),
+                )
+        return article_id
+
+    def record_feed_fetch(self, fetch: FeedFetch) -> None:
+        """Record a feed fetch: its status, title, bozo flag; failures in a row counted."""
+        failed = fetch.error is not None
+        with self.db.atomic():
+            self.db.conn.execute(
+                """INSERT INTO feeds (url, source, first_seen, failures_in_row) VALUES (?, ?, ?, 0)
+                   ON CONFLICT(url) DO NOTHING""",
+                (fetch.url, fetch.source, fetch.fetched_at),
+            )
+            self.db.conn.execute(
+                """UPDATE feeds SET source = ?, last_fetched = ?, last_status = ?,
+                       title = coalesce(?, title), site_url = coalesce(?, site_url),
+                       entries_last = ?, bozo = ?, bozo_reason = ?, last_error = ?,
+                       failures_in_row = CASE WHEN ? THEN failures_in_row + 1 ELSE 0 END
+                   WHERE url = ?""",
+                (
+                    fetch.source, fetch.fetched_at, fetch.status, fetch.title, fetch.site_url,
+                    fetch.entries, int(fetch.bozo), fetch.bozo_reason, fetch.error, failed, fetch.url,
+                ),
+            )
+
+    def start_run(self, command: str, options: Mapping[str, Any]) -> int:
+        """Open a `runs` row; returns its id."""
+        with self.db.atomic():
+            cursor = self.db.conn.execute(
+                "INSERT INTO runs (command, started_at, outcome, pid, options) VALUES (?, ?, 'running', ?, ?)",
+                (command, utc_now(), os.getpid(), _json(dict(options))),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int, outcome: str, counts: Mapping[str, int], stats: Mapping[str, Any]) -> None:
+        """Close a `runs` row with its outcome, counts and the crawl's stats."""
+        with self.db.atomic():
+            self.db.conn.execute(
+                """UPDATE runs SET finished_at = ?, outcome = ?, feeds_fetched = ?, feeds_failed = ?,
+                       articles_new = ?, articles_skipped = ?, articles_failed = ?, stats = ?
+                   WHERE id = ?""",
+                (
+                    utc_now(), outcome, counts.get("feeds_fetched", 0), counts.get("feeds_failed", 0),
+                    counts.get("articles_new", 0), counts.get("articles_skipped", 0),
+                    counts.get("articles_failed", 0), _json(dict(stats)), run_id,
+                ),
+            )
