@@ -1,0 +1,53 @@
+"""A loopback news site made from a folder of saved pages, with feeds in every dialect.
+
+Used by the benchmarks: the pages of the article-extraction benchmark
+(``html/<id>.html.gz``) are served at ``/a/<id>.html``, split round-robin
+over feeds ``/feeds/<n>.xml`` whose dialects alternate RSS 2.0, Atom, RSS 1.0.
+"""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from crawler.demo.feedgen import CONTENT_TYPES, DIALECTS, Item, render_feed
+from crawler.demo.server import ROBOTS_ALLOW_ALL, Resource, Routes
+
+
+def load_pages(data_dir: Path, copies: int = 1) -> dict[str, bytes]:
+    """``{page name: html bytes}`` for every ``html/*.html.gz``; ``copies`` > 1 replicates each page."""
+    pages: dict[str, bytes] = {}
+    for path in sorted((data_dir / "html").glob("*.html.gz")):
+        body = gzip.decompress(path.read_bytes())
+        page_id = path.name.split(".")[0][:16]
+        for copy in range(copies):
+            name = page_id if copy == 0 else f"{page_id}-{copy}"
+            # A distinct comment per copy keeps copies from being byte-identical.
+            pages[name] = body if copy == 0 else body + f"\n<!-- copy {copy} -->\n".encode()
+    return pages
+
+
+def site_routes(base_url: str, pages: dict[str, bytes], feeds: int = 6) -> Routes:
+    """Routes of the site; ``feeds`` feeds share the pages round-robin."""
+    routes: dict[str, Resource] = {"/robots.txt": ROBOTS_ALLOW_ALL}
+    buckets: list[list[Item]] = [[] for _ in range(feeds)]
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    for index, (name, body) in enumerate(pages.items()):
+        path = f"/a/{name}.html"
+        routes[path] = Resource(body)
+        buckets[index % feeds].append(
+            Item(url=base_url + path, title=f"Article {name}", published=start + timedelta(minutes=index))
+        )
+    for number, items in enumerate(buckets):
+        dialect = DIALECTS[number % len(DIALECTS)]
+        feed_url = f"{base_url}/feeds/{number}.xml"
+        routes[f"/feeds/{number}.xml"] = Resource(
+            render_feed(dialect, f"Feed {number} ({dialect})", base_url + "/", feed_url, items), CONTENT_TYPES[dialect]
+        )
+    return routes
+
+
+def feed_urls(routes: Routes, base_url: str) -> list[str]:
+    """The feed URLs of a site built by `site_routes`."""
+    return [base_url + path for path in routes if path.startswith("/feeds/")]
