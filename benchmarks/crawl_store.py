@@ -50,8 +50,17 @@ def main() -> int:
         feeds_file = Path(tmp) / "feeds.txt"
         feeds_file.write_text("\n".join(feed_urls(server.routes, server.base_url)) + "\n")
         db = Path(tmp) / "bench.db"
-        command = [newsrake, "crawl", "--feeds-file", str(feeds_file), "--db", str(db),
-                   "--allow-private-addresses", "-s", "DOWNLOAD_DELAY=0"]
+        command = [
+            newsrake,
+            "crawl",
+            "--feeds-file",
+            str(feeds_file),
+            "--db",
+            str(db),
+            "--allow-private-addresses",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+        ]
         seconds, first = run(command)
         article_requests_first = sum(1 for path in server.requests if path.startswith("/a/"))
         with sqlite3.connect(db) as conn:

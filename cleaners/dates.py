@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import time
 import warnings
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
 
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_FUTURE_SLACK = timedelta(days=2)
 _RFC822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d")
 
 
@@ -40,7 +41,7 @@ def parse_date(raw: str | None) -> str | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     now = datetime.now(UTC)
-    if parsed < _EARLIEST or (parsed - now).days > 2:
+    if parsed < _EARLIEST or parsed - now > _FUTURE_SLACK:
         return None
     return to_iso_utc(parsed)
 

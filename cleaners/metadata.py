@@ -29,8 +29,18 @@ _DATE_META_KEYS: tuple[str, ...] = (
     "date",
 )
 _ARTICLE_TYPES = frozenset(
-    {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "webpage", "liveblogposting"}
+    {
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "webpage",
+        "liveblogposting",
+    }
 )
 
 
@@ -131,10 +141,7 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
         or _clean_language(meta.get("content-language"))
         or _clean_language(meta.get("og:locale"))
     )
-    seen: set[str] = set()
-    unique_authors = tuple(
-        a for a in (" ".join(name.split()) for name in authors) if a and not (a in seen or seen.add(a))
-    )
+    unique_authors = tuple(dict.fromkeys(a for a in (" ".join(name.split()) for name in authors) if a))
     return PageMetadata(
         published_raw=published.strip() if published else None,
         canonical_url=canonical_url,

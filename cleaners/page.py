@@ -11,6 +11,7 @@ from cleaners.article import Article, FeedEntry
 from cleaners.dates import parse_date
 from cleaners.decode import decode_page
 from cleaners.extract import Extracted, extract_main_text
+from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
 from cleaners.version import CLEANER_VERSION
 
@@ -85,7 +86,7 @@ def clean_page(
         authors=_authors(meta, found, feed_entry),
         published=published,
         published_raw=published_raw,
-        language=meta.language,
+        language=meta.language or detect_language(found.text),
         description=found.description or (feed_entry.summary if feed_entry else None),
         image=_absolute(found.image, base),
         tags=tags,

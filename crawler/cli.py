@@ -94,22 +94,40 @@ def _default_seeds() -> list[Path]:
 
 
 db_option = click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), default="news.db", show_default=True,
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="news.db",
+    show_default=True,
     help="The SQLite file to write.",
 )
 
 
 @cli.command()
 @db_option
-@click.option("--seeds", "seeds", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A seeds TOML file (repeatable). Default: seeds/*.toml here, if no --feed/--feeds-file.")
+@click.option(
+    "--seeds",
+    "seeds",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A seeds TOML file (repeatable). Default: seeds/*.toml here, if no --feed/--feeds-file.",
+)
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="A feed URL (repeatable).")
 @click.option("--feeds-file", type=click.Path(dir_okay=False, path_type=Path), help="A file of feed URLs, one a line.")
 @click.option("--allow-private-addresses", is_flag=True, help="Allow loopback and private-network addresses.")
-@click.option("--allow-address", "allow_addresses", multiple=True, metavar="HOST:PORT",
-              help="Allow this one server even if its address is private (repeatable).")
-@click.option("-s", "settings_pairs", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy or newsrake setting for this run (repeatable).")
+@click.option(
+    "--allow-address",
+    "allow_addresses",
+    multiple=True,
+    metavar="HOST:PORT",
+    help="Allow this one server even if its address is private (repeatable).",
+)
+@click.option(
+    "-s",
+    "settings_pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy or newsrake setting for this run (repeatable).",
+)
 def crawl(
     db: Path,
     seeds: tuple[Path, ...],
@@ -174,10 +192,20 @@ def extract(files: tuple[Path, ...], url: str | None) -> int:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="newsrake-demo.db",
-              show_default=True, help="The SQLite file to write.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8642, show_default=True,
-              help="Port for the demo site on 127.0.0.1 (a free one is used if it is taken; 0 for any).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="newsrake-demo.db",
+    show_default=True,
+    help="The SQLite file to write.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8642,
+    show_default=True,
+    help="Port for the demo site on 127.0.0.1 (a free one is used if it is taken; 0 for any).",
+)
 def demo(db: Path, port: int) -> int:
     """Serve the bundled demo news site on 127.0.0.1 and crawl it into a SQLite file.
 
@@ -197,7 +225,13 @@ def demo(db: Path, port: int) -> int:
         seeds.write_text(demo_seeds(server.base_url), encoding="utf-8")
         click.echo(f"newsrake demo: serving the demo site at {server.base_url}/", err=True)
         status = _crawl(
-            db, [seeds], [], None, False, [server.address], [],
+            db,
+            [seeds],
+            [],
+            None,
+            False,
+            [server.address],
+            [],
             extra={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False},
         )
     click.echo(f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    datasette {db}\n")

@@ -15,8 +15,14 @@ from cleaners.dates import parse_date, struct_time_to_iso
 from crawler.urls import normalise_url
 
 FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json",
-     "application/xml", "text/xml"}
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/xml",
+        "text/xml",
+    }
 )
 
 
@@ -48,7 +54,7 @@ def _text(value: Any) -> str | None:
 def _entry(raw: Any, base: str) -> FeedEntry | None:
     link = raw.get("link")
     if not link:
-        link = next((l.get("href") for l in raw.get("links", []) if l.get("rel") == "alternate"), None)
+        link = next((ln.get("href") for ln in raw.get("links", []) if ln.get("rel") == "alternate"), None)
     if not isinstance(link, str):
         guid = raw.get("id")
         link = guid if isinstance(guid, str) and guid.startswith(("http://", "https://")) else None
@@ -57,10 +63,10 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
     absolute = normalise_url(urljoin(base, link.strip()))
     if absolute is None:
         return None
-    published_raw = raw.get("published") or raw.get("updated")
-    published = struct_time_to_iso(raw.get("published_parsed") or raw.get("updated_parsed")) or parse_date(
-        published_raw if isinstance(published_raw, str) else None
-    )
+    # dict.get: feedparser's own get() maps missing `updated*` keys to `published*` with a DeprecationWarning.
+    published_raw = dict.get(raw, "published") or dict.get(raw, "updated")
+    parsed_time = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
+    published = struct_time_to_iso(parsed_time) or parse_date(published_raw if isinstance(published_raw, str) else None)
     authors = tuple(
         name for name in (_text(a.get("name")) for a in raw.get("authors", []) if isinstance(a, dict)) if name
     )
@@ -97,12 +103,14 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None, max_entri
             entries.append(entry)
     skipped += max(0, len(parsed.entries) - max_entries)
     reason = parsed.get("bozo_exception")
+    if isinstance(reason, feedparser.NonXMLContentType):
+        reason = None  # a well-formed feed served with a non-XML Content-Type is not ill-formed
     return ParsedFeed(
         title=_text(parsed.feed.get("title")),
         site_url=parsed.feed.get("link") if isinstance(parsed.feed.get("link"), str) else None,
         version=parsed.get("version") or "",
         entries=tuple(entries),
-        bozo=bool(parsed.get("bozo")),
+        bozo=reason is not None,
         bozo_reason=" ".join(str(reason).split())[:300] if reason else None,
         skipped_entries=skipped,
     )

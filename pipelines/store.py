@@ -68,56 +68,104 @@ class FeedFetch:
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["feeds"].create(
+    db.table("feeds").create(
         {
-            "url": str, "source": str, "title": str, "site_url": str, "first_seen": str,
-            "last_fetched": str, "last_status": int, "etag": str, "last_modified": str,
-            "failures_in_row": int, "next_poll_at": str, "last_error": str, "bozo": int,
-            "bozo_reason": str, "entries_last": int, "articles_stored": int, "last_article_at": str,
+            "url": str,
+            "source": str,
+            "title": str,
+            "site_url": str,
+            "first_seen": str,
+            "last_fetched": str,
+            "last_status": int,
+            "etag": str,
+            "last_modified": str,
+            "failures_in_row": int,
+            "next_poll_at": str,
+            "last_error": str,
+            "bozo": int,
+            "bozo_reason": str,
+            "entries_last": int,
+            "articles_stored": int,
+            "last_article_at": str,
         },
         pk="url",
         defaults={"failures_in_row": 0, "articles_stored": 0, "bozo": 0},
     )
-    db["articles"].create(
+    db.table("articles").create(
         {
-            "id": int, "url": str, "final_url": str, "canonical_url": str, "source": str,
-            "feed_url": str, "guid": str, "title": str, "text": str, "authors": str,
-            "published": str, "published_raw": str, "language": str, "description": str,
-            "image": str, "tags": str, "site_name": str, "feed_title": str, "feed_summary": str,
-            "feed_published": str, "feed_published_raw": str, "problems": str,
-            "fetched_at": str, "cleaned_at": str, "cleaner_version": str, "run_id": int,
+            "id": int,
+            "url": str,
+            "final_url": str,
+            "canonical_url": str,
+            "source": str,
+            "feed_url": str,
+            "guid": str,
+            "title": str,
+            "text": str,
+            "authors": str,
+            "published": str,
+            "published_raw": str,
+            "language": str,
+            "description": str,
+            "image": str,
+            "tags": str,
+            "site_name": str,
+            "feed_title": str,
+            "feed_summary": str,
+            "feed_published": str,
+            "feed_published_raw": str,
+            "problems": str,
+            "fetched_at": str,
+            "cleaned_at": str,
+            "cleaner_version": str,
+            "run_id": int,
         },
         pk="id",
         not_null=["url"],
     )
-    db["articles"].create_index(["url"], unique=True)
-    db["articles"].create_index(["guid"])
-    db["articles"].create_index(["source", "published"])
-    db["articles"].create_index(["published"])
-    db["articles"].create_index(["cleaner_version"])
-    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
-    db["raw_pages"].create(
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["guid"])
+    db.table("articles").create_index(["source", "published"])
+    db.table("articles").create_index(["published"])
+    db.table("articles").create_index(["cleaner_version"])
+    db.table("articles").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("raw_pages").create(
         {
-            "article_id": int, "url": str, "final_url": str, "status": int, "headers": str,
-            "content_type": str, "body": bytes, "body_encoding": str, "body_size": int,
+            "article_id": int,
+            "url": str,
+            "final_url": str,
+            "status": int,
+            "headers": str,
+            "content_type": str,
+            "body": bytes,
+            "body_encoding": str,
+            "body_size": int,
             "fetched_at": str,
         },
         pk="article_id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["runs"].create(
+    db.table("runs").create(
         {
-            "id": int, "command": str, "started_at": str, "finished_at": str, "outcome": str,
-            "pid": int, "feeds_fetched": int, "feeds_failed": int, "articles_new": int,
-            "articles_skipped": int, "articles_failed": int, "options": str, "stats": str,
+            "id": int,
+            "command": str,
+            "started_at": str,
+            "finished_at": str,
+            "outcome": str,
+            "pid": int,
+            "feeds_fetched": int,
+            "feeds_failed": int,
+            "articles_new": int,
+            "articles_skipped": int,
+            "articles_failed": int,
+            "options": str,
+            "stats": str,
         },
         pk="id",
     )
 
 
-MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
-    ("001_initial", _m001_initial),
-)
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (("001_initial", _m001_initial),)
 """Every schema change, in order. Append; never edit one that has shipped."""
 
 
@@ -216,17 +264,31 @@ class Store:
         """
         entry = article.feed_entry
         row = {
-            "url": article.url, "final_url": article.final_url, "canonical_url": article.canonical_url,
-            "source": source, "feed_url": feed_url, "guid": entry.guid if entry else None,
-            "title": article.title, "text": article.text, "authors": _json(list(article.authors)),
-            "published": article.published, "published_raw": article.published_raw,
-            "language": article.language, "description": article.description, "image": article.image,
-            "tags": _json(list(article.tags)), "site_name": article.site_name,
-            "feed_title": entry.title if entry else None, "feed_summary": entry.summary if entry else None,
+            "url": article.url,
+            "final_url": article.final_url,
+            "canonical_url": article.canonical_url,
+            "source": source,
+            "feed_url": feed_url,
+            "guid": entry.guid if entry else None,
+            "title": article.title,
+            "text": article.text,
+            "authors": _json(list(article.authors)),
+            "published": article.published,
+            "published_raw": article.published_raw,
+            "language": article.language,
+            "description": article.description,
+            "image": article.image,
+            "tags": _json(list(article.tags)),
+            "site_name": article.site_name,
+            "feed_title": entry.title if entry else None,
+            "feed_summary": entry.summary if entry else None,
             "feed_published": entry.published if entry else None,
             "feed_published_raw": entry.published_raw if entry else None,
-            "problems": _json(list(article.problems)), "fetched_at": page.fetched_at,
-            "cleaned_at": utc_now(), "cleaner_version": article.cleaner_version, "run_id": run_id,
+            "problems": _json(list(article.problems)),
+            "fetched_at": page.fetched_at,
+            "cleaned_at": utc_now(),
+            "cleaner_version": article.cleaner_version,
+            "run_id": run_id,
         }
         columns = ", ".join(row)
         marks = ", ".join("?" * len(row))
@@ -239,9 +301,15 @@ class Store:
             conn.execute(
                 "INSERT INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?)",
                 (
-                    article_id, page.url, page.final_url, page.status, _json(dict(page.headers)),
-                    page.content_type, gzip.compress(page.body, compresslevel=6, mtime=0),
-                    len(page.body), page.fetched_at,
+                    article_id,
+                    page.url,
+                    page.final_url,
+                    page.status,
+                    _json(dict(page.headers)),
+                    page.content_type,
+                    gzip.compress(page.body, compresslevel=6, mtime=0),
+                    len(page.body),
+                    page.fetched_at,
                 ),
             )
             if feed_url:
@@ -267,8 +335,17 @@ class Store:
                        failures_in_row = CASE WHEN ? THEN failures_in_row + 1 ELSE 0 END
                    WHERE url = ?""",
                 (
-                    fetch.source, fetch.fetched_at, fetch.status, fetch.title, fetch.site_url,
-                    fetch.entries, int(fetch.bozo), fetch.bozo_reason, fetch.error, failed, fetch.url,
+                    fetch.source,
+                    fetch.fetched_at,
+                    fetch.status,
+                    fetch.title,
+                    fetch.site_url,
+                    fetch.entries,
+                    int(fetch.bozo),
+                    fetch.bozo_reason,
+                    fetch.error,
+                    failed,
+                    fetch.url,
                 ),
             )
 
@@ -290,8 +367,14 @@ class Store:
                        articles_new = ?, articles_skipped = ?, articles_failed = ?, stats = ?
                    WHERE id = ?""",
                 (
-                    utc_now(), outcome, counts.get("feeds_fetched", 0), counts.get("feeds_failed", 0),
-                    counts.get("articles_new", 0), counts.get("articles_skipped", 0),
-                    counts.get("articles_failed", 0), _json(dict(stats)), run_id,
+                    utc_now(),
+                    outcome,
+                    counts.get("feeds_fetched", 0),
+                    counts.get("feeds_failed", 0),
+                    counts.get("articles_new", 0),
+                    counts.get("articles_skipped", 0),
+                    counts.get("articles_failed", 0),
+                    _json(dict(stats)),
+                    run_id,
                 ),
             )

@@ -32,7 +32,7 @@ class Item:
 def _rss2(title: str, home: str, feed_url: str, items: Sequence[Item]) -> str:
     entries = "".join(
         f"<item><title>{escape(i.title)}</title><link>{escape(i.url)}</link>"
-        f"<guid isPermaLink=\"true\">{escape(i.url)}</guid>"
+        f'<guid isPermaLink="true">{escape(i.url)}</guid>'
         f"<pubDate>{format_datetime(i.published)}</pubDate>"
         + (f"<author>{escape(i.author)}</author>" if i.author else "")
         + f"<description>{escape(i.summary)}</description></item>\n"
@@ -48,7 +48,7 @@ def _rss2(title: str, home: str, feed_url: str, items: Sequence[Item]) -> str:
 def _atom(title: str, home: str, feed_url: str, items: Sequence[Item]) -> str:
     updated = max((i.published for i in items), default=None)
     entries = "".join(
-        f"<entry><title>{escape(i.title)}</title><link rel=\"alternate\" href={quoteattr(i.url)}/>"
+        f'<entry><title>{escape(i.title)}</title><link rel="alternate" href={quoteattr(i.url)}/>'
         f"<id>{escape(i.url)}</id><published>{i.published.isoformat()}</published>"
         f"<updated>{i.published.isoformat()}</updated>"
         + (f"<author><name>{escape(i.author)}</name></author>" if i.author else "")
@@ -58,7 +58,7 @@ def _atom(title: str, home: str, feed_url: str, items: Sequence[Item]) -> str:
     return (
         f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
         f"<title>{escape(title)}</title><link href={quoteattr(home)}/>"
-        f"<link rel=\"self\" href={quoteattr(feed_url)}/><id>{escape(feed_url)}</id>"
+        f'<link rel="self" href={quoteattr(feed_url)}/><id>{escape(feed_url)}</id>'
         f"<updated>{updated.isoformat() if updated else ''}</updated>\n{entries}</feed>\n"
     )
 

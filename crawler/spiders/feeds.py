@@ -38,14 +38,11 @@ def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
 
 
 def _headers(response: Response) -> dict[str, str]:
-    return {
-        key.decode("latin-1"): b", ".join(values).decode("latin-1")
-        for key, values in response.headers.items()
-    }
+    return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()}
 
 
 def _failure_reason(failure: Failure) -> tuple[int | None, str]:
-    if failure.check(HttpError):
+    if isinstance(failure.value, HttpError):
         response = failure.value.response
         return response.status, f"HTTP {response.status}"
     return None, " ".join(f"{type(failure.value).__name__}: {failure.value}".split())[:300]
@@ -119,9 +116,7 @@ class FeedsSpider(scrapy.Spider):
         """Parse a feed and request each entry's article page."""
         content_type = response.headers.get("Content-Type")
         limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
-        feed = parse_feed(
-            response.body, response.url, content_type.decode("latin-1") if content_type else None, limit
-        )
+        feed = parse_feed(response.body, response.url, content_type.decode("latin-1") if content_type else None, limit)
         if not feed.is_feed:
             logger.warning("not a feed: %s (%s)", response.url, feed.bozo_reason or "no entries")
             self.crawler.stats.inc_value(stats.FEEDS_FAILED)
@@ -150,9 +145,7 @@ class FeedsSpider(scrapy.Spider):
                 meta={"newsrake": "article", "newsrake_source": source},
             )
 
-    def parse_article(
-        self, response: Response, entry: FeedEntry, source: str, feed_url: str
-    ) -> Iterator[FetchedPage]:
+    def parse_article(self, response: Response, entry: FeedEntry, source: str, feed_url: str) -> Iterator[FetchedPage]:
         """Hand the downloaded page to the pipelines."""
         page = RawPage(
             url=entry.link,
@@ -173,7 +166,7 @@ class FeedsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         """An article page could not be fetched: log one line and count it."""
-        if failure.check(AlreadyStored):
+        if isinstance(failure.value, AlreadyStored):
             return  # counted as skipped by the middleware
         request = failure.request  # type: ignore[attr-defined]
         _status, reason = _failure_reason(failure)

@@ -1,0 +1,86 @@
+"""The same code behind `scrapy crawl feeds` and `newsrake demo`."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from crawler.demo.server import LoopbackServer
+
+from conftest import FAST, newsrake
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def count(db: Path, sql: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute(sql).fetchone()[0])
+
+
+def test_scrapy_crawl_feeds_from_the_project_root(site: LoopbackServer, tmp_path: Path) -> None:
+    db = tmp_path / "scrapy.db"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "feeds",
+            "-a",
+            f"feed={site.base_url}/feeds/atom.xml",
+            "-s",
+            f"NEWSRAKE_DB={db}",
+            "-s",
+            f"NEWSRAKE_ALLOW_ADDRESSES={site.address}",
+            *FAST,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert count(db, "SELECT count(*) FROM articles WHERE text != ''") == 2
+    assert count(db, "SELECT count(*) FROM runs WHERE outcome = 'ok'") == 1
+
+
+def test_private_addresses_are_refused_by_default(site: LoopbackServer, tmp_path: Path) -> None:
+    before = len(site.requests)
+    run = newsrake("crawl", "--feed", f"{site.base_url}/feeds/rss2.xml", "--db", "news.db", *FAST, cwd=tmp_path)
+    assert run.returncode == 1  # the only feed failed
+    assert site.requests[before:] == []
+    assert "non-public address 127.0.0.1" in run.stderr
+    assert run.stdout.strip() == "newsrake: 0 feeds fetched (1 failed), 0 articles new, 0 skipped, 0 failed"
+
+
+def test_allow_address_lets_exactly_that_server_through(site: LoopbackServer, tmp_path: Path) -> None:
+    run = newsrake(
+        "crawl",
+        "--feed",
+        f"{site.base_url}/feeds/rss2.xml",
+        "--feed",
+        "http://127.0.0.1:9/other.xml",
+        "--allow-address",
+        site.address,
+        "--db",
+        "news.db",
+        *FAST,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "refused http://127.0.0.1:9/other.xml" in run.stderr
+    assert count(tmp_path / "news.db", "SELECT count(*) FROM articles") == 2
+
+
+def test_demo_crawls_the_bundled_site_and_is_incremental(tmp_path: Path) -> None:
+    first = newsrake("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "newsrake: 3 feeds fetched, 9 articles new, 0 skipped, 0 failed" in first.stdout
+    assert "datasette demo.db" in first.stdout
+    db = tmp_path / "demo.db"
+    assert count(db, "SELECT count(DISTINCT source) FROM articles") == 3
+    assert count(db, "SELECT count(*) FROM articles WHERE title != '' AND text != ''") == 9
+    assert count(db, "SELECT count(DISTINCT language) FROM articles") == 2

@@ -1,0 +1,158 @@
+"""Tests for crawler.sources: seeds TOML, feeds files, and the bundled seeds/default.toml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.sources import Source, SourceError, gather_sources, load_seeds, read_feeds_file
+
+DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "default.toml"
+
+TWO_SOURCES = """
+[[source]]
+name = "  Daily Planet  "
+homepage = "https://planet.example/"
+feeds = ["https://planet.example/rss", "https://planet.example/atom"]
+language = "en"
+topics = ["world", "metro"]
+
+[[source]]
+name = "Gazette"
+feeds = "https://gazette.example/feed"
+topics = "local"
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "seeds.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_seeds_reads_every_source(tmp_path: Path) -> None:
+    assert load_seeds(write(tmp_path, TWO_SOURCES)) == [
+        Source(
+            name="Daily Planet",
+            feeds=("https://planet.example/rss", "https://planet.example/atom"),
+            homepage="https://planet.example/",
+            language="en",
+            topics=("world", "metro"),
+        ),
+        Source(name="Gazette", feeds=("https://gazette.example/feed",), topics=("local",)),
+    ]
+
+
+def test_load_seeds_homepage_only_source(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[source]]\nname = "Home"\nhomepage = "https://home.example/"\n')
+    assert load_seeds(path) == [Source(name="Home", homepage="https://home.example/")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param("", id="empty-file"), pytest.param("# nothing yet\n", id="comment-only")],
+)
+def test_load_seeds_without_sources(tmp_path: Path, text: str) -> None:
+    assert load_seeds(write(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("[[source]\nname = 'x'", "is not valid TOML", id="invalid-toml"),
+        pytest.param("source = 'x'\n", "must be an array of tables", id="source-not-array"),
+        pytest.param("[[source]]\nfeeds = ['https://a.example/f']\n", "every source needs a name", id="no-name"),
+        pytest.param("[[source]]\nname = '   '\nfeeds = ['https://a.example/f']\n", "needs a name", id="blank-name"),
+        pytest.param("[[source]]\nname = 7\nfeeds = ['https://a.example/f']\n", "needs a name", id="name-not-str"),
+        pytest.param("[[source]]\nname = 'Lonely'\n", "give feeds or a homepage", id="neither-feeds-nor-home"),
+        pytest.param("[[source]]\nname = 'E'\nfeeds = []\n", "give feeds or a homepage", id="empty-feeds-list"),
+        pytest.param("[[source]]\nname = 'H'\nhomepage = 3\n", "homepage must be a string", id="homepage-not-str"),
+        pytest.param("[[source]]\nname = 'F'\nfeeds = [1, 2]\n", "expected a string or a list", id="feeds-not-str"),
+        pytest.param(
+            "[[source]]\nname = 'T'\nhomepage = 'https://t.example/'\ntopics = 5\n",
+            "expected a string or a list",
+            id="topics-not-str",
+        ),
+    ],
+)
+def test_load_seeds_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(SourceError, match=message) as caught:
+        load_seeds(path)
+    assert str(path) in str(caught.value)
+
+
+def test_load_seeds_error_names_the_source(tmp_path: Path) -> None:
+    text = "[[source]]\nname = 'Ok'\nfeeds = ['https://o.example/f']\n\n[[source]]\nname = 'Lonely'\n"
+    with pytest.raises(SourceError, match=r"source #2 \(Lonely\)"):
+        load_seeds(write(tmp_path, text))
+
+
+def test_load_seeds_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "absent.toml"
+    with pytest.raises(SourceError, match=re.escape(f"seeds file not found: {path}")):
+        load_seeds(path)
+
+
+def test_load_seeds_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b"[[source]]\nname = 'Caf\xe9'\n")
+    with pytest.raises(SourceError, match="cannot read seeds file"):
+        load_seeds(path)
+
+
+def test_read_feeds_file_skips_blanks_and_comments(tmp_path: Path) -> None:
+    text = "# my feeds\nhttps://a.example/rss\n\n   \n  https://b.example/atom  \n   # indented comment\n"
+    assert read_feeds_file(write(tmp_path, text, "feeds.txt")) == ["https://a.example/rss", "https://b.example/atom"]
+
+
+def test_read_feeds_file_missing(tmp_path: Path) -> None:
+    path = tmp_path / "absent.txt"
+    with pytest.raises(SourceError, match=re.escape(f"feeds file not found: {path}")):
+        read_feeds_file(path)
+
+
+def test_gather_sources_from_every_place(tmp_path: Path) -> None:
+    seeds = write(tmp_path, TWO_SOURCES)
+    feeds_file = write(tmp_path, "https://file.example/rss\n", "feeds.txt")
+    sources = gather_sources([seeds], ["https://cli.example/feed"], feeds_file)
+    assert [(s.name, s.feeds) for s in sources][2:] == [
+        ("cli.example", ("https://cli.example/feed",)),
+        ("file.example", ("https://file.example/rss",)),
+    ]
+
+
+def test_gather_sources_seeds_first(tmp_path: Path) -> None:
+    sources = gather_sources([write(tmp_path, TWO_SOURCES)], ["https://cli.example/feed"], None)
+    assert [s.name for s in sources] == ["Daily Planet", "Gazette", "cli.example"]
+
+
+def test_gather_sources_nothing_given() -> None:
+    assert gather_sources([], [], None) == []
+
+
+@pytest.fixture(scope="module")
+def default_seeds() -> list[Source]:
+    return load_seeds(DEFAULT_SEEDS)
+
+
+def test_default_seeds_has_enough_sources(default_seeds: list[Source]) -> None:
+    assert len(default_seeds) >= 20
+
+
+def test_default_seeds_names_unique(default_seeds: list[Source]) -> None:
+    names = [s.name for s in default_seeds]
+    assert sorted(n for n in names if names.count(n) > 1) == []
+
+
+def test_default_seeds_urls_are_web_urls(default_seeds: list[Source]) -> None:
+    urls = [u for s in default_seeds for u in (*s.feeds, *([s.homepage] if s.homepage else []))]
+    bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).hostname]
+    assert bad == []
+
+
+def test_default_seeds_languages(default_seeds: list[Source]) -> None:
+    assert len({s.language for s in default_seeds if s.language}) >= 4

@@ -1,0 +1,211 @@
+"""Tests for pipelines.store: schema, migrations, articles with FTS, feeds, runs and errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleaners import Article, FeedEntry
+from pipelines.store import MIGRATIONS, FeedFetch, RawPage, Store, StoreError
+
+URL = "https://news.example/world/kilns"
+BODY = b"<html><body><p>Glassblowers relit the kilns.</p></body></html>\xff\x00"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "news.db")
+    yield opened
+    opened.close()
+
+
+def page(url: str = URL, body: bytes = BODY) -> RawPage:
+    return RawPage(url=url, final_url=url, status=200, body=body, headers={"Content-Type": "text/html"})
+
+
+def article(url: str = URL, text: str = "Three zanzibarite glassblowers relit the quarry kilns.") -> Article:
+    return Article(url=url, title="Kilns relit", text=text, feed_entry=FeedEntry(link=url, guid="g-1"))
+
+
+def save(store: Store, url: str = URL, feed_url: str | None = None) -> int | None:
+    return store.save_article(page(url), article(url), source="Demo", feed_url=feed_url, run_id=None)
+
+
+def fts_ids(store: Store, word: str) -> list[int]:
+    rows = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [word]).fetchall()
+    return [row[0] for row in rows]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [pytest.param(t, id=t) for t in ("newsrake_migrations", "feeds", "articles", "articles_fts", "raw_pages", "runs")],
+)
+def test_open_creates_table(store: Store, table: str) -> None:
+    assert store.db[table].exists()
+
+
+def test_open_uses_wal(store: Store) -> None:
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrations_recorded(store: Store) -> None:
+    recorded = [row[0] for row in store.db.execute("SELECT name FROM newsrake_migrations ORDER BY name")]
+    assert recorded == [name for name, _ in MIGRATIONS]
+
+
+def test_migrate_again_is_a_no_op(store: Store) -> None:
+    assert (store.migrate(), store.count("newsrake_migrations")) == ([], len(MIGRATIONS))
+
+
+def test_reopen_keeps_data(tmp_path: Path) -> None:
+    first = Store.open(tmp_path / "news.db")
+    save(first)
+    first.close()
+    again = Store.open(tmp_path / "news.db")
+    assert (again.count("articles"), again.count("newsrake_migrations")) == (1, len(MIGRATIONS))
+    again.close()
+
+
+def test_save_article_writes_one_row(store: Store) -> None:
+    article_id = save(store)
+    assert (article_id, store.count("articles"), store.count("raw_pages")) == (1, 1, 1)
+
+
+def test_save_same_url_again_returns_none(store: Store) -> None:
+    save(store)
+    assert save(store) is None
+
+
+def test_save_same_url_again_adds_nothing(store: Store) -> None:
+    save(store)
+    save(store)
+    assert (store.count("articles"), store.count("raw_pages")) == (1, 1)
+
+
+def test_raw_body_round_trips(store: Store) -> None:
+    article_id = save(store)
+    assert article_id is not None
+    assert store.raw_body(article_id) == BODY
+
+
+def test_raw_body_of_unknown_article(store: Store) -> None:
+    assert store.raw_body(12345) is None
+
+
+def test_known_urls(store: Store) -> None:
+    save(store)
+    assert store.known_urls([URL, "https://news.example/other", URL]) == {URL}
+
+
+def test_save_article_counts_for_its_feed(store: Store) -> None:
+    store.record_feed_fetch(FeedFetch(url="https://news.example/rss", source="Demo", status=200))
+    save(store, feed_url="https://news.example/rss")
+    assert store.db["feeds"].get("https://news.example/rss")["articles_stored"] == 1
+
+
+def test_fts_finds_article_by_word(store: Store) -> None:
+    article_id = save(store)
+    assert fts_ids(store, "zanzibarite") == [article_id]
+
+
+def test_fts_follows_update(store: Store) -> None:
+    article_id = save(store)
+    store.db.execute("UPDATE articles SET text = 'Obsidian mirrors' WHERE id = ?", [article_id])
+    assert (fts_ids(store, "zanzibarite"), fts_ids(store, "obsidian")) == ([], [article_id])
+
+
+def test_fts_follows_delete(store: Store) -> None:
+    article_id = save(store)
+    store.db.execute("DELETE FROM raw_pages WHERE article_id = ?", [article_id])
+    store.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+    assert fts_ids(store, "zanzibarite") == []
+
+
+def fetch(error: str | None) -> FeedFetch:
+    return FeedFetch(url="https://news.example/rss", source="Demo", status=500 if error else 200, error=error)
+
+
+@pytest.mark.parametrize(
+    ("errors", "expected"),
+    [
+        pytest.param([None], 0, id="success"),
+        pytest.param(["timeout"], 1, id="one-failure"),
+        pytest.param(["timeout", "HTTP 500", "HTTP 500"], 3, id="three-failures"),
+        pytest.param(["timeout", "HTTP 500", None], 0, id="success-resets"),
+        pytest.param(["timeout", None, "HTTP 500"], 1, id="counts-again-after-reset"),
+    ],
+)
+def test_record_feed_fetch_failures_in_row(store: Store, errors: list[str | None], expected: int) -> None:
+    for error in errors:
+        store.record_feed_fetch(fetch(error))
+    assert store.db["feeds"].get("https://news.example/rss")["failures_in_row"] == expected
+
+
+def test_record_feed_fetch_keeps_title_when_fetch_has_none(store: Store) -> None:
+    store.record_feed_fetch(FeedFetch(url="https://news.example/rss", source="Demo", status=200, title="Demo News"))
+    store.record_feed_fetch(fetch("timeout"))
+    assert store.db["feeds"].get("https://news.example/rss")["title"] == "Demo News"
+
+
+def test_start_run(store: Store) -> None:
+    run_id = store.start_run("crawl", {"seeds": ["default.toml"]})
+    row = store.db["runs"].get(run_id)
+    expected = {"command": "crawl", "outcome": "running", "pid": os.getpid(), "options": '{"seeds": ["default.toml"]}'}
+    assert {key: row[key] for key in expected} == expected
+
+
+def test_finish_run(store: Store) -> None:
+    run_id = store.start_run("crawl", {})
+    store.finish_run(run_id, "ok", {"feeds_fetched": 3, "articles_new": 7}, {"downloader/request_count": 11})
+    row = store.db["runs"].get(run_id)
+    expected = {
+        "outcome": "ok",
+        "feeds_fetched": 3,
+        "feeds_failed": 0,
+        "articles_new": 7,
+        "stats": '{"downloader/request_count": 11}',
+    }
+    assert {key: row[key] for key in expected} == expected
+    assert row["finished_at"] is not None
+
+
+def assert_one_line_store_error(path: Path, expected: str, *, readonly: bool = False) -> None:
+    with pytest.raises(StoreError) as caught:
+        Store.open(path, readonly=readonly)
+    message = str(caught.value)
+    assert (expected in message, "\n" in message) == (True, False), message
+
+
+@pytest.mark.parametrize("readonly", [pytest.param(False, id="read-write"), pytest.param(True, id="read-only")])
+def test_open_garbage_file(tmp_path: Path, readonly: bool) -> None:
+    path = tmp_path / "garbage.db"
+    path.write_bytes(b"this is not a database, only some bytes\n" * 200)
+    assert_one_line_store_error(path, "not a database", readonly=readonly)
+
+
+def test_open_in_missing_directory(tmp_path: Path) -> None:
+    assert_one_line_store_error(tmp_path / "absent" / "news.db", "does not exist")
+
+
+def test_open_readonly_missing_file(tmp_path: Path) -> None:
+    assert_one_line_store_error(tmp_path / "absent.db", "cannot open database", readonly=True)
+
+
+def test_readonly_store_refuses_writes(tmp_path: Path) -> None:
+    Store.open(tmp_path / "news.db").close()
+    readonly = Store.open(tmp_path / "news.db", readonly=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        readonly.db.execute("INSERT INTO runs (command) VALUES ('crawl')")
+    readonly.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
+def test_open_read_only_file_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    path.write_bytes(b"")
+    path.chmod(0o444)
+    assert_one_line_store_error(path, "cannot open database")
