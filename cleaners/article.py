@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cleaners.registry import Removal
+
 
 @dataclass(frozen=True)
 class FeedEntry:
@@ -65,17 +67,22 @@ class Article:
     """Keywords, tags and categories from the page and the feed entry."""
     site_name: str | None = None
     """The publisher's name as the page gives it (og:site_name and the like)."""
+    credit: str | None = None
+    """Agency and contributor credits taken out of the text ("FRANCE 24 with AFP and REUTERS")."""
     feed_entry: FeedEntry | None = None
     """The feed entry the article came from, kept as it was."""
     cleaner_version: str = ""
     """Version of the cleaning code and rules that produced this record."""
     problems: tuple[str, ...] = field(default_factory=tuple)
     """Reasons the result may be incomplete (e.g. ``no-text``), empty when all is well."""
+    removals: tuple[Removal, ...] = ()
+    """The audit trail: what each cleaner removed, in the order it was removed."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the article."""
         data = asdict(self)
         for key in ("authors", "tags", "problems"):
             data[key] = list(getattr(self, key))
+        data["removals"] = [asdict(removal) for removal in self.removals]
         data["feed_entry"] = self.feed_entry.to_dict() if self.feed_entry else None
         return data

@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
+from htmldate import find_date
+from lxml.html import HtmlElement
 
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _FUTURE_SLACK = timedelta(days=2)
@@ -70,4 +72,16 @@ def struct_time_to_iso(value: time.struct_time | None) -> str | None:
     try:
         return to_iso_utc(datetime(*value[:6], tzinfo=UTC))
     except (TypeError, ValueError):
+        return None
+
+
+def guess_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The publication date htmldate finds in the page's text and URL (``YYYY-MM-DD``), or None.
+
+    The last resort when neither the page's metadata nor the feed gave a
+    date: slower, and a day without a time.
+    """
+    try:
+        return find_date(tree, extensive_search=False, original_date=True, url=url)
+    except (ValueError, TypeError):
         return None

@@ -2,46 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
 
-
-@dataclass(frozen=True)
-class Extracted:
-    """What trafilatura found on a page (text and its own metadata)."""
-
-    text: str = ""
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    description: str | None = None
-    sitename: str | None = None
-    image: str | None = None
-    tags: tuple[str, ...] = ()
+SHORT_TEXT = 400
+"""Below this many characters the fast extraction is retried with trafilatura's fallback extractors."""
 
 
-def _split_tags(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+    doc = bare_extraction(tree, url=url, fast=fast, include_comments=False, with_metadata=False)
+    return (doc.text or "").strip() if isinstance(doc, Document) else ""
 
 
-def extract_main_text(tree: HtmlElement, url: str | None) -> Extracted:
-    """Extract the main text and trafilatura's metadata; comments are excluded.
+def extract_main_text(tree: HtmlElement, url: str | None) -> str:
+    """The main text of a page as lines of plain text; comments are excluded.
 
-    trafilatura works on its own copy of the tree, so ``tree`` is left as it was.
+    trafilatura runs in its fast mode (its own extractor only), which scores
+    better on the benchmark and costs a quarter less; when that finds little
+    text, the full mode with its readability and jusText fallbacks runs too
+    and the longer result wins. trafilatura works on copies of the tree, so
+    ``tree`` is left as it was; its metadata extraction is not used
+    (newsrake reads metadata itself, at a fraction of the cost).
     """
-    doc = bare_extraction(tree, url=url, include_comments=False, with_metadata=True)
-    if not isinstance(doc, Document):
-        return Extracted()
-    return Extracted(
-        text=(doc.text or "").strip(),
-        title=doc.title or None,
-        author=doc.author or None,
-        date=doc.date or None,
-        description=doc.description or None,
-        sitename=doc.sitename or None,
-        image=doc.image or None,
-        tags=tuple(dict.fromkeys(_split_tags(doc.categories) + _split_tags(doc.tags))),
-    )
+    text = _extract(tree, url, fast=True)
+    if len(text) < SHORT_TEXT:
+        fallback = _extract(tree, url, fast=False)
+        if len(fallback) > len(text):
+            return fallback
+    return text

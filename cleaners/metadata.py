@@ -1,11 +1,14 @@
-"""Page metadata that trafilatura does not give in full: exact dates, canonical URL, language, authors.
+"""Page metadata: title, dates, authors, canonical URL, language, description, image, tags, site name.
 
-Read from an already-parsed lxml tree, so the page is parsed once.
+Read from the already-parsed lxml tree (the page is parsed once), from
+JSON-LD, OpenGraph / Twitter / Dublin Core ``<meta>`` tags and plain HTML,
+most trusted source first.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +31,11 @@ _DATE_META_KEYS: tuple[str, ...] = (
     "dc.date",
     "date",
 )
+_TITLE_META_KEYS = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")
+_DESCRIPTION_META_KEYS = ("og:description", "description", "twitter:description", "dc.description")
+_IMAGE_META_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+_SITE_META_KEYS = ("og:site_name", "application-name", "twitter:site")
+_TAG_META_KEYS = ("article:tag", "news_keywords", "keywords", "article:section", "parsely-tags")
 _ARTICLE_TYPES = frozenset(
     {
         "newsarticle",
@@ -40,19 +48,25 @@ _ARTICLE_TYPES = frozenset(
         "reviewnewsarticle",
         "webpage",
         "liveblogposting",
+        "report",
     }
 )
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·•]\s+")
 
 
 @dataclass(frozen=True)
 class PageMetadata:
     """What the page's own markup says about the article."""
 
+    title: str | None = None
     published_raw: str | None = None
     canonical_url: str | None = None
     language: str | None = None
     authors: tuple[str, ...] = ()
-    headline: str | None = None
+    description: str | None = None
+    image: str | None = None
+    site_name: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
@@ -89,14 +103,28 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def _meta_values(tree: HtmlElement) -> dict[str, str]:
-    values: dict[str, str] = {}
+def _image_url(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _image_url(value.get("url") or value.get("contentUrl"))
+    if isinstance(value, list) and value:
+        return _image_url(value[0])
+    return None
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
     for meta in tree.xpath("//meta[@content]"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
-        content = (meta.get("content") or "").strip()
+        content = " ".join((meta.get("content") or "").split())
         if key and content:
-            values.setdefault(key.strip().lower(), content)
+            values.setdefault(key.strip().lower(), []).append(content)
     return values
+
+
+def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    return next((meta[key][0] for key in keys if key in meta), None)
 
 
 def _clean_language(raw: str | None) -> str | None:
@@ -106,46 +134,98 @@ def _clean_language(raw: str | None) -> str | None:
     return tag if tag.isalpha() and 2 <= len(tag) <= 3 else None
 
 
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text or None
+
+
+def _page_title(tree: HtmlElement, site_name: str | None) -> str | None:
+    """The <title>, without the site name that pages add before or after the headline."""
+    titles = tree.xpath("//title/text()")
+    title = _text(str(titles[0])) if titles else None
+    if not title:
+        return None
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    site = (site_name or "").casefold()
+    last, first = title[separators[-1].end() :], title[: separators[0].start()]
+    if site and (last.casefold() in site or site in last.casefold()):
+        return title[: separators[-1].start()]
+    if site and (first.casefold() in site or site in first.casefold()):
+        return title[separators[0].end() :]
+    segments = _TITLE_SEPARATORS.split(title)
+    longest = max(segments, key=len)
+    return longest if len(longest) >= 0.6 * len(title) else title
+
+
+def _tags(meta: dict[str, list[str]], json_ld_keywords: Any) -> tuple[str, ...]:
+    raw: list[str] = []
+    for key in _TAG_META_KEYS:
+        raw.extend(meta.get(key, []))
+    if isinstance(json_ld_keywords, str):
+        raw.append(json_ld_keywords)
+    elif isinstance(json_ld_keywords, list):
+        raw.extend(k for k in json_ld_keywords if isinstance(k, str))
+    tags = (" ".join(part.split()) for value in raw for part in value.split(","))
+    return tuple(dict.fromkeys(tag for tag in tags if tag and len(tag) <= 100))
+
+
+def _absolute(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    joined = urljoin(base or "", url.strip())
+    return joined if joined.startswith(("http://", "https://")) else None
+
+
 def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
-    """Read the publication date, canonical URL, language, authors and headline from a page tree."""
+    """Read the article's metadata from a page tree; missing values are None or empty."""
     meta = _meta_values(tree)
-    published: str | None = None
-    authors: list[str] = []
-    headline: str | None = None
+    article: dict[str, Any] = {}
+    publisher: str | None = None
     for obj in _json_ld_objects(tree):
-        if not _is_article(obj):
-            continue
-        if published is None and isinstance(obj.get("datePublished"), str):
-            published = obj["datePublished"]
-        if not authors:
-            authors = _names(obj.get("author"))
-        if headline is None and isinstance(obj.get("headline"), str):
-            headline = obj["headline"].strip() or None
-    if published is None:
-        published = next((meta[key] for key in _DATE_META_KEYS if key in meta), None)
+        if _is_article(obj):
+            for key, value in obj.items():
+                article.setdefault(key, value)
+        if publisher is None:
+            names = _names(obj.get("publisher"))
+            publisher = names[0] if names else None
+
+    published = _text(article.get("datePublished")) or _first(meta, _DATE_META_KEYS)
     if published is None:
         times = tree.xpath("//*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime")
-        published = str(times[0]) if times else None
-    if not authors and "author" in meta and not meta["author"].startswith("http"):
-        authors = [meta["author"]]
+        published = _text(str(times[0])) if times else None
+
+    authors = _names(article.get("author"))
+    if not authors and "author" in meta and not meta["author"][0].startswith("http"):
+        authors = meta["author"][:1]
+    authors = [a for a in (_text(name) for name in authors) if a and not a.startswith("http")]
+
+    site_name = _first(meta, _SITE_META_KEYS) or _text(publisher)
+    title = _text(article.get("headline")) or _first(meta, _TITLE_META_KEYS) or _page_title(tree, site_name)
+    if not title:
+        h1 = tree.xpath("//h1")
+        title = _text(h1[0].text_content()) if h1 else None
 
     canonical = tree.xpath("//link[@rel='canonical']/@href")
-    canonical_href = str(canonical[0]).strip() if canonical else meta.get("og:url")
-    canonical_url = urljoin(base_url or "", canonical_href) if canonical_href else None
-    if canonical_url and not canonical_url.startswith(("http://", "https://")):
-        canonical_url = None
+    canonical_href = str(canonical[0]).strip() if canonical else _first(meta, ("og:url",))
 
     lang_attr = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     language = (
         _clean_language(lang_attr)
-        or _clean_language(meta.get("content-language"))
-        or _clean_language(meta.get("og:locale"))
+        or _clean_language(_first(meta, ("content-language", "dc.language", "language")))
+        or _clean_language(_first(meta, ("og:locale",)))
     )
-    unique_authors = tuple(dict.fromkeys(a for a in (" ".join(name.split()) for name in authors) if a))
     return PageMetadata(
-        published_raw=published.strip() if published else None,
-        canonical_url=canonical_url,
+        title=title,
+        published_raw=published,
+        canonical_url=_absolute(canonical_href, base_url),
         language=language,
-        authors=unique_authors,
-        headline=headline,
+        authors=tuple(dict.fromkeys(authors)),
+        description=_text(article.get("description")) or _first(meta, _DESCRIPTION_META_KEYS),
+        image=_absolute(_first(meta, _IMAGE_META_KEYS) or _image_url(article.get("image")), base_url),
+        site_name=site_name,
+        tags=_tags(meta, article.get("keywords")),
     )

@@ -2,47 +2,50 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from cleaners.article import Article, FeedEntry
-from cleaners.dates import parse_date
+from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
+from cleaners.dates import guess_date, parse_date
 from cleaners.decode import decode_page
-from cleaners.extract import Extracted, extract_main_text
+from cleaners.extract import extract_main_text
 from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
+from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
+from cleaners.rules import SourceRules
+from cleaners.text_cleaners import byline_names
 from cleaners.version import CLEANER_VERSION
 
-
-def _absolute(url: str | None, base: str) -> str | None:
-    if not url:
-        return None
-    joined = urljoin(base, url.strip())
-    return joined if joined.startswith(("http://", "https://")) else None
+NO_RULES = SourceRules()
 
 
-def _authors(meta: PageMetadata, found: Extracted, entry: FeedEntry | None) -> tuple[str, ...]:
-    if meta.authors:
-        return meta.authors
-    if found.author:
-        return tuple(name.strip() for name in found.author.split(";") if name.strip())
-    return entry.authors if entry else ()
-
-
-def _published(meta: PageMetadata, found: Extracted, entry: FeedEntry | None) -> tuple[str | None, str | None]:
-    """The best (raw, ISO UTC) publication date: page metadata, then the feed, then trafilatura's guess."""
-    candidates = [meta.published_raw]
-    if entry is not None:
-        candidates.append(entry.published_raw)
-    candidates.append(found.date)
+def _published(
+    meta: PageMetadata, entry: FeedEntry | None, tree: HtmlElement | None, url: str
+) -> tuple[str | None, str | None]:
+    """The best (raw, ISO UTC) publication date: the page's metadata, the feed's, then a guess from the page."""
+    candidates = [meta.published_raw, entry.published_raw if entry else None]
     for raw in candidates:
         iso = parse_date(raw)
         if iso is not None:
             return raw, iso
-    first_raw = next((raw for raw in candidates if raw), None)
-    return first_raw, None
+    if entry is not None and entry.published:
+        return entry.published_raw, entry.published
+    guessed = guess_date(tree, url) if tree is not None else None
+    if guessed:
+        return guessed, parse_date(guessed)
+    return next((raw for raw in candidates if raw), None), None
+
+
+def _authors(meta: PageMetadata, removals: Sequence[Removal], entry: FeedEntry | None) -> tuple[str, ...]:
+    if meta.authors:
+        return meta.authors
+    from_bylines = tuple(
+        dict.fromkeys(name for r in removals if r.cleaner == "byline" for name in byline_names(r.text))
+    )
+    return from_bylines or (entry.authors if entry else ())
 
 
 def clean_page(
@@ -52,46 +55,70 @@ def clean_page(
     final_url: str | None = None,
     content_type: str | None = None,
     feed_entry: FeedEntry | None = None,
+    rules: SourceRules | None = None,
 ) -> Article:
     """Clean one raw page into an `Article`. Pure: no I/O, never raises on bad markup.
 
     ``url`` is the URL the article was requested as, ``final_url`` where it was
     served from (the base for relative links), ``content_type`` the HTTP header
-    (its charset is used for decoding), and ``feed_entry`` what the feed said
-    about the article: its title, date and summary fill gaps in the page.
+    (its charset is used for decoding), ``feed_entry`` what the feed said about
+    the article (its title, date and summary fill gaps in the page) and
+    ``rules`` the source's own cleaning rules from its seeds file.
     """
+    return clean_with(raw, url, HTML_CLEANERS, TEXT_CLEANERS, final_url, content_type, feed_entry, rules)
+
+
+def clean_with(
+    raw: bytes | str,
+    url: str,
+    html_cleaners: Sequence[HtmlCleaner],
+    text_cleaners: Sequence[TextCleaner],
+    final_url: str | None = None,
+    content_type: str | None = None,
+    feed_entry: FeedEntry | None = None,
+    rules: SourceRules | None = None,
+) -> Article:
+    """`clean_page` with a chosen set of cleaners (for benchmarks and for testing one cleaner)."""
+    rules = rules or NO_RULES
     base = final_url or url
     text = decode_page(raw, content_type)
-    tree: HtmlElement | None = load_html(text) if text.strip() else None
+    tree = load_html(text) if text.strip() else None
     problems: list[str] = []
+    html_removals: tuple[Removal, ...] = ()
     if tree is None:
-        meta, found = PageMetadata(), Extracted()
+        meta, raw_text = PageMetadata(), ""
         problems.append("unparseable-page")
     else:
         meta = read_metadata(tree, base)
-        found = extract_main_text(tree, base)
-    if not found.text:
+        html_removals = run_html_cleaners(html_cleaners, tree, rules)
+        raw_text = extract_main_text(tree, base)
+    title = meta.title or (feed_entry.title if feed_entry else None)
+    language = meta.language or detect_language(raw_text)
+    lines, text_removals = run_text_cleaners(text_cleaners, raw_text.split("\n"), TextContext(title, language, rules))
+    if not lines:
         problems.append("no-text")
-    published_raw, published = _published(meta, found, feed_entry)
-    title = meta.headline or found.title or (feed_entry.title if feed_entry else None)
     if not title:
         problems.append("no-title")
-    tags = tuple(dict.fromkeys([*found.tags, *(feed_entry.tags if feed_entry else ())]))
+    published_raw, published = _published(meta, feed_entry, tree, base)
+    credit_lines = [r.text.strip("()[] ") for r in text_removals if r.cleaner == "agency-credit"]
+    version = f"{CLEANER_VERSION}.rules-{rules.digest}" if rules else CLEANER_VERSION
     return Article(
         url=url,
         final_url=final_url,
         canonical_url=meta.canonical_url,
-        title=" ".join(title.split()) if title else None,
-        text=found.text,
-        authors=_authors(meta, found, feed_entry),
+        title=title,
+        text="\n".join(lines),
+        authors=_authors(meta, text_removals, feed_entry),
         published=published,
         published_raw=published_raw,
-        language=meta.language or detect_language(found.text),
-        description=found.description or (feed_entry.summary if feed_entry else None),
-        image=_absolute(found.image, base),
-        tags=tags,
-        site_name=found.sitename,
+        language=language,
+        description=meta.description or (feed_entry.summary if feed_entry else None),
+        image=meta.image,
+        tags=tuple(dict.fromkeys([*meta.tags, *(feed_entry.tags if feed_entry else ())])),
+        site_name=meta.site_name,
+        credit="; ".join(credit_lines) or None,
         feed_entry=feed_entry,
-        cleaner_version=CLEANER_VERSION,
+        cleaner_version=version,
         problems=tuple(problems),
+        removals=(*html_removals, *text_removals),
     )

@@ -1,0 +1,44 @@
+"""The registry's contents: every cleaner, in the order it runs, with its name and version.
+
+Bump a cleaner's version when its behaviour changes; the names are what
+the audit trail (`removals` table) records.
+"""
+
+from __future__ import annotations
+
+from cleaners import html_cleaners as html
+from cleaners import text_cleaners as text
+from cleaners.registry import HtmlCleaner, TextCleaner
+
+HTML_CLEANERS: tuple[HtmlCleaner, ...] = (
+    HtmlCleaner("source-selectors", 1, html.source_selectors),
+    HtmlCleaner("share-bars", 1, html.share_bars),
+    HtmlCleaner("newsletter-promos", 1, html.newsletter_promos),
+    HtmlCleaner("related-blocks", 1, html.related_blocks),
+    HtmlCleaner("ad-slots", 1, html.ad_slots),
+    HtmlCleaner("captions", 1, html.captions),
+    HtmlCleaner("image-markup", 1, html.image_markup),
+    HtmlCleaner("link-paragraphs", 1, html.link_paragraphs),
+)
+"""HTML-level cleaners, run on the parsed page before extraction."""
+
+TEXT_CLEANERS: tuple[TextCleaner, ...] = (
+    TextCleaner("source-lines", 1, text.source_lines),
+    TextCleaner("image-teasers", 1, text.image_teasers),
+    TextCleaner("image-lines", 1, text.image_lines),
+    TextCleaner("empty-labels", 1, text.empty_labels),
+    TextCleaner("timestamps", 1, text.timestamp_lines),
+    TextCleaner("reading-times", 1, text.reading_times),
+    TextCleaner("ad-markers", 1, text.ad_markers),
+    TextCleaner("share-prompts", 1, text.share_prompts),
+    TextCleaner("related-blocks", 1, text.related_blocks),
+    TextCleaner("related-lines", 1, text.related_lines),
+    TextCleaner("headline-tags", 1, text.headline_tags),
+    TextCleaner("promo-lines", 1, text.promo_lines),
+    TextCleaner("contact-lines", 1, text.contact_lines),
+    TextCleaner("copyright", 1, text.copyright_lines),
+    TextCleaner("agency-credit", 1, text.agency_credits),
+    TextCleaner("byline", 1, text.bylines),
+    TextCleaner("title-repeat", 1, text.title_repeats),
+)
+"""Text-level cleaners, run on the extracted lines in this order."""

@@ -1,0 +1,100 @@
+"""HTML-level cleaners: run on the parsed page before extraction, each returns the nodes to drop.
+
+Each is a small pure function (it selects, the runner drops). The class
+words and tags of each family are data in `cleaners/rules/html.toml`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaners.html_page import HtmlPage
+from cleaners.rules import SourceRules, html_families, html_setting
+
+_PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
+_LINK_PARAGRAPHS = etree.XPath("//p[a[@href]]")
+_IMAGE_MARKUP = etree.XPath("//picture | //img[@srcset] | //source[@srcset]")
+_HAS_H1 = etree.XPath("boolean(.//h1)")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_ARTICLE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) > 150]) >= 2")
+
+
+@functools.cache
+def _tag_xpath(name: str) -> etree.XPath | None:
+    tags = html_families()[name].get("tags", [])
+    return etree.XPath(" | ".join(f"//{tag}" for tag in tags)) if tags else None
+
+
+def _guard(page: HtmlPage, nodes: list[HtmlElement]) -> list[HtmlElement]:
+    """Leave out nodes that may hold the article: protected tags, the <h1>, a large share of the text,
+    two or more paragraphs of article length."""
+    if not nodes:
+        return []
+    limit = float(html_setting("max_text_share")) * page.text_length
+    return [
+        node
+        for node in nodes
+        if isinstance(node.tag, str)
+        and node.tag not in _PROTECTED_TAGS
+        and not _HAS_H1(node)
+        and _TEXT_LENGTH(node) <= limit
+        and not _ARTICLE_PARAGRAPHS(node)
+    ]
+
+
+def _family(name: str, page: HtmlPage) -> list[HtmlElement]:
+    tags = _tag_xpath(name)
+    nodes = [*(tags(page.tree) if tags is not None else []), *page.class_families.get(name, [])]
+    return _guard(page, nodes)
+
+
+def share_bars(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Share bars and social-link boxes."""
+    return _family("share_bars", page)
+
+
+def newsletter_promos(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Newsletter sign-up, subscription and app-download boxes."""
+    return _family("newsletter_promos", page)
+
+
+def related_blocks(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """ "Related", "also read", "trending", "most read" and recommendation blocks."""
+    return _family("related_blocks", page)
+
+
+def ad_slots(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Advertisement slots and sponsored boxes."""
+    return _family("ads", page)
+
+
+def captions(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Figure captions and photo credits."""
+    return _family("captions", page)
+
+
+def image_markup(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Responsive image markup (``<picture>``, ``srcset``) that a text dump would turn into URL lists."""
+    return list(_IMAGE_MARKUP(page.tree))
+
+
+def link_paragraphs(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Paragraphs that are nothing but one link of four or more words: a headline of another story."""
+    found = []
+    for paragraph in _LINK_PARAGRAPHS(page.tree):
+        links = paragraph.findall(".//a")
+        if len(links) != 1 or (links[0].get("href") or "#").startswith("#"):
+            continue
+        text = " ".join(paragraph.text_content().split())
+        if len(text.split()) >= 4 and text == " ".join(links[0].text_content().split()):
+            found.append(paragraph)
+    return found
+
+
+def source_selectors(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """Nodes matching the source's own ``drop_selectors`` (per-source rules in seeds)."""
+    selector = rules.compiled_selectors()
+    return [n for n in selector(page.tree) if isinstance(n, HtmlElement)] if selector is not None else []

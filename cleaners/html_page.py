@@ -1,0 +1,67 @@
+"""`HtmlPage`: the parsed page as the HTML cleaners see it, with shared measurements made once."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaners.rules import html_families
+
+_BODY_TEXT_LENGTH = etree.XPath("string-length(normalize-space(//body))")
+_ALL_TEXT_LENGTH = etree.XPath("string-length(normalize-space(/))")
+
+
+_CLASS_AND_ID = etree.XPath("//@class | //@id")
+
+
+@functools.cache
+def _class_word_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Regexes for the single and the compound class words of every family, and word -> family."""
+    family_of: dict[str, str] = {}
+    for name, family in html_families().items():
+        for word in family.get("class_words", []):
+            family_of.setdefault(word.replace("-", ""), name)
+    words = sorted({w for f in html_families().values() for w in f.get("class_words", [])}, key=len, reverse=True)
+    single = "|".join(re.escape(w) for w in words if "-" not in w) or "(?!)"
+    compound = "|".join(re.escape(w).replace(chr(92) + "-", "[-_]?") for w in words if "-" in w) or "(?!)"
+    # A single word may be part of a class token ("c-share-bar" holds "share"); a compound word
+    # ("read-more") must be the whole token, so that "entry-content-read-more" does not match.
+    return (
+        re.compile(rf"(?<![A-Za-z0-9])({single})(?![A-Za-z0-9])"),
+        re.compile(rf"(?<!\S)({compound})(?!\S)"),
+        family_of,
+    )
+
+
+class HtmlPage:
+    """A parsed page and what several HTML cleaners need from it, computed on first use."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.tree = tree
+
+    @functools.cached_property
+    def text_length(self) -> int:
+        """Characters of the page's visible text (whitespace collapsed), at least 1."""
+        length = int(_BODY_TEXT_LENGTH(self.tree)) or int(_ALL_TEXT_LENGTH(self.tree))
+        return max(length, 1)
+
+    @functools.cached_property
+    def class_families(self) -> dict[str, list[HtmlElement]]:
+        """``{family: nodes}``: the nodes whose class or id holds one of the family's class words.
+
+        Class words are matched as written (lower case), as nearly every page writes them.
+        """
+        single, compound, family_of = _class_word_index()
+        found: dict[str, list[HtmlElement]] = {}
+        for value in _CLASS_AND_ID(self.tree):
+            match = single.search(value) or compound.search(value)
+            if match:
+                word = match.group(1).replace("-", "").replace("_", "")
+                nodes = found.setdefault(family_of[word], [])
+                node = value.getparent()
+                if node is not None and (not nodes or nodes[-1] is not node):
+                    nodes.append(node)
+        return found

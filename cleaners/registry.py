@@ -1,0 +1,134 @@
+"""The cleaner registry: ordered, named, versioned cleaners in two stages, and the runners.
+
+A cleaner is a small pure function that *selects* what to remove and
+changes nothing itself:
+
+- an HTML cleaner takes the parsed page (an `HtmlPage`) and the source's
+  rules and returns the nodes to drop before extraction;
+- a text cleaner takes the extracted lines (as `Line` records, measured
+  once) and a `TextContext` and returns the indices of the lines to drop.
+
+The runners apply the selections in registry order and record every
+removal (cleaner name and removed text), which becomes the article's audit
+trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from lxml.html import HtmlElement
+
+from cleaners.html_page import HtmlPage
+from cleaners.rules import SourceRules
+
+Stage = Literal["html", "text"]
+AUDIT_TEXT_LIMIT = 300
+"""Characters of removed text kept in the audit trail per removal."""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing a cleaner removed."""
+
+    cleaner: str
+    """The cleaner's registry name."""
+    stage: Stage
+    """``html`` (a node dropped before extraction) or ``text`` (a line dropped after it)."""
+    text: str
+    """The removed text (of a node: its text content), shortened to `AUDIT_TEXT_LIMIT` characters."""
+
+
+_BULLETS = " -–—•·*|>»"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of extracted text, with what the text cleaners test computed once."""
+
+    text: str
+    """The line, stripped."""
+    norm: str
+    """Whitespace collapsed and leading/trailing bullets and separators removed."""
+    words: int
+    """Number of whitespace-separated words."""
+
+    @classmethod
+    def of(cls, text: str) -> Line:
+        """Measure one line."""
+        parts = text.split()
+        return cls(" ".join(parts), " ".join(parts).strip(_BULLETS), len(parts))
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """What a text cleaner may look at besides the lines."""
+
+    title: str | None
+    language: str | None
+    rules: SourceRules
+
+
+NodeSelector = Callable[[HtmlPage, SourceRules], Sequence[HtmlElement]]
+LineSelector = Callable[[Sequence[Line], TextContext], Sequence[int]]
+
+
+@dataclass(frozen=True)
+class HtmlCleaner:
+    """A registered HTML-level cleaner."""
+
+    name: str
+    version: int
+    select: NodeSelector
+
+
+@dataclass(frozen=True)
+class TextCleaner:
+    """A registered text-level cleaner."""
+
+    name: str
+    version: int
+    select: LineSelector
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= AUDIT_TEXT_LIMIT else text[: AUDIT_TEXT_LIMIT - 1] + "…"
+
+
+def _inside(node: HtmlElement, dropped: set[HtmlElement]) -> bool:
+    return any(ancestor in dropped for ancestor in node.iterancestors())
+
+
+def run_html_cleaners(cleaners: Sequence[HtmlCleaner], tree: HtmlElement, rules: SourceRules) -> tuple[Removal, ...]:
+    """Drop from ``tree`` (which the caller owns) the nodes each cleaner selects, in order."""
+    removals: list[Removal] = []
+    page = HtmlPage(tree)
+    for cleaner in cleaners:
+        nodes = list(cleaner.select(page, rules))
+        chosen = set(nodes)
+        for node in nodes:
+            if node.getparent() is None or _inside(node, chosen):
+                continue
+            text = node.text_content()
+            if text.strip():
+                removals.append(Removal(cleaner.name, "html", _shorten(text)))
+            node.drop_tree()
+    return tuple(removals)
+
+
+def run_text_cleaners(
+    cleaners: Sequence[TextCleaner], lines: Sequence[str], context: TextContext
+) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
+    """Apply each cleaner to the lines the previous ones kept; return the kept lines and the removals."""
+    kept = [Line.of(line) for line in lines if line.strip()]
+    removals: list[Removal] = []
+    for cleaner in cleaners:
+        drop = set(cleaner.select(kept, context))
+        if not drop:
+            continue
+        removals.extend(Removal(cleaner.name, "text", _shorten(kept[i].text)) for i in sorted(drop))
+        kept = [line for i, line in enumerate(kept) if i not in drop]
+    return tuple(line.text for line in kept), tuple(removals)

@@ -1,0 +1,210 @@
+"""Text-level cleaners: run on the extracted lines, each returns the indices of the lines to drop.
+
+Each is a small pure function over the lines (`Line` records) and a
+`TextContext`. The wordings they look for are pattern families in
+`cleaners/rules/text.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaners.registry import Line, TextContext
+from cleaners.rules import contains_pattern, line_pattern, prefix_pattern
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+_SRCSET_ENTRY = re.compile(r"\S+\s+\d{2,4}w\b")
+_IMAGE_URL = re.compile(r"https?://\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?\S*)?", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"(?:By|BY|Par|PAR|Von|VON|Por|POR|Di|Door|Av)\s+"
+    r"(?P<names>[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
+    r"(?:\s*(?:,|and|&|et|und|y|e)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})*)"
+    r"(?:\s*[,|·•–—-]\s*.{0,60})?"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
+_NON_WORD = re.compile(r"\W+")
+_HEADLINE_BULLETS = ("- ", "• ", "· ", "– ", "* ")
+
+
+def _matching(family: str, lines: Sequence[Line], context: TextContext, max_words: int) -> list[int]:
+    whole = line_pattern(family, context.language)
+    anywhere = contains_pattern(family, context.language)
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.words <= max_words and (whole.match(line.norm) or anywhere.search(line.norm))
+    ]
+
+
+def _edges(count: int, head: int, tail: int) -> list[int]:
+    return sorted(set(range(min(head, count))) | set(range(max(0, count - tail), count)))
+
+
+def is_image_line(text: str) -> bool:
+    """A line that is image markup turned into text: ``![](...)``, a srcset list, a bare image URL."""
+    if "/" not in text:
+        return False
+    return bool(_MARKDOWN_IMAGE.match(text) or len(_SRCSET_ENTRY.findall(text)) >= 2 or _IMAGE_URL.fullmatch(text))
+
+
+def _is_headline(line: Line) -> bool:
+    return line.text.startswith(_HEADLINE_BULLETS) or (line.words <= 25 and not _SENTENCE_END.search(line.text))
+
+
+def image_teasers(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Headline lines glued to an image line: a teaser card for another story (headline + thumbnail)."""
+    images = [is_image_line(line.text) for line in lines]
+    return [
+        i
+        for i, line in enumerate(lines)
+        if not images[i]
+        and ((i > 0 and images[i - 1]) or (i + 1 < len(lines) and images[i + 1]))
+        and 3 <= line.words <= 20
+        and not _SENTENCE_END.search(line.text)
+    ]
+
+
+def image_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Image markup left as text: ``![](url 388w, url 720w)``, srcset lists, bare image URLs."""
+    return [i for i, line in enumerate(lines) if is_image_line(line.text)]
+
+
+def empty_labels(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Labels with nothing after them ("Issued on:", "Modified:", "Tags") and punctuation-only lines."""
+    return _matching("empty_label", lines, context, 6)
+
+
+def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Lines that are only a date or time, with an optional label ("Updated: Tue., Nov. 19, 2019").
+
+    A bare time ("10 p.m.") or number is kept: it may be a heading of a live
+    page or a phone number. A line needs a label, a month or day name, or an
+    ISO date, and at most one year.
+    """
+    label_prefix = prefix_pattern("timestamp_label", context.language)
+    names = line_pattern("date_name", None)
+    fillers = line_pattern("date_filler", None)
+    drop = []
+    for i, line in enumerate(lines):
+        if line.words > 15 or len(line.norm) > 100 or len(_YEAR.findall(line.norm)) > 1:
+            continue
+        found = label_prefix.match(line.norm)
+        rest = line.norm[found.end() :] if found and found.end() else line.norm
+        iso = _ISO_DATE.search(rest)
+        tokens = _WORD_OR_NUMBER.findall(_ISO_DATE.sub(" 0 ", rest))
+        words = [t for t in tokens if not t.isdigit()]
+        dated = [t for t in words if names.match(t)]
+        if (
+            any(t.isdigit() for t in tokens)
+            and ((found and found.end()) or iso or dated)
+            and all(names.match(t) or fillers.match(t) for t in words)
+        ):
+            drop.append(i)
+    return drop
+
+
+def reading_times(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Reading-time notes ("4 min read", "Tempo de leitura: 2 minutos")."""
+    return _matching("reading_time", lines, context, 8)
+
+
+def ad_markers(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Advertisement markers ("Advertisement", "Story continues below advertisement")."""
+    return _matching("ad_marker", lines, context, 12)
+
+
+def share_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Share bars and prompts left as text ("Share on Facebook", "Like this story? Share it")."""
+    return _matching("share_prompt", lines, context, 15)
+
+
+def related_blocks(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """A "Related" / "Most read" / "You may also like" heading and the headline lines under it."""
+    header = line_pattern("related_header", context.language)
+    drop: list[int] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].words <= 8 and header.match(lines[i].norm.rstrip(" :.…!|»>")):
+            j = i + 1
+            while j < len(lines) and j - i <= 15 and _is_headline(lines[j]):
+                j += 1
+            drop.extend(range(i, j))
+            i = j
+        else:
+            i += 1
+    return drop
+
+
+def related_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """One-line pointers to other stories ("Read more: ...", "Related: ...", "Lire aussi : ...")."""
+    return _matching("related_line", lines, context, 40)
+
+
+def headline_tags(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Headlines tagged as links to other content ("... [VIDEO]", "... [INSIGHT]")."""
+    return _matching("headline_tag", lines, context, 40)
+
+
+def promo_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Calls to action: click here, follow us, subscribe, get the app, affiliate notes, comment prompts."""
+    return _matching("promo", lines, context, 40)
+
+
+def contact_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Lines that are only an e-mail address or handle, or an author's contact note."""
+    return _matching("contact", lines, context, 40)
+
+
+def copyright_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Copyright and licence notices."""
+    return _matching("copyright", lines, context, 60)
+
+
+def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Agency and contributor credits near the start or end ("(FRANCE 24 with AFP)", "Reporting by ...")."""
+    pattern = line_pattern("credit", context.language)
+    return [i for i in _edges(len(lines), 3, 6) if lines[i].words <= 60 and pattern.match(lines[i].norm)]
+
+
+def byline_names(line: str) -> tuple[str, ...]:
+    """The names of a byline ("By Jane Doe and John Roe" gives both), or () if the line is not one."""
+    text = " ".join(line.split())
+    found = _BYLINE.fullmatch(text)
+    if found is None or len(text.split()) > 14:
+        return ()
+    return tuple(name for name in _NAME_SPLIT.split(found.group("names")) if name)
+
+
+def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"); their names become authors."""
+    return [i for i in _edges(len(lines), 4, 2) if lines[i].words <= 14 and byline_names(lines[i].text)]
+
+
+def _simplified(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def title_repeats(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """The headline repeated as the first line(s) of the text."""
+    if not context.title:
+        return []
+    title = _simplified(context.title)
+    drop = []
+    for i in range(min(3, len(lines))):
+        line = _simplified(lines[i].text)
+        if line and (line == title or (len(line) >= 0.6 * len(title) and title.startswith(line))):
+            drop.append(i)
+    return drop
+
+
+def source_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Lines matching the source's own ``drop_lines`` patterns (per-source rules in seeds)."""
+    pattern = context.rules.compiled_lines()
+    if pattern is None:
+        return []
+    return [i for i, line in enumerate(lines) if pattern.fullmatch(line.norm)]
