@@ -17,6 +17,8 @@ HTML_CLEANERS: tuple[HtmlCleaner, ...] = (
     HtmlCleaner("related-blocks", 1, html.related_blocks),
     HtmlCleaner("ad-slots", 1, html.ad_slots),
     HtmlCleaner("captions", 1, html.captions),
+    HtmlCleaner("standfirsts", 1, html.standfirsts),
+    HtmlCleaner("headline-furniture", 1, html.headline_furniture),
     HtmlCleaner("image-markup", 1, html.image_markup),
     HtmlCleaner("link-paragraphs", 1, html.link_paragraphs),
 )
@@ -39,6 +41,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("copyright", 1, text.copyright_lines),
     TextCleaner("agency-credit", 1, text.agency_credits),
     TextCleaner("byline", 1, text.bylines),
+    TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats),
 )
 """Text-level cleaners, run on the extracted lines in this order."""

@@ -8,6 +8,15 @@ from trafilatura.settings import Document
 
 SHORT_TEXT = 400
 """Below this many characters the fast extraction is retried with trafilatura's fallback extractors."""
+PROSE_SHARE = 0.5
+"""Below this share of characters in lines of 8+ words, a text looks like a menu or a link list."""
+
+
+def prose_share(text: str) -> float:
+    """The share of a text's characters that stand in lines of eight or more words (prose, not menus)."""
+    lines = text.split("\n")
+    total = sum(len(line) for line in lines) or 1
+    return sum(len(line) for line in lines if len(line.split()) >= 8) / total
 
 
 def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
@@ -20,14 +29,17 @@ def extract_main_text(tree: HtmlElement, url: str | None) -> str:
 
     trafilatura runs in its fast mode (its own extractor only), which scores
     better on the benchmark and costs a quarter less; when that finds little
-    text, the full mode with its readability and jusText fallbacks runs too
-    and the longer result wins. trafilatura works on copies of the tree, so
-    ``tree`` is left as it was; its metadata extraction is not used
+    text, or text that reads like a menu rather than prose, the full mode with
+    its readability and jusText fallbacks runs too and the better result wins.
+    trafilatura works on copies of the tree, so ``tree`` is left as it was; its metadata extraction is not used
     (newsrake reads metadata itself, at a fraction of the cost).
     """
     text = _extract(tree, url, fast=True)
     if len(text) < SHORT_TEXT:
         fallback = _extract(tree, url, fast=False)
-        if len(fallback) > len(text):
-            return fallback
+        return fallback if len(fallback) > len(text) else text
+    share = prose_share(text)
+    if share < PROSE_SHARE:
+        fallback = _extract(tree, url, fast=False)
+        return fallback if prose_share(fallback) > share and len(fallback) >= SHORT_TEXT else text
     return text

@@ -15,11 +15,13 @@ from cleaners.html_page import HtmlPage
 from cleaners.rules import SourceRules, html_families, html_setting
 
 _PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
-_LINK_PARAGRAPHS = etree.XPath("//p[a[@href]]")
+_LINK_PARAGRAPHS = etree.XPath("//p[.//a[@href]]")
 _IMAGE_MARKUP = etree.XPath("//picture | //img[@srcset] | //source[@srcset]")
 _HAS_H1 = etree.XPath("boolean(.//h1)")
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _ARTICLE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) > 150]) >= 2")
+_FIRST_H1 = etree.XPath("(//body//h1)[1]")
+_HEADER_WORDS = frozenset({"header", "headline", "head", "hed", "heading", "title"})
 
 
 @functools.cache
@@ -74,6 +76,43 @@ def ad_slots(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
 def captions(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
     """Figure captions and photo credits."""
     return _family("captions", page)
+
+
+def standfirsts(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """The standfirst (dek, subtitle) under the headline."""
+    return _family("standfirsts", page)
+
+
+def _headline_group(h1: HtmlElement) -> HtmlElement | None:
+    """The page header the headline stands in: a <header> or a "...header"/"...headline" box, 3 levels up at most."""
+    for depth, ancestor in enumerate(h1.iterancestors()):
+        if depth >= 3 or ancestor.tag in _PROTECTED_TAGS:
+            return None
+        words = {
+            w
+            for v in (ancestor.get("class"), ancestor.get("id"))
+            for w in (v or "").lower().replace("_", "-").replace("-", " ").split()
+        }
+        if ancestor.tag == "header" or words & _HEADER_WORDS:
+            return None if _ARTICLE_PARAGRAPHS(ancestor) else ancestor
+    return None
+
+
+def headline_furniture(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
+    """What stands after the headline in the page header: the dek, subtitle, byline and date boxes."""
+    found = _FIRST_H1(page.tree)
+    group = _headline_group(found[0]) if found else None
+    if group is None:
+        return []
+    h1 = found[0]
+    after = False
+    chosen = []
+    for node in group.iter("h2", "h3", "h4", "p", "h1"):
+        if node is h1:
+            after = True
+        elif after and node.tag != "h1" and len(node.text_content().split()) <= 60:
+            chosen.append(node)
+    return chosen
 
 
 def image_markup(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:

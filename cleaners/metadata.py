@@ -59,6 +59,8 @@ class PageMetadata:
     """What the page's own markup says about the article."""
 
     title: str | None = None
+    headlines: tuple[str, ...] = ()
+    """Every spelling of the headline the page gives (JSON-LD, og:title, <h1>, <title>)."""
     published_raw: str | None = None
     canonical_url: str | None = None
     language: str | None = None
@@ -204,10 +206,15 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
     authors = [a for a in (_text(name) for name in authors) if a and not a.startswith("http")]
 
     site_name = _first(meta, _SITE_META_KEYS) or _text(publisher)
-    title = _text(article.get("headline")) or _first(meta, _TITLE_META_KEYS) or _page_title(tree, site_name)
-    if not title:
-        h1 = tree.xpath("//h1")
-        title = _text(h1[0].text_content()) if h1 else None
+    h1 = tree.xpath("//h1")
+    spellings = [
+        _text(article.get("headline")),
+        _first(meta, _TITLE_META_KEYS),
+        _page_title(tree, site_name),
+        _text(h1[0].text_content()) if h1 else None,
+    ]
+    headlines = tuple(dict.fromkeys(h for h in spellings if h))
+    title = headlines[0] if headlines else None
 
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     canonical_href = str(canonical[0]).strip() if canonical else _first(meta, ("og:url",))
@@ -220,6 +227,7 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
     )
     return PageMetadata(
         title=title,
+        headlines=headlines,
         published_raw=published,
         canonical_url=_absolute(canonical_href, base_url),
         language=language,

@@ -94,7 +94,8 @@ def clean_with(
         raw_text = extract_main_text(tree, base)
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
-    lines, text_removals = run_text_cleaners(text_cleaners, raw_text.split("\n"), TextContext(title, language, rules))
+    context = TextContext(title, language, rules, meta.headlines, meta.description)
+    lines, text_removals = run_text_cleaners(text_cleaners, raw_text.split("\n"), context)
     if not lines:
         problems.append("no-text")
     if not title:

@@ -67,8 +67,15 @@ class TextContext:
     """What a text cleaner may look at besides the lines."""
 
     title: str | None
+    """The article's headline."""
     language: str | None
+    """The article's language (ISO 639-1), which picks the rule tables' wordings."""
     rules: SourceRules
+    """The source's own rules."""
+    headlines: tuple[str, ...] = ()
+    """Every spelling of the headline the page gives."""
+    description: str | None = None
+    """The page's description (standfirst), if it gives one."""
 
 
 NodeSelector = Callable[[HtmlPage, SourceRules], Sequence[HtmlElement]]

@@ -141,8 +141,16 @@ def related_blocks(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 def related_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """One-line pointers to other stories ("Read more: ...", "Related: ...", "Lire aussi : ...")."""
-    return _matching("related_line", lines, context, 40)
+    """Pointers to other stories ("Read more: ...", "Related: ...", "Lire aussi : ..."), and the
+    bulleted headlines right under one."""
+    drop: list[int] = []
+    for i in _matching("related_line", lines, context, 40):
+        drop.append(i)
+        j = i + 1
+        while j < len(lines) and lines[j].text.startswith(_HEADLINE_BULLETS) and _is_headline(lines[j]):
+            drop.append(j)
+            j += 1
+    return drop
 
 
 def headline_tags(lines: Sequence[Line], context: TextContext) -> list[int]:
@@ -189,17 +197,19 @@ def _simplified(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
+def _repeats(line: str, original: str) -> bool:
+    return bool(line) and (line == original or (len(line) >= 0.6 * len(original) and original.startswith(line)))
+
+
 def title_repeats(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """The headline repeated as the first line(s) of the text."""
-    if not context.title:
-        return []
-    title = _simplified(context.title)
-    drop = []
-    for i in range(min(3, len(lines))):
-        line = _simplified(lines[i].text)
-        if line and (line == title or (len(line) >= 0.6 * len(title) and title.startswith(line))):
-            drop.append(i)
-    return drop
+    """The headline (in any of the page's spellings of it) repeated as one of the first lines."""
+    titles = [_simplified(t) for t in (context.title, *context.headlines) if t]
+    return [i for i in range(min(3, len(lines))) if any(_repeats(_simplified(lines[i].text), t) for t in titles)]
+
+
+def taxonomy_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Tag, topic and category lines ("Filed under: ...", "Tags: ...")."""
+    return _matching("taxonomy", lines, context, 30)
 
 
 def source_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
