@@ -126,16 +126,29 @@ def run_html_cleaners(cleaners: Sequence[HtmlCleaner], tree: HtmlElement, rules:
     return tuple(removals)
 
 
+MAX_TEXT_ROUNDS = 10
+"""Rounds of the text stage at most; it stops as soon as a round removes nothing."""
+
+
 def run_text_cleaners(
     cleaners: Sequence[TextCleaner], lines: Sequence[str], context: TextContext
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """Apply each cleaner to the lines the previous ones kept; return the kept lines and the removals."""
+    """Apply each cleaner, in order, to the lines the previous ones kept; return the kept lines and the removals.
+
+    The stage is repeated until a round removes nothing (a removal can bring
+    another line to the start or the end, where some cleaners look), so that
+    cleaning its own output removes nothing more.
+    """
     kept = [Line.of(line) for line in lines if line.strip()]
     removals: list[Removal] = []
-    for cleaner in cleaners:
-        drop = set(cleaner.select(kept, context))
-        if not drop:
-            continue
-        removals.extend(Removal(cleaner.name, "text", _shorten(kept[i].text)) for i in sorted(drop))
-        kept = [line for i, line in enumerate(kept) if i not in drop]
+    for _round in range(MAX_TEXT_ROUNDS):
+        before = len(removals)
+        for cleaner in cleaners:
+            drop = set(cleaner.select(kept, context))
+            if not drop:
+                continue
+            removals.extend(Removal(cleaner.name, "text", _shorten(kept[i].text)) for i in sorted(drop))
+            kept = [line for i, line in enumerate(kept) if i not in drop]
+        if len(removals) == before:
+            break
     return tuple(line.text for line in kept), tuple(removals)

@@ -82,6 +82,8 @@ def _crawl(
         feeds_file=str(feeds_file) if feeds_file else None,
     )
     click.echo(summary_line(stats))
+    if stats.get("finish_reason") == "store_error":
+        raise NewsrakeError(f"the crawl stopped: cannot write to {db} (see the log above)")
     if stats.get("finish_reason") not in (None, "finished"):
         click.echo(f"newsrake: crawl stopped early: {stats.get('finish_reason')}", err=True)
         return EXIT_FAILED

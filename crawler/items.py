@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaners import Article, FeedEntry
+from cleaners.rules import SourceRules
 from pipelines.store import FeedFetch, RawPage
 
 
@@ -16,6 +17,7 @@ class FetchedPage:
     source: str
     feed_url: str | None
     entry: FeedEntry | None
+    rules: SourceRules = field(default_factory=SourceRules)
 
 
 @dataclass(frozen=True)

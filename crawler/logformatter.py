@@ -31,8 +31,9 @@ class ShortLogFormatter(LogFormatter):
     def dropped(
         self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Any = None
     ) -> LogFormatterResult:
+        level = getattr(exception, "log_level", None)
         return {
-            "level": logging.WARNING,
+            "level": logging.getLevelName(level) if isinstance(level, str) else logging.WARNING,
             "msg": "dropped %(item)s: %(exception)s",
             "args": {"item": _describe(item), "exception": exception},
         }

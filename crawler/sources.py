@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cleaners.rules import SourceRules
+
 
 class SourceError(Exception):
     """A seeds file or feeds file cannot be used; the message is for the user."""
@@ -22,6 +24,8 @@ class Source:
     homepage: str | None = None
     language: str | None = None
     topics: tuple[str, ...] = field(default_factory=tuple)
+    rules: SourceRules = field(default_factory=SourceRules)
+    """Cleaning rules for this source's pages (``[source.rules]``: drop_selectors, drop_lines)."""
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -59,6 +63,10 @@ def load_seeds(path: Path) -> list[Source]:
         if not feeds and not homepage:
             raise SourceError(f"{where} ({table['name']}): give feeds or a homepage to discover them from")
         language = table.get("language")
+        try:
+            rules = SourceRules.from_table(table.get("rules"), where)
+        except ValueError as error:
+            raise SourceError(str(error)) from None
         sources.append(
             Source(
                 name=table["name"].strip(),
@@ -66,6 +74,7 @@ def load_seeds(path: Path) -> list[Source]:
                 homepage=homepage,
                 language=language if isinstance(language, str) else None,
                 topics=_strings(table.get("topics"), where),
+                rules=rules,
             )
         )
     return sources

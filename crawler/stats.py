@@ -13,6 +13,7 @@ ARTICLES_SKIPPED = "newsrake/articles_skipped"
 ARTICLES_FAILED = "newsrake/articles_failed"
 ARTICLE_REQUESTS = "newsrake/article_requests"
 ADDRESSES_REFUSED = "newsrake/addresses_refused"
+STORE_ERRORS = "newsrake/store_errors"
 
 
 def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:

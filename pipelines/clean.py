@@ -20,6 +20,7 @@ def clean_fetched(fetched: FetchedPage) -> Article:
             final_url=page.final_url,
             content_type=page.content_type,
             feed_entry=fetched.entry,
+            rules=fetched.rules,
         )
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the run; the raw page is kept
         logger.warning("cleaning failed: %s (%s: %s)", page.url, type(error).__name__, error)

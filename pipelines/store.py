@@ -165,7 +165,21 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (("001_initial", _m001_initial),)
+def _m002_cleaning_audit(db: sqlite_utils.Database) -> None:
+    """The `credit` column and the `removals` audit table (one row per thing a cleaner removed)."""
+    db.table("articles").add_column("credit", str)
+    db.table("removals").create(
+        {"article_id": int, "position": int, "cleaner": str, "stage": str, "text": str},
+        pk=("article_id", "position"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("removals").create_index(["cleaner"])
+
+
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
+    ("001_initial", _m001_initial),
+    ("002_cleaning_audit", _m002_cleaning_audit),
+)
 """Every schema change, in order. Append; never edit one that has shipped."""
 
 
@@ -285,6 +299,7 @@ class Store:
             "feed_published": entry.published if entry else None,
             "feed_published_raw": entry.published_raw if entry else None,
             "problems": _json(list(article.problems)),
+            "credit": article.credit,
             "fetched_at": page.fetched_at,
             "cleaned_at": utc_now(),
             "cleaner_version": article.cleaner_version,
@@ -312,12 +327,21 @@ class Store:
                     page.fetched_at,
                 ),
             )
+            self._write_removals(article_id, article)
             if feed_url:
                 conn.execute(
                     "UPDATE feeds SET articles_stored = articles_stored + 1, last_article_at = ? WHERE url = ?",
                     (page.fetched_at, feed_url),
                 )
         return article_id
+
+    def _write_removals(self, article_id: int | None, article: Article) -> None:
+        """Replace an article's audit trail (call inside a transaction)."""
+        self.db.conn.execute("DELETE FROM removals WHERE article_id = ?", (article_id,))
+        self.db.conn.executemany(
+            "INSERT INTO removals (article_id, position, cleaner, stage, text) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, i, r.cleaner, r.stage, r.text) for i, r in enumerate(article.removals)],
+        )
 
     def record_feed_fetch(self, fetch: FeedFetch) -> None:
         """Record a feed fetch: its status, title, bozo flag; failures in a row counted."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 
 from crawler import stats
 from crawler.items import CleanedPage, FeedFetch
@@ -22,6 +25,7 @@ class StorePipeline:
         self.db_path: str = crawler.settings.get("NEWSRAKE_DB", "news.db")
         self.store: Store | None = None
         self.run_id: int | None = None
+        self._closing: asyncio.Task[None] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -43,6 +47,20 @@ class StorePipeline:
         self._stats.set_value("newsrake/run_id", self.run_id)
 
     def process_item(self, item: object) -> object:
+        try:
+            return self._store_item(item)
+        except sqlite3.Error as error:
+            self._stats.inc_value(stats.STORE_ERRORS)
+            if isinstance(item, CleanedPage):
+                self._stats.inc_value(stats.ARTICLES_FAILED)
+            if self._closing is None:
+                logger.error("cannot write to %s: %s; stopping the crawl", self.db_path, error)
+                engine = self.crawler.engine
+                assert engine is not None
+                self._closing = asyncio.get_running_loop().create_task(engine.close_spider_async(reason="store_error"))
+            raise DropItem(f"not stored: {error}", log_level="DEBUG") from None
+
+    def _store_item(self, item: object) -> object:
         assert self.store is not None
         if isinstance(item, FeedFetch):
             self.store.record_feed_fetch(item)
@@ -58,8 +76,12 @@ class StorePipeline:
         if self.store is None:
             return
         current = self._stats.get_stats()
+        outcome = "failed" if self._closing is not None else stats.outcome(current)
         if self.run_id is not None:
-            self.store.finish_run(self.run_id, stats.outcome(current), stats.run_counts(current), _jsonable(current))
+            try:
+                self.store.finish_run(self.run_id, outcome, stats.run_counts(current), _jsonable(current))
+            except sqlite3.Error as error:
+                logger.error("cannot record the end of run %s in %s: %s", self.run_id, self.db_path, error)
         logger.info("%s", stats.summary_line(current))
         self.store.close()
         self.store = None

@@ -84,3 +84,31 @@ def test_demo_crawls_the_bundled_site_and_is_incremental(tmp_path: Path) -> None
     assert count(db, "SELECT count(DISTINCT source) FROM articles") == 3
     assert count(db, "SELECT count(*) FROM articles WHERE title != '' AND text != ''") == 9
     assert count(db, "SELECT count(DISTINCT language) FROM articles") == 2
+
+
+def test_a_database_that_refuses_writes_stops_the_crawl_with_one_error(tmp_path: Path) -> None:
+    first = newsrake("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    with sqlite3.connect(tmp_path / "demo.db") as conn:  # fault injection: every article insert fails
+        conn.executescript(
+            "DELETE FROM removals; DELETE FROM raw_pages; DELETE FROM articles;"
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles BEGIN SELECT RAISE(FAIL, 'simulated write failure'); END;"
+        )
+    run = newsrake("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1] == (
+        "newsrake: error: the crawl stopped: cannot write to demo.db (see the log above)"
+    )
+    assert count(tmp_path / "demo.db", "SELECT count(*) FROM articles") == 0
+    assert count(tmp_path / "demo.db", "SELECT count(*) FROM runs WHERE outcome = 'failed'") == 1
+
+
+def test_demo_records_what_the_cleaners_removed(tmp_path: Path) -> None:
+    run = newsrake("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    db = tmp_path / "demo.db"
+    assert count(db, "SELECT count(DISTINCT article_id) FROM removals") == 9
+    assert count(db, "SELECT count(*) FROM removals WHERE cleaner = 'promo-lines' OR stage = 'html'") > 0
+    assert count(db, "SELECT count(*) FROM articles WHERE credit IS NOT NULL") >= 1
+    assert count(db, "SELECT count(*) FROM articles WHERE text LIKE '%follow us%' OR text LIKE '%Click here%'") == 0

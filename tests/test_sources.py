@@ -156,3 +156,30 @@ def test_default_seeds_urls_are_web_urls(default_seeds: list[Source]) -> None:
 
 def test_default_seeds_languages(default_seeds: list[Source]) -> None:
     assert len({s.language for s in default_seeds if s.language}) >= 4
+
+
+def test_source_rules_are_read_from_seeds(tmp_path: Path) -> None:
+    path = tmp_path / "seeds.toml"
+    path.write_text(
+        '[[source]]\nname = "A"\nfeeds = ["https://example.org/feed"]\n'
+        '[source.rules]\ndrop_selectors = ["div.sponsor"]\ndrop_lines = ["Promoted by .*"]\n'
+    )
+    [source] = load_seeds(path)
+    assert source.rules.drop_selectors == ("div.sponsor",)
+    assert source.rules.drop_lines == ("Promoted by .*",)
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        pytest.param('drop_selectors = ["div[["]', "bad CSS selector", id="bad-selector"),
+        pytest.param('drop_lines = ["(unclosed"]', "bad pattern", id="bad-pattern"),
+        pytest.param("drop_lines = 3", "must be a list of strings", id="not-a-list"),
+        pytest.param('drop_everything = ["x"]', "unknown rules key", id="unknown-key"),
+    ],
+)
+def test_bad_source_rules_are_a_clear_error(rules: str, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "seeds.toml"
+    path.write_text(f'[[source]]\nname = "A"\nfeeds = ["https://example.org/feed"]\n[source.rules]\n{rules}\n')
+    with pytest.raises(SourceError, match=message):
+        load_seeds(path)

@@ -19,6 +19,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners import FeedEntry
+from cleaners.rules import SourceRules
 from crawler import stats
 from crawler.feeds import discover_feeds, parse_feed
 from crawler.items import FeedFetch, FetchedPage
@@ -64,6 +65,7 @@ class FeedsSpider(scrapy.Spider):
         self.seed_paths = [Path(p) for p in _as_list(seeds)]
         self.feed_urls = _as_list(feed)
         self.feeds_file = Path(feeds_file) if feeds_file else None
+        self.rules: dict[str, SourceRules] = {}
 
     def sources(self) -> list[Source]:
         """The sources of this run (raises `SourceError` for a missing or bad file)."""
@@ -78,6 +80,7 @@ class FeedsSpider(scrapy.Spider):
         if not sources:
             logger.error("no sources: give seeds files, feed URLs or a feeds file")
             return
+        self.rules = {source.name: source.rules for source in sources if source.rules}
         for source in sources:
             for url in source.feeds:
                 yield self.feed_request(url, source.name)
@@ -154,7 +157,8 @@ class FeedsSpider(scrapy.Spider):
             body=response.body,
             headers=_headers(response),
         )
-        yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry)
+        rules = self.rules.get(source, SourceRules())
+        yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry, rules=rules)
 
     def feed_failed(self, failure: Failure) -> Iterator[FeedFetch]:
         """A feed or homepage could not be fetched: log one line, record it."""
