@@ -36,8 +36,8 @@ def line_pattern(family: str, language: str | None) -> re.Pattern[str]:
 
 
 @functools.cache
-def prefix_pattern(family: str, language: str | None) -> re.Pattern[str]:
-    """A text family's whole-line patterns as one regex that may match a line's start only; use ``.match``."""
+def loose_pattern(family: str, language: str | None) -> re.Pattern[str]:
+    """A text family's patterns as one unanchored regex: ``.match`` for a prefix, ``.search`` anywhere."""
     return _compile_family(_table("text")[family], language, whole=False)
 
 

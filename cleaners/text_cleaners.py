@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from cleaners.registry import Line, TextContext
-from cleaners.rules import contains_pattern, line_pattern, prefix_pattern
+from cleaners.rules import contains_pattern, line_pattern, loose_pattern
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -24,7 +24,7 @@ _BYLINE = re.compile(
     r"(?:By|BY|Par|PAR|Von|VON|Por|POR|Di|Door|Av)\s+"
     r"(?P<names>[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
     r"(?:\s*(?:,|and|&|et|und|y|e)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})*)"
-    r"(?:\s*[,|·•–—-]\s*.{0,60})?"
+    r"(?:\s*[,|·•–—-]\s*[A-ZÀ-Þ@][\w .&@'’/-]{0,60})?"
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
 _NON_WORD = re.compile(r"\W+")
@@ -86,7 +86,7 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     page or a phone number. A line needs a label, a month or day name, or an
     ISO date, and at most one year.
     """
-    label_prefix = prefix_pattern("timestamp_label", context.language)
+    label_prefix = loose_pattern("timestamp_label", context.language)
     names = line_pattern("date_name", None)
     fillers = line_pattern("date_filler", None)
     drop = []
@@ -159,8 +159,12 @@ def headline_tags(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 def promo_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Calls to action: click here, follow us, subscribe, get the app, affiliate notes, comment prompts."""
-    return _matching("promo", lines, context, 40)
+    """Calls to action: click here, follow us, subscribe, get the app, affiliate notes, comment prompts.
+
+    A line of reported speech (a quotation, "said", "a déclaré") is article text and is kept.
+    """
+    speech = loose_pattern("speech", context.language)
+    return [i for i in _matching("promo", lines, context, 40) if not speech.search(lines[i].norm)]
 
 
 def contact_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
@@ -185,7 +189,9 @@ def byline_names(line: str) -> tuple[str, ...]:
     found = _BYLINE.fullmatch(text)
     if found is None or len(text.split()) > 14:
         return ()
-    return tuple(name for name in _NAME_SPLIT.split(found.group("names")) if name)
+    names = tuple(name for name in _NAME_SPLIT.split(found.group("names")) if name)
+    dates = line_pattern("date_name", None)
+    return () if any(dates.match(name.split()[0]) for name in names) else names
 
 
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:

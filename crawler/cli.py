@@ -15,6 +15,7 @@ import click
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the database; try again at the next tick
 
 
 class NewsrakeError(click.ClickException):
@@ -54,15 +55,54 @@ def _crawl(
     allow_addresses: Sequence[str],
     settings_pairs: Sequence[str],
     extra: dict[str, Any] | None = None,
+    since: str | None = None,
+    max_runtime: str | None = None,
+    log_file: Path | None = None,
+) -> int:
+    from crawler.lock import LockHeldError, RunLock
+
+    if not db.parent.is_dir():
+        raise NewsrakeError(f"cannot create database {db}: directory {db.parent} does not exist")
+    try:
+        with RunLock(db):
+            return _crawl_locked(
+                db, seeds, feeds, feeds_file, allow_private, allow_addresses, settings_pairs,
+                extra, since, max_runtime, log_file,
+            )  # fmt: skip
+    except LockHeldError as error:
+        click.echo(f"newsrake: {error}; not starting (exit {EXIT_LOCKED})", err=True)
+        return EXIT_LOCKED
+    except OSError as error:
+        raise NewsrakeError(f"cannot lock {db}: {error.strerror or error}") from None
+
+
+def _crawl_locked(
+    db: Path,
+    seeds: Sequence[Path],
+    feeds: Sequence[str],
+    feeds_file: Path | None,
+    allow_private: bool,
+    allow_addresses: Sequence[str],
+    settings_pairs: Sequence[str],
+    extra: dict[str, Any] | None,
+    since: str | None,
+    max_runtime: str | None,
+    log_file: Path | None,
 ) -> int:
     from crawler.run import SettingError, build_settings, parse_overrides, run_crawl
     from crawler.sources import SourceError, gather_sources
+    from crawler.spiders.feeds import parse_duration
     from crawler.stats import outcome, summary_line
 
     try:
         overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
-    except SettingError as error:
+        since_seconds = parse_duration(since) if since else None
+        if max_runtime:
+            overrides["CLOSESPIDER_TIMEOUT"] = parse_duration(max_runtime)
+    except (SettingError, ValueError) as error:
         raise click.UsageError(str(error)) from None
+    if log_file is not None:
+        overrides.update({"LOG_FILE": str(log_file), "LOG_FILE_APPEND": True})
     try:
         sources = gather_sources(seeds, feeds, feeds_file)
     except SourceError as error:
@@ -80,12 +120,17 @@ def _crawl(
         seeds=[str(p) for p in seeds],
         feed=list(feeds),
         feeds_file=str(feeds_file) if feeds_file else None,
+        since=since_seconds,
     )
     click.echo(summary_line(stats))
-    if stats.get("finish_reason") == "store_error":
+    reason = stats.get("finish_reason")
+    if reason == "store_error":
         raise NewsrakeError(f"the crawl stopped: cannot write to {db} (see the log above)")
-    if stats.get("finish_reason") not in (None, "finished"):
-        click.echo(f"newsrake: crawl stopped early: {stats.get('finish_reason')}", err=True)
+    if reason == "closespider_timeout":
+        click.echo(f"newsrake: stopped at --max-runtime {max_runtime}; the next run goes on from here", err=True)
+        return EXIT_OK
+    if reason not in (None, "finished"):
+        click.echo(f"newsrake: crawl stopped early: {reason}", err=True)
         return EXIT_FAILED
     return EXIT_FAILED if outcome(stats) == "failed" else EXIT_OK
 
@@ -123,6 +168,11 @@ db_option = click.option(
     metavar="HOST:PORT",
     help="Allow this one server even if its address is private (repeatable).",
 )
+@click.option("--since", metavar="DURATION", help="Skip feed entries older than this (e.g. 2d, 12h, 90m).")
+@click.option(
+    "--max-runtime", metavar="DURATION", help="Stop cleanly after this long (e.g. 14m), below the cron interval."
+)
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log here, not to stderr.")
 @click.option(
     "-s",
     "settings_pairs",
@@ -137,14 +187,18 @@ def crawl(
     feeds_file: Path | None,
     allow_private_addresses: bool,
     allow_addresses: tuple[str, ...],
+    since: str | None,
+    max_runtime: str | None,
+    log_file: Path | None,
     settings_pairs: tuple[str, ...],
 ) -> int:
     """Fetch the feeds, then every new article page, clean it and store it.
 
-    Articles already in the database are not fetched again, so the command
-    is meant to run from cron. Prints a one-line summary; exit code 0 on
-    success, 1 when every feed failed or the database cannot be written,
-    2 on a usage error.
+    Articles already in the database are not fetched again and feeds are
+    polled with ETag / Last-Modified, so the command is meant to run from
+    cron. Prints a one-line summary. Exit codes: 0 success, 1 every feed
+    failed or the database cannot be written, 2 usage error, 75 another run
+    holds the database (it exits at once).
 
     \b
     Example:
@@ -153,7 +207,10 @@ def crawl(
     """
     if not seeds and not feeds and feeds_file is None:
         seeds = tuple(_default_seeds())
-    return _crawl(db, seeds, feeds, feeds_file, allow_private_addresses, allow_addresses, settings_pairs)
+    return _crawl(
+        db, seeds, feeds, feeds_file, allow_private_addresses, allow_addresses, settings_pairs,
+        since=since, max_runtime=max_runtime, log_file=log_file,
+    )  # fmt: skip
 
 
 @cli.command()

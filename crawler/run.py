@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib.metadata import version
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess
@@ -31,7 +32,14 @@ def build_settings(overrides: Mapping[str, Any]) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.update(dict(overrides), priority="cmdline")
+    if "USER_AGENT" not in overrides:
+        settings.set("USER_AGENT", user_agent(settings.get("NEWSRAKE_CONTACT_URL")), priority="cmdline")
     return settings
+
+
+def user_agent(contact_url: str) -> str:
+    """newsrake's User-Agent: its name and version, and the contact URL of whoever runs it."""
+    return f"newsrake/{version('newsrake')} (+{contact_url})"
 
 
 def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:

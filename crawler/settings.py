@@ -12,6 +12,8 @@ NEWSRAKE_DB = "news.db"  # the SQLite file
 NEWSRAKE_ALLOW_PRIVATE_ADDRESSES = False  # loopback/private networks are refused unless this is on
 NEWSRAKE_ALLOW_ADDRESSES: list[str] = []  # "host:port" servers let through even if private
 NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
+NEWSRAKE_FEED_BACKOFF = 900  # seconds before re-polling a failed feed; doubles per failure in a row
+NEWSRAKE_FEED_BACKOFF_MAX = 86400  # the back-off never exceeds a day
 NEWSRAKE_CONTACT_URL = "https://github.com/newsrake/newsrake"  # put your own contact page here
 
 # --- politeness ----------------------------------------------------------
@@ -36,6 +38,7 @@ DOWNLOAD_HANDLERS = {"data": None, "file": None, "s3": None, "ftp": None}  # htt
 # --- components ----------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
+    "crawler.middlewares.feed_state.FeedStateMiddleware": 55,
     "crawler.middlewares.seen_urls.SeenUrlsMiddleware": 60,
 }
 ITEM_PIPELINES = {

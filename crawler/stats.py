@@ -8,6 +8,10 @@ from typing import Any
 FEEDS_FETCHED = "newsrake/feeds_fetched"
 FEEDS_FAILED = "newsrake/feeds_failed"
 FEEDS_BOZO = "newsrake/feeds_bozo"
+FEEDS_UNCHANGED = "newsrake/feeds_unchanged"
+FEEDS_NOT_DUE = "newsrake/feeds_not_due"
+FEEDS_RETIRED = "newsrake/feeds_retired"
+ARTICLES_TOO_OLD = "newsrake/articles_too_old"
 ARTICLES_NEW = "newsrake/articles_new"
 ARTICLES_SKIPPED = "newsrake/articles_skipped"
 ARTICLES_FAILED = "newsrake/articles_failed"
@@ -21,6 +25,7 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
     return {
         "feeds_fetched": int(stats.get(FEEDS_FETCHED, 0)),
         "feeds_failed": int(stats.get(FEEDS_FAILED, 0)),
+        "feeds_unchanged": int(stats.get(FEEDS_UNCHANGED, 0)),
         "articles_new": int(stats.get(ARTICLES_NEW, 0)),
         "articles_skipped": int(stats.get(ARTICLES_SKIPPED, 0)),
         "articles_failed": int(stats.get(ARTICLES_FAILED, 0)),
@@ -30,7 +35,9 @@ def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
 def summary_line(stats: Mapping[str, Any]) -> str:
     """The one-line summary printed at the end of a crawl."""
     c = run_counts(stats)
-    failed_feeds = f" ({c['feeds_failed']} failed)" if c["feeds_failed"] else ""
+    notes = [f"{c['feeds_unchanged']} unchanged"] if c["feeds_unchanged"] else []
+    notes += [f"{c['feeds_failed']} failed"] if c["feeds_failed"] else []
+    failed_feeds = f" ({', '.join(notes)})" if notes else ""
     return (
         f"newsrake: {c['feeds_fetched']} feeds fetched{failed_feeds}, {c['articles_new']} articles new, "
         f"{c['articles_skipped']} skipped, {c['articles_failed']} failed"

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,30 @@ class FeedFetch:
     bozo_reason: str | None = None
     error: str | None = None
     fetched_at: str = field(default_factory=utc_now)
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None
+    """Where a permanent redirect (301/308) sent the feed; polled there from now on."""
+    retired: bool = False
+    """The server said the feed is gone for good (410)."""
+
+    @property
+    def not_modified(self) -> bool:
+        """A conditional GET answered 304: nothing new, nothing parsed."""
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the store remembers about a feed between runs."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    failures_in_row: int
+    next_poll_at: str | None
+    moved_to: str | None
+    retired_at: str | None
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
@@ -176,11 +200,28 @@ def _m002_cleaning_audit(db: sqlite_utils.Database) -> None:
     db.table("removals").create_index(["cleaner"])
 
 
+def _m003_polling_state(db: sqlite_utils.Database) -> None:
+    """Feed polling state beyond ETag/Last-Modified, and per-feed counts of each run."""
+    feeds = db.table("feeds")
+    feeds.add_column("moved_to", str)
+    feeds.add_column("retired_at", str)
+    feeds.add_column("last_success", str)
+    runs = db.table("runs")
+    runs.add_column("feeds_unchanged", int)
+    runs.add_column("feed_counts", str)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
+    ("003_polling_state", _m003_polling_state),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
+
+
+def _after(timestamp: str, seconds: float) -> str:
+    start = datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return (start + timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _json(value: Any) -> str:
@@ -256,6 +297,26 @@ class Store:
             rows = self.db.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
             found.update(row[0] for row in rows)
         return found
+
+    def known_guids(self, guids: Iterable[str]) -> set[str]:
+        """Those of ``guids`` that an stored article already has (indexed look-ups)."""
+        wanted = [g for g in dict.fromkeys(guids) if g]
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.conn.execute(f"SELECT guid FROM articles WHERE guid IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def feed_state(self, url: str) -> FeedState | None:
+        """The remembered state of a feed (by the URL it is listed under), or None if never fetched."""
+        row = self.db.conn.execute(
+            "SELECT url, etag, last_modified, failures_in_row, next_poll_at, moved_to, retired_at"
+            " FROM feeds WHERE url = ?",
+            (url,),
+        ).fetchone()
+        return FeedState(*row) if row else None
 
     def count(self, table: str) -> int:
         """Rows in ``table``."""
@@ -343,35 +404,64 @@ class Store:
             [(article_id, i, r.cleaner, r.stage, r.text) for i, r in enumerate(article.removals)],
         )
 
-    def record_feed_fetch(self, fetch: FeedFetch) -> None:
-        """Record a feed fetch: its status, title, bozo flag; failures in a row counted."""
+    def record_feed_fetch(self, fetch: FeedFetch, backoff: Callable[[int], float] | None = None) -> None:
+        """Record a feed fetch: status, validators, failures in a row and when to poll next.
+
+        A failure schedules the next poll ``backoff(failures_in_row)`` seconds
+        ahead; a success or a 304 clears it. A 304 keeps the stored validators
+        and title; a 410 retires the feed.
+        """
         failed = fetch.error is not None
+        conn = self.db.conn
         with self.db.atomic():
-            self.db.conn.execute(
-                """INSERT INTO feeds (url, source, first_seen, failures_in_row) VALUES (?, ?, ?, 0)
-                   ON CONFLICT(url) DO NOTHING""",
+            conn.execute(
+                "INSERT INTO feeds (url, source, first_seen, failures_in_row) VALUES (?, ?, ?, 0)"
+                " ON CONFLICT(url) DO NOTHING",
                 (fetch.url, fetch.source, fetch.fetched_at),
             )
-            self.db.conn.execute(
-                """UPDATE feeds SET source = ?, last_fetched = ?, last_status = ?,
-                       title = coalesce(?, title), site_url = coalesce(?, site_url),
-                       entries_last = ?, bozo = ?, bozo_reason = ?, last_error = ?,
-                       failures_in_row = CASE WHEN ? THEN failures_in_row + 1 ELSE 0 END
+            failures = conn.execute("SELECT failures_in_row FROM feeds WHERE url = ?", (fetch.url,)).fetchone()[0]
+            failures = (failures or 0) + 1 if failed else 0
+            next_poll = None
+            if failed and backoff is not None:
+                next_poll = _after(fetch.fetched_at, backoff(failures))
+            conn.execute(
+                """UPDATE feeds SET source = ?, last_fetched = ?, last_status = ?, last_error = ?,
+                       failures_in_row = ?, next_poll_at = ?,
+                       last_success = CASE WHEN ? THEN last_success ELSE ? END,
+                       moved_to = coalesce(?, moved_to),
+                       retired_at = CASE WHEN ? THEN ? ELSE retired_at END
                    WHERE url = ?""",
                 (
                     fetch.source,
                     fetch.fetched_at,
                     fetch.status,
-                    fetch.title,
-                    fetch.site_url,
-                    fetch.entries,
-                    int(fetch.bozo),
-                    fetch.bozo_reason,
                     fetch.error,
+                    failures,
+                    next_poll,
                     failed,
+                    fetch.fetched_at,
+                    fetch.moved_to,
+                    fetch.retired,
+                    fetch.fetched_at,
                     fetch.url,
                 ),
             )
+            if not failed and not fetch.not_modified:
+                conn.execute(
+                    """UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url),
+                           entries_last = ?, bozo = ?, bozo_reason = ?, etag = ?, last_modified = ?
+                       WHERE url = ?""",
+                    (
+                        fetch.title,
+                        fetch.site_url,
+                        fetch.entries,
+                        int(fetch.bozo),
+                        fetch.bozo_reason,
+                        fetch.etag,
+                        fetch.last_modified,
+                        fetch.url,
+                    ),
+                )
 
     def start_run(self, command: str, options: Mapping[str, Any]) -> int:
         """Open a `runs` row; returns its id."""
@@ -383,22 +473,32 @@ class Store:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def finish_run(self, run_id: int, outcome: str, counts: Mapping[str, int], stats: Mapping[str, Any]) -> None:
-        """Close a `runs` row with its outcome, counts and the crawl's stats."""
+    def finish_run(
+        self,
+        run_id: int,
+        outcome: str,
+        counts: Mapping[str, int],
+        stats: Mapping[str, Any],
+        feed_counts: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Close a `runs` row with its outcome, counts, per-feed counts and the crawl's stats."""
         with self.db.atomic():
             self.db.conn.execute(
                 """UPDATE runs SET finished_at = ?, outcome = ?, feeds_fetched = ?, feeds_failed = ?,
-                       articles_new = ?, articles_skipped = ?, articles_failed = ?, stats = ?
+                       feeds_unchanged = ?, articles_new = ?, articles_skipped = ?, articles_failed = ?,
+                       stats = ?, feed_counts = ?
                    WHERE id = ?""",
                 (
                     utc_now(),
                     outcome,
                     counts.get("feeds_fetched", 0),
                     counts.get("feeds_failed", 0),
+                    counts.get("feeds_unchanged", 0),
                     counts.get("articles_new", 0),
                     counts.get("articles_skipped", 0),
                     counts.get("articles_failed", 0),
                     _json(dict(stats)),
+                    _json({k: dict(v) for k, v in (feed_counts or {}).items()}),
                     run_id,
                 ),
             )

@@ -26,6 +26,10 @@ class StorePipeline:
         self.store: Store | None = None
         self.run_id: int | None = None
         self._closing: asyncio.Task[None] | None = None
+        self.feed_counts: dict[str, dict[str, Any]] = {}
+        base = crawler.settings.getfloat("NEWSRAKE_FEED_BACKOFF", 900)
+        cap = crawler.settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", 86400)
+        self.backoff = lambda failures: min(cap, base * 2 ** max(0, failures - 1))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -63,13 +67,18 @@ class StorePipeline:
     def _store_item(self, item: object) -> object:
         assert self.store is not None
         if isinstance(item, FeedFetch):
-            self.store.record_feed_fetch(item)
+            self.store.record_feed_fetch(item, self.backoff)
+            counts = self.feed_counts.setdefault(item.url, {"new": 0})
+            counts["status"] = item.status
+            counts["outcome"] = "failed" if item.error else "unchanged" if item.not_modified else "fetched"
         elif isinstance(item, CleanedPage):
             fetched = item.fetched
             new_id = self.store.save_article(
                 fetched.page, item.article, source=fetched.source, feed_url=fetched.feed_url, run_id=self.run_id
             )
             self._stats.inc_value(stats.ARTICLES_NEW if new_id is not None else stats.ARTICLES_SKIPPED)
+            if new_id is not None and fetched.feed_url:
+                self.feed_counts.setdefault(fetched.feed_url, {"new": 0})["new"] += 1
         return item
 
     def close_spider(self) -> None:
@@ -79,7 +88,9 @@ class StorePipeline:
         outcome = "failed" if self._closing is not None else stats.outcome(current)
         if self.run_id is not None:
             try:
-                self.store.finish_run(self.run_id, outcome, stats.run_counts(current), _jsonable(current))
+                self.store.finish_run(
+                    self.run_id, outcome, stats.run_counts(current), _jsonable(current), self.feed_counts
+                )
             except sqlite3.Error as error:
                 logger.error("cannot record the end of run %s in %s: %s", self.run_id, self.db_path, error)
         logger.info("%s", stats.summary_line(current))

@@ -135,8 +135,9 @@ def test_feed_entry_data_is_kept(crawl: Crawl) -> None:
 )
 def test_feed_state_is_recorded(crawl: Crawl, feed: str, status: int, failures: int, bozo: int) -> None:
     [row] = rows(crawl.db, "SELECT * FROM feeds WHERE url LIKE ?", f"%{feed}")
-    assert (row["last_status"], row["bozo"]) == (status, bozo)
-    assert row["failures_in_row"] == failures * 2  # the second run failed it again
+    assert (row["last_status"] in (status, 304), row["bozo"]) == (True, bozo)
+    assert row["failures_in_row"] == failures  # the second run does not poll a failed feed: it backs off
+    assert (row["next_poll_at"] is not None) == bool(failures)
 
 
 def test_ill_formed_feed_is_flagged_in_the_log(crawl: Crawl) -> None:
@@ -156,10 +157,28 @@ def test_second_run_fetches_no_article_page(crawl: Crawl) -> None:
     assert article_requests(crawl.second_requests) == []
 
 
+def test_second_run_feeds_are_answered_304(crawl: Crawl) -> None:
+    [row] = rows(crawl.db, "SELECT stats FROM runs ORDER BY id DESC LIMIT 1")
+    statuses = json.loads(row["stats"])
+    assert statuses.get("downloader/response_status_count/304") == 5
+    assert "downloader/response_status_count/200" in statuses  # robots.txt and the homepage
+
+
+def test_failing_feed_is_not_polled_while_it_backs_off(crawl: Crawl) -> None:
+    assert "/feeds/missing.xml" in crawl.first_requests
+    assert "/feeds/missing.xml" not in crawl.second_requests
+
+
+def test_runs_keep_per_feed_counts(crawl: Crawl) -> None:
+    first, second = (json.loads(r["feed_counts"]) for r in rows(crawl.db, "SELECT feed_counts FROM runs ORDER BY id"))
+    assert sum(counts["new"] for counts in first.values()) == EXPECTED_ARTICLES
+    assert {counts["outcome"] for counts in second.values()} == {"unchanged"}
+
+
 def test_second_run_adds_no_row(crawl: Crawl) -> None:
     assert crawl.second.returncode == 0, crawl.second.stderr
     assert crawl.second.stdout.strip().splitlines()[-1] == (
-        f"newsrake: 5 feeds fetched (1 failed), 0 articles new, {EXPECTED_ARTICLES} skipped, 0 failed"
+        "newsrake: 5 feeds fetched (5 unchanged), 0 articles new, 0 skipped, 0 failed"
     )
     assert rows(crawl.db, "SELECT count(*) AS n FROM articles")[0]["n"] == EXPECTED_ARTICLES
     assert rows(crawl.db, "SELECT count(*) AS n FROM raw_pages")[0]["n"] == EXPECTED_ARTICLES
@@ -167,9 +186,9 @@ def test_second_run_adds_no_row(crawl: Crawl) -> None:
 
 def test_each_run_has_a_runs_row(crawl: Crawl) -> None:
     runs = rows(crawl.db, "SELECT * FROM runs ORDER BY id")
-    assert [(r["command"], r["outcome"], r["articles_new"], r["articles_skipped"]) for r in runs] == [
+    assert [(r["command"], r["outcome"], r["articles_new"], r["feeds_unchanged"]) for r in runs] == [
         ("crawl", "partial", EXPECTED_ARTICLES, 0),
-        ("crawl", "partial", 0, EXPECTED_ARTICLES),
+        ("crawl", "ok", 0, 5),
     ]
     assert all(r["finished_at"] and json.loads(r["stats"]) for r in runs)
 

@@ -1,11 +1,13 @@
 """A small threaded HTTP server on 127.0.0.1 serving a fixed table of paths.
 
 Used by `newsrake demo`, the tests and the benchmarks: every response is
-known in advance, so a crawl of it is repeatable.
+known in advance, so a crawl of it is repeatable. Every 200 response has an
+ETag, and a request whose If-None-Match matches it is answered 304.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -65,9 +67,18 @@ class LoopbackServer:
                 resource = server.routes.get(key) or server.routes.get(path.path)
                 if resource is None:
                     resource = Resource(b"not found\n", "text/plain; charset=utf-8", 404)
+                etag = '"' + hashlib.sha1(resource.body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
+                if resource.status == 200 and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 self.send_response(resource.status)
                 self.send_header("Content-Type", resource.content_type)
                 self.send_header("Content-Length", str(len(resource.body)))
+                if resource.status == 200:
+                    self.send_header("ETag", etag)
                 for name, value in resource.headers:
                     self.send_header(name, value)
                 self.end_headers()

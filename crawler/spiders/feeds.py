@@ -9,7 +9,8 @@ the address guard are downloader middlewares, cleaning and storage pipelines.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from cleaners.rules import SourceRules
 from crawler import stats
 from crawler.feeds import discover_feeds, parse_feed
 from crawler.items import FeedFetch, FetchedPage
+from crawler.middlewares.feed_state import FeedSkipped
 from crawler.middlewares.seen_urls import AlreadyStored
 from crawler.sources import Source, SourceError, gather_sources
 from pipelines.store import RawPage
@@ -42,6 +44,38 @@ def _headers(response: Response) -> dict[str, str]:
     return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()}
 
 
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1").strip() or None if value else None
+
+
+def _permanent_redirect(response: Response) -> str | None:
+    """The final URL, when every redirect on the way was permanent (301/308)."""
+    reasons = response.meta.get("redirect_reasons") or []
+    if reasons and all(reason in (301, 308) for reason in reasons):
+        return response.url
+    return None
+
+
+def parse_duration(value: str | float) -> float:
+    """Seconds in a duration such as ``90``, ``45m``, ``12h``, ``2d`` or ``1w``; ValueError if malformed."""
+    if isinstance(value, int | float):
+        return float(value)
+    text = value.strip().lower()
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
+    seconds = float(number) * units[unit]
+    if seconds <= 0:
+        raise ValueError(f"duration must be positive: {value!r}")
+    return seconds
+
+
+def _cutoff(since: float | None) -> str | None:
+    if since is None:
+        return None
+    return (datetime.now(UTC) - timedelta(seconds=since)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _failure_reason(failure: Failure) -> tuple[int | None, str]:
     if isinstance(failure.value, HttpError):
         response = failure.value.response
@@ -59,9 +93,11 @@ class FeedsSpider(scrapy.Spider):
         seeds: str | list[str] | None = None,
         feed: str | list[str] | None = None,
         feeds_file: str | None = None,
+        since: str | float | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.since = parse_duration(since) if since not in (None, "") else None
         self.seed_paths = [Path(p) for p in _as_list(seeds)]
         self.feed_urls = _as_list(feed)
         self.feeds_file = Path(feeds_file) if feeds_file else None
@@ -94,13 +130,18 @@ class FeedsSpider(scrapy.Spider):
                 )
 
     def feed_request(self, url: str, source: str) -> scrapy.Request:
-        """The request for one feed."""
+        """The request for one feed; ``newsrake_feed`` keeps the URL it is listed under."""
         return scrapy.Request(
             url,
             callback=self.parse_feed,
             errback=self.feed_failed,
             cb_kwargs={"source": source},
-            meta={"newsrake": "feed", "newsrake_source": source},
+            meta={
+                "newsrake": "feed",
+                "newsrake_source": source,
+                "newsrake_feed": url,
+                "handle_httpstatus_list": [304],
+            },
         )
 
     def parse_homepage(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
@@ -116,21 +157,29 @@ class FeedsSpider(scrapy.Spider):
             yield self.feed_request(url, source)
 
     def parse_feed(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
-        """Parse a feed and request each entry's article page."""
+        """Parse a feed and request each entry's article page (a 304 costs no parse)."""
+        key = response.meta.get("newsrake_feed", response.url)
+        if response.status == 304:
+            self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
+            self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
+            yield FeedFetch(url=key, source=source, status=304)
+            return
         content_type = response.headers.get("Content-Type")
         limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
         feed = parse_feed(response.body, response.url, content_type.decode("latin-1") if content_type else None, limit)
         if not feed.is_feed:
             logger.warning("not a feed: %s (%s)", response.url, feed.bozo_reason or "no entries")
             self.crawler.stats.inc_value(stats.FEEDS_FAILED)
-            yield FeedFetch(url=response.url, source=source, status=response.status, error="not a feed")
+            yield FeedFetch(url=key, source=source, status=response.status, error="not a feed")
             return
         if feed.bozo:
             logger.warning("ill-formed feed, recovered: %s (%s)", response.url, feed.bozo_reason)
             self.crawler.stats.inc_value(stats.FEEDS_BOZO)
+        if feed.skipped_entries:
+            logger.info("%s: %d entries without a usable link skipped", response.url, feed.skipped_entries)
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
         yield FeedFetch(
-            url=response.url,
+            url=key,
             source=source,
             status=response.status,
             title=feed.title,
@@ -138,14 +187,25 @@ class FeedsSpider(scrapy.Spider):
             entries=len(feed.entries),
             bozo=feed.bozo,
             bozo_reason=feed.bozo_reason,
+            etag=_header(response, "ETag"),
+            last_modified=_header(response, "Last-Modified"),
+            moved_to=_permanent_redirect(response),
         )
-        for entry in feed.entries:
+        yield from self.article_requests(feed.entries, source, key)
+
+    def article_requests(self, entries: Iterable[FeedEntry], source: str, feed_url: str) -> Iterator[scrapy.Request]:
+        """One request per entry, leaving out entries older than ``since``."""
+        cutoff = _cutoff(self.since)
+        for entry in entries:
+            if cutoff is not None and entry.published is not None and entry.published < cutoff:
+                self.crawler.stats.inc_value(stats.ARTICLES_TOO_OLD)
+                continue
             yield scrapy.Request(
                 entry.link,
                 callback=self.parse_article,
                 errback=self.article_failed,
-                cb_kwargs={"entry": entry, "source": source, "feed_url": response.url},
-                meta={"newsrake": "article", "newsrake_source": source},
+                cb_kwargs={"entry": entry, "source": source, "feed_url": feed_url},
+                meta={"newsrake": "article", "newsrake_source": source, "newsrake_guid": entry.guid},
             )
 
     def parse_article(self, response: Response, entry: FeedEntry, source: str, feed_url: str) -> Iterator[FetchedPage]:
@@ -161,12 +221,17 @@ class FeedsSpider(scrapy.Spider):
         yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry, rules=rules)
 
     def feed_failed(self, failure: Failure) -> Iterator[FeedFetch]:
-        """A feed or homepage could not be fetched: log one line, record it."""
+        """A feed or homepage could not be fetched: log one line, record it (a 410 retires the feed)."""
+        if isinstance(failure.value, FeedSkipped):
+            return  # not due yet, or retired: counted by the middleware
         request = failure.request  # type: ignore[attr-defined]
         status, reason = _failure_reason(failure)
-        logger.warning("feed failed: %s (%s)", request.url, reason)
+        key = request.meta.get("newsrake_feed", request.url)
+        retired = status == 410
+        logger.warning("feed failed: %s (%s)%s", request.url, reason, "; retired" if retired else "")
         self.crawler.stats.inc_value(stats.FEEDS_FAILED)
-        yield FeedFetch(url=request.url, source=request.meta.get("newsrake_source", ""), status=status, error=reason)
+        source = request.meta.get("newsrake_source", "")
+        yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired)
 
     def article_failed(self, failure: Failure) -> None:
         """An article page could not be fetched: log one line and count it."""

@@ -1,0 +1,63 @@
+"""Conditional GET and back-off for feeds, from the state the store keeps between runs.
+
+Adds ``If-None-Match`` / ``If-Modified-Since`` from the stored ETag and
+Last-Modified, sends a moved feed (301/308) to its new URL, and skips a feed
+that is retired (410) or backing off after failures until its next poll time.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+
+from crawler import stats
+from crawler.middlewares.store_reader import StoreReader
+from pipelines.store import utc_now
+
+logger = logging.getLogger(__name__)
+
+
+class FeedSkipped(IgnoreRequest):
+    """The feed is not polled in this run (retired, or backing off)."""
+
+
+class FeedStateMiddleware:
+    """Downloader middleware for feed requests (``meta["newsrake"] == "feed"``)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.reader = StoreReader(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FeedStateMiddleware:
+        return cls(crawler)
+
+    def _skip(self, stat: str, message: str) -> FeedSkipped:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(stat)
+        logger.info("%s", message)
+        return FeedSkipped(message)
+
+    def process_request(self, request: Request) -> Request | None:
+        if request.meta.get("newsrake") != "feed" or request.meta.get("newsrake_conditional"):
+            return None
+        store = self.reader.get()
+        state = store.feed_state(request.meta.get("newsrake_feed", request.url)) if store else None
+        if state is None:
+            return None
+        if state.retired_at:
+            raise self._skip(stats.FEEDS_RETIRED, f"feed retired (410 on {state.retired_at}): {state.url}")
+        if state.next_poll_at and state.next_poll_at > utc_now():
+            message = f"feed backing off after {state.failures_in_row} failures until {state.next_poll_at}: {state.url}"
+            raise self._skip(stats.FEEDS_NOT_DUE, message)
+        if state.etag:
+            request.headers["If-None-Match"] = state.etag
+        if state.last_modified:
+            request.headers["If-Modified-Since"] = state.last_modified
+        request.meta["newsrake_conditional"] = True
+        if state.moved_to and state.moved_to != request.url:
+            return request.replace(url=state.moved_to, dont_filter=True)
+        return None
