@@ -18,6 +18,7 @@ floor takes ``--update-floor``, lowering it also ``--lower-floor``.
 from __future__ import annotations
 
 import argparse
+import math
 import gc
 import gzip
 import json
@@ -115,7 +116,7 @@ def main() -> int:
             print(f"  {pid[:16]}  P {page.precision or 0:.3f}  R {page.recall:.3f}  {urls[pid][:70]}")
 
     floor = json.loads(FLOOR_FILE.read_text())["f1"] if FLOOR_FILE.exists() else 0.0
-    f1 = round(our_score.f1, 4)
+    f1 = math.floor(our_score.f1 * 10_000) / 10_000  # truncated, so a floor is never above the score it pins
     if args.update_floor:
         if f1 < floor and not args.lower_floor:
             print(f"\nrefused: F1 {f1} is below the floor {floor}; add --lower-floor to lower it deliberately")
