@@ -18,10 +18,10 @@ floor takes ``--update-floor``, lowering it also ``--lower-floor``.
 from __future__ import annotations
 
 import argparse
-import math
 import gc
 import gzip
 import json
+import math
 import statistics
 import sys
 import time

@@ -18,7 +18,9 @@ NEWSRAKE_CONTACT_URL = "https://github.com/newsrake/newsrake"  # put your own co
 
 # --- politeness ----------------------------------------------------------
 USER_AGENT = "newsrake/0.1 (+https://github.com/newsrake/newsrake)"
-ROBOTSTXT_OBEY = True
+ROBOTSTXT_OBEY = True  # 5xx or no answer: the host is skipped this run; 4xx: allowed (RFC 9309)
+NEWSRAKE_MAX_CRAWL_DELAY = 30.0  # Crawl-delay honoured up to this; a host asking more is skipped
+NEWSRAKE_MAX_RETRY_AFTER = 120.0  # 429/503 Retry-After honoured up to this; longer: host left this run
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1  # one request at a time per host
 DOWNLOAD_DELAY = 1.0  # seconds between requests to one host
@@ -40,6 +42,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
     "crawler.middlewares.feed_state.FeedStateMiddleware": 55,
     "crawler.middlewares.seen_urls.SeenUrlsMiddleware": 60,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # replaced: RFC 9309 semantics
+    "crawler.middlewares.robots.RobotsMiddleware": 100,
+    "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees 429/503
 }
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 300,

@@ -21,6 +21,8 @@ class Source:
 
     name: str
     feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    """News sitemaps (or sitemap indexes) listing the source's articles."""
     homepage: str | None = None
     language: str | None = None
     topics: tuple[str, ...] = field(default_factory=tuple)
@@ -60,8 +62,9 @@ def load_seeds(path: Path) -> list[Source]:
         if homepage is not None and not isinstance(homepage, str):
             raise SourceError(f"{where}: homepage must be a string")
         feeds = _strings(table.get("feeds"), where)
-        if not feeds and not homepage:
-            raise SourceError(f"{where} ({table['name']}): give feeds or a homepage to discover them from")
+        sitemaps = _strings(table.get("sitemaps"), where)
+        if not feeds and not sitemaps and not homepage:
+            raise SourceError(f"{where} ({table['name']}): give feeds, sitemaps or a homepage to discover feeds from")
         language = table.get("language")
         try:
             rules = SourceRules.from_table(table.get("rules"), where)
@@ -71,6 +74,7 @@ def load_seeds(path: Path) -> list[Source]:
             Source(
                 name=table["name"].strip(),
                 feeds=feeds,
+                sitemaps=sitemaps,
                 homepage=homepage,
                 language=language if isinstance(language, str) else None,
                 topics=_strings(table.get("topics"), where),

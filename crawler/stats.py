@@ -18,6 +18,9 @@ ARTICLES_FAILED = "newsrake/articles_failed"
 ARTICLE_REQUESTS = "newsrake/article_requests"
 ADDRESSES_REFUSED = "newsrake/addresses_refused"
 STORE_ERRORS = "newsrake/store_errors"
+ROBOTS_REFUSED = "newsrake/robots_refused"
+HOSTS_BACKED_OFF = "newsrake/hosts_backed_off"
+ARTICLES_REFUSED = "newsrake/articles_refused"
 
 
 def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -38,9 +41,10 @@ def summary_line(stats: Mapping[str, Any]) -> str:
     notes = [f"{c['feeds_unchanged']} unchanged"] if c["feeds_unchanged"] else []
     notes += [f"{c['feeds_failed']} failed"] if c["feeds_failed"] else []
     failed_feeds = f" ({', '.join(notes)})" if notes else ""
+    refused = int(stats.get(ARTICLES_REFUSED, 0))
     return (
         f"newsrake: {c['feeds_fetched']} feeds fetched{failed_feeds}, {c['articles_new']} articles new, "
-        f"{c['articles_skipped']} skipped, {c['articles_failed']} failed"
+        f"{c['articles_skipped']} skipped, {c['articles_failed']} failed" + (f", {refused} refused" if refused else "")
     )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -26,8 +27,8 @@ class Resource:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-Routes = Mapping[str, Resource]
-"""Path (with query, if any) to response."""
+Routes = Mapping[str, Resource | Sequence[Resource]]
+"""Path (with query, if any) to response; a sequence is served in turn, its last response from then on."""
 
 ROBOTS_ALLOW_ALL = Resource(b"User-agent: *\nAllow: /\n", "text/plain; charset=utf-8")
 
@@ -37,6 +38,8 @@ class LoopbackServer:
 
     def __init__(self, build: Callable[[str], Routes], port: int = 0) -> None:
         self.requests: list[str] = []
+        self.request_times: list[tuple[str, float]] = []
+        self._served: dict[str, int] = {}
         self._lock = threading.Lock()
         handler = self._handler_class()
         try:
@@ -64,9 +67,8 @@ class LoopbackServer:
                 key = path.path + (f"?{path.query}" if path.query else "")
                 with server._lock:
                     server.requests.append(key)
-                resource = server.routes.get(key) or server.routes.get(path.path)
-                if resource is None:
-                    resource = Resource(b"not found\n", "text/plain; charset=utf-8", 404)
+                    server.request_times.append((key, time.monotonic()))
+                    resource = server._pick(key, path.path)
                 etag = '"' + hashlib.sha1(resource.body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
                 if resource.status == 200 and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
@@ -88,6 +90,16 @@ class LoopbackServer:
                 return
 
         return Handler
+
+    def _pick(self, key: str, path: str) -> Resource:
+        found = self.routes.get(key) or self.routes.get(path)
+        if found is None:
+            return Resource(b"not found\n", "text/plain; charset=utf-8", 404)
+        if isinstance(found, Resource):
+            return found
+        index = self._served.get(key, 0)
+        self._served[key] = index + 1
+        return found[min(index, len(found) - 1)]
 
     def start(self) -> LoopbackServer:
         """Start serving in a background thread."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -26,6 +27,7 @@ from crawler.feeds import discover_feeds, parse_feed
 from crawler.items import FeedFetch, FetchedPage
 from crawler.middlewares.feed_state import FeedSkipped
 from crawler.middlewares.seen_urls import AlreadyStored
+from crawler.sitemaps import parse_sitemap
 from crawler.sources import Source, SourceError, gather_sources
 from pipelines.store import RawPage
 
@@ -120,7 +122,9 @@ class FeedsSpider(scrapy.Spider):
         for source in sources:
             for url in source.feeds:
                 yield self.feed_request(url, source.name)
-            if not source.feeds and source.homepage:
+            for url in source.sitemaps:
+                yield self.sitemap_request(url, source.name)
+            if not source.feeds and not source.sitemaps and source.homepage:
                 yield scrapy.Request(
                     source.homepage,
                     callback=self.parse_homepage,
@@ -143,6 +147,55 @@ class FeedsSpider(scrapy.Spider):
                 "handle_httpstatus_list": [304],
             },
         )
+
+    def sitemap_request(self, url: str, source: str, depth: int = 0) -> scrapy.Request:
+        """The request for a news sitemap or sitemap index (polled like a feed)."""
+        return scrapy.Request(
+            url,
+            callback=self.parse_sitemap,
+            errback=self.feed_failed,
+            cb_kwargs={"source": source, "depth": depth},
+            meta={
+                "newsrake": "feed",
+                "newsrake_source": source,
+                "newsrake_feed": url,
+                "handle_httpstatus_list": [304],
+            },
+        )
+
+    def parse_sitemap(self, response: Response, source: str, depth: int) -> Iterator[scrapy.Request | FeedFetch]:
+        """Follow a sitemap index (two levels at most); request the articles a news sitemap lists."""
+        key = response.meta.get("newsrake_feed", response.url)
+        if response.status == 304:
+            self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
+            self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
+            yield FeedFetch(url=key, source=source, status=304)
+            return
+        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
+        sitemap = parse_sitemap(response.body, response.url, limit)
+        if sitemap.kind == "invalid":
+            logger.warning("not a sitemap: %s (%s)", response.url, sitemap.error)
+            self.crawler.stats.inc_value(stats.FEEDS_FAILED)
+            yield FeedFetch(url=key, source=source, status=response.status, error=f"not a sitemap: {sitemap.error}")
+            return
+        self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
+        yield FeedFetch(
+            url=key,
+            source=source,
+            status=response.status,
+            entries=len(sitemap.entries) or len(sitemap.sitemaps),
+            etag=_header(response, "ETag"),
+            last_modified=_header(response, "Last-Modified"),
+            moved_to=_permanent_redirect(response),
+        )
+        if sitemap.kind == "index":
+            if depth >= 2:
+                logger.warning("sitemap index nested too deep, not followed: %s", response.url)
+                return
+            for child in sitemap.sitemaps:
+                yield self.sitemap_request(child, source, depth + 1)
+            return
+        yield from self.article_requests(sitemap.entries, source, key)
 
     def parse_homepage(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
         """Find the feeds a homepage announces and request them."""
@@ -239,5 +292,8 @@ class FeedsSpider(scrapy.Spider):
             return  # counted as skipped by the middleware
         request = failure.request  # type: ignore[attr-defined]
         _status, reason = _failure_reason(failure)
+        if isinstance(failure.value, IgnoreRequest):  # robots.txt, the address guard, a backed-off host
+            self.crawler.stats.inc_value(stats.ARTICLES_REFUSED)
+            return
         logger.warning("article failed: %s (%s)", request.url, reason)
         self.crawler.stats.inc_value(stats.ARTICLES_FAILED)

@@ -1,0 +1,37 @@
+"""Delay floors per host: the wait a host asked for (Crawl-delay, Retry-After) that nothing may shrink."""
+
+from __future__ import annotations
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+
+
+class HostDelays:
+    """Minimum delays between requests, per downloader slot (host), re-applied after AutoThrottle."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.floors: dict[str, float] = {}
+
+    def _slot_key(self, request: Request) -> str | None:
+        engine = self.crawler.engine
+        return engine.downloader.get_slot_key(request) if engine is not None else None
+
+    def raise_floor(self, request: Request, seconds: float) -> float:
+        """Never wait less than ``seconds`` between requests to this request's host; returns the floor."""
+        key = self._slot_key(request)
+        if key is None:
+            return seconds
+        self.floors[key] = max(self.floors.get(key, 0.0), seconds)
+        self.apply(request)
+        return self.floors[key]
+
+    def apply(self, request: Request) -> None:
+        """Lift the host's current delay back to its floor (AutoThrottle may have lowered it)."""
+        key = self._slot_key(request)
+        engine = self.crawler.engine
+        if key is None or key not in self.floors or engine is None:
+            return
+        slot = engine.downloader.slots.get(key)
+        if slot is not None and slot.delay < self.floors[key]:
+            slot.delay = self.floors[key]
