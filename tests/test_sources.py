@@ -67,8 +67,12 @@ def test_load_seeds_without_sources(tmp_path: Path, text: str) -> None:
         pytest.param("[[source]]\nfeeds = ['https://a.example/f']\n", "every source needs a name", id="no-name"),
         pytest.param("[[source]]\nname = '   '\nfeeds = ['https://a.example/f']\n", "needs a name", id="blank-name"),
         pytest.param("[[source]]\nname = 7\nfeeds = ['https://a.example/f']\n", "needs a name", id="name-not-str"),
-        pytest.param("[[source]]\nname = 'Lonely'\n", "give feeds, sitemaps or a homepage", id="neither-feeds-nor-home"),
-        pytest.param("[[source]]\nname = 'E'\nfeeds = []\n", "give feeds or a homepage", id="empty-feeds-list"),
+        pytest.param(
+            "[[source]]\nname = 'Lonely'\n", "give feeds, sitemaps or a homepage", id="neither-feeds-nor-home"
+        ),
+        pytest.param(
+            "[[source]]\nname = 'E'\nfeeds = []\n", "give feeds, sitemaps or a homepage", id="empty-feeds-list"
+        ),
         pytest.param("[[source]]\nname = 'H'\nhomepage = 3\n", "homepage must be a string", id="homepage-not-str"),
         pytest.param("[[source]]\nname = 'F'\nfeeds = [1, 2]\n", "expected a string or a list", id="feeds-not-str"),
         pytest.param(
