@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -108,3 +108,45 @@ def newsrake(*args: str, cwd: Path, timeout: float = 120) -> Run:
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 """Settings that make a loopback crawl quick."""
+
+
+_TOPICS = ["harbour", "orchard", "railway", "library", "quarry", "festival", "bridge", "market", "school", "museum"]
+_VERBS = ["reopened", "expanded", "was repaired", "was sold", "closed for winter", "won an award"]
+
+
+def article_page(number: int) -> bytes:
+    """A small original article page, different for every ``number``."""
+    topic = _TOPICS[number % len(_TOPICS)]
+    verb = _VERBS[number % len(_VERBS)]
+    paragraphs = "".join(
+        f"<p>Story {number}, part {part}: the {topic} in the valley {verb} this week, and residents met on "
+        f"day {number + part} to talk about what the change means for families, traders and visitors, who "
+        f"have waited {number % 7 + part} years for news of this kind.</p>"
+        for part in range(1, 5)
+    )
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story {number}: the {topic} {verb}'
+        f"</title></head><body><article><h1>Story {number}: the {topic} {verb}</h1>{paragraphs}</article>"
+        "</body></html>"
+    ).encode()
+
+
+def generated_site(count: int, *, robots: Resource | None = ROBOTS_ALLOW_ALL) -> Callable[[str], Routes]:
+    """Routes of a site of ``count`` generated articles behind one RSS feed at /feed.xml."""
+
+    def build(base: str) -> Routes:
+        start = datetime(2026, 11, 1, tzinfo=UTC)
+        routes: dict[str, Resource | Sequence[Resource]] = {}
+        if robots is not None:
+            routes["/robots.txt"] = robots
+        items = []
+        for number in range(count):
+            routes[f"/news/{number}.html"] = Resource(article_page(number))
+            items.append(Item(url=f"{base}/news/{number}.html", title=f"Story {number}",
+                              published=start + timedelta(hours=number)))  # fmt: skip
+        routes["/feed.xml"] = Resource(
+            render_feed("rss2", "Generated", base + "/", f"{base}/feed.xml", items), CONTENT_TYPES["rss2"]
+        )
+        return routes
+
+    return build

@@ -34,27 +34,32 @@ ROBOTS_ALLOW_ALL = Resource(b"User-agent: *\nAllow: /\n", "text/plain; charset=u
 
 
 class LoopbackServer:
-    """Serves routes made by ``build(base_url)`` on 127.0.0.1 at a free port; a context manager."""
+    """Serves routes made by ``build(base_url)`` on a loopback address (127.0.0.1 by default) at a free
+    port; a context manager. Servers on different loopback addresses are different hosts to a crawler."""
 
-    def __init__(self, build: Callable[[str], Routes], port: int = 0) -> None:
+    def __init__(self, build: Callable[[str], Routes], port: int = 0, host: str = "127.0.0.1") -> None:
         self.requests: list[str] = []
         self.request_times: list[tuple[str, float]] = []
+        self.user_agents: set[str] = set()
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
         handler = self._handler_class()
+        if not host.startswith("127."):
+            raise ValueError(f"{host} is not a loopback address")
         try:
-            self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+            self._server = ThreadingHTTPServer((host, port), handler)
         except OSError:  # the port is taken: any free one will do
-            self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            self._server = ThreadingHTTPServer((host, 0), handler)
         self._server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self._server.server_port}"
+        self.host = host
+        self.base_url = f"http://{host}:{self._server.server_port}"
         self.routes: Routes = build(self.base_url)
         self._thread = threading.Thread(target=self._server.serve_forever, name="newsrake-site", daemon=True)
 
     @property
     def address(self) -> str:
         """``host:port`` of the server (for ``--allow-address``)."""
-        return f"127.0.0.1:{self._server.server_port}"
+        return f"{self.host}:{self._server.server_port}"
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -68,6 +73,7 @@ class LoopbackServer:
                 with server._lock:
                     server.requests.append(key)
                     server.request_times.append((key, time.monotonic()))
+                    server.user_agents.add(self.headers.get("User-Agent", ""))
                     resource = server._pick(key, path.path)
                 etag = '"' + hashlib.sha1(resource.body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
                 if resource.status == 200 and self.headers.get("If-None-Match") == etag:

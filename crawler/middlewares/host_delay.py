@@ -33,5 +33,6 @@ class HostDelays:
         if key is None or key not in self.floors or engine is None:
             return
         slot = engine.downloader.slots.get(key)
-        if slot is not None and slot.delay < self.floors[key]:
-            slot.delay = self.floors[key]
+        if slot is not None:
+            slot.delay = max(slot.delay, self.floors[key])
+            slot.jitter = 0.0  # the floor is a minimum: no random wait below it

@@ -65,7 +65,7 @@ class RetryAfterMiddleware:
             raise HostBackedOff(f"{request.url}: the host asked to wait longer than {self.cap:g} s")
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if response.status in BACKOFF_STATUSES:
+        if response.status in BACKOFF_STATUSES and request.meta.get("newsrake") != "robots":
             header = response.headers.get("Retry-After")
             asked = retry_after_seconds(header.decode("latin-1") if header else None)
             if asked is not None and asked > self.cap:

@@ -98,7 +98,12 @@ class RobotsMiddleware:
         request = Request(
             url,
             priority=1000,
-            meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True, "newsrake": "robots"},
+            meta={
+                "dont_obey_robotstxt": True,
+                "handle_httpstatus_all": True,
+                "dont_retry": True,  # a 5xx or no answer means: not this run
+                "newsrake": "robots",
+            },
             callback=NO_CALLBACK,
         )
         engine = self.crawler.engine
