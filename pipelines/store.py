@@ -449,19 +449,23 @@ class Store:
             if not failed and not fetch.not_modified:
                 conn.execute(
                     """UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url),
-                           entries_last = ?, bozo = ?, bozo_reason = ?, etag = ?, last_modified = ?
+                           entries_last = ?, bozo = ?, bozo_reason = ?
                        WHERE url = ?""",
-                    (
-                        fetch.title,
-                        fetch.site_url,
-                        fetch.entries,
-                        int(fetch.bozo),
-                        fetch.bozo_reason,
-                        fetch.etag,
-                        fetch.last_modified,
-                        fetch.url,
-                    ),
+                    (fetch.title, fetch.site_url, fetch.entries, int(fetch.bozo), fetch.bozo_reason, fetch.url),
                 )
+
+    def save_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
+        """Store each feed's ETag and Last-Modified, in one transaction.
+
+        Called only when a run has finished: a run killed half-way leaves the
+        old validators, so the next run fetches the feed in full and completes
+        the articles that are missing instead of being told "304, nothing new".
+        """
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE feeds SET etag = ?, last_modified = ? WHERE url = ?",
+                [(etag, modified, url) for url, (etag, modified) in validators.items()],
+            )
 
     def start_run(self, command: str, options: Mapping[str, Any]) -> int:
         """Open a `runs` row; returns its id."""

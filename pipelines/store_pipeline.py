@@ -7,6 +7,7 @@ import logging
 import sqlite3
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
@@ -27,6 +28,8 @@ class StorePipeline:
         self.run_id: int | None = None
         self._closing: asyncio.Task[None] | None = None
         self.feed_counts: dict[str, dict[str, Any]] = {}
+        self.validators: dict[str, tuple[str | None, str | None]] = {}
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         base = crawler.settings.getfloat("NEWSRAKE_FEED_BACKOFF", 900)
         cap = crawler.settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", 86400)
         self.backoff = lambda failures: min(cap, base * 2 ** max(0, failures - 1))
@@ -68,6 +71,8 @@ class StorePipeline:
         assert self.store is not None
         if isinstance(item, FeedFetch):
             self.store.record_feed_fetch(item, self.backoff)
+            if item.error is None and not item.not_modified:
+                self.validators[item.url] = (item.etag, item.last_modified)
             counts = self.feed_counts.setdefault(item.url, {"new": 0})
             counts["status"] = item.status
             counts["outcome"] = "failed" if item.error else "unchanged" if item.not_modified else "fetched"
@@ -81,18 +86,23 @@ class StorePipeline:
                 self.feed_counts.setdefault(fetched.feed_url, {"new": 0})["new"] += 1
         return item
 
-    def close_spider(self) -> None:
+    def spider_closed(self, reason: str) -> None:
+        """Finish the run once every item is stored: validators (only if the run finished), `runs` row."""
         if self.store is None:
             return
         current = self._stats.get_stats()
         outcome = "failed" if self._closing is not None else stats.outcome(current)
-        if self.run_id is not None:
-            try:
+        if reason == "closespider_timeout":
+            outcome = "stopped"
+        try:
+            if reason == "finished" and self._closing is None:
+                self.store.save_validators(self.validators)
+            if self.run_id is not None:
                 self.store.finish_run(
                     self.run_id, outcome, stats.run_counts(current), _jsonable(current), self.feed_counts
                 )
-            except sqlite3.Error as error:
-                logger.error("cannot record the end of run %s in %s: %s", self.run_id, self.db_path, error)
+        except sqlite3.Error as error:
+            logger.error("cannot record the end of run %s in %s: %s", self.run_id, self.db_path, error)
         logger.info("%s", stats.summary_line(current))
         self.store.close()
         self.store = None

@@ -1,0 +1,129 @@
+"""Runs as cron starts them: overlapping, killed at random moments, stopped by --max-runtime, limited by --since."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.server import LoopbackServer
+
+from conftest import FAST, generated_site, newsrake
+
+ARTICLES = 40
+SLOW = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[LoopbackServer]:
+    with LoopbackServer(generated_site(ARTICLES), host="127.0.0.40") as server:
+        yield server
+
+
+def crawl_args(site: LoopbackServer, db: str, *extra: str) -> list[str]:
+    return ["crawl", "--feed", f"{site.base_url}/feed.xml", "--db", db, "--allow-address", site.address, *extra]
+
+
+def start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def articles(db: Path) -> set[tuple[str, str, str]]:
+    with sqlite3.connect(db) as conn:
+        return set(conn.execute("SELECT url, title, text FROM articles"))
+
+
+def scalar(db: Path, sql: str) -> object:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_a_second_run_exits_at_once_with_the_lock_code(site: LoopbackServer, tmp_path: Path) -> None:
+    first = start(crawl_args(site, "news.db", "-s", "DOWNLOAD_DELAY=0.2"), tmp_path)
+    try:
+        lock = tmp_path / "news.db.lock"
+        deadline = time.monotonic() + 20
+        while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        began = time.monotonic()
+        second = newsrake(*crawl_args(site, "news.db"), cwd=tmp_path)
+        elapsed = time.monotonic() - began
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=60)
+    assert second.returncode == 75
+    assert second.stderr.strip() == (
+        f"newsrake: another newsrake run (pid {first.pid}) is using news.db; not starting (exit 75)"
+    )
+    assert "database is locked" not in second.stderr
+    assert elapsed < 1.0
+
+
+def test_killed_runs_leave_a_consistent_database_and_the_next_run_completes(
+    site: LoopbackServer, tmp_path: Path
+) -> None:
+    reference = newsrake(*crawl_args(site, "reference.db", *FAST), cwd=tmp_path)
+    assert reference.returncode == 0, reference.stderr
+    expected = articles(tmp_path / "reference.db")
+    assert len(expected) == ARTICLES
+
+    db = tmp_path / "killed.db"
+    moments = random.Random(9309)
+    for _ in range(10):
+        run = start(crawl_args(site, "killed.db", *SLOW), tmp_path)
+        time.sleep(moments.uniform(0.3, 3.5))
+        os.kill(run.pid, signal.SIGKILL)
+        run.communicate(timeout=30)
+        if db.exists():
+            assert scalar(db, "PRAGMA integrity_check") == "ok"
+            assert scalar(db, "SELECT count(*) - count(DISTINCT url) FROM articles") == 0
+            assert scalar(db, "SELECT count(*) FROM articles a LEFT JOIN raw_pages r ON r.article_id = a.id "
+                              "WHERE r.article_id IS NULL") == 0  # fmt: skip
+    final = newsrake(*crawl_args(site, "killed.db", *FAST), cwd=tmp_path)
+    assert final.returncode == 0, final.stderr
+    assert articles(db) == expected
+    assert scalar(db, "SELECT count(*) FROM articles") == ARTICLES
+    assert scalar(db, "SELECT count(*) FROM raw_pages") == ARTICLES
+
+
+def test_max_runtime_stops_the_run_cleanly(site: LoopbackServer, tmp_path: Path) -> None:
+    run = newsrake(*crawl_args(site, "news.db", "--max-runtime", "2s", "-s", "DOWNLOAD_DELAY=0.3"), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "stopped at --max-runtime 2s" in run.stderr
+    stored = scalar(tmp_path / "news.db", "SELECT count(*) FROM articles")
+    assert isinstance(stored, int)
+    assert 0 < stored < ARTICLES
+    assert scalar(tmp_path / "news.db", "SELECT outcome FROM runs") == "stopped"
+    again = newsrake(*crawl_args(site, "news.db", *FAST), cwd=tmp_path)  # the next run completes the rest
+    assert again.returncode == 0, again.stderr
+    assert scalar(tmp_path / "news.db", "SELECT count(*) FROM articles") == ARTICLES
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [pytest.param("1000d", ARTICLES, id="all-recent"), pytest.param("1s", 0, id="all-too-old")],
+)
+def test_since_skips_old_entries_before_any_request(
+    site: LoopbackServer, tmp_path: Path, since: str, expected: int
+) -> None:
+    before = len(site.requests)
+    run = newsrake(*crawl_args(site, "news.db", "--since", since, *FAST), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert scalar(tmp_path / "news.db", "SELECT count(*) FROM articles") == expected
+    assert len([p for p in site.requests[before:] if p.startswith("/news/")]) == expected
+
+
+def test_bad_duration_is_a_usage_error(site: LoopbackServer, tmp_path: Path) -> None:
+    run = newsrake(*crawl_args(site, "news.db", "--since", "soon"), cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stderr.startswith("newsrake: error: ")
