@@ -24,6 +24,8 @@ class FeedEntry:
     """The entry's publication date as written in the feed."""
     published: str | None = None
     """That date as ISO 8601 UTC, or None when it could not be parsed."""
+    updated_raw: str | None = None
+    """The entry's last-updated date as written in the feed (RSS has none; Atom ``<updated>``)."""
     authors: tuple[str, ...] = ()
     """Author names given by the feed."""
     tags: tuple[str, ...] = ()

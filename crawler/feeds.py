@@ -78,6 +78,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
         guid=_text(raw.get("id")),
         published_raw=published_raw if isinstance(published_raw, str) else None,
         published=published,
+        updated_raw=_text(dict.get(raw, "updated")),
         authors=authors,
         tags=tags,
     )

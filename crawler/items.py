@@ -18,6 +18,8 @@ class FetchedPage:
     feed_url: str | None
     entry: FeedEntry | None
     rules: SourceRules = field(default_factory=SourceRules)
+    refetch: bool = False
+    """Fetched again because its feed entry was updated: replaces the stored article."""
 
 
 @dataclass(frozen=True)

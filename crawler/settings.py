@@ -12,6 +12,7 @@ NEWSRAKE_DB = "news.db"  # the SQLite file
 NEWSRAKE_ALLOW_PRIVATE_ADDRESSES = False  # loopback/private networks are refused unless this is on
 NEWSRAKE_ALLOW_ADDRESSES: list[str] = []  # "host:port" servers let through even if private
 NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
+NEWSRAKE_REFETCH_UPDATED = False  # fetch again an article whose feed entry's updated date changed
 NEWSRAKE_FEED_BACKOFF = 900  # seconds before re-polling a failed feed; doubles per failure in a row
 NEWSRAKE_FEED_BACKOFF_MAX = 86400  # the back-off never exceeds a day
 NEWSRAKE_CONTACT_URL = "https://github.com/newsrake/newsrake"  # put your own contact page here

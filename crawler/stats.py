@@ -21,6 +21,7 @@ STORE_ERRORS = "newsrake/store_errors"
 ROBOTS_REFUSED = "newsrake/robots_refused"
 HOSTS_BACKED_OFF = "newsrake/hosts_backed_off"
 ARTICLES_REFUSED = "newsrake/articles_refused"
+ARTICLES_UPDATED = "newsrake/articles_updated"
 
 
 def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -42,9 +43,12 @@ def summary_line(stats: Mapping[str, Any]) -> str:
     notes += [f"{c['feeds_failed']} failed"] if c["feeds_failed"] else []
     failed_feeds = f" ({', '.join(notes)})" if notes else ""
     refused = int(stats.get(ARTICLES_REFUSED, 0))
+    updated = int(stats.get(ARTICLES_UPDATED, 0))
     return (
         f"newsrake: {c['feeds_fetched']} feeds fetched{failed_feeds}, {c['articles_new']} articles new, "
-        f"{c['articles_skipped']} skipped, {c['articles_failed']} failed" + (f", {refused} refused" if refused else "")
+        f"{c['articles_skipped']} skipped, {c['articles_failed']} failed"
+        + (f", {refused} refused" if refused else "")
+        + (f", {updated} updated" if updated else "")
     )
 
 

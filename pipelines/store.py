@@ -211,10 +211,25 @@ def _m003_polling_state(db: sqlite_utils.Database) -> None:
     runs.add_column("feed_counts", str)
 
 
+def _m004_article_versions(db: sqlite_utils.Database) -> None:
+    """The feed's updated date per article, and earlier versions of re-fetched articles."""
+    db.table("articles").add_column("feed_updated", str)
+    db.table("article_versions").create(
+        {
+            "id": int, "article_id": int, "title": str, "text": str, "cleaner_version": str,
+            "fetched_at": str, "feed_updated": str, "replaced_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )  # fmt: skip
+    db.table("article_versions").create_index(["article_id"])
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
     ("003_polling_state", _m003_polling_state),
+    ("004_article_versions", _m004_article_versions),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
 
@@ -330,12 +345,21 @@ class Store:
     # -- writes -----------------------------------------------------------
 
     def save_article(
-        self, page: RawPage, article: Article, *, source: str | None, feed_url: str | None, run_id: int | None
+        self,
+        page: RawPage,
+        article: Article,
+        *,
+        source: str | None,
+        feed_url: str | None,
+        run_id: int | None,
+        replace: bool = False,
     ) -> int | None:
         """Store the raw page, the article and the feed's counters in one transaction.
 
-        Returns the new article's id, or None when an article with that URL
-        was already stored (nothing is written then).
+        Returns the article's id, or None when an article with that URL was
+        already stored (nothing is written then) - unless ``replace``: then
+        the stored text goes to `article_versions` and the new page and
+        article take its place.
         """
         entry = article.feed_entry
         row = {
@@ -359,6 +383,7 @@ class Store:
             "feed_summary": entry.summary if entry else None,
             "feed_published": entry.published if entry else None,
             "feed_published_raw": entry.published_raw if entry else None,
+            "feed_updated": entry.updated_raw if entry else None,
             "problems": _json(list(article.problems)),
             "credit": article.credit,
             "fetched_at": page.fetched_at,
@@ -371,11 +396,15 @@ class Store:
         conn = self.db.conn
         with self.db.atomic():
             cursor = conn.execute(f"INSERT OR IGNORE INTO articles ({columns}) VALUES ({marks})", list(row.values()))
-            if cursor.rowcount == 0:
+            is_new = bool(cursor.rowcount)
+            if is_new:
+                article_id = cursor.lastrowid
+            elif replace:
+                article_id = self._archive_and_update(row)
+            else:
                 return None
-            article_id = cursor.lastrowid
             conn.execute(
-                "INSERT INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?)",
+                "INSERT OR REPLACE INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?)",
                 (
                     article_id,
                     page.url,
@@ -389,12 +418,32 @@ class Store:
                 ),
             )
             self._write_removals(article_id, article)
-            if feed_url:
+            if feed_url and is_new:
                 conn.execute(
                     "UPDATE feeds SET articles_stored = articles_stored + 1, last_article_at = ? WHERE url = ?",
                     (page.fetched_at, feed_url),
                 )
         return article_id
+
+    def _archive_and_update(self, row: Mapping[str, Any]) -> int:
+        """Keep the stored version of ``row["url"]`` in `article_versions`, then update the article."""
+        conn = self.db.conn
+        article_id = int(conn.execute("SELECT id FROM articles WHERE url = ?", (row["url"],)).fetchone()[0])
+        conn.execute(
+            """INSERT INTO article_versions (article_id, title, text, cleaner_version, fetched_at, feed_updated,
+                   replaced_at)
+               SELECT id, title, text, cleaner_version, fetched_at, feed_updated, ? FROM articles WHERE id = ?""",
+            (utc_now(), article_id),
+        )
+        assignments = ", ".join(f"{column} = ?" for column in row if column != "url")
+        values = [value for column, value in row.items() if column != "url"]
+        conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*values, article_id])
+        return article_id
+
+    def stored_updated(self, url: str) -> tuple[bool, str | None]:
+        """Whether ``url`` is stored, and the feed's updated date it was stored with."""
+        row = self.db.conn.execute("SELECT feed_updated FROM articles WHERE url = ?", (url,)).fetchone()
+        return (row is not None, row[0] if row else None)
 
     def _write_removals(self, article_id: int | None, article: Article) -> None:
         """Replace an article's audit trail (call inside a transaction)."""

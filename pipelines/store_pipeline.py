@@ -79,9 +79,17 @@ class StorePipeline:
         elif isinstance(item, CleanedPage):
             fetched = item.fetched
             new_id = self.store.save_article(
-                fetched.page, item.article, source=fetched.source, feed_url=fetched.feed_url, run_id=self.run_id
+                fetched.page,
+                item.article,
+                source=fetched.source,
+                feed_url=fetched.feed_url,
+                run_id=self.run_id,
+                replace=fetched.refetch,
             )
-            self._stats.inc_value(stats.ARTICLES_NEW if new_id is not None else stats.ARTICLES_SKIPPED)
+            if fetched.refetch:
+                self._stats.inc_value(stats.ARTICLES_UPDATED)
+            else:
+                self._stats.inc_value(stats.ARTICLES_NEW if new_id is not None else stats.ARTICLES_SKIPPED)
             if new_id is not None and fetched.feed_url:
                 self.feed_counts.setdefault(fetched.feed_url, {"new": 0})["new"] += 1
         return item

@@ -10,13 +10,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from crawler.demo.server import LoopbackServer
+from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
+from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
 
-from conftest import FAST, generated_site, newsrake
+from conftest import FAST, article_page, generated_site, newsrake
 
 ARTICLES = 40
 SLOW = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")
@@ -127,3 +129,41 @@ def test_bad_duration_is_a_usage_error(site: LoopbackServer, tmp_path: Path) -> 
     run = newsrake(*crawl_args(site, "news.db", "--since", "soon"), cwd=tmp_path)
     assert run.returncode == 2
     assert run.stderr.startswith("newsrake: error: ")
+
+
+def updating_site(base: str) -> Routes:
+    """One Atom entry whose page and <updated> date change between the first and the second fetch."""
+    published = datetime(2026, 11, 20, 8, tzinfo=UTC)
+    feeds = [
+        render_feed("atom", "Updates", base + "/", f"{base}/feed.xml",
+                    [Item(url=f"{base}/news/0.html", title="Story 0", published=published + timedelta(hours=h))])
+        for h in (0, 5)
+    ]  # fmt: skip
+    return {
+        "/robots.txt": ROBOTS_ALLOW_ALL,
+        "/feed.xml": [Resource(feed, CONTENT_TYPES["atom"]) for feed in feeds],
+        "/news/0.html": [
+            Resource(article_page(0)),
+            Resource(article_page(0).replace(b"part 1", b"part one, corrected")),
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("refetch", "versions"),
+    [pytest.param(False, 0, id="off-by-default"), pytest.param(True, 1, id="on-keeps-previous-version")],
+)
+def test_updated_entries_can_be_fetched_again(tmp_path: Path, refetch: bool, versions: int) -> None:
+    with LoopbackServer(updating_site, host="127.0.0.41") as server:
+        args = ["crawl", "--feed", f"{server.base_url}/feed.xml", "--db", "news.db", "--allow-address", server.address,
+                *FAST, "-s", f"NEWSRAKE_REFETCH_UPDATED={refetch}"]  # fmt: skip
+        assert newsrake(*args, cwd=tmp_path).returncode == 0
+        second = newsrake(*args, cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    db = tmp_path / "news.db"
+    assert scalar(db, "SELECT count(*) FROM articles") == 1
+    assert scalar(db, "SELECT count(*) FROM article_versions") == versions
+    assert ("part one, corrected" in str(scalar(db, "SELECT text FROM articles"))) == refetch
+    if refetch:
+        assert "part 1:" in str(scalar(db, "SELECT text FROM article_versions"))
+        assert second.stdout.strip().endswith("1 updated")

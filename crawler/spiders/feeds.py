@@ -258,7 +258,12 @@ class FeedsSpider(scrapy.Spider):
                 callback=self.parse_article,
                 errback=self.article_failed,
                 cb_kwargs={"entry": entry, "source": source, "feed_url": feed_url},
-                meta={"newsrake": "article", "newsrake_source": source, "newsrake_guid": entry.guid},
+                meta={
+                    "newsrake": "article",
+                    "newsrake_source": source,
+                    "newsrake_guid": entry.guid,
+                    "newsrake_updated": entry.updated_raw,
+                },
             )
 
     def parse_article(self, response: Response, entry: FeedEntry, source: str, feed_url: str) -> Iterator[FetchedPage]:
@@ -271,7 +276,8 @@ class FeedsSpider(scrapy.Spider):
             headers=_headers(response),
         )
         rules = self.rules.get(source, SourceRules())
-        yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry, rules=rules)
+        refetch = bool(response.meta.get("newsrake_refetch"))
+        yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry, rules=rules, refetch=refetch)
 
     def feed_failed(self, failure: Failure) -> Iterator[FeedFetch]:
         """A feed or homepage could not be fetched: log one line, record it (a 410 retires the feed)."""
