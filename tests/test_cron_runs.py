@@ -167,3 +167,13 @@ def test_updated_entries_can_be_fetched_again(tmp_path: Path, refetch: bool, ver
     if refetch:
         assert "part 1:" in str(scalar(db, "SELECT text FROM article_versions"))
         assert second.stdout.strip().endswith("1 updated")
+
+
+def test_log_file_gets_one_line_per_problem(site: LoopbackServer, tmp_path: Path) -> None:
+    args = crawl_args(site, "news.db", "--log-file", "crawl.log", "--feed", f"{site.base_url}/missing.xml", *FAST)
+    run = newsrake(*args, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    problems = [line for line in (tmp_path / "crawl.log").read_text().splitlines() if "missing.xml" in line]
+    assert len(problems) == 1
+    assert problems[0].endswith(f"feed failed: {site.base_url}/missing.xml (HTTP 404)")
