@@ -12,7 +12,7 @@ import gzip
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -76,6 +76,62 @@ class FeedFetch:
     def not_modified(self) -> bool:
         """A conditional GET answered 304: nothing new, nothing parsed."""
         return self.status == 304
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """A stored article's raw page and the feed data it was cleaned with (for recleaning)."""
+
+    id: int
+    url: str
+    final_url: str | None
+    source: str | None
+    title: str | None
+    text: str | None
+    guid: str | None
+    feed_title: str | None
+    feed_summary: str | None
+    feed_published: str | None
+    feed_published_raw: str | None
+    feed_updated: str | None
+    content_type: str | None
+    body: bytes
+    """The raw page, gzip-compressed as stored."""
+
+
+@dataclass(frozen=True)
+class StoredFilter:
+    """Which stored articles to select: stale ones (another cleaner version), or all; by source, date, URL."""
+
+    stale_for: str | None = None
+    """Select articles whose cleaner_version differs from this; None selects every version."""
+    stale_for_sources: tuple[tuple[str, str], ...] = ()
+    """(source, version) pairs for sources whose current version differs (their own rules)."""
+    sources: tuple[str, ...] = ()
+    since: str | None = None
+    """Only articles fetched at or after this ISO 8601 time."""
+    urls: tuple[str, ...] = ()
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The WHERE clause over ``articles a`` and its parameters."""
+        clauses: list[str] = ["1"]
+        params: list[Any] = []
+        if self.stale_for is not None:
+            cases = " ".join("WHEN ? THEN ?" for _ in self.stale_for_sources)
+            clauses.append(f"a.cleaner_version IS NOT (CASE a.source {cases} ELSE ? END)" if cases else
+                           "a.cleaner_version IS NOT ?")  # fmt: skip
+            params.extend(value for pair in self.stale_for_sources for value in pair)
+            params.append(self.stale_for)
+        if self.sources:
+            clauses.append(f"a.source IN ({','.join('?' * len(self.sources))})")
+            params.extend(self.sources)
+        if self.since:
+            clauses.append("a.fetched_at >= ?")
+            params.append(self.since)
+        if self.urls:
+            clauses.append(f"a.url IN ({','.join('?' * len(self.urls))})")
+            params.extend(self.urls)
+        return " AND ".join(clauses), params
 
 
 @dataclass(frozen=True)
@@ -225,11 +281,24 @@ def _m004_article_versions(db: sqlite_utils.Database) -> None:
     db.table("article_versions").create_index(["article_id"])
 
 
+def _m005_fts_on_text_changes(db: sqlite_utils.Database) -> None:
+    """Re-index full text only when the title or text change (not when a version or counter does)."""
+    db.execute("DROP TRIGGER IF EXISTS [articles_au]")
+    db.execute(
+        """CREATE TRIGGER [articles_au] AFTER UPDATE OF [title], [text] ON [articles] BEGIN
+             INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [text])
+               VALUES ('delete', old.rowid, old.[title], old.[text]);
+             INSERT INTO [articles_fts] (rowid, [title], [text]) VALUES (new.rowid, new.[title], new.[text]);
+           END"""
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
     ("003_polling_state", _m003_polling_state),
     ("004_article_versions", _m004_article_versions),
+    ("005_fts_on_text_changes", _m005_fts_on_text_changes),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
 
@@ -515,6 +584,56 @@ class Store:
                 "UPDATE feeds SET etag = ?, last_modified = ? WHERE url = ?",
                 [(etag, modified, url) for url, (etag, modified) in validators.items()],
             )
+
+    # -- recleaning ---------------------------------------------------------
+
+    def stored_pages(self, where: StoredFilter, batch: int = 200) -> Iterator[StoredPage]:
+        """Stream the stored pages that ``where`` selects, in id order, ``batch`` rows a query.
+
+        Keyset pagination: no read cursor stays open between batches, so the
+        caller may write in between and memory stays flat.
+        """
+        last = 0
+        while True:
+            sql, params = where.sql()
+            rows = self.db.conn.execute(
+                f"""SELECT a.id, a.url, a.final_url, a.source, a.title, a.text, a.guid, a.feed_title,
+                           a.feed_summary, a.feed_published, a.feed_published_raw, a.feed_updated,
+                           r.content_type, r.body
+                    FROM articles a JOIN raw_pages r ON r.article_id = a.id
+                    WHERE a.id > ? AND {sql} ORDER BY a.id LIMIT ?""",
+                [last, *params, batch],
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield StoredPage(*row)
+            last = rows[-1][0]
+
+    def count_pages(self, where: StoredFilter) -> int:
+        """How many stored pages ``where`` selects."""
+        sql, params = where.sql()
+        query = f"SELECT count(*) FROM articles a JOIN raw_pages r ON r.article_id = a.id WHERE {sql}"
+        return int(self.db.conn.execute(query, params).fetchone()[0])
+
+    def save_recleaned(self, results: Iterable[tuple[int, Article]]) -> None:
+        """Write re-cleaned articles (their cleaned fields, version and audit trail) in one transaction."""
+        conn = self.db.conn
+        with self.db.atomic():
+            for article_id, article in results:
+                conn.execute(
+                    """UPDATE articles SET canonical_url = ?, title = ?, text = ?, authors = ?, published = ?,
+                           published_raw = ?, language = ?, description = ?, image = ?, tags = ?, site_name = ?,
+                           credit = ?, problems = ?, cleaned_at = ?, cleaner_version = ?
+                       WHERE id = ?""",
+                    (
+                        article.canonical_url, article.title, article.text, _json(list(article.authors)),
+                        article.published, article.published_raw, article.language, article.description,
+                        article.image, _json(list(article.tags)), article.site_name, article.credit,
+                        _json(list(article.problems)), utc_now(), article.cleaner_version, article_id,
+                    ),
+                )  # fmt: skip
+                self._write_removals(article_id, article)
 
     def start_run(self, command: str, options: Mapping[str, Any]) -> int:
         """Open a `runs` row; returns its id."""

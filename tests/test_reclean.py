@@ -1,0 +1,160 @@
+"""`newsrake reclean` over a real SQLite file: stale rows only, dry runs, filters, the lock, kills and Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaners import CLEANER_VERSION, Article
+from crawler.lock import RunLock
+from pipelines.store import RawPage, Store
+
+from conftest import article_page, newsrake
+
+PAGES = 300
+
+
+def build(db: Path, count: int, version: str = "0.old") -> None:
+    """A database of ``count`` stored pages cleaned by an old cleaner version (empty text)."""
+    store = Store.open(db)
+    for number in range(count):
+        url = f"https://example.org/news/{number}.html"
+        page = RawPage(url=url, final_url=url, status=200, body=article_page(number),
+                       headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+        article = Article(url=url, title=f"old title {number}", text="old text", cleaner_version=version)
+        store.save_article(page, article, source="A" if number % 2 else "B", feed_url=None, run_id=None)
+    store.close()
+
+
+def query(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return list(conn.execute(sql, params))
+
+
+def stale(db: Path) -> int:
+    return int(query(db, "SELECT count(*) FROM articles WHERE cleaner_version != ?", CLEANER_VERSION)[0][0])  # type: ignore[call-overload]
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    build(tmp_path / "news.db", 6)
+    return tmp_path / "news.db"
+
+
+def test_reclean_updates_stale_articles(small_db: Path) -> None:
+    run = newsrake("reclean", "--db", small_db.name, "--jobs", "2", cwd=small_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "newsrake reclean: 6 cleaned, 6 changed, 0 unchanged, 0 failed"
+    assert stale(small_db) == 0
+    [(title, text)] = query(small_db, "SELECT title, text FROM articles WHERE url LIKE '%/3.html'")
+    assert title == "Story 3: the library was sold"
+    assert isinstance(text, str)
+    assert text.startswith("Story 3, part 1:")
+
+
+def test_a_second_reclean_has_nothing_to_do(small_db: Path) -> None:
+    newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    again = newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    assert again.stdout.strip() == "newsrake reclean: 0 cleaned, 0 changed, 0 unchanged, 0 failed"
+
+
+def test_all_cleans_current_articles_too(small_db: Path) -> None:
+    newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    again = newsrake("reclean", "--db", small_db.name, "--all", cwd=small_db.parent)
+    assert again.stdout.strip() == "newsrake reclean: 6 cleaned, 0 changed, 6 unchanged, 0 failed"
+
+
+def test_full_text_search_follows_the_new_text(small_db: Path) -> None:
+    newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    hits = query(small_db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'library'")
+    assert hits[0][0] == 1
+
+
+def test_audit_trail_is_updated(small_db: Path) -> None:
+    newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    assert query(small_db, "SELECT count(DISTINCT article_id) FROM removals WHERE cleaner = 'title-repeat'")[0][0] == 6
+
+
+def test_dry_run_shows_diffs_and_writes_nothing(small_db: Path) -> None:
+    before = query(small_db, "SELECT id, title, text, cleaner_version FROM articles ORDER BY id")
+    run = newsrake("reclean", "--db", small_db.name, "--dry-run", "--show", "2", cwd=small_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("(stored)\n+++ ") == 2
+    assert "-old text" in run.stdout
+    assert run.stdout.strip().endswith("newsrake reclean: 6 cleaned, 6 would change, 0 unchanged, 0 failed")
+    assert query(small_db, "SELECT id, title, text, cleaner_version FROM articles ORDER BY id") == before
+    assert query(small_db, "SELECT count(*) FROM runs")[0][0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "cleaned"),
+    [
+        pytest.param(["--source", "A"], 3, id="source"),
+        pytest.param(["--url", "https://example.org/news/4.html"], 1, id="url"),
+        pytest.param(["--since", "2000-01-01"], 6, id="since-past"),
+        pytest.param(["--since", "2100-01-01"], 0, id="since-future"),
+    ],
+)
+def test_filters(small_db: Path, args: list[str], cleaned: int) -> None:
+    run = newsrake("reclean", "--db", small_db.name, *args, cwd=small_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"newsrake reclean: {cleaned} cleaned,")
+
+
+def test_each_reclean_has_a_runs_row(small_db: Path) -> None:
+    newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    [(command, outcome, stats)] = query(small_db, "SELECT command, outcome, stats FROM runs")
+    assert (command, outcome) == ("reclean", "ok")
+    assert '"changed": 6' in str(stats)
+
+
+def test_reclean_waits_for_no_one_while_a_crawl_holds_the_lock(small_db: Path) -> None:
+    with RunLock(small_db):
+        run = newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    assert run.returncode == 75
+    assert "another newsrake run" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--db", "missing.db"], "database not found: missing.db", id="missing-db"),
+        pytest.param(["--db", "news.db", "--since", "someday"], "bad date for --since", id="bad-since"),
+        pytest.param(["--db", "news.db", "--jobs", "-1"], "Invalid value for '--jobs'", id="bad-jobs"),
+    ],
+)
+def test_errors_are_one_line(small_db: Path, args: list[str], message: str) -> None:
+    run = newsrake("reclean", *args, cwd=small_db.parent)
+    assert run.returncode in (1, 2)
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert message in run.stderr
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_an_interrupted_reclean_leaves_a_consistent_database(tmp_path: Path, how: signal.Signals) -> None:
+    db = tmp_path / "news.db"
+    build(db, PAGES)
+    run = subprocess.Popen([sys.executable, "-m", "crawler.cli", "reclean", "--db", "news.db", "--jobs", "2"],
+                           cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while stale(db) == PAGES and time.monotonic() < deadline:  # wait until the first batch is written
+        time.sleep(0.1)
+    os.kill(run.pid, how)
+    _out, err = run.communicate(timeout=60)
+    if how == signal.SIGINT:
+        assert run.returncode == 130
+        assert "Traceback" not in err
+    assert query(db, "PRAGMA integrity_check")[0][0] == "ok"
+    left = stale(db)
+    assert 0 <= left < PAGES
+    again = newsrake("reclean", "--db", "news.db", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"newsrake reclean: {left} cleaned,")
+    assert stale(db) == 0
