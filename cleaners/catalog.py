@@ -26,22 +26,22 @@ HTML_CLEANERS: tuple[HtmlCleaner, ...] = (
 
 TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("source-lines", 1, text.source_lines),
-    TextCleaner("image-teasers", 1, text.image_teasers),
+    TextCleaner("image-teasers", 1, text.image_teasers, positional=True),
     TextCleaner("image-lines", 1, text.image_lines),
     TextCleaner("empty-labels", 1, text.empty_labels),
     TextCleaner("timestamps", 1, text.timestamp_lines),
     TextCleaner("reading-times", 1, text.reading_times),
     TextCleaner("ad-markers", 1, text.ad_markers),
     TextCleaner("share-prompts", 1, text.share_prompts),
-    TextCleaner("related-blocks", 1, text.related_blocks),
-    TextCleaner("related-lines", 1, text.related_lines),
+    TextCleaner("related-blocks", 1, text.related_blocks, positional=True),
+    TextCleaner("related-lines", 1, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("promo-lines", 1, text.promo_lines),
     TextCleaner("contact-lines", 1, text.contact_lines),
     TextCleaner("copyright", 1, text.copyright_lines),
-    TextCleaner("agency-credit", 1, text.agency_credits),
-    TextCleaner("byline", 1, text.bylines),
+    TextCleaner("agency-credit", 1, text.agency_credits, positional=True),
+    TextCleaner("byline", 1, text.bylines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
-    TextCleaner("title-repeat", 1, text.title_repeats),
+    TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
 )
 """Text-level cleaners, run on the extracted lines in this order."""

@@ -98,6 +98,9 @@ class TextCleaner:
     name: str
     version: int
     select: LineSelector
+    positional: bool = False
+    """Its verdict on a line depends on the lines around it or on its place (start, end): only such
+    cleaners can find more to remove once other lines are gone, so only they run again."""
 
 
 def _shorten(text: str) -> str:
@@ -141,9 +144,9 @@ def run_text_cleaners(
     """
     kept = [Line.of(line) for line in lines if line.strip()]
     removals: list[Removal] = []
-    for _round in range(MAX_TEXT_ROUNDS):
+    for round_number in range(MAX_TEXT_ROUNDS):
         before = len(removals)
-        for cleaner in cleaners:
+        for cleaner in cleaners if round_number == 0 else [c for c in cleaners if c.positional]:
             drop = set(cleaner.select(kept, context))
             if not drop:
                 continue
