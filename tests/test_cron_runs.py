@@ -177,3 +177,38 @@ def test_log_file_gets_one_line_per_problem(site: LoopbackServer, tmp_path: Path
     problems = [line for line in (tmp_path / "crawl.log").read_text().splitlines() if "missing.xml" in line]
     assert len(problems) == 1
     assert problems[0].endswith(f"feed failed: {site.base_url}/missing.xml (HTTP 404)")
+
+
+def moving_site(base: str) -> Routes:
+    """A feed that moved for good (301 to its new address) and one that is gone (410)."""
+    routes = dict(generated_site(2)(base))
+    routes["/old-feed.xml"] = Resource(b"", "text/plain", 301, (("Location", f"{base}/feed.xml"),))
+    routes["/gone.xml"] = Resource(b"gone", "text/plain", 410)
+    return routes
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str], list[str]]]:
+    tmp = tmp_path_factory.mktemp("moved")
+    with LoopbackServer(moving_site, host="127.0.0.42") as server:
+        args = ["crawl", "--feed", f"{server.base_url}/old-feed.xml", "--feed", f"{server.base_url}/gone.xml",
+                "--db", "news.db", "--allow-address", server.address, *FAST]  # fmt: skip
+        newsrake(*args, cwd=tmp)
+        middle = len(server.requests)
+        newsrake(*args, cwd=tmp)
+        yield tmp / "news.db", server.requests[:middle], server.requests[middle:]
+
+
+def test_a_moved_feed_is_polled_at_its_new_address(moved: tuple[Path, list[str], list[str]]) -> None:
+    db, first, second = moved
+    assert "/old-feed.xml" in first
+    assert "/old-feed.xml" not in second
+    assert "/feed.xml" in second
+    assert str(scalar(db, "SELECT moved_to FROM feeds WHERE url LIKE '%/old-feed.xml'")).endswith("/feed.xml")
+
+
+def test_a_gone_feed_is_retired(moved: tuple[Path, list[str], list[str]]) -> None:
+    db, first, second = moved
+    assert "/gone.xml" in first
+    assert "/gone.xml" not in second
+    assert scalar(db, "SELECT retired_at IS NOT NULL FROM feeds WHERE url LIKE '%/gone.xml'") == 1

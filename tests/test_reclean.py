@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,43 @@ def test_an_interrupted_reclean_leaves_a_consistent_database(tmp_path: Path, how
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith(f"newsrake reclean: {left} cleaned,")
     assert stale(db) == 0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_datasette_reads_without_errors_during_a_reclean(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    build(db, PAGES)
+    port = free_port()
+    datasette = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/news"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}.json", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        reclean = subprocess.Popen([sys.executable, "-m", "crawler.cli", "reclean", "--db", "news.db", "--quiet"],
+                                   cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        statuses = []
+        while reclean.poll() is None:
+            for path in ("/articles.json?_search=story&_size=5", ".json?sql=select+count(*)+from+articles"):
+                with urllib.request.urlopen(base + path, timeout=10) as response:
+                    statuses.append(response.status)
+        out, err = reclean.communicate(timeout=60)
+    finally:
+        datasette.terminate()
+        datasette.wait(timeout=30)
+    assert reclean.returncode == 0, err
+    assert out.startswith(f"newsrake reclean: {PAGES} cleaned")
+    assert len(statuses) >= 4
+    assert set(statuses) == {200}
