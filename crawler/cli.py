@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -331,6 +332,52 @@ def _reclean(
     if counts.interrupted:
         return 130
     return EXIT_OK
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="news.db", show_default=True,
+              help="The SQLite file to serve.")  # fmt: skip
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--write-config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the Datasette metadata to FILE (for plain `datasette -m FILE`) and exit.")  # fmt: skip
+def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
+    """Browse and search the file with Datasette, set up for newsrake.
+
+    Titles and descriptions for every table and column, full-text search on
+    the articles, facets by source, language and day, and stored queries
+    (latest articles, failing feeds, what the cleaners removed, ...). Datasette
+    only reads: a crawl can write to the file meanwhile.
+
+    \b
+    Example:
+        newsrake serve --db news.db            # then open http://127.0.0.1:8001/
+        newsrake serve --db news.db --write-config newsrake-datasette.json
+        datasette news.db -m newsrake-datasette.json
+    """
+    from crawler.datasette_metadata import datasette_metadata
+
+    metadata = json.dumps(datasette_metadata(db.stem), indent=2, ensure_ascii=False)
+    if write_config is not None:
+        try:
+            write_config.write_text(metadata + "\n", encoding="utf-8")
+        except OSError as error:
+            raise NewsrakeError(f"cannot write {write_config}: {error.strerror or error}") from None
+        click.echo(f"wrote {write_config}; use it with: datasette {db} -m {write_config}", err=True)
+        return EXIT_OK
+    if not db.exists():
+        raise NewsrakeError(f"database not found: {db}")
+    _check_db(db)  # brings the schema up to date (views, triggers) before Datasette reads it
+    with tempfile.TemporaryDirectory() as tmp:
+        metadata_file = Path(tmp) / "metadata.json"
+        metadata_file.write_text(metadata, encoding="utf-8")
+        command = [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(metadata_file),
+                   "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]  # fmt: skip
+        click.echo(f"newsrake serve: http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        try:
+            return subprocess.run(command, check=False).returncode
+        except KeyboardInterrupt:
+            return EXIT_OK
 
 
 @cli.command()

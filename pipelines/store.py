@@ -293,12 +293,23 @@ def _m005_fts_on_text_changes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m006_browse_view(db: sqlite_utils.Database) -> None:
+    """A view of articles with the feed that listed them, for browsing in Datasette."""
+    db.create_view(
+        "articles_browse",
+        """SELECT a.id, a.published, a.source, f.title AS feed, a.title, a.language,
+                  length(a.text) AS chars, a.url, a.feed_url
+           FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url""",
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
     ("003_polling_state", _m003_polling_state),
     ("004_article_versions", _m004_article_versions),
     ("005_fts_on_text_changes", _m005_fts_on_text_changes),
+    ("006_browse_view", _m006_browse_view),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import socket
+import sqlite3
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -12,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from cleaners import clean_page
 from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
+from pipelines.store import RawPage, Store
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -150,3 +157,67 @@ def generated_site(count: int, *, robots: Resource | None = ROBOTS_ALLOW_ALL) ->
         return routes
 
     return build
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str
+    db: Path
+    script_article: int
+
+
+@pytest.fixture(scope="module")
+def served(site: LoopbackServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    tmp = tmp_path_factory.mktemp("datasette")
+    base = site.base_url
+    (tmp / "seeds.toml").write_text(
+        f'[[source]]\nname = "Test RSS 2.0"\nfeeds = ["{base}/feeds/rss2.xml"]\n\n'
+        f'[[source]]\nname = "Test Atom"\nfeeds = ["{base}/feeds/atom.xml"]\n\n'
+        f'[[source]]\nname = "Discovered"\nhomepage = "{base}/home/"\n'
+    )
+    run = newsrake("crawl", "--db", "news.db", "--seeds", "seeds.toml", "--feed", f"{base}/feeds/bozo.xml",
+                   "--feed", f"{base}/feeds/missing.xml", "--allow-private-addresses", *FAST, cwd=tmp)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    db = tmp / "news.db"
+    store = Store.open(db)  # a page with a headline and no text: an empty article
+    empty = "http://127.0.0.1/empty.html"
+    body = b"<html><body><h1>Only a headline</h1></body></html>"
+    store.save_article(RawPage(empty, empty, 200, body), clean_page(body, empty), source="Empty", feed_url=None,
+                       run_id=None)  # fmt: skip
+    store.close()
+    with sqlite3.connect(db) as conn:  # markup stored as text must come back as text
+        [(script_id,)] = conn.execute("SELECT id FROM articles WHERE url LIKE '%bozo-story%'")
+        conn.execute("UPDATE articles SET text = text || ? WHERE id = ?", (f"\n{SCRIPT}", script_id))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "crawler.cli", "serve", "--db", "news.db", "--port", str(port)],
+                              cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{url}/news.json", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield Served(url, db, script_id)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

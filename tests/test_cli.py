@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PAGES, newsrake, page_name
 
-COMMANDS = ["crawl", "reclean", "extract", "demo"]
+COMMANDS = ["crawl", "reclean", "serve", "extract", "demo"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

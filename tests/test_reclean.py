@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from cleaners import CLEANER_VERSION, Article
 from crawler.lock import RunLock
 from pipelines.store import RawPage, Store
 
-from conftest import article_page, newsrake
+from conftest import article_page, free_port, newsrake
 
 PAGES = 300
 
@@ -160,12 +159,6 @@ def test_an_interrupted_reclean_leaves_a_consistent_database(tmp_path: Path, how
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith(f"newsrake reclean: {left} cleaned,")
     assert stale(db) == 0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_datasette_reads_without_errors_during_a_reclean(tmp_path: Path) -> None:

@@ -1,0 +1,86 @@
+"""Datasette's metadata for a newsrake file, generated from the code so it never drifts from the schema:
+titles and descriptions (`pipelines.schema_docs`), full-text search, facets, sorting and stored queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipelines.schema_docs import TABLES
+
+QUERIES: dict[str, dict[str, str]] = {
+    "latest_articles": {
+        "title": "Latest articles",
+        "description": "The 100 articles published (or fetched) last.",
+        "sql": """SELECT id, coalesce(published, fetched_at) AS published, source, title, url
+FROM articles ORDER BY coalesce(published, fetched_at) DESC LIMIT 100""",
+    },
+    "articles_per_source_per_day": {
+        "title": "Articles per source per day",
+        "description": "How many articles each source published each day.",
+        "sql": """SELECT substr(coalesce(published, fetched_at), 1, 10) AS day, source, count(*) AS articles
+FROM articles GROUP BY day, source ORDER BY day DESC, articles DESC""",
+    },
+    "failing_feeds": {
+        "title": "Failing feeds",
+        "description": "Feeds whose last fetch failed, since when, and when they are tried again.",
+        "sql": """SELECT url, source, failures_in_row, last_status, last_error,
+       coalesce(last_success, 'never') AS last_success, first_seen, next_poll_at
+FROM feeds WHERE failures_in_row > 0 ORDER BY failures_in_row DESC, url""",
+    },
+    "removals_by_cleaner": {
+        "title": "What the cleaners removed, by cleaner",
+        "description": "How many nodes and lines each cleaner removed, over how many articles.",
+        "sql": """SELECT cleaner, stage, count(*) AS removals, count(DISTINCT article_id) AS articles
+FROM removals GROUP BY cleaner, stage ORDER BY removals DESC""",
+    },
+    "removals_by_source": {
+        "title": "What the cleaners removed, by source",
+        "description": "Removals per source and cleaner: a cleaner that over-reaches on one site shows up here.",
+        "sql": """SELECT a.source, r.cleaner, count(*) AS removals, count(DISTINCT r.article_id) AS articles
+FROM removals r JOIN articles a ON a.id = r.article_id
+GROUP BY a.source, r.cleaner ORDER BY removals DESC""",
+    },
+    "short_articles": {
+        "title": "Empty or suspiciously short articles",
+        "description": "Articles whose text is under 500 characters, shortest first.",
+        "sql": """SELECT id, source, title, length(coalesce(text, '')) AS chars, problems, url
+FROM articles WHERE length(coalesce(text, '')) < 500 ORDER BY chars, id""",
+    },
+    "last_runs": {
+        "title": "Last runs",
+        "description": "The last 50 crawls and recleans and how they ended.",
+        "sql": """SELECT id, command, started_at, finished_at, outcome, feeds_fetched, feeds_unchanged, feeds_failed,
+       articles_new, articles_skipped, articles_failed
+FROM runs ORDER BY id DESC LIMIT 50""",
+    },
+}
+
+_TABLE_SETTINGS: dict[str, dict[str, Any]] = {
+    "articles": {
+        "fts_table": "articles_fts",
+        "fts_pk": "id",
+        "searchmode": "escaped",
+        "sort_desc": "published",
+        "facets": ["source", "language", {"date": "published"}],
+        "label_column": "title",
+        "size": 50,
+    },
+    "articles_browse": {"sort_desc": "published", "facets": ["source", "feed", "language"]},
+    "feeds": {"sort_desc": "failures_in_row", "facets": ["source", "last_status"]},
+    "runs": {"sort_desc": "id", "facets": ["command", "outcome"]},
+    "removals": {"facets": ["cleaner", "stage"]},
+    "raw_pages": {"hidden": True},
+}
+
+
+def datasette_metadata(database: str = "news") -> dict[str, Any]:
+    """The metadata for a newsrake database that Datasette serves as ``database`` (the file's stem)."""
+    tables: dict[str, Any] = {}
+    for name, doc in TABLES.items():
+        tables[name] = {"title": doc.title, "description": doc.description, "columns": dict(doc.columns)}
+        tables[name].update(_TABLE_SETTINGS.get(name, {}))
+    return {
+        "title": "newsrake",
+        "description": "News articles collected by newsrake: clean text in SQLite.",
+        "databases": {database: {"tables": tables, "queries": QUERIES}},
+    }

@@ -1,0 +1,156 @@
+"""What every table and column of the SQLite file means, for people: the source of Datasette's titles
+and descriptions. A test checks that every column of the schema (`pipelines.store`) is described here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableDoc:
+    """A table's title, description and column descriptions."""
+
+    title: str
+    description: str
+    columns: dict[str, str]
+
+
+TABLES: dict[str, TableDoc] = {
+    "articles": TableDoc(
+        "Articles",
+        "One row per article: the cleaned text and its metadata. Search the title and text with the box above.",
+        {
+            "id": "Row id.",
+            "url": "The article URL from the feed, normalised (tracking parameters and fragments removed).",
+            "final_url": "Where the page was served from, after redirects.",
+            "canonical_url": "The canonical URL the page declares.",
+            "source": "The source (publisher) as named in the seeds file.",
+            "feed_url": "The feed or sitemap that listed the article.",
+            "guid": "The feed entry's GUID / Atom id.",
+            "title": "The headline.",
+            "text": "The article text, cleaned (paragraphs on their own lines).",
+            "authors": "Author names (JSON list).",
+            "published": "Publication time, ISO 8601 UTC.",
+            "published_raw": "The publication date as found on the page or in the feed.",
+            "language": "Language (ISO 639-1), declared by the page or detected.",
+            "description": "The page's description (standfirst).",
+            "image": "The top image URL.",
+            "tags": "Keywords, tags and categories (JSON list).",
+            "site_name": "The publisher's name as the page gives it.",
+            "feed_title": "The feed entry's title.",
+            "feed_summary": "The feed entry's summary (sanitised HTML).",
+            "feed_published": "The feed entry's date, ISO 8601 UTC.",
+            "feed_published_raw": "The feed entry's date as written in the feed.",
+            "feed_updated": "The feed entry's updated date as written in the feed.",
+            "problems": "Why the result may be incomplete, e.g. no-text (JSON list).",
+            "credit": "Agency and contributor credits taken out of the text.",
+            "fetched_at": "When the page was fetched (UTC).",
+            "cleaned_at": "When the page was last cleaned (UTC).",
+            "cleaner_version": "The version of the cleaners that produced this row (see newsrake reclean).",
+            "run_id": "The run that stored the article.",
+        },
+    ),
+    "raw_pages": TableDoc(
+        "Raw pages",
+        "The pages as fetched, one per article: the body is gzip-compressed HTML (a download, never rendered).",
+        {
+            "article_id": "The article.",
+            "url": "The URL requested.",
+            "final_url": "The URL served, after redirects.",
+            "status": "HTTP status.",
+            "headers": "HTTP response headers (JSON).",
+            "content_type": "The Content-Type header.",
+            "body": "The page, gzip-compressed.",
+            "body_encoding": "How the body is compressed.",
+            "body_size": "Bytes before compression.",
+            "fetched_at": "When it was fetched (UTC).",
+        },
+    ),
+    "feeds": TableDoc(
+        "Feeds",
+        "One row per feed or news sitemap, with its polling state.",
+        {
+            "url": "The feed URL as listed in the seeds (its identity).",
+            "source": "The source it belongs to.",
+            "title": "The feed's title.",
+            "site_url": "The site the feed links to.",
+            "first_seen": "When it was first fetched.",
+            "last_fetched": "When it was last fetched.",
+            "last_status": "HTTP status of the last fetch (304: not modified).",
+            "last_success": "When a fetch last succeeded.",
+            "last_error": "Why the last fetch failed.",
+            "etag": "ETag sent back on the next poll.",
+            "last_modified": "Last-Modified sent back on the next poll.",
+            "failures_in_row": "Failed fetches since the last success.",
+            "next_poll_at": "A failing feed is not polled again before this time (back-off).",
+            "moved_to": "Where a permanent redirect sent the feed; polled there from now on.",
+            "retired_at": "When the feed answered 410 Gone; it is not polled any more.",
+            "bozo": "1 if the feed was ill-formed but recovered.",
+            "bozo_reason": "What was ill-formed.",
+            "entries_last": "Entries in the last fetch.",
+            "articles_stored": "Articles stored from this feed.",
+            "last_article_at": "When the last new article from it was stored.",
+        },
+    ),
+    "runs": TableDoc(
+        "Runs",
+        "One row per crawl or reclean, with its counts and outcome.",
+        {
+            "id": "Run id.",
+            "command": "crawl or reclean.",
+            "started_at": "Start (UTC).",
+            "finished_at": "End (UTC); empty while running or if the run was killed.",
+            "outcome": "ok, partial, failed, stopped (--max-runtime), interrupted, or running.",
+            "pid": "Process id.",
+            "feeds_fetched": "Feeds fetched (including 304s).",
+            "feeds_unchanged": "Feeds that answered 304 Not Modified.",
+            "feeds_failed": "Feeds that failed.",
+            "articles_new": "Articles stored (crawl) or changed (reclean).",
+            "articles_skipped": "Articles already stored, not fetched again.",
+            "articles_failed": "Articles that could not be fetched or cleaned.",
+            "options": "The run's options (JSON).",
+            "stats": "All counters of the run (JSON).",
+            "feed_counts": "Per feed: outcome, status, new articles (JSON).",
+        },
+    ),
+    "removals": TableDoc(
+        "What the cleaners removed",
+        "The audit trail: one row per node or line a cleaner removed from an article.",
+        {
+            "article_id": "The article.",
+            "position": "Order of the removal.",
+            "cleaner": "The cleaner that removed it.",
+            "stage": "html (a node, before extraction) or text (a line, after it).",
+            "text": "What was removed (shortened).",
+        },
+    ),
+    "article_versions": TableDoc(
+        "Earlier versions",
+        "Texts of articles that were fetched again because their feed entry was updated.",
+        {
+            "id": "Row id.",
+            "article_id": "The article.",
+            "title": "The earlier headline.",
+            "text": "The earlier text.",
+            "cleaner_version": "The cleaner version of the earlier text.",
+            "fetched_at": "When the earlier page was fetched.",
+            "feed_updated": "The feed entry's updated date then.",
+            "replaced_at": "When it was replaced.",
+        },
+    ),
+    "articles_browse": TableDoc(
+        "Articles with their feeds",
+        "Articles joined with the feed that listed them, for browsing.",
+        {
+            "id": "The article.",
+            "published": "Publication time, ISO 8601 UTC.",
+            "source": "The source.",
+            "feed": "The feed's title.",
+            "title": "The headline.",
+            "language": "Language.",
+            "chars": "Length of the text.",
+            "url": "The article URL.",
+            "feed_url": "The feed URL.",
+        },
+    ),
+}
