@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,16 +60,24 @@ def _crawl(
     max_runtime: str | None = None,
     log_file: Path | None = None,
 ) -> int:
-    from crawler.lock import LockHeldError, RunLock
-
     if not db.parent.is_dir():
         raise NewsrakeError(f"cannot create database {db}: directory {db.parent} does not exist")
+    return _with_lock(
+        db,
+        lambda: _crawl_locked(
+            db, seeds, feeds, feeds_file, allow_private, allow_addresses, settings_pairs,
+            extra, since, max_runtime, log_file,
+        ),
+    )  # fmt: skip
+
+
+def _with_lock(db: Path, work: Callable[[], int]) -> int:
+    """Run ``work`` holding the database's run lock; exit code 75 at once if another run holds it."""
+    from crawler.lock import LockHeldError, RunLock
+
     try:
         with RunLock(db):
-            return _crawl_locked(
-                db, seeds, feeds, feeds_file, allow_private, allow_addresses, settings_pairs,
-                extra, since, max_runtime, log_file,
-            )  # fmt: skip
+            return work()
     except LockHeldError as error:
         click.echo(f"newsrake: {error}; not starting (exit {EXIT_LOCKED})", err=True)
         return EXIT_LOCKED
@@ -253,8 +261,6 @@ def reclean(
         newsrake reclean --db news.db --dry-run --show 5
         newsrake reclean --db news.db --all --source "BBC News: World" --jobs 2
     """
-    from crawler.lock import LockHeldError, RunLock
-
     if not db.exists():
         raise NewsrakeError(f"database not found: {db}")
     since_iso = None
@@ -267,12 +273,7 @@ def reclean(
             since_iso = to_iso_utc(isoparse(since))
         except (ValueError, OverflowError):
             raise click.UsageError(f"bad date for --since: {since!r} (use ISO 8601, e.g. 2026-11-01)") from None
-    try:
-        with RunLock(db):
-            return _reclean(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet)
-    except LockHeldError as error:
-        click.echo(f"newsrake: {error}; not starting (exit {EXIT_LOCKED})", err=True)
-        return EXIT_LOCKED
+    return _with_lock(db, lambda: _reclean(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet))
 
 
 def _reclean(

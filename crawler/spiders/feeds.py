@@ -133,13 +133,13 @@ class FeedsSpider(scrapy.Spider):
                     meta={"newsrake": "homepage", "newsrake_source": source.name},
                 )
 
-    def feed_request(self, url: str, source: str) -> scrapy.Request:
-        """The request for one feed; ``newsrake_feed`` keeps the URL it is listed under."""
+    def _poll_request(self, url: str, source: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
+        """A request for a feed or sitemap: polled conditionally; ``newsrake_feed`` keeps its listed URL."""
         return scrapy.Request(
             url,
-            callback=self.parse_feed,
+            callback=callback,
             errback=self.feed_failed,
-            cb_kwargs={"source": source},
+            cb_kwargs={"source": source, **cb_kwargs},
             meta={
                 "newsrake": "feed",
                 "newsrake_source": source,
@@ -147,30 +147,30 @@ class FeedsSpider(scrapy.Spider):
                 "handle_httpstatus_list": [304],
             },
         )
+
+    def feed_request(self, url: str, source: str) -> scrapy.Request:
+        """The request for one feed."""
+        return self._poll_request(url, source, self.parse_feed)
+
+    def _not_modified(self, response: Response, source: str) -> FeedFetch | None:
+        """The record of a 304 answer (nothing to parse), or None for any other answer."""
+        if response.status != 304:
+            return None
+        self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
+        self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
+        return FeedFetch(url=response.meta.get("newsrake_feed", response.url), source=source, status=304)
 
     def sitemap_request(self, url: str, source: str, depth: int = 0) -> scrapy.Request:
         """The request for a news sitemap or sitemap index (polled like a feed)."""
-        return scrapy.Request(
-            url,
-            callback=self.parse_sitemap,
-            errback=self.feed_failed,
-            cb_kwargs={"source": source, "depth": depth},
-            meta={
-                "newsrake": "feed",
-                "newsrake_source": source,
-                "newsrake_feed": url,
-                "handle_httpstatus_list": [304],
-            },
-        )
+        return self._poll_request(url, source, self.parse_sitemap, depth=depth)
 
     def parse_sitemap(self, response: Response, source: str, depth: int) -> Iterator[scrapy.Request | FeedFetch]:
         """Follow a sitemap index (two levels at most); request the articles a news sitemap lists."""
-        key = response.meta.get("newsrake_feed", response.url)
-        if response.status == 304:
-            self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
-            self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
-            yield FeedFetch(url=key, source=source, status=304)
+        unchanged = self._not_modified(response, source)
+        if unchanged is not None:
+            yield unchanged
             return
+        key = response.meta.get("newsrake_feed", response.url)
         limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
         sitemap = parse_sitemap(response.body, response.url, limit)
         if sitemap.kind == "invalid":
@@ -211,12 +211,11 @@ class FeedsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
         """Parse a feed and request each entry's article page (a 304 costs no parse)."""
-        key = response.meta.get("newsrake_feed", response.url)
-        if response.status == 304:
-            self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
-            self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
-            yield FeedFetch(url=key, source=source, status=304)
+        unchanged = self._not_modified(response, source)
+        if unchanged is not None:
+            yield unchanged
             return
+        key = response.meta.get("newsrake_feed", response.url)
         content_type = response.headers.get("Content-Type")
         limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
         feed = parse_feed(response.body, response.url, content_type.decode("latin-1") if content_type else None, limit)
