@@ -22,6 +22,8 @@ ROBOTS_REFUSED = "newsrake/robots_refused"
 HOSTS_BACKED_OFF = "newsrake/hosts_backed_off"
 ARTICLES_REFUSED = "newsrake/articles_refused"
 ARTICLES_UPDATED = "newsrake/articles_updated"
+FAILED_BY_REASON = "newsrake/failed"  # + "/<reason>": articles that failed, by reason
+REFUSED_BY_REASON = "newsrake/refused"  # + "/<reason>": articles not requested (address, robots, back-off)
 
 
 def run_counts(stats: Mapping[str, Any]) -> dict[str, int]:

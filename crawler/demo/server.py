@@ -7,7 +7,9 @@ ETag, and a request whose If-None-Match matches it is answered 304.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -25,6 +27,8 @@ class Resource:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: tuple[tuple[str, str], ...] = ()
+    stream: Callable[[io.BufferedIOBase], None] | None = None
+    """Writes the body itself, slowly or without end (for tests of hostile servers); no Content-Length."""
 
 
 Routes = Mapping[str, Resource | Sequence[Resource]]
@@ -84,6 +88,15 @@ class LoopbackServer:
                     return
                 self.send_response(resource.status)
                 self.send_header("Content-Type", resource.content_type)
+                if resource.stream is not None:
+                    for name, value in resource.headers:
+                        self.send_header(name, value)
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    with contextlib.suppress(OSError):  # the client gave up: that is the point
+                        resource.stream(self.wfile)
+                    return
                 self.send_header("Content-Length", str(len(resource.body)))
                 if resource.status == 200:
                     self.send_header("ETag", etag)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -25,13 +24,19 @@ from cleaners.rules import SourceRules
 from crawler import stats
 from crawler.feeds import discover_feeds, parse_feed
 from crawler.items import FeedFetch, FetchedPage
+from crawler.middlewares.address_guard import AddressRefused
 from crawler.middlewares.feed_state import FeedSkipped
+from crawler.middlewares.retry_after import HostBackedOff
+from crawler.middlewares.robots import RobotsRefused
 from crawler.middlewares.seen_urls import AlreadyStored
 from crawler.sitemaps import parse_sitemap
 from crawler.sources import Source, SourceError, gather_sources
 from pipelines.store import RawPage
 
 logger = logging.getLogger(__name__)
+
+REFUSALS = (AddressRefused, RobotsRefused, HostBackedOff)
+"""Requests newsrake chose not to make (policy), as against requests that failed."""
 
 
 def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
@@ -296,9 +301,12 @@ class FeedsSpider(scrapy.Spider):
         if isinstance(failure.value, AlreadyStored):
             return  # counted as skipped by the middleware
         request = failure.request  # type: ignore[attr-defined]
-        _status, reason = _failure_reason(failure)
-        if isinstance(failure.value, IgnoreRequest):  # robots.txt, the address guard, a backed-off host
+        status, reason = _failure_reason(failure)
+        key = f"http_{status}" if status is not None else type(failure.value).__name__
+        if isinstance(failure.value, REFUSALS):  # logged by the middleware that refused it
             self.crawler.stats.inc_value(stats.ARTICLES_REFUSED)
+            self.crawler.stats.inc_value(f"{stats.REFUSED_BY_REASON}/{key}")
             return
         logger.warning("article failed: %s (%s)", request.url, reason)
         self.crawler.stats.inc_value(stats.ARTICLES_FAILED)
+        self.crawler.stats.inc_value(f"{stats.FAILED_BY_REASON}/{key}")
