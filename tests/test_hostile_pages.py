@@ -1,0 +1,55 @@
+"""`clean_page` on hostile pages: each is cleaned or skipped with a reason, never a crash."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cleaners import clean_page
+
+from conftest import article_page
+
+ARTICLE = article_page(7)
+BODY_START = ARTICLE.index(b"<article>")
+
+
+def with_body(prefix: bytes) -> bytes:
+    return b"<html><body>" + prefix + ARTICLE[BODY_START:]
+
+
+CASES = [
+    pytest.param(
+        b"<html><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000 + b"</body></html>",
+        False,
+        id="100000-nested-divs",
+    ),
+    pytest.param(
+        with_body(b"<table><tr><td colspan='9007199254740991' rowspan='9007199254740991'>x</td></tr></table>"),
+        True,
+        id="absurd-colspan",
+    ),
+    pytest.param(ARTICLE.replace(b"part 2", b"part\x00 2 \x01\x02\x03\x1b[31m\x7f"), True, id="nul-and-control"),
+    pytest.param(b"", False, id="empty-body"),
+    pytest.param(b"   \n\t  ", False, id="whitespace-body"),
+    pytest.param(b"\xff\xfe\x00\x00garbage\x80\x81", False, id="binary-garbage"),
+    pytest.param(ARTICLE.replace(b"part 1", "caf\u00e9 \u2013 part 1".encode("cp1252")), True, id="cp1252-bytes"),
+    pytest.param(ARTICLE.decode().encode("utf-16"), True, id="utf-16-with-bom"),
+    pytest.param(b"<html><body><p>" + b"word " * (4 * 1024 * 1024) + b"</p></body></html>", False, id="20-MB-page"),
+    pytest.param(b"<" * 500_000, False, id="half-a-million-angle-brackets"),
+    pytest.param(b"<html><body>" + b"<p>" + b"<b>" * 50_000 + b"</p></body></html>", False, id="unclosed-tags"),
+]
+
+
+@pytest.mark.parametrize(("raw", "has_article"), CASES)
+def test_hostile_page_is_cleaned_or_skipped_with_a_reason(raw: bytes, has_article: bool) -> None:
+    started = time.monotonic()
+    article = clean_page(raw, "https://example.org/hostile", content_type="text/html; charset=utf-8")
+    assert time.monotonic() - started < 60
+    assert "\x00" not in article.text
+    if has_article:
+        assert "Story 7, part" in article.text
+    else:
+        assert article.text == "" or article.problems == ()
+    if not article.text:
+        assert "no-text" in article.problems
