@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
@@ -45,8 +46,14 @@ class ParsedFeed:
 
 
 def _text(value: Any) -> str | None:
+    """A feed field as plain text: markup (tags, comments) dropped, whitespace collapsed."""
     if not isinstance(value, str):
         return None
+    if "<" in value:
+        try:
+            value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+        except (etree.ParserError, ValueError):
+            value = re.sub(r"<[^>]*>", " ", value)
     text = " ".join(value.split())
     return text or None
 
