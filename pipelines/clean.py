@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
+from typing import TYPE_CHECKING
+
+from scrapy import signals
+from scrapy.crawler import Crawler
 
 from cleaners import CLEANER_VERSION, Article, clean_page
 from crawler.items import CleanedPage, FetchedPage
+
+if TYPE_CHECKING:
+    from pipelines.clean_workers import CleanWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +43,40 @@ def clean_fetched(fetched: FetchedPage) -> Article:
 
 
 class CleanPipeline:
-    """Turns `FetchedPage` items into `CleanedPage` items; passes other items through."""
+    """Turns `FetchedPage` items into `CleanedPage` items in worker processes; passes other items through.
 
-    def process_item(self, item: object) -> object:
-        if isinstance(item, FetchedPage):
-            return CleanedPage(fetched=item, article=clean_fetched(item))
-        return item
+    ``NEWSRAKE_CLEAN_WORKERS`` processes (0: clean in the crawl's own process, unbounded),
+    ``NEWSRAKE_CLEAN_TIMEOUT`` seconds and ``NEWSRAKE_CLEAN_MEMORY_MB`` per page.
+    """
+
+    def __init__(self, workers: CleanWorkers | None) -> None:
+        self.workers = workers
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
+        from pipelines.clean_workers import CleanWorkers
+
+        settings = crawler.settings
+        size = settings.getint("NEWSRAKE_CLEAN_WORKERS", 0)
+        size = os.cpu_count() or 1 if size < 0 else size
+        workers = None
+        if size:
+            workers = CleanWorkers(
+                size,
+                settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", 30.0),
+                settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", 1024),
+            )
+        pipeline = cls(workers)
+        crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        return pipeline
+
+    async def process_item(self, item: object) -> object:
+        if not isinstance(item, FetchedPage):
+            return item
+        article = await self.workers.clean(item) if self.workers else clean_fetched(item)
+        return CleanedPage(fetched=item, article=article)
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self.workers is not None:
+            self.workers.close()
