@@ -224,3 +224,37 @@ def test_discover_feeds(body: str | bytes) -> None:
 )
 def test_discover_feeds_finds_nothing(body: str | bytes) -> None:
     assert discover_feeds(body, "https://s.example/") == []
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rss version="2.0"><channel><title>&lol9;</title>
+<item><title>Laughs</title><link>https://example.org/a</link><description>&lol9;</description></item>
+</channel></rss>"""
+
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY net SYSTEM "http://169.254.169.254/latest/">]>
+<rss version="2.0"><channel><title>&xxe;</title>
+<item><title>&net;</title><link>https://example.org/b</link><description>&xxe;</description></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize(
+    "body", [pytest.param(BILLION_LAUGHS, id="billion-laughs"), pytest.param(EXTERNAL_ENTITY, id="external-entities")]
+)
+def test_entities_are_never_expanded(body: bytes) -> None:
+    feed = parse_feed(body, "https://example.org/feed.xml", "application/rss+xml")
+    texts = [feed.title or ""] + [value or "" for entry in feed.entries for value in (entry.title, entry.summary)]
+    assert sum(len(text) for text in texts) < 10_000
+    assert not [text for text in texts if "root:" in text]

@@ -112,3 +112,13 @@ def test_demo_records_what_the_cleaners_removed(tmp_path: Path) -> None:
     assert count(db, "SELECT count(*) FROM removals WHERE cleaner = 'promo-lines' OR stage = 'html'") > 0
     assert count(db, "SELECT count(*) FROM articles WHERE credit IS NOT NULL") >= 1
     assert count(db, "SELECT count(*) FROM articles WHERE text LIKE '%follow us%' OR text LIKE '%Click here%'") == 0
+
+
+def test_a_name_that_resolves_to_loopback_is_refused(site: LoopbackServer, tmp_path: Path) -> None:
+    port = site.address.rsplit(":", 1)[1]
+    before = len(site.requests)
+    run = newsrake("crawl", "--feed", f"http://localhost:{port}/feeds/rss2.xml", "--db", "news.db", *FAST, cwd=tmp_path)
+    assert run.returncode == 1
+    assert site.requests[before:] == []
+    assert "refused http://localhost:" in run.stderr
+    assert "non-public address" in run.stderr
