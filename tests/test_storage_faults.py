@@ -3,6 +3,7 @@ marked done that was not committed. The first two mount a small tmpfs (root only
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -32,8 +33,8 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         pytest.skip("needs root and tmpfs to make a small disk")
     try:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
+    finally:  # lazily, so that a file still open somewhere cannot keep the mount alive
+        subprocess.run(["umount", "--lazy", str(disk)], check=False)
 
 
 def crawl_into(site: LoopbackServer, db: Path) -> subprocess.CompletedProcess[str]:
@@ -56,7 +57,7 @@ def test_a_full_disk_stops_the_crawl_with_one_error(site: LoopbackServer, small_
     assert "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines()[-1].startswith("newsrake: error: ")
     assert "full" in run.stderr
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         orphans = conn.execute(
             "SELECT count(*) FROM articles a LEFT JOIN raw_pages r ON r.article_id = a.id WHERE r.article_id IS NULL"
