@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from w3lib.encoding import html_to_unicode
 
 
@@ -16,3 +18,18 @@ def decode_page(raw: bytes | str, content_type: str | None = None) -> str:
     else:
         _encoding, text = html_to_unicode(content_type, raw)
     return text.replace("\x00", "")
+
+
+# UTF-8 bytes read as Latin-1 / windows-1252: "Ã©" for "é", "â€™" for "’".
+_MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ˜“”’‘–—•…])")
+
+
+def encoding_problems(text: str) -> tuple[str, ...]:
+    """Flags for a decoded page: ``encoding-errors`` when bytes did not fit the encoding the page was decoded
+    with (replacement characters), ``mojibake`` when UTF-8 text was written out as Latin-1 or windows-1252."""
+    problems = []
+    if "\ufffd" in text:
+        problems.append("encoding-errors")
+    if len(_MOJIBAKE.findall(text, 0, 200_000)) >= 2:
+        problems.append("mojibake")
+    return tuple(problems)

@@ -10,7 +10,7 @@ from trafilatura.utils import load_html
 from cleaners.article import Article, FeedEntry
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date
-from cleaners.decode import decode_page
+from cleaners.decode import decode_page, encoding_problems
 from cleaners.extract import extract_main_text
 from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
@@ -83,7 +83,7 @@ def clean_with(
     base = final_url or url
     text = decode_page(raw, content_type)
     tree = load_html(text) if text.strip() else None
-    problems: list[str] = []
+    problems: list[str] = list(encoding_problems(text))
     html_removals: tuple[Removal, ...] = ()
     if tree is None:
         meta, raw_text = PageMetadata(), ""

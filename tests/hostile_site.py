@@ -44,6 +44,11 @@ def huge_declared(out: io.BufferedIOBase) -> None:
     out.write(b"<html>")
 
 
+def truncated(out: io.BufferedIOBase) -> None:
+    """Half of the body its Content-Length promised, then the connection closes."""
+    out.write(b"<html><body>" + b"x" * 5000)
+
+
 def redirect(to: str, status: int = 302) -> Resource:
     return Resource(b"", "text/plain", status, (("Location", to),))
 
@@ -54,6 +59,8 @@ HOSTILE: dict[str, Resource | list[Resource]] = {
     "/h/huge-content-length": Resource(b"", headers=(("Content-Length", str(5 * 1024**3)),), stream=huge_declared),
     "/h/endless-body": Resource(b"", stream=endless),
     "/h/trickle": Resource(b"", stream=trickle),
+    "/h/no-headers": Resource(b"late", delay=10),
+    "/h/truncated": Resource(b"", headers=(("Content-Length", "10000"),), stream=truncated),
     "/h/loop-a": redirect("/h/loop-b"),
     "/h/loop-b": redirect("/h/loop-a"),
     **{f"/h/chain-{n}": redirect(f"/h/chain-{n + 1}") for n in range(1, 8)},
@@ -100,7 +107,10 @@ def rate_limited_routes(base: str) -> Routes:
 def hostile_routes(base: str, rate_limited_base: str) -> Routes:
     """200 good articles and every hostile endpoint, all listed in one RSS feed at /feed.xml."""
     start = datetime(2026, 11, 1, tzinfo=UTC)
-    routes: dict[str, Resource | list[Resource]] = {"/robots.txt": ROBOTS_ALLOW_ALL, **HOSTILE}
+    robots = Resource(
+        ROBOTS_ALLOW_ALL.body, ROBOTS_ALLOW_ALL.content_type, headers=(("Set-Cookie", "session=1; Path=/"),)
+    )
+    routes: dict[str, Resource | list[Resource]] = {"/robots.txt": robots, **HOSTILE}
     items = []
     for number in range(GOOD):
         routes[f"/news/{number}.html"] = Resource(article_page(number))
@@ -108,6 +118,8 @@ def hostile_routes(base: str, rate_limited_base: str) -> Routes:
     hostile = [path for path in HOSTILE if not path.startswith(("/h/loop-b", "/h/chain-")) or path == "/h/chain-1"]
     items += [Item(base + path, path, start) for path in hostile]
     items += [Item(rate_limited_base + path, path, start) for path in RATE_LIMITED if path != "/robots.txt"]
+    # A feed over the download size limit (16 MiB).
+    routes["/huge-feed.xml"] = Resource(b'<?xml version="1.0"?><rss version="2.0"><channel>' + b" " * (20 * MB))
     routes["/feed.xml"] = Resource(
         render_feed("rss2", "Hostile", base + "/", f"{base}/feed.xml", items), CONTENT_TYPES["rss2"]
     )

@@ -28,6 +28,7 @@ class HostileCrawl:
     peak: int
     db: Path
     requests: list[str]
+    cookies: list[str]
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +39,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileCrawl]:
         LoopbackServer(lambda base: hostile_routes(base, limited.base_url), host="127.0.0.50") as server,
     ):
         command = [sys.executable, "-m", "crawler.cli", "crawl", "--feed", f"{server.base_url}/feed.xml",
+                   "--feed", f"{server.base_url}/huge-feed.xml",
                    "--db", str(tmp / "news.db"), "--allow-address", server.address, "--allow-address", limited.address,
                    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_TIMEOUT=3",
                    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4"]  # fmt: skip
         done, seconds, peak = run_measured(command)
-        yield HostileCrawl(done.returncode, done.stderr, seconds, peak, tmp / "news.db", list(server.requests))
+        yield HostileCrawl(done.returncode, done.stderr, seconds, peak, tmp / "news.db", list(server.requests),
+                           list(server.cookies))  # fmt: skip
 
 
 def query(db: Path, sql: str) -> list[tuple[object, ...]]:
@@ -83,7 +86,8 @@ def test_the_database_is_intact(hostile: HostileCrawl) -> None:
     [
         pytest.param("newsrake/refused/AddressRefused", 6, id="redirects-to-private-addresses-refused"),
         pytest.param("newsrake/failed/http_302", 2, id="redirects-to-file-and-data-not-followed"),
-        pytest.param("newsrake/failed/DownloadTimeoutError", 1, id="trickle-timed-out"),
+        pytest.param("newsrake/failed/DownloadTimeoutError", 2, id="trickle-and-no-headers-timed-out"),
+        pytest.param("newsrake/failed/ResponseDataLossError", 1, id="truncated-body-failed"),
         pytest.param("newsrake/failed/DownloadCancelledError", 3, id="bombs-and-huge-bodies-cut-at-the-size-limit"),
         pytest.param("newsrake/failed/IgnoreRequest", 3, id="redirect-loops-chains-and-5GB-content-length"),
         pytest.param("newsrake/failed/http_503", 1, id="503-given-up-after-retries"),
@@ -106,3 +110,18 @@ def test_odd_but_harmless_pages_are_stored(hostile: HostileCrawl, path: str) -> 
     rows = query(hostile.db, f"SELECT text FROM articles WHERE url LIKE '%{path}'")
     assert rows
     assert "\x00" not in str(rows[0][0])
+
+
+def test_a_truncated_body_is_retried_and_never_stored(hostile: HostileCrawl) -> None:
+    assert hostile.requests.count("/h/truncated") == 3  # the first try and two retries
+    assert query(hostile.db, "SELECT count(*) FROM articles WHERE url LIKE '%/h/truncated'")[0][0] == 0
+
+
+def test_a_feed_over_the_size_limit_fails_and_is_recorded(hostile: HostileCrawl) -> None:
+    [(status, error)] = query(hostile.db, "SELECT last_status, last_error FROM feeds WHERE url LIKE '%huge-feed.xml'")
+    assert status is None
+    assert "DownloadCancelledError" in str(error)
+
+
+def test_cookies_are_never_sent_back(hostile: HostileCrawl) -> None:
+    assert hostile.cookies == []

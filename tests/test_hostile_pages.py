@@ -53,3 +53,30 @@ def test_hostile_page_is_cleaned_or_skipped_with_a_reason(raw: bytes, has_articl
         assert article.text == "" or article.problems == ()
     if not article.text:
         assert "no-text" in article.problems
+
+
+@pytest.mark.parametrize(
+    ("raw", "content_type", "flag"),
+    [
+        pytest.param(
+            ARTICLE.replace(b"part 1", "caf\u00e9 part 1".encode("cp1252")),
+            "text/html; charset=utf-8",
+            "encoding-errors",
+            id="cp1252-bytes-labelled-utf-8",
+        ),
+        pytest.param(
+            ARTICLE.replace(b"part 1", "caf\u00e9 \u2019 part 1".encode().decode("latin-1").encode() * 2),
+            "text/html; charset=utf-8",
+            "mojibake",
+            id="utf-8-written-out-as-latin-1",
+        ),
+    ],
+)
+def test_mislabelled_encodings_are_decoded_by_precedence_and_flagged(raw: bytes, content_type: str, flag: str) -> None:
+    article = clean_page(raw, "https://example.org/a", content_type=content_type)
+    assert flag in article.problems
+    assert "Story 7, part 2" in article.text  # the rest of the text is intact
+
+
+def test_a_well_encoded_page_is_not_flagged() -> None:
+    assert clean_page(ARTICLE, "https://example.org/a", content_type="text/html; charset=utf-8").problems == ()

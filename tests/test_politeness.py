@@ -25,6 +25,8 @@ CASES: dict[str, Resource | None] = {
     "robots-404": None,
     "crawl-delay": Resource(b"User-agent: *\nCrawl-delay: 1\n", ROBOTS),
     "crawl-delay-over-cap": Resource(b"User-agent: *\nCrawl-delay: 3600\n", ROBOTS),
+    "robots-huge": Resource(b"User-agent: *\nAllow: /\n" + b"# padding\n" * 200_000, ROBOTS),
+    "robots-binary": Resource(bytes(range(256)) * 4000, "application/octet-stream"),
 }
 
 
@@ -107,6 +109,8 @@ def test_crawl_finishes(polite: PoliteCrawl) -> None:
         pytest.param("robots-404", 3, id="robots-4xx-means-allow"),
         pytest.param("crawl-delay", 3, id="crawl-delay-within-cap"),
         pytest.param("crawl-delay-over-cap", 0, id="crawl-delay-over-cap-skips-host"),
+        pytest.param("robots-huge", 3, id="huge-robots-read-up-to-its-limit"),
+        pytest.param("robots-binary", 3, id="binary-robots-no-rules"),
         pytest.param("rate-limited", 2, id="429-retried-after-waiting"),
         pytest.param("sitemap", 2, id="news-sitemap-index"),
     ],

@@ -29,6 +29,8 @@ class Resource:
     headers: tuple[tuple[str, str], ...] = ()
     stream: Callable[[io.BufferedIOBase], None] | None = None
     """Writes the body itself, slowly or without end (for tests of hostile servers); no Content-Length."""
+    delay: float = 0.0
+    """Seconds to wait before answering at all (for tests of servers that never send headers)."""
 
 
 Routes = Mapping[str, Resource | Sequence[Resource]]
@@ -45,6 +47,7 @@ class LoopbackServer:
         self.requests: list[str] = []
         self.request_times: list[tuple[str, float]] = []
         self.user_agents: set[str] = set()
+        self.cookies: list[str] = []
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
         handler = self._handler_class()
@@ -78,7 +81,11 @@ class LoopbackServer:
                     server.requests.append(key)
                     server.request_times.append((key, time.monotonic()))
                     server.user_agents.add(self.headers.get("User-Agent", ""))
+                    if self.headers.get("Cookie"):
+                        server.cookies.append(self.headers["Cookie"])
                     resource = server._pick(key, path.path)
+                if resource.delay:
+                    time.sleep(resource.delay)
                 etag = '"' + hashlib.sha1(resource.body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
                 if resource.status == 200 and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
