@@ -40,7 +40,7 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 2
 MEMUSAGE_ENABLED = True
-MEMUSAGE_LIMIT_MB = 1024  # the crawl process stops cleanly (exit 1, logged) past this; cleaning workers have their own cap
+MEMUSAGE_LIMIT_MB = 1024  # past this the crawl stops cleanly (exit 1, logged); cleaning workers have their own cap
 DOWNLOAD_HANDLERS = {"data": None, "file": None, "s3": None, "ftp": None}  # http(s) only
 
 # --- components ----------------------------------------------------------
