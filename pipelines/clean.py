@@ -18,6 +18,19 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def failed_article(fetched: FetchedPage, problem: str) -> Article:
+    """The record of a page that could not be cleaned: no text, the reason, the feed's title."""
+    page = fetched.page
+    return Article(
+        url=page.url,
+        final_url=page.final_url,
+        title=fetched.entry.title if fetched.entry else None,
+        feed_entry=fetched.entry,
+        cleaner_version=CLEANER_VERSION,
+        problems=(problem,),
+    )
+
+
 def clean_fetched(fetched: FetchedPage) -> Article:
     """Clean one fetched page; a cleaner crash becomes an empty article with the reason, never lost."""
     page = fetched.page
@@ -32,14 +45,7 @@ def clean_fetched(fetched: FetchedPage) -> Article:
         )
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the run; the raw page is kept
         logger.warning("cleaning failed: %s (%s: %s)", page.url, type(error).__name__, error)
-        return Article(
-            url=page.url,
-            final_url=page.final_url,
-            title=fetched.entry.title if fetched.entry else None,
-            feed_entry=fetched.entry,
-            cleaner_version=CLEANER_VERSION,
-            problems=(f"clean-error: {type(error).__name__}",),
-        )
+        return failed_article(fetched, f"clean-error: {type(error).__name__}")
 
 
 class CleanPipeline:

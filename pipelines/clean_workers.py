@@ -6,35 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
-import ctypes.util
 import logging
 import multiprocessing
 import resource
-import signal
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from cleaners import CLEANER_VERSION, Article
+from cleaners import Article
 from crawler.items import FetchedPage
-from pipelines.clean import clean_fetched
+from pipelines.clean import clean_fetched, failed_article
 
 logger = logging.getLogger(__name__)
-PR_SET_PDEATHSIG = 1
-
-
-def failed_article(fetched: FetchedPage, problem: str) -> Article:
-    """The record of a page that could not be cleaned: no text, the reason, the feed's title."""
-    page = fetched.page
-    return Article(
-        url=page.url,
-        final_url=page.final_url,
-        title=fetched.entry.title if fetched.entry else None,
-        feed_entry=fetched.entry,
-        cleaner_version=CLEANER_VERSION,
-        problems=(problem,),
-    )
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -47,12 +30,9 @@ def _limit_memory(megabytes: int) -> None:
 
 def _serve(conn: Connection, memory_mb: int) -> None:
     """A worker: clean each page it is sent, send back the article (or a failed one on MemoryError)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    from pipelines.reclean import warm_up
+    from pipelines.reclean import warm_up, worker_setup
 
+    worker_setup()
     warm_up()
     if memory_mb:
         with contextlib.suppress(OSError, ValueError):

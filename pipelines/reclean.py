@@ -135,7 +135,7 @@ def warm_up() -> None:
     clean_page(_WARM_UP_PAGE, "https://example.org/warm-up")
 
 
-def _worker_setup() -> None:
+def worker_setup() -> None:
     """In each worker: leave Ctrl-C to the parent, and die with the parent (Linux), never orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -153,7 +153,7 @@ def _results(jobs: int, work: Iterator[RecleanTask]) -> Iterator[RecleanResult]:
     warm_up()  # forked workers inherit a warmed-up cleaner instead of each paying for it
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_setup) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=worker_setup) as pool:
         pending: set[Future[RecleanResult]] = set()
         try:
             for task in work:
