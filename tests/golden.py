@@ -1,7 +1,8 @@
 """Golden cases for `cleaners.clean_page`: ``tests/fixtures/<case>/``.
 
-Each case folder holds the input page (``page.html`` or ``page.html.gz``),
-``case.json`` (the page's URL and, optionally, a ``feed_entry``) and
+Each case folder holds the input page (``page.html`` or ``page.html.gz``, or
+``case.json`` names a page of the repository, such as one of the demo site's,
+as ``page``), ``case.json`` (the page's URL and, optionally, a ``feed_entry``) and
 ``expected.json`` (the article fields `clean_page` must produce).
 """
 
@@ -29,7 +30,12 @@ def clean_case(name: str) -> Article:
     folder = FIXTURES / name
     spec = json.loads((folder / "case.json").read_text(encoding="utf-8"))
     gz = folder / "page.html.gz"
-    raw = gzip.decompress(gz.read_bytes()) if gz.exists() else (folder / "page.html").read_bytes()
+    if spec.get("page"):
+        raw = (FIXTURES.parent.parent / spec["page"]).read_bytes()
+    elif gz.exists():
+        raw = gzip.decompress(gz.read_bytes())
+    else:
+        raw = (folder / "page.html").read_bytes()
     entry = FeedEntry(**spec["feed_entry"]) if spec.get("feed_entry") else None
     return clean_page(raw, spec["url"], feed_entry=entry)
 
