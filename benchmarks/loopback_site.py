@@ -51,3 +51,13 @@ def site_routes(base_url: str, pages: dict[str, bytes], feeds: int = 6) -> Route
 def feed_urls(routes: Routes, base_url: str) -> list[str]:
     """The feed URLs of a site built by `site_routes`."""
     return [base_url + path for path in routes if path.startswith("/feeds/")]
+
+
+def replicate(pages: dict[str, bytes], count: int) -> dict[str, bytes]:
+    """``count`` pages made from ``pages`` in turn, each with a variation (a numbered comment) so that
+    no two are byte-identical while each costs the same to clean as the page it copies."""
+    names, bodies = list(pages), list(pages.values())
+    return {
+        f"{names[number % len(names)]}-{number}": bodies[number % len(bodies)] + f"\n<!-- copy {number} -->\n".encode()
+        for number in range(count)
+    }

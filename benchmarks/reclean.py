@@ -95,8 +95,10 @@ def main() -> int:
             copy = db.with_name(f"copy-{size}.db")
             shutil.copyfile(db, copy)
             command = [newsrake, "reclean", "--db", str(db), "--quiet", "--jobs", str(args.jobs)]
-            done, seconds, _peak = run_measured(command, sample=False)
-            sampled, _seconds, peak = run_measured([*command[:3], str(copy), *command[4:]])
+            timed = run_measured(command, sample=False)
+            done, seconds = timed.process, timed.seconds
+            measured = run_measured([*command[:3], str(copy), *command[4:]])
+            sampled, peak = measured.process, measured.peak_pss
             if done.returncode != 0 or sampled.returncode != 0:
                 print(done.stderr, sampled.stderr)
                 return 1

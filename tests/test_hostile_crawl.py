@@ -43,9 +43,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileCrawl]:
                    "--db", str(tmp / "news.db"), "--allow-address", server.address, "--allow-address", limited.address,
                    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_TIMEOUT=3",
                    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4"]  # fmt: skip
-        done, seconds, peak = run_measured(command)
-        yield HostileCrawl(done.returncode, done.stderr, seconds, peak, tmp / "news.db", list(server.requests),
-                           list(server.cookies))  # fmt: skip
+        measured = run_measured(command)
+        done = measured.process
+        yield HostileCrawl(done.returncode, done.stderr, measured.seconds, measured.peak_pss, tmp / "news.db",
+                           list(server.requests), list(server.cookies))  # fmt: skip
 
 
 def query(db: Path, sql: str) -> list[tuple[object, ...]]:

@@ -8,6 +8,7 @@ ETag, and a request whose If-None-Match matches it is answered 304.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import threading
@@ -31,6 +32,12 @@ class Resource:
     """Writes the body itself, slowly or without end (for tests of hostile servers); no Content-Length."""
     delay: float = 0.0
     """Seconds to wait before answering at all (for tests of servers that never send headers)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _etag(body: bytes) -> str:
+    """The ETag of a body; cached, so that serving a large page many times costs no hashing."""
+    return '"' + hashlib.sha1(body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
 
 
 Routes = Mapping[str, Resource | Sequence[Resource]]
@@ -86,7 +93,7 @@ class LoopbackServer:
                     resource = server._pick(key, path.path)
                 if resource.delay:
                     time.sleep(resource.delay)
-                etag = '"' + hashlib.sha1(resource.body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
+                etag = _etag(resource.body)
                 if resource.status == 200 and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
                     self.send_header("ETag", etag)
