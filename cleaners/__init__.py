@@ -1,7 +1,26 @@
-"""newsrake's cleaning library: raw HTML in, clean article out. No Scrapy, no SQLite."""
+"""newsrake's cleaning library: raw HTML in, clean article out. No Scrapy, no SQLite.
+
+`clean_page` (and with it the extractor and the language model) is loaded on
+first use, so that a process that only handles articles - the crawl's main
+process, whose pages are cleaned in worker processes - never pays for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from cleaners.article import Article, FeedEntry
-from cleaners.page import clean_page
 from cleaners.version import CLEANER_VERSION
 
+if TYPE_CHECKING:
+    from cleaners.page import clean_page
+
 __all__ = ["CLEANER_VERSION", "Article", "FeedEntry", "clean_page"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "clean_page":
+        from cleaners.page import clean_page
+
+        return clean_page
+    raise AttributeError(f"module 'cleaners' has no attribute {name!r}")

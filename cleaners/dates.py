@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
@@ -81,6 +80,8 @@ def guess_date(tree: HtmlElement, url: str | None) -> str | None:
     The last resort when neither the page's metadata nor the feed gave a
     date: slower, and a day without a time.
     """
+    from htmldate import find_date  # only where pages are cleaned: the crawl's main process never needs it
+
     try:
         return find_date(tree, extensive_search=False, original_date=True, url=url)
     except (ValueError, TypeError):
