@@ -98,13 +98,20 @@ def _crawl_locked(
     max_runtime: str | None,
     log_file: Path | None,
 ) -> int:
-    from crawler.run import SettingError, build_settings, parse_overrides, run_crawl
-    from crawler.sources import SourceError, gather_sources
-    from crawler.spiders.feeds import parse_duration
-    from crawler.stats import outcome, summary_line
+    from crawler.overrides import SettingError, parse_overrides
 
     try:
         overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
+    except SettingError as error:
+        raise click.UsageError(str(error)) from None
+    _start_cleaning_early(overrides)
+
+    from crawler.run import build_settings, run_crawl
+    from crawler.sources import SourceError, gather_sources
+    from crawler.spiders.feeds import parse_duration
+    from crawler.stats import STORE_ERRORS, outcome, summary_line
+
+    try:
         since_seconds = parse_duration(since) if since else None
         if max_runtime:
             overrides["CLOSESPIDER_TIMEOUT"] = parse_duration(max_runtime)
@@ -133,7 +140,7 @@ def _crawl_locked(
     )
     click.echo(summary_line(stats))
     reason = stats.get("finish_reason")
-    if reason == "store_error":
+    if reason == "store_error" or stats.get(STORE_ERRORS):
         raise NewsrakeError(f"the crawl stopped: cannot write to {db} (see the log above)")
     if reason == "closespider_timeout":
         click.echo(f"newsrake: stopped at --max-runtime {max_runtime}; the next run goes on from here", err=True)
@@ -142,6 +149,21 @@ def _crawl_locked(
         click.echo(f"newsrake: crawl stopped early: {reason}", err=True)
         return EXIT_FAILED
     return EXIT_FAILED if outcome(stats) == "failed" else EXIT_OK
+
+
+def _start_cleaning_early(overrides: dict[str, Any]) -> None:
+    """Start the cleaning workers' fork server now, unless cleaning is in-process: it loads the cleaner
+    while Scrapy is imported and the feeds are fetched, so that workers are ready for the first page."""
+    from crawler import settings
+
+    try:
+        workers = int(overrides.get("NEWSRAKE_CLEAN_WORKERS", settings.NEWSRAKE_CLEAN_WORKERS))
+    except ValueError:
+        return  # Scrapy reports the bad value
+    if workers:
+        from pipelines.clean_workers import start_fork_server
+
+        start_fork_server()
 
 
 def _default_seeds() -> list[Path]:

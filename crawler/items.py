@@ -28,6 +28,8 @@ class CleanedPage:
 
     fetched: FetchedPage
     article: Article
+    stored_body: bytes | None = None
+    """The raw body as it is stored (`pipelines.raw_body.compress`), if already compressed."""
 
 
 __all__ = ["CleanedPage", "FeedFetch", "FetchedPage"]

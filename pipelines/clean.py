@@ -6,11 +6,12 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
-from cleaners import CLEANER_VERSION, Article, clean_page
+from cleaners import CLEANER_VERSION, Article
 from crawler.items import CleanedPage, FetchedPage
+from pipelines import raw_body
 
 if TYPE_CHECKING:
     from pipelines.clean_workers import CleanWorkers
@@ -33,6 +34,8 @@ def failed_article(fetched: FetchedPage, problem: str) -> Article:
 
 def clean_fetched(fetched: FetchedPage) -> Article:
     """Clean one fetched page; a cleaner crash becomes an empty article with the reason, never lost."""
+    from cleaners.page import clean_page  # loaded where pages are cleaned: a worker, not the crawl's loop
+
     page = fetched.page
     try:
         return clean_page(
@@ -74,13 +77,23 @@ class CleanPipeline:
             )
         pipeline = cls(workers)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.request_scheduled, signal=signals.request_scheduled)
         return pipeline
+
+    def request_scheduled(self, request: Request) -> None:
+        """Start the workers with the first article request: they are ready by the time its page is, and a
+        run with nothing new (every feed unchanged) never starts them."""
+        if self.workers is not None and request.meta.get("newsrake") == "article":
+            self.workers.start()
 
     async def process_item(self, item: object) -> object:
         if not isinstance(item, FetchedPage):
             return item
-        article = await self.workers.clean(item) if self.workers else clean_fetched(item)
-        return CleanedPage(fetched=item, article=article)
+        if self.workers is not None:
+            article, stored_body = await self.workers.clean(item)
+        else:
+            article, stored_body = clean_fetched(item), raw_body.compress(item.page.body)
+        return CleanedPage(fetched=item, article=article, stored_body=stored_body)
 
     def close(self) -> None:
         """Stop the workers."""

@@ -1,6 +1,11 @@
 """Cleaning in worker processes, off the crawl's event loop: every core used, each page bounded in time and
 memory. A worker that runs past the timeout is killed and replaced; so is one that dies. The page is then
-stored with the reason (its raw body kept), and the crawl goes on."""
+stored with the reason (its raw body kept), and the crawl goes on.
+
+Workers are forked from a fork server that has the cleaner loaded and warmed up (`pipelines.clean_preload`),
+so they start in milliseconds and share the language model and the extractor's tables. They are started
+when the crawl opens, in a thread, while the feeds are being fetched. A worker sends back the article and
+the raw body already compressed for storage, so the event loop neither cleans nor compresses."""
 
 from __future__ import annotations
 
@@ -9,15 +14,40 @@ import contextlib
 import logging
 import multiprocessing
 import resource
+import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from cleaners import Article
 from crawler.items import FetchedPage
+from pipelines import raw_body
 from pipelines.clean import clean_fetched, failed_article
 
+Cleaned = tuple[Article, bytes]
+"""What a worker sends back: the article and the raw body as stored (`raw_body.compress`)."""
+
 logger = logging.getLogger(__name__)
+
+
+PRELOAD = ["pipelines.clean_preload"]
+"""Imported by the fork server before it forks any worker."""
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def start_fork_server() -> None:
+    """Start the workers' fork server now, in the background: it loads and warms up the cleaner in its
+    own process (about a second), so call this early; `CleanWorkers` forks its workers from it."""
+    from multiprocessing import forkserver
+
+    _context()
+    with contextlib.suppress(OSError, RuntimeError):  # if it cannot start now, the first worker tries again
+        forkserver.ensure_running()
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -29,7 +59,8 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _serve(conn: Connection, memory_mb: int) -> None:
-    """A worker: clean each page it is sent, send back the article (or a failed one on MemoryError)."""
+    """A worker: clean each page it is sent, send back the article (or a failed one on MemoryError) and the
+    compressed body."""
     from pipelines.reclean import warm_up, worker_setup
 
     worker_setup()
@@ -42,11 +73,13 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             fetched = conn.recv()
         except (EOFError, OSError):
             return
+        except MemoryError:  # the page itself is over the bound: end quietly, the parent records it
+            return
         try:
             article = clean_fetched(fetched)
         except MemoryError:
             article = failed_article(fetched, f"clean-memory: over {memory_mb} MB")
-        conn.send(article)
+        conn.send((article, raw_body.compress(fetched.page.body)))
 
 
 class Worker:
@@ -58,7 +91,7 @@ class Worker:
         self.process.start()
         child.close()
 
-    async def clean(self, fetched: FetchedPage, timeout: float) -> Article:
+    async def clean(self, fetched: FetchedPage, timeout: float) -> Cleaned:
         """Clean one page; raises TimeoutError past ``timeout``, EOFError if the worker died."""
         loop = asyncio.get_running_loop()
         ready: asyncio.Future[None] = loop.create_future()
@@ -74,8 +107,8 @@ class Worker:
             await asyncio.wait_for(ready, timeout)
         finally:
             loop.remove_reader(fd)
-        article: Article = self.conn.recv()
-        return article
+        cleaned: Cleaned = self.conn.recv()
+        return cleaned
 
     def stop(self) -> None:
         """Kill the worker."""
@@ -91,43 +124,87 @@ class CleanWorkers:
 
     def __init__(self, size: int, timeout: float, memory_mb: int) -> None:
         self.size, self.timeout, self.memory_mb = size, timeout, memory_mb
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["cleaners", "pipelines.reclean"])
+        self.context = _context()
         self._idle: asyncio.Queue[Worker] | None = None
+        self._starting: asyncio.Future[list[Worker]] | None = None
         self._all: list[Worker] = []
+        self._lock = threading.Lock()  # `_all` is filled by the starting thread
+        self._closed = False
+        self._broken = False
 
     def _start_worker(self) -> Worker:
         worker = Worker(self.context, self.memory_mb)
         self._all.append(worker)
         return worker
 
+    def _start_all(self) -> list[Worker]:
+        started = []
+        for _ in range(self.size):
+            with self._lock:
+                if self._closed:
+                    break
+                started.append(self._start_worker())
+        return started
+
     def _replace(self, worker: Worker) -> Worker:
         worker.stop()
-        self._all.remove(worker)
-        return self._start_worker()
+        with self._lock:
+            self._all.remove(worker)
+            return self._start_worker()
 
-    async def clean(self, fetched: FetchedPage) -> Article:
-        """Clean a page in the next free worker."""
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for _ in range(self.size):
-                self._idle.put_nowait(self._start_worker())
-        worker = await self._idle.get()
+    def start(self) -> None:
+        """Start the workers in a thread (the fork server's first start takes a second), from the event
+        loop; `clean` waits for them."""
+        if self._starting is None:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # not on the event loop: `clean` starts them
+                return
+            self._starting = loop.run_in_executor(None, self._start_all)
+
+    async def _ready(self) -> asyncio.Queue[Worker] | None:
+        """The queue of idle workers, once they are started; None if they cannot start."""
+        if self._idle is None and not self._broken:
+            self.start()
+            assert self._starting is not None
+            try:
+                workers = await self._starting
+            except (OSError, RuntimeError, EOFError) as error:
+                if not self._broken:
+                    logger.error("cannot start cleaning workers (%s); cleaning in the crawl's own process", error)
+                self._broken = True
+                return None
+            if self._idle is None:
+                self._idle = asyncio.Queue()
+                for worker in workers:
+                    self._idle.put_nowait(worker)
+        return self._idle
+
+    async def clean(self, fetched: FetchedPage) -> Cleaned:
+        """Clean a page in the next free worker: the article and the body as stored."""
+        idle = await self._ready()
+        if idle is None:
+            return clean_fetched(fetched), raw_body.compress(fetched.page.body)
+        worker = await idle.get()
         try:
             return await worker.clean(fetched, self.timeout)
         except TimeoutError:
             logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, fetched.page.url)
             worker = self._replace(worker)
-            return failed_article(fetched, f"clean-timeout: over {self.timeout:g} s")
+            return failed_article(fetched, f"clean-timeout: over {self.timeout:g} s"), raw_body.compress(
+                fetched.page.body
+            )
         except (EOFError, OSError) as error:
             logger.warning("cleaning worker died on %s (%s); worker replaced", fetched.page.url, type(error).__name__)
             worker = self._replace(worker)
-            return failed_article(fetched, "clean-crashed")
+            return failed_article(fetched, "clean-crashed"), raw_body.compress(fetched.page.body)
         finally:
-            self._idle.put_nowait(worker)
+            idle.put_nowait(worker)
 
     def close(self) -> None:
-        """Stop every worker."""
-        for worker in self._all:
-            worker.stop()
-        self._all.clear()
+        """Stop every worker; none starts after this."""
+        with self._lock:
+            self._closed = True
+            for worker in self._all:
+                worker.stop()
+            self._all.clear()

@@ -128,11 +128,16 @@ _WARM_UP_PAGE = (  # no declared language, so that the language model loads too
     + "<p>A paragraph of plain text that exercises every stage of the cleaners once.</p>" * 8
     + "<p>Follow us on Google News.</p></article></body></html>"
 )
+_SHORT_PAGE = (
+    "<html><body><article><p>A short page, which takes the extractor's fallback path.</p></article></body></html>"
+)
 
 
 def warm_up() -> None:
-    """Clean one small page: loads the language model, compiles the rule tables, primes trafilatura."""
+    """Clean two small pages: loads the language model, compiles the rule tables, primes trafilatura and
+    its fallback extractors (jusText's stop words)."""
     clean_page(_WARM_UP_PAGE, "https://example.org/warm-up")
+    clean_page(_SHORT_PAGE, "https://example.org/warm-up-short")
 
 
 def worker_setup() -> None:

@@ -4,6 +4,7 @@ body, its worker is replaced, and the crawl goes on."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import sqlite3
 from pathlib import Path
 
@@ -54,9 +55,15 @@ def test_a_page_over_the_memory_bound_is_recorded_and_the_worker_replaced() -> N
     async def clean_both() -> tuple[Article, Article]:
         workers = CleanWorkers(size=1, timeout=60, memory_mb=5)
         try:
-            return await workers.clean(fetched(big)), await workers.clean(fetched(small))
+            (over, over_body), (after, after_body) = (
+                await workers.clean(fetched(big)),
+                await workers.clean(fetched(small)),
+            )
         finally:
             workers.close()
+        assert gzip.decompress(over_body) == big  # the raw page is kept, compressed for storage
+        assert gzip.decompress(after_body) == small
+        return over, after
 
     over, after = asyncio.run(clean_both())
     assert over.problems
