@@ -8,11 +8,10 @@ state and a row per run. Migrations are explicit, numbered and recorded in
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from cleaners import Article
+from pipelines import raw_body
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -49,6 +49,34 @@ class RawPage:
     def content_type(self) -> str | None:
         """The Content-Type header, if any."""
         return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article to store with `Store.save_articles`: the arguments of `Store.save_article`."""
+
+    page: RawPage
+    article: Article
+    source: str | None
+    feed_url: str | None
+    run_id: int | None
+    replace: bool = False
+    stored_body: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What `Store.save_articles` did with one article."""
+
+    article_id: int | None
+    """The stored article's id; None if it was already stored, or not stored because of ``error``."""
+    error: str | None = None
+    """Why this article alone could not be stored (its writes were rolled back); None if it was."""
+
+
+ARTICLE_ERRORS = (sqlite3.DataError, ValueError, OverflowError)
+"""Errors that concern one article's values (text that cannot be encoded, a value too big), not the
+database: that article is skipped, the rest stored. Any other `sqlite3.Error` is the database's."""
 
 
 @dataclass(frozen=True)
@@ -420,7 +448,7 @@ class Store:
     def raw_body(self, article_id: int) -> bytes | None:
         """The decompressed raw page of an article."""
         row = self.db.conn.execute("SELECT body FROM raw_pages WHERE article_id = ?", (article_id,)).fetchone()
-        return gzip.decompress(row[0]) if row and row[0] is not None else None
+        return raw_body.decompress(row[0]) if row and row[0] is not None else None
 
     # -- writes -----------------------------------------------------------
 
@@ -433,13 +461,16 @@ class Store:
         feed_url: str | None,
         run_id: int | None,
         replace: bool = False,
+        stored_body: bytes | None = None,
     ) -> int | None:
         """Store the raw page, the article and the feed's counters in one transaction.
 
         Returns the article's id, or None when an article with that URL was
         already stored (nothing is written then) - unless ``replace``: then
         the stored text goes to `article_versions` and the new page and
-        article take its place.
+        article take its place. ``stored_body`` is the page's body already
+        compressed by `raw_body.compress` (compressed here if not given).
+        Inside a transaction (`save_articles`) it is a savepoint.
         """
         entry = article.feed_entry
         row = {
@@ -484,7 +515,7 @@ class Store:
             else:
                 return None
             conn.execute(
-                "INSERT OR REPLACE INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?)",
+                "INSERT OR REPLACE INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     page.url,
@@ -492,7 +523,8 @@ class Store:
                     page.status,
                     _json(dict(page.headers)),
                     page.content_type,
-                    gzip.compress(page.body, compresslevel=6, mtime=0),
+                    stored_body if stored_body is not None else raw_body.compress(page.body),
+                    raw_body.ENCODING,
                     len(page.body),
                     page.fetched_at,
                 ),
@@ -504,6 +536,34 @@ class Store:
                     (page.fetched_at, feed_url),
                 )
         return article_id
+
+    def save_articles(self, records: Sequence[ArticleRecord]) -> list[Saved]:
+        """Store many articles in one transaction (one commit), each in a savepoint of its own.
+
+        Each article is all-or-nothing: one whose values cannot be written
+        (`ARTICLE_ERRORS`) is rolled back alone and reported in its `Saved`.
+        An error of the database itself (disk full, I/O, locked) raises
+        `sqlite3.Error` and rolls the whole batch back: nothing of it is
+        stored, so nothing of it counts as seen, and the next run fetches it.
+        """
+        saved = []
+        with self.db.atomic():
+            for record in records:
+                try:
+                    article_id = self.save_article(
+                        record.page,
+                        record.article,
+                        source=record.source,
+                        feed_url=record.feed_url,
+                        run_id=record.run_id,
+                        replace=record.replace,
+                        stored_body=record.stored_body,
+                    )
+                except ARTICLE_ERRORS as error:
+                    saved.append(Saved(None, f"{type(error).__name__}: {error}"))
+                else:
+                    saved.append(Saved(article_id))
+        return saved
 
     def _archive_and_update(self, row: Mapping[str, Any]) -> int:
         """Keep the stored version of ``row["url"]`` in `article_versions`, then update the article."""

@@ -1,4 +1,10 @@
-"""Item pipeline: write feeds and articles to the store, and keep the run's `runs` row."""
+"""Item pipeline: write feeds and articles to the store, and keep the run's `runs` row.
+
+Articles are written in batches: one transaction for up to ``NEWSRAKE_STORE_BATCH`` articles, committed
+at the latest ``NEWSRAKE_STORE_BATCH_SECONDS`` after the first of them arrived, and when the run ends.
+Each article is still all-or-nothing (a savepoint of its own). A run killed before a commit loses only
+that batch's work: nothing of it was stored, so the next run fetches those articles again.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +19,31 @@ from scrapy.exceptions import DropItem
 
 from crawler import stats
 from crawler.items import CleanedPage, FeedFetch
-from pipelines.store import Store
+from pipelines.store import ArticleRecord, Store
 
 logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    """Stores every `CleanedPage` (raw page + article + feed counters in one transaction) and `FeedFetch`."""
+    """Stores every `CleanedPage` (raw page + article + feed counters, all or nothing) and `FeedFetch`."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db_path: str = crawler.settings.get("NEWSRAKE_DB", "news.db")
+        settings = crawler.settings
+        self.db_path: str = settings.get("NEWSRAKE_DB", "news.db")
+        self.batch_size = max(1, settings.getint("NEWSRAKE_STORE_BATCH", 50))
+        self.batch_seconds = max(0.0, settings.getfloat("NEWSRAKE_STORE_BATCH_SECONDS", 1.0))
         self.store: Store | None = None
         self.run_id: int | None = None
         self._closing: asyncio.Task[None] | None = None
+        self._failed = False  # the database could not be written: nothing more is, this run
+        self._pending: list[CleanedPage] = []
+        self._timer: asyncio.TimerHandle | None = None
         self.feed_counts: dict[str, dict[str, Any]] = {}
         self.validators: dict[str, tuple[str | None, str | None]] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-        base = crawler.settings.getfloat("NEWSRAKE_FEED_BACKOFF", 900)
-        cap = crawler.settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", 86400)
+        base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", 900)
+        cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", 86400)
         self.backoff = lambda failures: min(cap, base * 2 ** max(0, failures - 1))
 
     @classmethod
@@ -54,56 +66,100 @@ class StorePipeline:
         self._stats.set_value("newsrake/run_id", self.run_id)
 
     def process_item(self, item: object) -> object:
-        try:
-            return self._store_item(item)
-        except sqlite3.Error as error:
-            self._stats.inc_value(stats.STORE_ERRORS)
+        if self._failed:
             if isinstance(item, CleanedPage):
                 self._stats.inc_value(stats.ARTICLES_FAILED)
-            if self._closing is None:
-                logger.error("cannot write to %s: %s; stopping the crawl", self.db_path, error)
-                engine = self.crawler.engine
-                assert engine is not None
-                self._closing = asyncio.get_running_loop().create_task(engine.close_spider_async(reason="store_error"))
-            raise DropItem(f"not stored: {error}", log_level="DEBUG") from None
-
-    def _store_item(self, item: object) -> object:
-        assert self.store is not None
+            raise DropItem("not stored: the database cannot be written", log_level="DEBUG")
+        if isinstance(item, CleanedPage):
+            self._pending.append(item)
+            if len(self._pending) >= self.batch_size:
+                self.flush()
+            elif self._timer is None:
+                self._timer = asyncio.get_running_loop().call_later(self.batch_seconds, self.flush)
+            return item
         if isinstance(item, FeedFetch):
-            self.store.record_feed_fetch(item, self.backoff)
-            if item.error is None and not item.not_modified:
-                self.validators[item.url] = (item.etag, item.last_modified)
-            counts = self.feed_counts.setdefault(item.url, {"new": 0})
-            counts["status"] = item.status
-            counts["outcome"] = "failed" if item.error else "unchanged" if item.not_modified else "fetched"
-        elif isinstance(item, CleanedPage):
-            fetched = item.fetched
-            new_id = self.store.save_article(
-                fetched.page,
-                item.article,
-                source=fetched.source,
-                feed_url=fetched.feed_url,
-                run_id=self.run_id,
-                replace=fetched.refetch,
-            )
-            if fetched.refetch:
-                self._stats.inc_value(stats.ARTICLES_UPDATED)
-            else:
-                self._stats.inc_value(stats.ARTICLES_NEW if new_id is not None else stats.ARTICLES_SKIPPED)
-            if new_id is not None and fetched.feed_url:
-                self.feed_counts.setdefault(fetched.feed_url, {"new": 0})["new"] += 1
+            try:
+                self._record_feed(item)
+            except sqlite3.Error as error:
+                self._store_failed(error)
+                raise DropItem(f"not stored: {error}", log_level="DEBUG") from None
         return item
+
+    def _record_feed(self, item: FeedFetch) -> None:
+        assert self.store is not None
+        self.store.record_feed_fetch(item, self.backoff)
+        if item.error is None and not item.not_modified:
+            self.validators[item.url] = (item.etag, item.last_modified)
+        counts = self.feed_counts.setdefault(item.url, {"new": 0})
+        counts["status"] = item.status
+        counts["outcome"] = "failed" if item.error else "unchanged" if item.not_modified else "fetched"
+
+    def flush(self, *, stop_on_error: bool = True) -> None:
+        """Write the pending articles in one transaction and count what became of each."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        batch, self._pending = self._pending, []
+        if not batch or self.store is None:
+            return
+        records = [
+            ArticleRecord(
+                page.fetched.page,
+                page.article,
+                source=page.fetched.source,
+                feed_url=page.fetched.feed_url,
+                run_id=self.run_id,
+                replace=page.fetched.refetch,
+                stored_body=page.stored_body,
+            )
+            for page in batch
+        ]
+        try:
+            saved = self.store.save_articles(records)
+        except sqlite3.Error as error:
+            self._stats.inc_value(stats.ARTICLES_FAILED, len(batch))
+            self._store_failed(error, stop=stop_on_error)
+            return
+        for page, outcome in zip(batch, saved, strict=True):
+            fetched = page.fetched
+            if outcome.error is not None:
+                logger.warning("article not stored: %s (%s)", fetched.page.url, outcome.error)
+                self._stats.inc_value(stats.ARTICLES_FAILED)
+            elif fetched.refetch:
+                self._stats.inc_value(stats.ARTICLES_UPDATED)
+            elif outcome.article_id is None:
+                self._stats.inc_value(stats.ARTICLES_SKIPPED)
+            else:
+                self._stats.inc_value(stats.ARTICLES_NEW)
+                if fetched.feed_url:
+                    self.feed_counts.setdefault(fetched.feed_url, {"new": 0})["new"] += 1
+
+    def _store_failed(self, error: sqlite3.Error, *, stop: bool = True) -> None:
+        """The database cannot be written: one error line, and the crawl stops (unless it is stopping)."""
+        self._stats.inc_value(stats.STORE_ERRORS)
+        if not self._failed:
+            self._failed = True
+            logger.error("cannot write to %s: %s%s", self.db_path, error, "; stopping the crawl" if stop else "")
+        if stop and self._closing is None:
+            engine = self.crawler.engine
+            assert engine is not None
+            self._closing = asyncio.get_running_loop().create_task(engine.close_spider_async(reason="store_error"))
 
     def spider_closed(self, reason: str) -> None:
         """Finish the run once every item is stored: validators (only if the run finished), `runs` row."""
         if self.store is None:
             return
+        if not self._failed:
+            self.flush(stop_on_error=False)
+        else:
+            self._stats.inc_value(stats.ARTICLES_FAILED, len(self._pending))
+            self._pending.clear()
         current = self._stats.get_stats()
-        outcome = "failed" if self._closing is not None else stats.outcome(current)
-        if reason == "closespider_timeout":
+        outcome = "failed" if self._failed else stats.outcome(current)
+        if reason == "closespider_timeout" and not self._failed:
             outcome = "stopped"
         try:
-            if reason == "finished" and self._closing is None:
+            if reason == "finished" and not self._failed:
                 self.store.save_validators(self.validators)
             if self.run_id is not None:
                 self.store.finish_run(

@@ -196,3 +196,20 @@ def test_each_run_has_a_runs_row(crawl: Crawl) -> None:
 def test_database_is_in_wal_mode(crawl: Crawl) -> None:
     assert rows(crawl.db, "PRAGMA journal_mode")[0][0] == "wal"
     assert rows(crawl.db, "PRAGMA integrity_check")[0][0] == "ok"
+
+
+@pytest.mark.parametrize("batch", [1, 2, 1000], ids=lambda b: f"batch-{b}")
+def test_any_store_batch_size_stores_the_same_articles(
+    crawl: Crawl, site: LoopbackServer, tmp_path: Path, batch: int
+) -> None:
+    feeds = [f"{site.base_url}/feeds/rss2.xml", f"{site.base_url}/feeds/atom.xml"]
+    run = newsrake("crawl", "--feed", feeds[0], "--feed", feeds[1], "--db", "news.db", "--allow-private-addresses",
+                   *FAST, "-s", f"NEWSRAKE_STORE_BATCH={batch}", cwd=tmp_path)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    stored = {row["url"] for row in rows(tmp_path / "news.db", "SELECT url FROM articles")}
+    marks = ", ".join("?" * len(feeds))
+    expected = {row["url"] for row in rows(crawl.db, f"SELECT url FROM articles WHERE feed_url IN ({marks})", *feeds)}
+    assert expected
+    assert stored == expected
+    counts = rows(tmp_path / "news.db", "SELECT count(*) AS n FROM raw_pages r JOIN articles a ON a.id = r.article_id")
+    assert counts[0]["n"] == len(expected)

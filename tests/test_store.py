@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from cleaners import Article, FeedEntry
-from pipelines.store import MIGRATIONS, FeedFetch, RawPage, Store, StoreError
+from pipelines import raw_body
+from pipelines.store import MIGRATIONS, ArticleRecord, FeedFetch, RawPage, Store, StoreError
 
 URL = "https://news.example/world/kilns"
 BODY = b"<html><body><p>Glassblowers relit the kilns.</p></body></html>\xff\x00"
@@ -99,6 +100,60 @@ def test_raw_body_of_unknown_article(store: Store) -> None:
 def test_known_urls(store: Store) -> None:
     save(store)
     assert store.known_urls([URL, "https://news.example/other", URL]) == {URL}
+
+
+def record(url: str, text: str = "Glassblowers relit the kilns.", stored_body: bytes | None = None) -> ArticleRecord:
+    return ArticleRecord(page(url), article(url, text), source="Demo", feed_url=None, run_id=None,
+                         stored_body=stored_body)  # fmt: skip
+
+
+def test_a_batch_is_stored_in_one_go(store: Store) -> None:
+    urls = [f"https://news.example/{n}" for n in range(3)]
+    saved = store.save_articles([record(url) for url in urls] + [record(urls[0])])
+    assert [s.article_id for s in saved] == [1, 2, 3, None]  # the repeat is already stored
+    assert all(s.error is None for s in saved)
+    assert (store.count("articles"), store.count("raw_pages")) == (3, 3)
+
+
+def test_an_article_that_cannot_be_written_is_rolled_back_alone(store: Store) -> None:
+    bad = record("https://news.example/bad", text="a lone surrogate \ud800 cannot be encoded")
+    saved = store.save_articles([record("https://news.example/1"), bad, record("https://news.example/2")])
+    assert [s.article_id for s in saved] == [1, None, 2]
+    assert saved[1].error is not None
+    assert "UnicodeEncodeError" in saved[1].error
+    assert store.known_urls(["https://news.example/bad"]) == set()
+    assert (store.count("articles"), store.count("raw_pages"), store.count("removals")) == (2, 2, 0)
+
+
+def test_a_database_error_rolls_the_whole_batch_back(store: Store) -> None:
+    store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON raw_pages WHEN NEW.url LIKE '%/2' "
+                     "BEGIN SELECT RAISE(ABORT, 'disk says no'); END")  # fmt: skip
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_articles([record(f"https://news.example/{n}") for n in range(3)])
+    assert (store.count("articles"), store.count("raw_pages")) == (0, 0)
+
+
+def test_a_body_compressed_by_the_worker_is_stored_as_given(store: Store) -> None:
+    compressed = raw_body.compress(BODY)
+    store.save_articles([record(URL, stored_body=compressed)])
+    stored = store.db.execute("SELECT body, body_encoding, body_size FROM raw_pages").fetchone()
+    assert stored == (compressed, raw_body.ENCODING, len(BODY))
+    assert store.raw_body(1) == BODY
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        pytest.param("SELECT url FROM articles WHERE url IN (?)", "idx_articles_url", id="seen-url"),
+        pytest.param("SELECT guid FROM articles WHERE guid IN (?)", "idx_articles_guid", id="seen-guid"),
+        pytest.param("SELECT id FROM articles WHERE url = ?", "idx_articles_url", id="article-by-url"),
+    ],
+)
+def test_the_seen_checks_are_index_searches(store: Store, query: str, index: str) -> None:
+    """O(log n) however large the database grows: a search of an index, never a scan of the table."""
+    plan = " ".join(row[-1] for row in store.db.execute(f"EXPLAIN QUERY PLAN {query}", ["x"]).fetchall())
+    assert f"USING COVERING INDEX {index}" in plan or f"USING INDEX {index}" in plan, plan
+    assert "SCAN" not in plan, plan
 
 
 def test_save_article_counts_for_its_feed(store: Store) -> None:
