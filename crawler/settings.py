@@ -15,6 +15,8 @@ NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
 NEWSRAKE_CLEAN_WORKERS = -1  # processes that clean pages: -1 one per core, 0 in the crawl's own process
 NEWSRAKE_CLEAN_TIMEOUT = 30.0  # seconds one page may take to clean; past that it is stored with the reason
 NEWSRAKE_CLEAN_MEMORY_MB = 1024  # memory one cleaning worker may add; past that the page is stored with the reason
+NEWSRAKE_STORE_BATCH = 50  # articles written per transaction (each still all or nothing)
+NEWSRAKE_STORE_BATCH_SECONDS = 1.0  # a batch is committed at the latest this long after its first article
 NEWSRAKE_REFETCH_UPDATED = False  # fetch again an article whose feed entry's updated date changed
 NEWSRAKE_FEED_BACKOFF = 900  # seconds before re-polling a failed feed; doubles per failure in a row
 NEWSRAKE_FEED_BACKOFF_MAX = 86400  # the back-off never exceeds a day
@@ -38,6 +40,7 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
+CONCURRENT_ITEMS = 4  # per response: a page gives one item; Scrapy starts this many tasks per response
 RETRY_TIMES = 2
 MEMUSAGE_ENABLED = True
 MEMUSAGE_LIMIT_MB = 1024  # past this the crawl stops cleanly (exit 1, logged); cleaning workers have their own cap
@@ -50,6 +53,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.seen_urls.SeenUrlsMiddleware": 60,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # replaced: RFC 9309 semantics
     "crawler.middlewares.robots.RobotsMiddleware": 100,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,  # replaced: no full decode of each page
+    "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees 429/503
 }
 ITEM_PIPELINES = {
@@ -59,4 +64,6 @@ ITEM_PIPELINES = {
 LOG_FORMATTER = "crawler.logformatter.ShortLogFormatter"
 LOG_LEVEL = "WARNING"  # one line per problem; -s LOG_LEVEL=INFO for more
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy's code-running HTTP control server: never, in a cron job
+SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}  # feeds -> articles: depth is known
 FEED_EXPORT_ENCODING = "utf-8"
