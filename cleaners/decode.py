@@ -24,12 +24,16 @@ def decode_page(raw: bytes | str, content_type: str | None = None) -> str:
 _MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf™œ˜“”’‘–—•…])")
 
 
+_MOJIBAKE_LEADS = ("Ã", "Â", "â€")  # a plain substring test first: most pages hold none of them
+
+
 def encoding_problems(text: str) -> tuple[str, ...]:
     """Flags for a decoded page: ``encoding-errors`` when bytes did not fit the encoding the page was decoded
     with (replacement characters), ``mojibake`` when UTF-8 text was written out as Latin-1 or windows-1252."""
     problems = []
     if "\ufffd" in text:
         problems.append("encoding-errors")
-    if len(_MOJIBAKE.findall(text, 0, 200_000)) >= 2:
+    head = text[:200_000]
+    if any(lead in head for lead in _MOJIBAKE_LEADS) and len(_MOJIBAKE.findall(head)) >= 2:
         problems.append("mojibake")
     return tuple(problems)
