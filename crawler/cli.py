@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -397,10 +398,31 @@ def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
         command = [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(metadata_file),
                    "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]  # fmt: skip
         click.echo(f"newsrake serve: http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-        try:
-            return subprocess.run(command, check=False).returncode
-        except KeyboardInterrupt:
-            return EXIT_OK
+        return _run_until_stopped(command)
+
+
+def _run_until_stopped(command: list[str]) -> int:
+    """Run ``command`` (Datasette) until it exits; Ctrl-C, SIGTERM or SIGHUP to this process stops it too,
+    so that stopping ``newsrake serve`` never leaves a server behind."""
+    process = subprocess.Popen(command)
+    stopped = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopped
+        stopped = True
+        process.terminate()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        stopped = True
+        process.terminate()
+        code = process.wait(timeout=30)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return EXIT_OK if stopped else code
 
 
 @cli.command()

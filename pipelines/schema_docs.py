@@ -81,6 +81,7 @@ TABLES: dict[str, TableDoc] = {
             "last_error": "Why the last fetch failed.",
             "etag": "ETag sent back on the next poll.",
             "last_modified": "Last-Modified sent back on the next poll.",
+            "body_sha256": "Digest of the body last parsed: the same body again is not parsed (servers without ETag).",
             "failures_in_row": "Failed fetches since the last success.",
             "next_poll_at": "A failing feed is not polled again before this time (back-off).",
             "moved_to": "Where a permanent redirect sent the feed; polled there from now on.",

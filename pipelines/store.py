@@ -99,11 +99,15 @@ class FeedFetch:
     """Where a permanent redirect (301/308) sent the feed; polled there from now on."""
     retired: bool = False
     """The server said the feed is gone for good (410)."""
+    body_sha256: str | None = None
+    """The digest of the body, when it was parsed."""
+    unchanged: bool = False
+    """The body is the one parsed last time (the server sent no validators, or ignored them): not parsed."""
 
     @property
     def not_modified(self) -> bool:
-        """A conditional GET answered 304: nothing new, nothing parsed."""
-        return self.status == 304
+        """A 304 answer, or the same body as last time: nothing new, nothing parsed."""
+        return self.status == 304 or self.unchanged
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,16 @@ class StoredFilter:
 
 
 @dataclass(frozen=True)
+class Validators:
+    """What tells, on the next poll, that a feed has not changed: the server's validators and the digest
+    of the body this run parsed."""
+
+    etag: str | None
+    last_modified: str | None
+    body_sha256: str | None = None
+
+
+@dataclass(frozen=True)
 class FeedState:
     """What the store remembers about a feed between runs."""
 
@@ -173,6 +187,8 @@ class FeedState:
     next_poll_at: str | None
     moved_to: str | None
     retired_at: str | None
+    body_sha256: str | None = None
+    """The digest of the feed's body when it was last parsed in a finished run."""
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
@@ -331,6 +347,12 @@ def _m006_browse_view(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m007_feed_body_digest(db: sqlite_utils.Database) -> None:
+    """The digest of each feed's last parsed body: an unchanged body from a server without validators is
+    not parsed again."""
+    db.table("feeds").add_column("body_sha256", str)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
@@ -338,6 +360,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("004_article_versions", _m004_article_versions),
     ("005_fts_on_text_changes", _m005_fts_on_text_changes),
     ("006_browse_view", _m006_browse_view),
+    ("007_feed_body_digest", _m007_feed_body_digest),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
 
@@ -435,7 +458,7 @@ class Store:
     def feed_state(self, url: str) -> FeedState | None:
         """The remembered state of a feed (by the URL it is listed under), or None if never fetched."""
         row = self.db.conn.execute(
-            "SELECT url, etag, last_modified, failures_in_row, next_poll_at, moved_to, retired_at"
+            "SELECT url, etag, last_modified, failures_in_row, next_poll_at, moved_to, retired_at, body_sha256"
             " FROM feeds WHERE url = ?",
             (url,),
         ).fetchone()
@@ -643,8 +666,8 @@ class Store:
                     (fetch.title, fetch.site_url, fetch.entries, int(fetch.bozo), fetch.bozo_reason, fetch.url),
                 )
 
-    def save_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
-        """Store each feed's ETag and Last-Modified, in one transaction.
+    def save_validators(self, validators: Mapping[str, Validators]) -> None:
+        """Store each feed's ETag, Last-Modified and body digest, in one transaction.
 
         Called only when a run has finished: a run killed half-way leaves the
         old validators, so the next run fetches the feed in full and completes
@@ -652,8 +675,8 @@ class Store:
         """
         with self.db.atomic():
             self.db.conn.executemany(
-                "UPDATE feeds SET etag = ?, last_modified = ? WHERE url = ?",
-                [(etag, modified, url) for url, (etag, modified) in validators.items()],
+                "UPDATE feeds SET etag = ?, last_modified = ?, body_sha256 = ? WHERE url = ?",
+                [(v.etag, v.last_modified, v.body_sha256, url) for url, v in validators.items()],
             )
 
     # -- recleaning ---------------------------------------------------------

@@ -19,7 +19,7 @@ from scrapy.exceptions import DropItem
 
 from crawler import stats
 from crawler.items import CleanedPage, FeedFetch
-from pipelines.store import ArticleRecord, Store
+from pipelines.store import ArticleRecord, Store, Validators
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class StorePipeline:
         self._pending: list[CleanedPage] = []
         self._timer: asyncio.TimerHandle | None = None
         self.feed_counts: dict[str, dict[str, Any]] = {}
-        self.validators: dict[str, tuple[str | None, str | None]] = {}
+        self.validators: dict[str, Validators] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", 900)
         cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", 86400)
@@ -89,7 +89,7 @@ class StorePipeline:
         assert self.store is not None
         self.store.record_feed_fetch(item, self.backoff)
         if item.error is None and not item.not_modified:
-            self.validators[item.url] = (item.etag, item.last_modified)
+            self.validators[item.url] = Validators(item.etag, item.last_modified, item.body_sha256)
         counts = self.feed_counts.setdefault(item.url, {"new": 0})
         counts["status"] = item.status
         counts["outcome"] = "failed" if item.error else "unchanged" if item.not_modified else "fetched"

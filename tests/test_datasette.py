@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 
 from crawler.datasette_metadata import QUERIES
 
-from conftest import SCRIPT, Served, get, newsrake
+from conftest import SCRIPT, Served, free_port, get, newsrake
 
 
 def rows(served: Served, path: str) -> list[dict[str, object]]:
@@ -113,3 +115,34 @@ def test_every_column_of_the_schema_is_described(served: Served) -> None:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     user_tables = {t for t in tables if not t.startswith(("articles_fts", "sqlite_")) and t != "newsrake_migrations"}
     assert user_tables == set(TABLES)
+
+
+def answers(url: str) -> bool:
+    try:
+        return get(url)[0] == 200
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
+def test_stopping_serve_stops_datasette_too(served: Served, tmp_path: Path, how: signal.Signals) -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "crawler.cli", "serve", "--db", str(served.db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        children: list[int] = []
+        while time.monotonic() < deadline and not children:
+            children = [int(pid) for task in Path(f"/proc/{server.pid}/task").glob("*")
+                        for pid in (task / "children").read_text().split()]  # fmt: skip
+            time.sleep(0.1)
+        assert children, "newsrake serve started no Datasette"
+        while time.monotonic() < deadline and not answers(f"http://127.0.0.1:{port}/news.json"):
+            time.sleep(0.2)
+        server.send_signal(how)
+        assert server.wait(timeout=30) == 0
+        for child in children:  # reaped by serve: gone, not left running without a parent
+            assert not Path(f"/proc/{child}").exists()
+    finally:
+        server.kill()
+        server.wait()

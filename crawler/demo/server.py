@@ -32,6 +32,8 @@ class Resource:
     """Writes the body itself, slowly or without end (for tests of hostile servers); no Content-Length."""
     delay: float = 0.0
     """Seconds to wait before answering at all (for tests of servers that never send headers)."""
+    validators: bool = True
+    """Send an ETag (and answer If-None-Match with 304); off for a server that sends no validators."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -94,7 +96,7 @@ class LoopbackServer:
                 if resource.delay:
                     time.sleep(resource.delay)
                 etag = _etag(resource.body)
-                if resource.status == 200 and self.headers.get("If-None-Match") == etag:
+                if resource.validators and resource.status == 200 and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
                     self.send_header("ETag", etag)
                     self.send_header("Content-Length", "0")
@@ -112,7 +114,7 @@ class LoopbackServer:
                         resource.stream(self.wfile)
                     return
                 self.send_header("Content-Length", str(len(resource.body)))
-                if resource.status == 200:
+                if resource.validators and resource.status == 200:
                     self.send_header("ETag", etag)
                 for name, value in resource.headers:
                     self.send_header(name, value)

@@ -1,7 +1,8 @@
 """Conditional GET and back-off for feeds, from the state the store keeps between runs.
 
 Adds ``If-None-Match`` / ``If-Modified-Since`` from the stored ETag and
-Last-Modified, sends a moved feed (301/308) to its new URL, and skips a feed
+Last-Modified (and hands the spider the digest of the body last parsed, for
+servers that send neither), sends a moved feed (301/308) to its new URL, and skips a feed
 that is retired (410) or backing off after failures until its next poll time.
 """
 
@@ -57,6 +58,8 @@ class FeedStateMiddleware:
             request.headers["If-None-Match"] = state.etag
         if state.last_modified:
             request.headers["If-Modified-Since"] = state.last_modified
+        if state.body_sha256:
+            request.meta["newsrake_body_sha256"] = state.body_sha256
         request.meta["newsrake_conditional"] = True
         if state.moved_to and state.moved_to != request.url:
             return request.replace(url=state.moved_to, dont_filter=True)

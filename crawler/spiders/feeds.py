@@ -8,6 +8,7 @@ the address guard are downloader middlewares, cleaning and storage pipelines.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -49,6 +50,11 @@ def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
 
 def _headers(response: Response) -> dict[str, str]:
     return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()}
+
+
+def body_digest(body: bytes) -> str:
+    """The SHA-256 of a body, to tell a feed that has not changed from one whose server sends no validators."""
+    return hashlib.sha256(body).hexdigest()
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -157,13 +163,16 @@ class FeedsSpider(scrapy.Spider):
         """The request for one feed."""
         return self._poll_request(url, source, self.parse_feed)
 
-    def _not_modified(self, response: Response, source: str) -> FeedFetch | None:
-        """The record of a 304 answer (nothing to parse), or None for any other answer."""
-        if response.status != 304:
+    def _not_modified(self, response: Response, source: str, digest: str) -> FeedFetch | None:
+        """The record of a 304 answer, or of the very body parsed last time (a server without validators):
+        nothing to parse. None for any other answer."""
+        unchanged = response.status != 304 and response.meta.get("newsrake_body_sha256") == digest
+        if response.status != 304 and not unchanged:
             return None
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
         self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
-        return FeedFetch(url=response.meta.get("newsrake_feed", response.url), source=source, status=304)
+        key = response.meta.get("newsrake_feed", response.url)
+        return FeedFetch(url=key, source=source, status=response.status, unchanged=unchanged)
 
     def sitemap_request(self, url: str, source: str, depth: int = 0) -> scrapy.Request:
         """The request for a news sitemap or sitemap index (polled like a feed)."""
@@ -171,7 +180,8 @@ class FeedsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response, source: str, depth: int) -> Iterator[scrapy.Request | FeedFetch]:
         """Follow a sitemap index (two levels at most); request the articles a news sitemap lists."""
-        unchanged = self._not_modified(response, source)
+        digest = body_digest(response.body)
+        unchanged = self._not_modified(response, source, digest)
         if unchanged is not None:
             yield unchanged
             return
@@ -189,6 +199,7 @@ class FeedsSpider(scrapy.Spider):
             source=source,
             status=response.status,
             entries=len(sitemap.entries) or len(sitemap.sitemaps),
+            body_sha256=digest,
             etag=_header(response, "ETag"),
             last_modified=_header(response, "Last-Modified"),
             moved_to=_permanent_redirect(response),
@@ -216,7 +227,8 @@ class FeedsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
         """Parse a feed and request each entry's article page (a 304 costs no parse)."""
-        unchanged = self._not_modified(response, source)
+        digest = body_digest(response.body)
+        unchanged = self._not_modified(response, source, digest)
         if unchanged is not None:
             yield unchanged
             return
@@ -244,6 +256,7 @@ class FeedsSpider(scrapy.Spider):
             entries=len(feed.entries),
             bozo=feed.bozo,
             bozo_reason=feed.bozo_reason,
+            body_sha256=digest,
             etag=_header(response, "ETag"),
             last_modified=_header(response, "Last-Modified"),
             moved_to=_permanent_redirect(response),
