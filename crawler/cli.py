@@ -105,7 +105,6 @@ def _crawl_locked(
         overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
     except SettingError as error:
         raise click.UsageError(str(error)) from None
-    _start_cleaning_early(overrides)
 
     from crawler.run import build_settings, run_crawl
     from crawler.sources import SourceError, gather_sources
@@ -150,21 +149,6 @@ def _crawl_locked(
         click.echo(f"newsrake: crawl stopped early: {reason}", err=True)
         return EXIT_FAILED
     return EXIT_FAILED if outcome(stats) == "failed" else EXIT_OK
-
-
-def _start_cleaning_early(overrides: dict[str, Any]) -> None:
-    """Start the cleaning workers' fork server now, unless cleaning is in-process: it loads the cleaner
-    while Scrapy is imported and the feeds are fetched, so that workers are ready for the first page."""
-    from crawler import settings
-
-    try:
-        workers = int(overrides.get("NEWSRAKE_CLEAN_WORKERS", settings.NEWSRAKE_CLEAN_WORKERS))
-    except ValueError:
-        return  # Scrapy reports the bad value
-    if workers:
-        from pipelines.clean_workers import start_fork_server
-
-        start_fork_server()
 
 
 def _default_seeds() -> list[Path]:

@@ -3,8 +3,8 @@ memory. A worker that runs past the timeout is killed and replaced; so is one th
 stored with the reason (its raw body kept), and the crawl goes on.
 
 Workers are forked from a fork server that has the cleaner loaded and warmed up (`pipelines.clean_preload`),
-so they start in milliseconds and share the language model and the extractor's tables. They are started
-when the crawl opens, in a thread, while the feeds are being fetched. A worker sends back the article and
+so they share the language model and the extractor's tables. They are started, in a thread, with the first
+article request, while its page downloads; a run with nothing new starts none. A worker sends back the article and
 the raw body already compressed for storage, so the event loop neither cleans nor compresses."""
 
 from __future__ import annotations
@@ -38,16 +38,6 @@ def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context
-
-
-def start_fork_server() -> None:
-    """Start the workers' fork server now, in the background: it loads and warms up the cleaner in its
-    own process (about a second), so call this early; `CleanWorkers` forks its workers from it."""
-    from multiprocessing import forkserver
-
-    _context()
-    with contextlib.suppress(OSError, RuntimeError):  # if it cannot start now, the first worker tries again
-        forkserver.ensure_running()
 
 
 def _limit_memory(megabytes: int) -> None:

@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import logging
 import socket
+import time
 from urllib.parse import urlsplit
 
 from scrapy import Request
@@ -23,6 +24,8 @@ from crawler import stats
 logger = logging.getLogger(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+RESOLVED_FOR = 60.0
+"""Seconds a host's resolved addresses are trusted before it is looked up again."""
 
 
 class AddressRefused(IgnoreRequest):
@@ -55,6 +58,7 @@ class AddressGuardMiddleware:
         self.crawler = crawler
         self.allow_all = allow_all
         self.allowed = allowed
+        self._resolved: dict[tuple[str, int], tuple[float, list[IPAddress]]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressGuardMiddleware:
@@ -65,6 +69,21 @@ class AddressGuardMiddleware:
             if host and port.isdigit():
                 allowed.add((host.strip("[]").lower(), int(port)))
         return cls(crawler, settings.getbool("NEWSRAKE_ALLOW_PRIVATE_ADDRESSES"), frozenset(allowed))
+
+    async def _resolve(self, host: str, port: int) -> list[IPAddress] | None:
+        """The addresses ``host`` resolves to, remembered for `RESOLVED_FOR` seconds (every article of a
+        site is on the same host: one lookup, not one per request); None if it does not resolve."""
+        now = time.monotonic()
+        cached = self._resolved.get((host, port))
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            return None
+        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+        self._resolved[(host, port)] = (now + RESOLVED_FOR, addresses)
+        return addresses
 
     def _refuse(self, request: Request, reason: str) -> AddressRefused:
         logger.warning("refused %s: %s", request.url, reason)
@@ -89,11 +108,10 @@ class AddressGuardMiddleware:
         if literal is not None:
             addresses = [literal]
         else:
-            try:
-                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            except (OSError, UnicodeError):
+            found = await self._resolve(host, port)
+            if found is None:
                 return  # the download itself fails and reports the DNS error
-            addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+            addresses = found
         private = [str(a) for a in addresses if not is_public(a)]
         if private:
             raise self._refuse(request, f"non-public address {private[0]} (use --allow-private-addresses)")
