@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import resource
@@ -23,6 +24,10 @@ from cleaners import Article
 from crawler.items import FetchedPage
 from pipelines import raw_body
 from pipelines.clean import clean_fetched, failed_article
+from pipelines.memory import release_free_memory
+
+TRIM_EVERY = 32
+"""A worker hands its free heap memory back to the system every this many pages."""
 
 Cleaned = tuple[Article, bytes]
 """What a worker sends back: the article and the raw body as stored (`raw_body.compress`)."""
@@ -58,7 +63,9 @@ def _serve(conn: Connection, memory_mb: int) -> None:
     if memory_mb:
         with contextlib.suppress(OSError, ValueError):
             _limit_memory(memory_mb)
-    while True:
+    for cleaned in itertools.count(1):
+        if cleaned % TRIM_EVERY == 0:
+            release_free_memory()
         try:
             fetched = conn.recv()
         except (EOFError, OSError):

@@ -62,6 +62,7 @@ class ArticleRecord:
     run_id: int | None
     replace: bool = False
     stored_body: bytes | None = None
+    body_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -485,6 +486,7 @@ class Store:
         run_id: int | None,
         replace: bool = False,
         stored_body: bytes | None = None,
+        body_size: int | None = None,
     ) -> int | None:
         """Store the raw page, the article and the feed's counters in one transaction.
 
@@ -492,7 +494,9 @@ class Store:
         already stored (nothing is written then) - unless ``replace``: then
         the stored text goes to `article_versions` and the new page and
         article take its place. ``stored_body`` is the page's body already
-        compressed by `raw_body.compress` (compressed here if not given).
+        compressed by `raw_body.compress` (compressed here if not given);
+        ``body_size`` the length of the page (``len(page.body)`` if not given),
+        so that a caller holding only the compressed body may drop the page's.
         Inside a transaction (`save_articles`) it is a savepoint.
         """
         entry = article.feed_entry
@@ -548,7 +552,7 @@ class Store:
                     page.content_type,
                     stored_body if stored_body is not None else raw_body.compress(page.body),
                     raw_body.ENCODING,
-                    len(page.body),
+                    len(page.body) if body_size is None else body_size,
                     page.fetched_at,
                 ),
             )
@@ -581,6 +585,7 @@ class Store:
                         run_id=record.run_id,
                         replace=record.replace,
                         stored_body=record.stored_body,
+                        body_size=record.body_size,
                     )
                 except ARTICLE_ERRORS as error:
                     saved.append(Saved(None, f"{type(error).__name__}: {error}"))

@@ -9,6 +9,7 @@ that batch's work: nothing of it was stored, so the next run fetches those artic
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import sqlite3
 from typing import Any
@@ -19,6 +20,7 @@ from scrapy.exceptions import DropItem
 
 from crawler import stats
 from crawler.items import CleanedPage, FeedFetch
+from pipelines.memory import release_free_memory
 from pipelines.store import ArticleRecord, Store, Validators
 
 logger = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ class StorePipeline:
         self.run_id: int | None = None
         self._closing: asyncio.Task[None] | None = None
         self._failed = False  # the database could not be written: nothing more is, this run
-        self._pending: list[CleanedPage] = []
+        self._pending: list[ArticleRecord] = []
         self._timer: asyncio.TimerHandle | None = None
         self.feed_counts: dict[str, dict[str, Any]] = {}
         self.validators: dict[str, Validators] = {}
@@ -71,7 +73,7 @@ class StorePipeline:
                 self._stats.inc_value(stats.ARTICLES_FAILED)
             raise DropItem("not stored: the database cannot be written", log_level="DEBUG")
         if isinstance(item, CleanedPage):
-            self._pending.append(item)
+            self._pending.append(self._record(item))
             if len(self._pending) >= self.batch_size:
                 self.flush()
             elif self._timer is None:
@@ -84,6 +86,23 @@ class StorePipeline:
                 self._store_failed(error)
                 raise DropItem(f"not stored: {error}", log_level="DEBUG") from None
         return item
+
+    def _record(self, item: CleanedPage) -> ArticleRecord:
+        """What a batch keeps of a cleaned page: with the page already compressed, not the page itself."""
+        fetched = item.fetched
+        page = fetched.page
+        if item.stored_body is not None:
+            page = dataclasses.replace(page, body=b"")
+        return ArticleRecord(
+            page,
+            item.article,
+            source=fetched.source,
+            feed_url=fetched.feed_url,
+            run_id=self.run_id,
+            replace=fetched.refetch,
+            stored_body=item.stored_body,
+            body_size=len(fetched.page.body),
+        )
 
     def _record_feed(self, item: FeedFetch) -> None:
         assert self.store is not None
@@ -102,37 +121,25 @@ class StorePipeline:
         batch, self._pending = self._pending, []
         if not batch or self.store is None:
             return
-        records = [
-            ArticleRecord(
-                page.fetched.page,
-                page.article,
-                source=page.fetched.source,
-                feed_url=page.fetched.feed_url,
-                run_id=self.run_id,
-                replace=page.fetched.refetch,
-                stored_body=page.stored_body,
-            )
-            for page in batch
-        ]
+        release_free_memory()  # what the pages stored since the last batch held goes back to the system
         try:
-            saved = self.store.save_articles(records)
+            saved = self.store.save_articles(batch)
         except sqlite3.Error as error:
             self._stats.inc_value(stats.ARTICLES_FAILED, len(batch))
             self._store_failed(error, stop=stop_on_error)
             return
-        for page, outcome in zip(batch, saved, strict=True):
-            fetched = page.fetched
+        for record, outcome in zip(batch, saved, strict=True):
             if outcome.error is not None:
-                logger.warning("article not stored: %s (%s)", fetched.page.url, outcome.error)
+                logger.warning("article not stored: %s (%s)", record.page.url, outcome.error)
                 self._stats.inc_value(stats.ARTICLES_FAILED)
-            elif fetched.refetch:
+            elif record.replace:
                 self._stats.inc_value(stats.ARTICLES_UPDATED)
             elif outcome.article_id is None:
                 self._stats.inc_value(stats.ARTICLES_SKIPPED)
             else:
                 self._stats.inc_value(stats.ARTICLES_NEW)
-                if fetched.feed_url:
-                    self.feed_counts.setdefault(fetched.feed_url, {"new": 0})["new"] += 1
+                if record.feed_url:
+                    self.feed_counts.setdefault(record.feed_url, {"new": 0})["new"] += 1
 
     def _store_failed(self, error: sqlite3.Error, *, stop: bool = True) -> None:
         """The database cannot be written: one error line, and the crawl stops (unless it is stopping)."""
