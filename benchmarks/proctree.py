@@ -1,22 +1,27 @@
-"""Peak memory and CPU time of a process tree, sampled from /proc (Linux).
+"""Peak memory and CPU time of a process tree (Linux).
 
-Memory is the proportional set size (PSS), so that pages shared by forked
-workers are counted once. CPU time is each process's user + system time as
-last seen (``/proc/<pid>/stat``), summed over every process the tree ever
-had; a process is sampled until it ends, so at most one interval of its
-CPU time can be missed.
+CPU time is exact: the measuring process becomes a "child subreaper", so
+that every descendant of the command - the cleaning workers' fork server
+included, which outlives the command's main process by a moment - is
+waited for by a process of the tree or by this one, and its user + system
+time is counted in this process's ``RUSAGE_CHILDREN``. Memory is the
+proportional set size (PSS), so that pages shared by forked workers are
+counted once, sampled from ``/proc`` every ``interval`` seconds.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
+import resource
 import subprocess
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-_TICKS = os.sysconf("SC_CLK_TCK")
+PR_SET_CHILD_SUBREAPER = 36
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ class Measured:
     cpu_seconds: float
     """User + system CPU time of every process of the tree."""
     cpu_by_process: dict[str, float]
-    """CPU seconds of each process, by ``"<pid> <command line>"``."""
+    """CPU seconds of each process seen, by ``"<pid> <command line>"``, as last sampled (a lower bound)."""
 
 
 def _children(pid: int) -> list[int]:
@@ -70,40 +75,70 @@ def _command(pid: int) -> str:
         return "?"
 
 
-def _cpu_ticks(pid: int) -> int | None:
+def _cpu_seconds(pid: int) -> float | None:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": state is fields[0], utime fields[11]
-    return int(fields[11]) + int(fields[12])
+    fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": utime is fields[11], stime fields[12]
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_measured(command: list[str], interval: float = 0.05, *, sample: bool = True, memory_every: int = 4) -> Measured:
-    """Run ``command`` and measure it. CPU time is sampled every ``interval`` seconds; memory (PSS, which
-    costs more to read) every ``memory_every`` intervals, and not at all when ``sample`` is off."""
+def _set_subreaper(on: bool) -> bool:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return int(libc.prctl(PR_SET_CHILD_SUBREAPER, int(on), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _reap(pids: list[int], timeout: float = 10.0) -> None:
+    """Wait for those of ``pids`` that became this process's children (descendants orphaned when the command
+    ended), so that their CPU time is counted; give up on any still running after ``timeout``."""
+    waiting = set(pids)
+    deadline = time.monotonic() + timeout
+    while waiting and time.monotonic() < deadline:
+        for pid in list(waiting):
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # not ours (reaped by its own parent) or already gone
+                waiting.discard(pid)
+                continue
+            if done:
+                waiting.discard(pid)
+        if waiting:
+            time.sleep(0.01)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_measured(command: list[str], interval: float = 0.5, *, sample: bool = True) -> Measured:
+    """Run ``command`` and measure it; the tree's memory is sampled every ``interval`` seconds (not at all
+    when ``sample`` is off)."""
+    subreaper = _set_subreaper(True)
     peak = 0
-    cpu: dict[int, int] = {}
-    commands: dict[int, str] = {}
+    seen: dict[int, str] = {}
+    last_cpu: dict[int, float] = {}
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
 
     def sample_tree() -> None:
         nonlocal peak
-        rounds = 0
         while not done.is_set():
             pids = _tree(process.pid)
             for pid in pids:
-                ticks = _cpu_ticks(pid)
-                if ticks is not None:
-                    cpu[pid] = max(cpu.get(pid, 0), ticks)
-                    if pid not in commands:
-                        commands[pid] = _command(pid)
-            if sample and rounds % memory_every == 0:
+                seen.setdefault(pid, _command(pid))
+                cpu = _cpu_seconds(pid)
+                if cpu is not None:
+                    last_cpu[pid] = cpu
+            if sample:
                 peak = max(peak, sum(_pss_kib(pid) for pid in pids) * 1024)
-            rounds += 1
-            time.sleep(interval)
+            done.wait(interval)
 
     sampler = threading.Thread(target=sample_tree, daemon=True)
     sampler.start()
@@ -111,10 +146,14 @@ def run_measured(command: list[str], interval: float = 0.05, *, sample: bool = T
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
+    if subreaper:
+        _reap([pid for pid in seen if pid != process.pid])
+        _set_subreaper(False)
+    total = _children_cpu() - cpu_before if subreaper else sum(last_cpu.values())
     return Measured(
         subprocess.CompletedProcess(command, process.returncode, out, err),
         seconds,
         peak,
-        sum(cpu.values()) / _TICKS,
-        {f"{pid} {commands.get(pid, '?')}": ticks / _TICKS for pid, ticks in cpu.items()},
+        total,
+        {f"{pid} {name}": last_cpu.get(pid, 0.0) for pid, name in seen.items()},
     )
