@@ -81,8 +81,8 @@ class CleanPipeline:
         return pipeline
 
     def request_scheduled(self, request: Request) -> None:
-        """Start the workers with the first article request: they are ready by the time its page is, and a
-        run with nothing new (every feed unchanged) never starts them."""
+        """Start the workers with the first article request: they start while its page downloads, and a run
+        with nothing new (every feed unchanged) never starts them."""
         if self.workers is not None and request.meta.get("newsrake") == "article":
             self.workers.start()
 
