@@ -16,7 +16,6 @@ repository's data (html/*.html.gz); get it from there if you have no copy.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -26,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.loopback_site import feed_urls, load_pages, site_routes
+from benchmarks.loopback_site import feed_urls, load_pages, replicate, site_routes
+from benchmarks.proctree import newsrake_command
 from crawler.demo.server import LoopbackServer
 
 
@@ -43,9 +43,10 @@ def main() -> int:
     args = parser.parse_args()
     if not (args.data / "html").is_dir():
         parser.error(f"{args.data}/html not found")
-    pages = load_pages(args.data, args.copies)
-    beside = Path(sys.executable).with_name("newsrake")
-    newsrake = str(beside) if beside.exists() else shutil.which("newsrake") or "newsrake"
+    pages = load_pages(args.data)
+    if args.copies > 1:
+        pages = replicate(pages, len(pages) * args.copies)
+    newsrake = newsrake_command()
     with tempfile.TemporaryDirectory() as tmp, LoopbackServer(lambda base: site_routes(base, pages)) as server:
         feeds_file = Path(tmp) / "feeds.txt"
         feeds_file.write_text("\n".join(feed_urls(server.routes, server.base_url)) + "\n")

@@ -15,7 +15,9 @@ import ctypes
 import ctypes.util
 import os
 import resource
+import shutil
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -37,6 +39,12 @@ class Measured:
     """User + system CPU time of every process of the tree."""
     cpu_by_process: dict[str, float]
     """CPU seconds of each process seen, by ``"<pid> <command line>"``, as last sampled (a lower bound)."""
+
+
+def newsrake_command() -> str:
+    """The ``newsrake`` command of the Python running this (its virtual environment), else the one on PATH."""
+    beside = Path(sys.executable).with_name("newsrake")
+    return str(beside) if beside.exists() else shutil.which("newsrake") or "newsrake"
 
 
 def _children(pid: int) -> list[int]:

@@ -34,27 +34,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import trafilatura
 
-from benchmarks.loopback_site import load_pages
-from benchmarks.proctree import run_measured
+from benchmarks.loopback_site import load_pages, replicate
+from benchmarks.proctree import newsrake_command, run_measured
 from cleaners import Article
-from pipelines.store import RawPage, Store
+from pipelines.store import ArticleRecord, RawPage, Store
 
 
 def build(db: Path, pages: dict[str, bytes], count: int) -> None:
-    """A database of ``count`` stored pages, all cleaned by an old cleaner version."""
-    bodies = list(pages.values())
+    """A database of ``count`` stored pages (`replicate`d), all cleaned by an old cleaner version."""
     store = Store.open(db)
-    rows = []
-    for number in range(count):
-        body = bodies[number % len(bodies)] + f"\n<!-- copy {number} -->\n".encode()
+    records = []
+    for number, body in enumerate(replicate(pages, count).values()):
         url = f"https://example.org/a/{number}.html"
         page = RawPage(url=url, final_url=url, status=200, body=body, headers={"Content-Type": "text/html"})
-        rows.append((page, Article(url=url, title="stale", text="stale", cleaner_version="0.stale")))
-        if len(rows) == 500 or number == count - 1:
-            with store.db.atomic():
-                for page, article in rows:
-                    store.save_article(page, article, source="bench", feed_url=None, run_id=None)
-            rows.clear()
+        article = Article(url=url, title="stale", text="stale", cleaner_version="0.stale")
+        records.append(ArticleRecord(page, article, source="bench", feed_url=None, run_id=None))
+        if len(records) == 500 or number == count - 1:
+            store.save_articles(records)
+            records.clear()
     store.close()
 
 
@@ -78,8 +75,7 @@ def main() -> int:
     if not (args.data / "html").is_dir():
         parser.error(f"{args.data}/html not found")
     pages = load_pages(args.data)
-    beside = Path(sys.executable).with_name("newsrake")
-    newsrake = str(beside) if beside.exists() else shutil.which("newsrake") or "newsrake"
+    newsrake = newsrake_command()
     sizes = sorted(args.sizes)
     results: dict[int, tuple[float, int, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:

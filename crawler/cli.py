@@ -99,19 +99,13 @@ def _crawl_locked(
     max_runtime: str | None,
     log_file: Path | None,
 ) -> int:
-    from crawler.overrides import SettingError, parse_overrides
-
-    try:
-        overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
-    except SettingError as error:
-        raise click.UsageError(str(error)) from None
-
-    from crawler.run import build_settings, run_crawl
+    from crawler.run import SettingError, build_settings, parse_overrides, run_crawl
     from crawler.sources import SourceError, gather_sources
     from crawler.spiders.feeds import parse_duration
     from crawler.stats import STORE_ERRORS, outcome, summary_line
 
     try:
+        overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
         since_seconds = parse_duration(since) if since else None
         if max_runtime:
             overrides["CLOSESPIDER_TIMEOUT"] = parse_duration(max_runtime)

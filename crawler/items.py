@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
+from pipelines.raw_body import Compressed
 from pipelines.store import FeedFetch, RawPage
 
 
@@ -28,8 +29,8 @@ class CleanedPage:
 
     fetched: FetchedPage
     article: Article
-    stored_body: bytes | None = None
-    """The raw body as it is stored (`pipelines.raw_body.compress`), if already compressed."""
+    stored_body: Compressed
+    """The page's body as it is stored, compressed where the page was cleaned."""
 
 
 __all__ = ["CleanedPage", "FeedFetch", "FetchedPage"]

@@ -32,6 +32,15 @@ def failed_article(fetched: FetchedPage, problem: str) -> Article:
     )
 
 
+Cleaned = tuple[Article, raw_body.Compressed]
+"""A cleaned page ready to store: the article and the page's body compressed."""
+
+
+def with_body(fetched: FetchedPage, article: Article) -> Cleaned:
+    """``article`` with its page's body compressed for storage, where the page was cleaned (a worker)."""
+    return article, raw_body.compress(fetched.page.body)
+
+
 def clean_fetched(fetched: FetchedPage) -> Article:
     """Clean one fetched page; a cleaner crash becomes an empty article with the reason, never lost."""
     from cleaners.page import clean_page  # loaded where pages are cleaned: a worker, not the crawl's loop
@@ -92,7 +101,7 @@ class CleanPipeline:
         if self.workers is not None:
             article, stored_body = await self.workers.clean(item)
         else:
-            article, stored_body = clean_fetched(item), raw_body.compress(item.page.body)
+            article, stored_body = with_body(item, clean_fetched(item))
         return CleanedPage(fetched=item, article=article, stored_body=stored_body)
 
     def close(self) -> None:

@@ -20,17 +20,12 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from cleaners import Article
 from crawler.items import FetchedPage
-from pipelines import raw_body
-from pipelines.clean import clean_fetched, failed_article
+from pipelines.clean import Cleaned, clean_fetched, failed_article, with_body
 from pipelines.memory import release_free_memory
 
 TRIM_EVERY = 32
 """A worker hands its free heap memory back to the system every this many pages."""
-
-Cleaned = tuple[Article, bytes]
-"""What a worker sends back: the article and the raw body as stored (`raw_body.compress`)."""
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +49,11 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _serve(conn: Connection, memory_mb: int) -> None:
-    """A worker: clean each page it is sent, send back the article (or a failed one on MemoryError) and the
-    compressed body."""
-    from pipelines.reclean import warm_up, worker_setup
+    """A worker (forked warm, see `pipelines.clean_preload`): clean each page it is sent, send back the
+    article (or a failed one on MemoryError) and the compressed body."""
+    from pipelines.reclean import worker_setup
 
     worker_setup()
-    warm_up()
     if memory_mb:
         with contextlib.suppress(OSError, ValueError):
             _limit_memory(memory_mb)
@@ -76,7 +70,7 @@ def _serve(conn: Connection, memory_mb: int) -> None:
             article = clean_fetched(fetched)
         except MemoryError:
             article = failed_article(fetched, f"clean-memory: over {memory_mb} MB")
-        conn.send((article, raw_body.compress(fetched.page.body)))
+        conn.send(with_body(fetched, article))
 
 
 class Worker:
@@ -181,20 +175,18 @@ class CleanWorkers:
         """Clean a page in the next free worker: the article and the body as stored."""
         idle = await self._ready()
         if idle is None:
-            return clean_fetched(fetched), raw_body.compress(fetched.page.body)
+            return with_body(fetched, clean_fetched(fetched))
         worker = await idle.get()
         try:
             return await worker.clean(fetched, self.timeout)
         except TimeoutError:
             logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, fetched.page.url)
             worker = self._replace(worker)
-            return failed_article(fetched, f"clean-timeout: over {self.timeout:g} s"), raw_body.compress(
-                fetched.page.body
-            )
+            return with_body(fetched, failed_article(fetched, f"clean-timeout: over {self.timeout:g} s"))
         except (EOFError, OSError) as error:
             logger.warning("cleaning worker died on %s (%s); worker replaced", fetched.page.url, type(error).__name__)
             worker = self._replace(worker)
-            return failed_article(fetched, "clean-crashed"), raw_body.compress(fetched.page.body)
+            return with_body(fetched, failed_article(fetched, "clean-crashed"))
         finally:
             idle.put_nowait(worker)
 

@@ -9,15 +9,24 @@ worker, off the crawl's event loop.
 from __future__ import annotations
 
 import gzip
+from dataclasses import dataclass
 
 ENCODING = "gzip"
 """The value of ``raw_pages.encoding`` for bodies written by `compress`."""
 LEVEL = 3
 
 
-def compress(body: bytes) -> bytes:
+@dataclass(frozen=True)
+class Compressed:
+    """A page's body as stored, and how long it was: all the store needs of the page's bytes."""
+
+    data: bytes
+    size: int
+
+
+def compress(body: bytes) -> Compressed:
     """``body`` as stored: gzip without a timestamp, so that equal pages give equal bytes."""
-    return gzip.compress(body, compresslevel=LEVEL, mtime=0)
+    return Compressed(gzip.compress(body, compresslevel=LEVEL, mtime=0), len(body))
 
 
 def decompress(stored: bytes) -> bytes:

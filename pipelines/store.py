@@ -21,6 +21,7 @@ import sqlite_utils
 
 from cleaners import Article
 from pipelines import raw_body
+from pipelines.raw_body import Compressed
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -61,8 +62,8 @@ class ArticleRecord:
     feed_url: str | None
     run_id: int | None
     replace: bool = False
-    stored_body: bytes | None = None
-    body_size: int | None = None
+    stored_body: Compressed | None = None
+    """The page's body already compressed (then ``page.body`` may be empty); compressed when stored if not."""
 
 
 @dataclass(frozen=True)
@@ -436,23 +437,20 @@ class Store:
 
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """Those of ``urls`` that already have an article row (indexed look-ups)."""
-        wanted = list(dict.fromkeys(urls))
-        found: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.conn.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
-        return found
+        return self._known("url", urls)
 
     def known_guids(self, guids: Iterable[str]) -> set[str]:
-        """Those of ``guids`` that an stored article already has (indexed look-ups)."""
-        wanted = [g for g in dict.fromkeys(guids) if g]
+        """Those of ``guids`` that a stored article already has (indexed look-ups)."""
+        return self._known("guid", (g for g in guids if g))
+
+    def _known(self, column: str, values: Iterable[str]) -> set[str]:
+        """Those of ``values`` found in ``articles.<column>`` (an indexed column), 500 at a time."""
+        wanted = list(dict.fromkeys(values))
         found: set[str] = set()
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.conn.execute(f"SELECT guid FROM articles WHERE guid IN ({marks})", chunk)
+            rows = self.db.conn.execute(f"SELECT {column} FROM articles WHERE {column} IN ({marks})", chunk)
             found.update(row[0] for row in rows)
         return found
 
@@ -485,8 +483,7 @@ class Store:
         feed_url: str | None,
         run_id: int | None,
         replace: bool = False,
-        stored_body: bytes | None = None,
-        body_size: int | None = None,
+        stored_body: Compressed | None = None,
     ) -> int | None:
         """Store the raw page, the article and the feed's counters in one transaction.
 
@@ -494,17 +491,20 @@ class Store:
         already stored (nothing is written then) - unless ``replace``: then
         the stored text goes to `article_versions` and the new page and
         article take its place. ``stored_body`` is the page's body already
-        compressed by `raw_body.compress` (compressed here if not given);
-        ``body_size`` the length of the page (``len(page.body)`` if not given),
-        so that a caller holding only the compressed body may drop the page's.
-        Inside a transaction (`save_articles`) it is a savepoint.
+        compressed (compressed here if not given). Inside a transaction
+        (`save_articles`) it is a savepoint.
         """
+        return self._write(ArticleRecord(page, article, source, feed_url, run_id, replace, stored_body))
+
+    def _write(self, record: ArticleRecord) -> int | None:
+        """`save_article` for one record: its own transaction, or a savepoint inside one."""
+        page, article, feed_url = record.page, record.article, record.feed_url
         entry = article.feed_entry
         row = {
             "url": article.url,
             "final_url": article.final_url,
             "canonical_url": article.canonical_url,
-            "source": source,
+            "source": record.source,
             "feed_url": feed_url,
             "guid": entry.guid if entry else None,
             "title": article.title,
@@ -527,7 +527,7 @@ class Store:
             "fetched_at": page.fetched_at,
             "cleaned_at": utc_now(),
             "cleaner_version": article.cleaner_version,
-            "run_id": run_id,
+            "run_id": record.run_id,
         }
         columns = ", ".join(row)
         marks = ", ".join("?" * len(row))
@@ -537,10 +537,11 @@ class Store:
             is_new = bool(cursor.rowcount)
             if is_new:
                 article_id = cursor.lastrowid
-            elif replace:
+            elif record.replace:
                 article_id = self._archive_and_update(row)
             else:
                 return None
+            body = record.stored_body or raw_body.compress(page.body)
             conn.execute(
                 "INSERT OR REPLACE INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -550,9 +551,9 @@ class Store:
                     page.status,
                     _json(dict(page.headers)),
                     page.content_type,
-                    stored_body if stored_body is not None else raw_body.compress(page.body),
+                    body.data,
                     raw_body.ENCODING,
-                    len(page.body) if body_size is None else body_size,
+                    body.size,
                     page.fetched_at,
                 ),
             )
@@ -577,16 +578,7 @@ class Store:
         with self.db.atomic():
             for record in records:
                 try:
-                    article_id = self.save_article(
-                        record.page,
-                        record.article,
-                        source=record.source,
-                        feed_url=record.feed_url,
-                        run_id=record.run_id,
-                        replace=record.replace,
-                        stored_body=record.stored_body,
-                        body_size=record.body_size,
-                    )
+                    article_id = self._write(record)
                 except ARTICLE_ERRORS as error:
                     saved.append(Saved(None, f"{type(error).__name__}: {error}"))
                 else:

@@ -88,20 +88,16 @@ class StorePipeline:
         return item
 
     def _record(self, item: CleanedPage) -> ArticleRecord:
-        """What a batch keeps of a cleaned page: with the page already compressed, not the page itself."""
+        """What a batch keeps of a cleaned page: its compressed body, not the page's own."""
         fetched = item.fetched
-        page = fetched.page
-        if item.stored_body is not None:
-            page = dataclasses.replace(page, body=b"")
         return ArticleRecord(
-            page,
+            dataclasses.replace(fetched.page, body=b""),
             item.article,
             source=fetched.source,
             feed_url=fetched.feed_url,
             run_id=self.run_id,
             replace=fetched.refetch,
             stored_body=item.stored_body,
-            body_size=len(fetched.page.body),
         )
 
     def _record_feed(self, item: FeedFetch) -> None:

@@ -61,8 +61,8 @@ def test_a_page_over_the_memory_bound_is_recorded_and_the_worker_replaced() -> N
             )
         finally:
             workers.close()
-        assert gzip.decompress(over_body) == big  # the raw page is kept, compressed for storage
-        assert gzip.decompress(after_body) == small
+        assert gzip.decompress(over_body.data) == big  # the raw page is kept, compressed for storage
+        assert gzip.decompress(after_body.data) == small
         return over, after
 
     over, after = asyncio.run(clean_both())

@@ -48,11 +48,19 @@ def test_meta_refresh_is_followed_as_scrapy_does(body: str, target: str | None) 
         assert result.url == target
 
 
+class UndecodableResponse(HtmlResponse):
+    """A page whose text must not be asked for: decoding it is what the middleware saves."""
+
+    @property
+    def text(self) -> str:
+        raise AssertionError("the whole page was decoded")
+
+
 def test_a_page_without_refresh_is_not_decoded() -> None:
     middleware = middleware_of_a_crawl()
-    request, response = respond(f"<html><body>{FILLER}</body></html>")
-    assert middleware.process_response(request, response) is response
-    assert getattr(response, "_cached_ubody", None) is None  # Scrapy's would have decoded the whole body
+    request = Request(URL)
+    response = UndecodableResponse(URL, body=f"<html><body>{FILLER}</body></html>".encode(), request=request)
+    assert middleware.process_response(request, response) is response  # Scrapy's own would raise here
 
 
 def test_a_utf16_page_is_left_to_scrapy() -> None:

@@ -102,7 +102,9 @@ def test_known_urls(store: Store) -> None:
     assert store.known_urls([URL, "https://news.example/other", URL]) == {URL}
 
 
-def record(url: str, text: str = "Glassblowers relit the kilns.", stored_body: bytes | None = None) -> ArticleRecord:
+def record(
+    url: str, text: str = "Glassblowers relit the kilns.", stored_body: raw_body.Compressed | None = None
+) -> ArticleRecord:
     return ArticleRecord(page(url), article(url, text), source="Demo", feed_url=None, run_id=None,
                          stored_body=stored_body)  # fmt: skip
 
@@ -137,7 +139,7 @@ def test_a_body_compressed_by_the_worker_is_stored_as_given(store: Store) -> Non
     compressed = raw_body.compress(BODY)
     store.save_articles([record(URL, stored_body=compressed)])
     stored = store.db.execute("SELECT body, body_encoding, body_size FROM raw_pages").fetchone()
-    assert stored == (compressed, raw_body.ENCODING, len(BODY))
+    assert stored == (compressed.data, raw_body.ENCODING, len(BODY))
     assert store.raw_body(1) == BODY
 
 

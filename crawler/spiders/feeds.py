@@ -57,6 +57,21 @@ def body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def _parsed(response: Response, source: str, digest: str, **fields: Any) -> FeedFetch:
+    """The record of a feed or sitemap that was parsed: what it held, and what tells next time whether it
+    changed (the server's validators, the body's digest, a permanent move)."""
+    return FeedFetch(
+        url=response.meta.get("newsrake_feed", response.url),
+        source=source,
+        status=response.status,
+        body_sha256=digest,
+        etag=_header(response, "ETag"),
+        last_modified=_header(response, "Last-Modified"),
+        moved_to=_permanent_redirect(response),
+        **fields,
+    )
+
+
 def _header(response: Response, name: str) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1").strip() or None if value else None
@@ -194,16 +209,7 @@ class FeedsSpider(scrapy.Spider):
             yield FeedFetch(url=key, source=source, status=response.status, error=f"not a sitemap: {sitemap.error}")
             return
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
-        yield FeedFetch(
-            url=key,
-            source=source,
-            status=response.status,
-            entries=len(sitemap.entries) or len(sitemap.sitemaps),
-            body_sha256=digest,
-            etag=_header(response, "ETag"),
-            last_modified=_header(response, "Last-Modified"),
-            moved_to=_permanent_redirect(response),
-        )
+        yield _parsed(response, source, digest, entries=len(sitemap.entries) or len(sitemap.sitemaps))
         if sitemap.kind == "index":
             if depth >= 2:
                 logger.warning("sitemap index nested too deep, not followed: %s", response.url)
@@ -247,20 +253,8 @@ class FeedsSpider(scrapy.Spider):
         if feed.skipped_entries:
             logger.info("%s: %d entries without a usable link skipped", response.url, feed.skipped_entries)
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
-        yield FeedFetch(
-            url=key,
-            source=source,
-            status=response.status,
-            title=feed.title,
-            site_url=feed.site_url,
-            entries=len(feed.entries),
-            bozo=feed.bozo,
-            bozo_reason=feed.bozo_reason,
-            body_sha256=digest,
-            etag=_header(response, "ETag"),
-            last_modified=_header(response, "Last-Modified"),
-            moved_to=_permanent_redirect(response),
-        )
+        yield _parsed(response, source, digest, title=feed.title, site_url=feed.site_url, entries=len(feed.entries),
+                      bozo=feed.bozo, bozo_reason=feed.bozo_reason)  # fmt: skip
         yield from self.article_requests(feed.entries, source, key)
 
     def article_requests(self, entries: Iterable[FeedEntry], source: str, feed_url: str) -> Iterator[scrapy.Request]:
