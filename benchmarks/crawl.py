@@ -130,7 +130,7 @@ def crawl(pages: dict[str, bytes], workdir: Path, extra: list[str]) -> tuple[Row
     with sqlite3.connect(db) as conn:
         stored = conn.execute("SELECT count(*) FROM articles WHERE trim(coalesce(text, '')) != ''").fetchone()[0]
     row = Row("newsrake crawl, whole process tree", stored, measured.seconds, measured.cpu_seconds, measured.peak_pss)
-    main = sum(cpu for name, cpu in measured.cpu_by_process.items() if " crawl " in name)
+    main = measured.main_cpu_seconds
     per = 1000 / max(1, stored)
     split = (
         f"CPU ms/article: main process (Scrapy, feeds, storage) {main * per:.1f},"

@@ -37,8 +37,8 @@ class Measured:
     """Peak PSS of the whole tree in bytes (0 when memory was not sampled)."""
     cpu_seconds: float
     """User + system CPU time of every process of the tree."""
-    cpu_by_process: dict[str, float]
-    """CPU seconds of each process seen, by ``"<pid> <command line>"``, as last sampled (a lower bound)."""
+    main_cpu_seconds: float
+    """CPU seconds of the command's own process, as last sampled (a lower bound)."""
 
 
 def newsrake_command() -> str:
@@ -74,13 +74,6 @@ def _pss_kib(pid: int) -> int:
     except OSError:
         return 0
     return 0
-
-
-def _command(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
-    except OSError:
-        return "?"
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -128,7 +121,7 @@ def run_measured(command: list[str], interval: float = 0.5, *, sample: bool = Tr
     when ``sample`` is off)."""
     subreaper = _set_subreaper(True)
     peak = 0
-    seen: dict[int, str] = {}
+    seen: set[int] = set()
     last_cpu: dict[int, float] = {}
     cpu_before = _children_cpu()
     started = time.perf_counter()
@@ -140,7 +133,7 @@ def run_measured(command: list[str], interval: float = 0.5, *, sample: bool = Tr
         while not done.is_set():
             pids = _tree(process.pid)
             for pid in pids:
-                seen.setdefault(pid, _command(pid))
+                seen.add(pid)
                 cpu = _cpu_seconds(pid)
                 if cpu is not None:
                     last_cpu[pid] = cpu
@@ -163,5 +156,5 @@ def run_measured(command: list[str], interval: float = 0.5, *, sample: bool = Tr
         seconds,
         peak,
         total,
-        {f"{pid} {name}": last_cpu.get(pid, 0.0) for pid, name in seen.items()},
+        last_cpu.get(process.pid, 0.0),
     )
