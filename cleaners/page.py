@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from cleaners.article import Article, FeedEntry
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date
 from cleaners.decode import decode_page, encoding_problems
 from cleaners.extract import extract_main_text
+from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
@@ -82,7 +82,7 @@ def clean_with(
     rules = rules or NO_RULES
     base = final_url or url
     text = decode_page(raw, content_type)
-    tree = load_html(text) if text.strip() else None
+    tree = parse_html(text) if text.strip() else None
     problems: list[str] = list(encoding_problems(text))
     html_removals: tuple[Removal, ...] = ()
     if tree is None:
