@@ -14,11 +14,13 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
+import queue
 import resource
 import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import NamedTuple
 
 from crawler.items import FetchedPage
 from pipelines.clean import Cleaned, clean_fetched, failed_article, with_body
@@ -82,22 +84,11 @@ class Worker:
         self.process.start()
         child.close()
 
-    async def clean(self, fetched: FetchedPage, timeout: float) -> Cleaned:
-        """Clean one page; raises TimeoutError past ``timeout``, EOFError if the worker died."""
-        loop = asyncio.get_running_loop()
-        ready: asyncio.Future[None] = loop.create_future()
+    def clean(self, fetched: FetchedPage, timeout: float) -> Cleaned:
+        """Clean one page (blocking); raises TimeoutError past ``timeout``, EOFError if the worker died."""
         self.conn.send(fetched)
-        fd = self.conn.fileno()
-
-        def readable() -> None:
-            if not ready.done():
-                ready.set_result(None)
-
-        loop.add_reader(fd, readable)
-        try:
-            await asyncio.wait_for(ready, timeout)
-        finally:
-            loop.remove_reader(fd)
+        if not self.conn.poll(timeout):
+            raise TimeoutError
         cleaned: Cleaned = self.conn.recv()
         return cleaned
 
@@ -110,16 +101,38 @@ class Worker:
         self.process.join(timeout=5)
 
 
+class _Job(NamedTuple):
+    fetched: FetchedPage
+    done: asyncio.Future[Cleaned]
+    loop: asyncio.AbstractEventLoop
+
+
+def _settle(done: asyncio.Future[Cleaned], result: Cleaned | BaseException) -> None:
+    """Give a job's result to the coroutine awaiting it (on the event loop), unless it stopped waiting."""
+    if done.done():
+        return
+    if isinstance(result, BaseException):
+        done.set_exception(result)
+    else:
+        done.set_result(result)
+
+
 class CleanWorkers:
-    """``size`` worker processes, each page cleaned within ``timeout`` seconds and ``memory_mb`` MB."""
+    """``size`` worker processes, each page cleaned within ``timeout`` seconds and ``memory_mb`` MB.
+
+    Each worker has a feeder thread that sends it the next waiting page as soon as it has sent back the
+    last, so a worker never waits for the event loop (busy with a download or a store batch) to hand it
+    work. The pages waiting are the ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them.
+    """
 
     def __init__(self, size: int, timeout: float, memory_mb: int) -> None:
         self.size, self.timeout, self.memory_mb = size, timeout, memory_mb
         self.context = _context()
-        self._idle: asyncio.Queue[Worker] | None = None
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._starting: asyncio.Future[list[Worker]] | None = None
+        self._feeding = False
         self._all: list[Worker] = []
-        self._lock = threading.Lock()  # `_all` is filled by the starting thread
+        self._lock = threading.Lock()  # `_all` is changed by the starting and the feeder threads
         self._closed = False
         self._broken = False
 
@@ -137,11 +150,43 @@ class CleanWorkers:
                 started.append(self._start_worker())
         return started
 
-    def _replace(self, worker: Worker) -> Worker:
+    def _replace(self, worker: Worker) -> Worker | None:
+        """Kill ``worker`` and start another in its place; None once the workers are closed."""
         worker.stop()
         with self._lock:
-            self._all.remove(worker)
-            return self._start_worker()
+            if worker in self._all:
+                self._all.remove(worker)
+            return None if self._closed else self._start_worker()
+
+    def _clean_in(self, worker: Worker, fetched: FetchedPage) -> tuple[Cleaned, Worker | None]:
+        """Clean a page in ``worker`` (from its feeder thread): the result and the worker to go on with."""
+        try:
+            return worker.clean(fetched, self.timeout), worker
+        except TimeoutError:
+            logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, fetched.page.url)
+            reason = f"clean-timeout: over {self.timeout:g} s"
+        except (EOFError, OSError) as error:
+            if not self._closed:
+                logger.warning(
+                    "cleaning worker died on %s (%s); worker replaced", fetched.page.url, type(error).__name__
+                )
+            reason = "clean-crashed"
+        return with_body(fetched, failed_article(fetched, reason)), self._replace(worker)
+
+    def _feed(self, first: Worker) -> None:
+        """A feeder thread: hand its worker one waiting page at a time until the workers close."""
+        worker: Worker | None = first
+        while worker is not None:
+            job = self._jobs.get()
+            if job is None:
+                return
+            result: Cleaned | BaseException
+            try:
+                result, worker = self._clean_in(worker, job.fetched)
+            except Exception as error:  # noqa: BLE001 - raised again in the coroutine awaiting the page
+                result = error
+            with contextlib.suppress(RuntimeError):  # the event loop has closed
+                job.loop.call_soon_threadsafe(_settle, job.done, result)
 
     def start(self) -> None:
         """Start the workers in a thread (the fork server's first start takes a second), from the event
@@ -153,9 +198,9 @@ class CleanWorkers:
                 return
             self._starting = loop.run_in_executor(None, self._start_all)
 
-    async def _ready(self) -> asyncio.Queue[Worker] | None:
-        """The queue of idle workers, once they are started; None if they cannot start."""
-        if self._idle is None and not self._broken:
+    async def _ready(self) -> bool:
+        """Whether the workers are started and fed; False if they cannot start."""
+        if not self._feeding and not self._broken:
             self.start()
             assert self._starting is not None
             try:
@@ -164,36 +209,34 @@ class CleanWorkers:
                 if not self._broken:
                     logger.error("cannot start cleaning workers (%s); cleaning in the crawl's own process", error)
                 self._broken = True
-                return None
-            if self._idle is None:
-                self._idle = asyncio.Queue()
+                return False
+            if not self._feeding:
+                self._feeding = True
                 for worker in workers:
-                    self._idle.put_nowait(worker)
-        return self._idle
+                    threading.Thread(target=self._feed, args=(worker,), name="clean-feeder", daemon=True).start()
+        return not self._broken
 
     async def clean(self, fetched: FetchedPage) -> Cleaned:
         """Clean a page in the next free worker: the article and the body as stored."""
-        idle = await self._ready()
-        if idle is None:
+        if not await self._ready():
             return with_body(fetched, clean_fetched(fetched))
-        worker = await idle.get()
-        try:
-            return await worker.clean(fetched, self.timeout)
-        except TimeoutError:
-            logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, fetched.page.url)
-            worker = self._replace(worker)
-            return with_body(fetched, failed_article(fetched, f"clean-timeout: over {self.timeout:g} s"))
-        except (EOFError, OSError) as error:
-            logger.warning("cleaning worker died on %s (%s); worker replaced", fetched.page.url, type(error).__name__)
-            worker = self._replace(worker)
-            return with_body(fetched, failed_article(fetched, "clean-crashed"))
-        finally:
-            idle.put_nowait(worker)
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Cleaned] = loop.create_future()
+        self._jobs.put(_Job(fetched, done, loop))
+        return await done
 
     def close(self) -> None:
-        """Stop every worker; none starts after this."""
+        """Stop every worker and its feeder thread; none starts after this."""
         with self._lock:
             self._closed = True
             for worker in self._all:
+                self._jobs.put(None)
                 worker.stop()
             self._all.clear()
+        while True:  # a page still waiting (the crawl was stopped): stored with its raw body, for a reclean
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is not None:
+                _settle(job.done, with_body(job.fetched, failed_article(job.fetched, "clean-crashed")))

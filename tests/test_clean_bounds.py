@@ -76,3 +76,44 @@ def test_a_page_over_the_memory_bound_is_recorded_and_the_worker_replaced() -> N
 def fetched(body: bytes) -> FetchedPage:
     page = RawPage("https://example.org/a", "https://example.org/a", 200, body)
     return FetchedPage(page=page, source="test", feed_url=None, entry=None)
+
+
+def page_titled(title: str) -> bytes:
+    paragraph = f"An ordinary paragraph of the article called {title}, long enough to be kept. " * 8
+    return (
+        f"<html><head><title>{title}</title></head><body><article><p>{paragraph}</p></article></body></html>".encode()
+    )
+
+
+def test_pages_waiting_for_a_worker_each_get_their_own_article() -> None:
+    titles = [f"Page {n}" for n in range(7)]
+
+    async def clean_all() -> list[Article]:
+        workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
+        try:
+            results = await asyncio.gather(*(workers.clean(fetched(page_titled(t))) for t in titles))
+        finally:
+            workers.close()
+        return [article for article, _body in results]
+
+    articles = asyncio.run(clean_all())
+    assert [a.title for a in articles] == titles
+    assert all(a.problems == () for a in articles)
+
+
+def test_a_page_still_waiting_when_the_workers_close_is_kept_with_its_raw_body() -> None:
+    async def close_while_waiting() -> tuple[Article, bytes]:
+        workers = CleanWorkers(size=1, timeout=60, memory_mb=0)
+        first = asyncio.ensure_future(workers.clean(fetched(page_titled("First"))))
+        await first
+        blocker = asyncio.ensure_future(workers.clean(fetched(page_titled("Busy " * 50_000))))
+        waiting = asyncio.ensure_future(workers.clean(fetched(page_titled("Waiting"))))
+        await asyncio.sleep(0)
+        workers.close()
+        await blocker
+        article, body = await asyncio.wait_for(waiting, 30)
+        return article, gzip.decompress(body.data)
+
+    article, body = asyncio.run(close_while_waiting())
+    assert article.title == "Waiting" or article.problems == ("clean-crashed",)  # cleaned, or kept for a reclean
+    assert body == page_titled("Waiting")
