@@ -22,7 +22,6 @@ the public scrapinghub/article-extraction-benchmark repository.
 from __future__ import annotations
 
 import argparse
-import gzip
 import shutil
 import sqlite3
 import sys
@@ -37,6 +36,7 @@ import trafilatura
 from benchmarks.loopback_site import load_pages, replicate
 from benchmarks.proctree import newsrake_command, run_measured
 from cleaners import Article
+from pipelines import raw_body
 from pipelines.store import ArticleRecord, RawPage, Store
 
 
@@ -60,8 +60,8 @@ def baseline(db: Path) -> tuple[int, float]:
     started = time.perf_counter()
     count = 0
     with sqlite3.connect(db) as conn:
-        for (body,) in conn.execute("SELECT body FROM raw_pages ORDER BY article_id"):
-            trafilatura.extract(gzip.decompress(body), include_comments=False)
+        for body, encoding in conn.execute("SELECT body, body_encoding FROM raw_pages ORDER BY article_id"):
+            trafilatura.extract(raw_body.decompress(body, encoding), include_comments=False)
             count += 1
     return count, time.perf_counter() - started
 

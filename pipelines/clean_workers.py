@@ -92,13 +92,17 @@ class Worker:
         cleaned: Cleaned = self.conn.recv()
         return cleaned
 
-    def stop(self) -> None:
-        """Kill the worker."""
-        with contextlib.suppress(OSError):
-            self.conn.close()
+    def kill(self) -> None:
+        """Kill the worker process; whoever is using the pipe sees it end."""
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=5)
+
+    def stop(self) -> None:
+        """Kill the worker and close the pipe (only from the thread that uses the pipe)."""
+        self.kill()
+        with contextlib.suppress(OSError):
+            self.conn.close()
 
 
 class _Job(NamedTuple):
@@ -179,6 +183,7 @@ class CleanWorkers:
         while worker is not None:
             job = self._jobs.get()
             if job is None:
+                worker.stop()
                 return
             result: Cleaned | BaseException
             try:
@@ -218,7 +223,7 @@ class CleanWorkers:
 
     async def clean(self, fetched: FetchedPage) -> Cleaned:
         """Clean a page in the next free worker: the article and the body as stored."""
-        if not await self._ready():
+        if self._closed or not await self._ready():
             return with_body(fetched, clean_fetched(fetched))
         loop = asyncio.get_running_loop()
         done: asyncio.Future[Cleaned] = loop.create_future()
@@ -229,14 +234,15 @@ class CleanWorkers:
         """Stop every worker and its feeder thread; none starts after this."""
         with self._lock:
             self._closed = True
-            for worker in self._all:
-                self._jobs.put(None)
-                worker.stop()
-            self._all.clear()
+            workers, self._all = self._all, []
+        for worker in workers:  # its feeder, if it is waiting on the worker, sees the pipe end and stops
+            worker.kill()
         while True:  # a page still waiting (the crawl was stopped): stored with its raw body, for a reclean
             try:
                 job = self._jobs.get_nowait()
             except queue.Empty:
-                return
+                break
             if job is not None:
                 _settle(job.done, with_body(job.fetched, failed_article(job.fetched, "clean-crashed")))
+        for _ in workers:  # a feeder waiting for a page stops
+            self._jobs.put(None)

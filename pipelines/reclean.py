@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import difflib
-import gzip
 import multiprocessing
 import os
 import signal
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 
 from cleaners import Article, FeedEntry, clean_page
 from cleaners.rules import SourceRules
+from pipelines.raw_body import Compressed
 from pipelines.store import Store, StoredFilter, StoredPage
 
 MAX_ERRORS = 50
@@ -38,8 +38,8 @@ class RecleanTask:
     url: str
     final_url: str | None
     content_type: str | None
-    body: bytes
-    """gzip-compressed, as stored: decompressed in the worker."""
+    body: Compressed
+    """As stored: decompressed in the worker."""
     entry: FeedEntry | None
     rules: SourceRules
     old_title: str | None
@@ -84,7 +84,7 @@ def clean_stored(task: RecleanTask) -> RecleanResult:
     """Clean one stored page (runs in a worker process); a failure is returned, never raised."""
     try:
         article = clean_page(
-            gzip.decompress(task.body),
+            task.body.page(),
             task.url,
             final_url=task.final_url,
             content_type=task.content_type,

@@ -52,7 +52,7 @@ TABLES: dict[str, TableDoc] = {
     ),
     "raw_pages": TableDoc(
         "Raw pages",
-        "The pages as fetched, one per article: the body is gzip-compressed HTML (a download, never rendered).",
+        "The pages as fetched, one per article: the body is compressed HTML (a download, never rendered).",
         {
             "article_id": "The article.",
             "url": "The URL requested.",
@@ -60,8 +60,8 @@ TABLES: dict[str, TableDoc] = {
             "status": "HTTP status.",
             "headers": "HTTP response headers (JSON).",
             "content_type": "The Content-Type header.",
-            "body": "The page, gzip-compressed.",
-            "body_encoding": "How the body is compressed.",
+            "body": "The page, compressed as body_encoding says.",
+            "body_encoding": "How the body is compressed: zstd (gzip in rows written by newsrake 0.1).",
             "body_size": "Bytes before compression.",
             "fetched_at": "When it was fetched (UTC).",
         },

@@ -1,7 +1,7 @@
 """The SQLite store: the only module that knows newsrake's schema.
 
 One file holds the articles (with FTS5 on title and text), the raw pages
-(gzip-compressed, in a table of their own), the feeds with their polling
+(compressed, in a table of their own), the feeds with their polling
 state and a row per run. Migrations are explicit, numbered and recorded in
 ``newsrake_migrations``; opening a store applies the missing ones.
 """
@@ -129,8 +129,8 @@ class StoredPage:
     feed_published_raw: str | None
     feed_updated: str | None
     content_type: str | None
-    body: bytes
-    """The raw page, gzip-compressed as stored."""
+    body: Compressed
+    """The raw page, compressed as stored."""
 
 
 @dataclass(frozen=True)
@@ -469,8 +469,9 @@ class Store:
 
     def raw_body(self, article_id: int) -> bytes | None:
         """The decompressed raw page of an article."""
-        row = self.db.conn.execute("SELECT body FROM raw_pages WHERE article_id = ?", (article_id,)).fetchone()
-        return raw_body.decompress(row[0]) if row and row[0] is not None else None
+        query = "SELECT body, body_encoding FROM raw_pages WHERE article_id = ?"
+        row = self.db.conn.execute(query, (article_id,)).fetchone()
+        return raw_body.decompress(row[0], row[1]) if row and row[0] is not None else None
 
     # -- writes -----------------------------------------------------------
 
@@ -552,7 +553,7 @@ class Store:
                     _json(dict(page.headers)),
                     page.content_type,
                     body.data,
-                    raw_body.ENCODING,
+                    body.encoding,
                     body.size,
                     page.fetched_at,
                 ),
@@ -690,7 +691,7 @@ class Store:
             rows = self.db.conn.execute(
                 f"""SELECT a.id, a.url, a.final_url, a.source, a.title, a.text, a.guid, a.feed_title,
                            a.feed_summary, a.feed_published, a.feed_published_raw, a.feed_updated,
-                           r.content_type, r.body
+                           r.content_type, r.body, r.body_size, r.body_encoding
                     FROM articles a JOIN raw_pages r ON r.article_id = a.id
                     WHERE a.id > ? AND {sql} ORDER BY a.id LIMIT ?""",
                 [last, *params, batch],
@@ -698,7 +699,8 @@ class Store:
             if not rows:
                 return
             for row in rows:
-                yield StoredPage(*row)
+                body, size, encoding = row[-3:]
+                yield StoredPage(*(*row[:-3], Compressed(body, size or 0, encoding)))
             last = rows[-1][0]
 
     def count_pages(self, where: StoredFilter) -> int:

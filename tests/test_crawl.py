@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from crawler.demo.server import LoopbackServer
 
@@ -98,8 +99,8 @@ def test_raw_page_is_kept_compressed(crawl: Crawl, path: Path) -> None:
         "WHERE a.url LIKE ?",
         f"%/news/{page_name(path)}.html",
     )
-    assert (row["status"], row["body_encoding"]) == (200, "gzip")
-    assert gzip.decompress(row["body"]) == gzip.decompress(path.read_bytes())
+    assert (row["status"], row["body_encoding"]) == (200, "zstd")
+    assert zstandard.ZstdDecompressor().decompress(row["body"]) == gzip.decompress(path.read_bytes())
 
 
 def test_full_text_search_finds_article_by_a_word_of_its_text(crawl: Crawl) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import sqlite3
@@ -15,6 +16,7 @@ import pytest
 
 from cleaners import CLEANER_VERSION, Article
 from crawler.lock import RunLock
+from pipelines import raw_body
 from pipelines.store import RawPage, Store
 
 from conftest import article_page, free_port, newsrake
@@ -58,6 +60,18 @@ def test_reclean_updates_stale_articles(small_db: Path) -> None:
     assert title == "Story 3: the library was sold"
     assert isinstance(text, str)
     assert text.startswith("Story 3, part 1:")
+
+
+def test_pages_stored_gzip_by_newsrake_0_1_are_recleaned(small_db: Path) -> None:
+    with sqlite3.connect(small_db) as conn:
+        for article_id, body, encoding in list(conn.execute("SELECT article_id, body, body_encoding FROM raw_pages")):
+            old = gzip.compress(raw_body.decompress(body, encoding))
+            conn.execute(
+                "UPDATE raw_pages SET body = ?, body_encoding = 'gzip' WHERE article_id = ?", (old, article_id)
+            )
+    run = newsrake("reclean", "--db", small_db.name, "--jobs", "2", cwd=small_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "newsrake reclean: 6 cleaned, 6 changed, 0 unchanged, 0 failed"
 
 
 def test_a_second_reclean_has_nothing_to_do(small_db: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ import pytest
 
 from cleaners import Article, FeedEntry
 from pipelines import raw_body
-from pipelines.store import MIGRATIONS, ArticleRecord, FeedFetch, RawPage, Store, StoreError
+from pipelines.store import MIGRATIONS, ArticleRecord, FeedFetch, RawPage, Store, StoredFilter, StoreError
 
 URL = "https://news.example/world/kilns"
 BODY = b"<html><body><p>Glassblowers relit the kilns.</p></body></html>\xff\x00"
@@ -141,6 +142,25 @@ def test_a_body_compressed_by_the_worker_is_stored_as_given(store: Store) -> Non
     stored = store.db.execute("SELECT body, body_encoding, body_size FROM raw_pages").fetchone()
     assert stored == (compressed.data, raw_body.ENCODING, len(BODY))
     assert store.raw_body(1) == BODY
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [raw_body.compress(BODY), raw_body.Compressed(gzip.compress(BODY), len(BODY), "gzip")],
+    ids=["zstd", "gzip-written-by-0.1"],
+)
+def test_a_body_in_every_encoding_newsrake_wrote_is_read_back(store: Store, stored: raw_body.Compressed) -> None:
+    store.save_articles([record(URL, stored_body=stored)])
+    assert store.db.execute("SELECT body_encoding FROM raw_pages").fetchone() == (stored.encoding,)
+    assert store.raw_body(1) == BODY
+    [stored_page] = store.stored_pages(StoredFilter())
+    assert stored_page.body.page() == BODY
+
+
+def test_a_body_of_an_unknown_encoding_is_a_clear_error(store: Store) -> None:
+    store.save_articles([record(URL, stored_body=raw_body.Compressed(b"?", 1, "brotli"))])
+    with pytest.raises(ValueError, match="unknown body encoding 'brotli'"):
+        store.raw_body(1)
 
 
 @pytest.mark.parametrize(
