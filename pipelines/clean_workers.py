@@ -5,11 +5,15 @@ stored with the reason (its raw body kept), and the crawl goes on.
 Workers are forked from a fork server that has the cleaner loaded and warmed up (`pipelines.clean_preload`),
 so they share the language model and the extractor's tables. They are started, in a thread, with the first
 article request, while its page downloads; a run with nothing new starts none. A worker sends back the article and
-the raw body already compressed for storage, so the event loop neither cleans nor compresses."""
+the raw body already compressed for storage, so the event loop neither cleans nor compresses.
+
+Pages go to the workers from feeder threads, one per worker, not from the event loop, and each worker is kept a
+page ahead (`PAGES_AHEAD`): it goes from one page to the next without waiting for the crawl's process."""
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import itertools
 import logging
@@ -24,8 +28,10 @@ from typing import NamedTuple
 
 from crawler.items import FetchedPage
 from pipelines.clean import Cleaned, clean_fetched, failed_article, with_body
-from pipelines.memory import release_free_memory
+from pipelines.memory import one_heap, release_free_memory
 
+PAGES_AHEAD = 1
+"""Pages sent to a worker beyond the one it cleans: it starts the next as soon as it has sent back the last."""
 TRIM_EVERY = 32
 """A worker hands its free heap memory back to the system every this many pages."""
 
@@ -52,27 +58,45 @@ def _limit_memory(megabytes: int) -> None:
 
 def _serve(conn: Connection, memory_mb: int) -> None:
     """A worker (forked warm, see `pipelines.clean_preload`): clean each page it is sent, send back the
-    article (or a failed one on MemoryError) and the compressed body."""
+    article (or a failed one on MemoryError) and the compressed body.
+
+    A reader thread takes the next page off the pipe while the last is cleaned."""
     from pipelines.reclean import worker_setup
 
     worker_setup()
-    if memory_mb:
+    one_heap()
+    pages: queue.Queue[FetchedPage | None] = queue.Queue(maxsize=1)
+    bounded = threading.Event()
+    threading.Thread(target=_receive, args=(conn, pages, bounded), name="clean-reader", daemon=True).start()
+    if memory_mb:  # once the thread's stack is mapped: the bound is on the pages and their cleaning
         with contextlib.suppress(OSError, ValueError):
             _limit_memory(memory_mb)
+    bounded.set()
     for cleaned in itertools.count(1):
         if cleaned % TRIM_EVERY == 0:
             release_free_memory()
-        try:
-            fetched = conn.recv()
-        except (EOFError, OSError):
-            return
-        except MemoryError:  # the page itself is over the bound: end quietly, the parent records it
+        fetched = pages.get()
+        if fetched is None:
             return
         try:
             article = clean_fetched(fetched)
         except MemoryError:
             article = failed_article(fetched, f"clean-memory: over {memory_mb} MB")
         conn.send(with_body(fetched, article))
+
+
+def _receive(conn: Connection, pages: queue.Queue[FetchedPage | None], bounded: threading.Event) -> None:
+    """A worker's reader thread: the pages sent, in order, once the memory bound is set; None once the pipe
+    ends or a page is over the bound (the worker then ends quietly after the page it is cleaning, and the
+    parent records it)."""
+    bounded.wait()
+    while True:
+        try:
+            fetched = conn.recv()
+        except (EOFError, OSError, MemoryError):
+            pages.put(None)
+            return
+        pages.put(fetched)
 
 
 class Worker:
@@ -84,9 +108,14 @@ class Worker:
         self.process.start()
         child.close()
 
-    def clean(self, fetched: FetchedPage, timeout: float) -> Cleaned:
-        """Clean one page (blocking); raises TimeoutError past ``timeout``, EOFError if the worker died."""
-        self.conn.send(fetched)
+    def send(self, fetched: FetchedPage) -> None:
+        """Send a page to clean; a worker that has died shows when its result is read."""
+        with contextlib.suppress(OSError):
+            self.conn.send(fetched)
+
+    def result(self, timeout: float) -> Cleaned:
+        """The next page's result (blocking); raises TimeoutError past ``timeout``, EOFError if the worker
+        died."""
         if not self.conn.poll(timeout):
             raise TimeoutError
         cleaned: Cleaned = self.conn.recv()
@@ -124,9 +153,9 @@ def _settle(done: asyncio.Future[Cleaned], result: Cleaned | BaseException) -> N
 class CleanWorkers:
     """``size`` worker processes, each page cleaned within ``timeout`` seconds and ``memory_mb`` MB.
 
-    Each worker has a feeder thread that sends it the next waiting page as soon as it has sent back the
-    last, so a worker never waits for the event loop (busy with a download or a store batch) to hand it
-    work. The pages waiting are the ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them.
+    Each worker has a feeder thread that keeps it a page ahead, so a worker never waits for the event loop
+    (busy with a download or a store batch) or for its feeder to hand it work. The pages waiting are the
+    ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them.
     """
 
     def __init__(self, size: int, timeout: float, memory_mb: int) -> None:
@@ -162,10 +191,11 @@ class CleanWorkers:
                 self._all.remove(worker)
             return None if self._closed else self._start_worker()
 
-    def _clean_in(self, worker: Worker, fetched: FetchedPage) -> tuple[Cleaned, Worker | None]:
-        """Clean a page in ``worker`` (from its feeder thread): the result and the worker to go on with."""
+    def _result(self, worker: Worker, fetched: FetchedPage) -> tuple[Cleaned | Exception, Worker | None]:
+        """The result of the page ``worker`` cleans first (from its feeder thread), and the worker to go on
+        with: a replacement if it ran past the timeout or died, None once the workers are closed."""
         try:
-            return worker.clean(fetched, self.timeout), worker
+            return worker.result(self.timeout), worker
         except TimeoutError:
             logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, fetched.page.url)
             reason = f"clean-timeout: over {self.timeout:g} s"
@@ -175,23 +205,44 @@ class CleanWorkers:
                     "cleaning worker died on %s (%s); worker replaced", fetched.page.url, type(error).__name__
                 )
             reason = "clean-crashed"
+        except Exception as error:  # noqa: BLE001 - raised again in the coroutine awaiting the page
+            return error, worker
         return with_body(fetched, failed_article(fetched, reason)), self._replace(worker)
 
     def _feed(self, first: Worker) -> None:
-        """A feeder thread: hand its worker one waiting page at a time until the workers close."""
+        """A feeder thread: keeps its worker `PAGES_AHEAD` page ahead (the next page waits in the worker
+        while it cleans the last), hands back each result in order, and goes on with a replacement
+        worker, to which it sends the pages the old one had not done."""
         worker: Worker | None = first
+        sent: collections.deque[_Job] = collections.deque()
+        closing = False
         while worker is not None:
-            job = self._jobs.get()
-            if job is None:
-                worker.stop()
-                return
-            result: Cleaned | BaseException
-            try:
-                result, worker = self._clean_in(worker, job.fetched)
-            except Exception as error:  # noqa: BLE001 - raised again in the coroutine awaiting the page
-                result = error
+            while len(sent) <= PAGES_AHEAD and not closing:
+                try:
+                    job = self._jobs.get(block=not sent)
+                except queue.Empty:
+                    break
+                if job is None:
+                    closing = True
+                else:
+                    sent.append(job)
+                    worker.send(job.fetched)
+            if not sent:
+                break
+            head = sent.popleft()
+            result, next_worker = self._result(worker, head.fetched)
             with contextlib.suppress(RuntimeError):  # the event loop has closed
-                job.loop.call_soon_threadsafe(_settle, job.done, result)
+                head.loop.call_soon_threadsafe(_settle, head.done, result)
+            if next_worker is not None and next_worker is not worker:
+                for job in sent:
+                    next_worker.send(job.fetched)
+            worker = next_worker
+        if worker is not None:
+            worker.stop()
+        for job in sent:  # the workers closed under it: kept with its raw body, for a reclean
+            crashed = with_body(job.fetched, failed_article(job.fetched, "clean-crashed"))
+            with contextlib.suppress(RuntimeError):
+                job.loop.call_soon_threadsafe(_settle, job.done, crashed)
 
     def start(self) -> None:
         """Start the workers in a thread (the fork server's first start takes a second), from the event

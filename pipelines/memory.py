@@ -5,6 +5,8 @@ CPython and lxml free a page's objects into the C heap, which glibc keeps for
 reuse; ``malloc_trim`` returns the free pages at its top and in its middle to
 the system. It costs well under a millisecond, so it is called every few dozen
 pages, not after each. Elsewhere than glibc it does nothing.
+
+`one_heap` keeps a worker's second thread from getting a C heap of its own.
 """
 
 from __future__ import annotations
@@ -14,19 +16,32 @@ import ctypes.util
 import functools
 from collections.abc import Callable
 
+M_ARENA_MAX = -8
+"""glibc's ``mallopt`` parameter for the number of heaps (arenas) threads allocate from."""
+
 
 @functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
+def _libc_function(name: str) -> Callable[..., int] | None:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim: Callable[[int], int] = libc.malloc_trim
+        function: Callable[..., int] = getattr(libc, name)
     except (OSError, AttributeError):
         return None
-    return trim
+    return function
 
 
 def release_free_memory() -> None:
     """Return the C heap's free memory to the system (glibc); a no-op elsewhere."""
-    trim = _malloc_trim()
+    trim = _libc_function("malloc_trim")
     if trim is not None:
         trim(0)
+
+
+def one_heap() -> bool:
+    """Make the threads started from now on allocate from the process's one C heap (glibc); whether it did.
+
+    glibc gives a second thread a heap of its own, whose free memory adds to the process's footprint; a
+    worker's page-reading thread allocates little, and shares the main heap at no measurable cost.
+    """
+    mallopt = _libc_function("mallopt")
+    return mallopt is not None and mallopt(M_ARENA_MAX, 1) == 1

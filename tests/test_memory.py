@@ -1,0 +1,20 @@
+"""pipelines.memory: the glibc calls that keep a long crawl's footprint flat work here (Linux, glibc)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def run_in_fresh_process(code: str) -> str:
+    """``code``'s output, run in a new interpreter: mallopt changes the whole process."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_freed_memory_can_be_handed_back() -> None:
+    code = "from pipelines.memory import release_free_memory as r; b = [bytes(1000) for _ in range(10**5)]; del b; r()"
+    assert run_in_fresh_process(code) == ""
+
+
+def test_threads_can_be_kept_on_one_heap() -> None:
+    assert run_in_fresh_process("from pipelines.memory import one_heap; print(one_heap())") == "True"
