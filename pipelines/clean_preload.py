@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from pipelines.reclean import warm_up
+from pipelines.worker_process import warm_up
 
 warm_up()
 gc.collect()

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from crawler.items import FetchedPage
 from pipelines.clean import Cleaned, clean_fetched, failed_article, with_body
 from pipelines.memory import one_heap, release_free_memory
+from pipelines.worker_process import worker_setup
 
 PAGES_AHEAD = 1
 """Pages sent to a worker beyond the one it cleans: it starts the next as soon as it has sent back the last."""
@@ -61,8 +62,6 @@ def _serve(conn: Connection, memory_mb: int) -> None:
     article (or a failed one on MemoryError) and the compressed body.
 
     A reader thread takes the next page off the pipe while the last is cleaned."""
-    from pipelines.reclean import worker_setup
-
     worker_setup()
     one_heap()
     pages: queue.Queue[FetchedPage | None] = queue.Queue(maxsize=1)

@@ -21,7 +21,8 @@ M_ARENA_MAX = -8
 
 
 @functools.cache
-def _libc_function(name: str) -> Callable[..., int] | None:
+def libc_function(name: str) -> Callable[..., int] | None:
+    """The C library's function ``name``; None where there is no such library or function."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         function: Callable[..., int] = getattr(libc, name)
@@ -32,7 +33,7 @@ def _libc_function(name: str) -> Callable[..., int] | None:
 
 def release_free_memory() -> None:
     """Return the C heap's free memory to the system (glibc); a no-op elsewhere."""
-    trim = _libc_function("malloc_trim")
+    trim = libc_function("malloc_trim")
     if trim is not None:
         trim(0)
 
@@ -43,5 +44,5 @@ def one_heap() -> bool:
     glibc gives a second thread a heap of its own, whose free memory adds to the process's footprint; a
     worker's page-reading thread allocates little, and shares the main heap at no measurable cost.
     """
-    mallopt = _libc_function("mallopt")
+    mallopt = libc_function("mallopt")
     return mallopt is not None and mallopt(M_ARENA_MAX, 1) == 1

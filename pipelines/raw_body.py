@@ -14,6 +14,7 @@ for ``zstd`` rows, ``gzip -d`` for ``gzip`` rows.
 from __future__ import annotations
 
 import gzip
+import threading
 from dataclasses import dataclass
 
 import zstandard
@@ -38,9 +39,15 @@ class Compressed:
         return decompress(self.data, self.encoding)
 
 
+_THREAD = threading.local()  # a zstd compressor keeps its context between pages, but serves one thread only
+
+
 def compress(body: bytes) -> Compressed:
     """``body`` as stored: a zstd frame that records its size, so equal pages give equal bytes."""
-    return Compressed(zstandard.ZstdCompressor(level=LEVEL).compress(body), len(body))
+    compressor: zstandard.ZstdCompressor | None = getattr(_THREAD, "compressor", None)
+    if compressor is None:
+        compressor = _THREAD.compressor = zstandard.ZstdCompressor(level=LEVEL)
+    return Compressed(compressor.compress(body), len(body))
 
 
 def decompress(stored: bytes, encoding: str) -> bytes:

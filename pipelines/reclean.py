@@ -9,12 +9,9 @@ takes up what is still stale.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import difflib
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -23,9 +20,9 @@ from cleaners import Article, FeedEntry, clean_page
 from cleaners.rules import SourceRules
 from pipelines.raw_body import Compressed
 from pipelines.store import Store, StoredFilter, StoredPage
+from pipelines.worker_process import warm_up, worker_setup
 
 MAX_ERRORS = 50
-PR_SET_PDEATHSIG = 1
 Progress = Callable[[int, int], None]
 """Called with (pages done, pages in all)."""
 
@@ -121,33 +118,6 @@ def tasks(
             page.id, page.url, page.final_url, page.content_type, page.body, _entry(page),
             rules.get(page.source or "", empty), page.title, page.text,
         )  # fmt: skip
-
-
-_WARM_UP_PAGE = (  # no declared language, so that the language model loads too
-    "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
-    + "<p>A paragraph of plain text that exercises every stage of the cleaners once.</p>" * 8
-    + "<p>Follow us on Google News.</p></article></body></html>"
-)
-_SHORT_PAGE = (
-    "<html><body><article><p>A short page, which takes the extractor's fallback path.</p></article></body></html>"
-)
-
-
-def warm_up() -> None:
-    """Clean two small pages: loads the language model, compiles the rule tables, primes trafilatura and
-    its fallback extractors (jusText's stop words)."""
-    clean_page(_WARM_UP_PAGE, "https://example.org/warm-up")
-    clean_page(_SHORT_PAGE, "https://example.org/warm-up-short")
-
-
-def worker_setup() -> None:
-    """In each worker: leave Ctrl-C to the parent, and die with the parent (Linux), never orphaned."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: workers notice the parent is gone when their queue breaks
 
 
 def _results(jobs: int, work: Iterator[RecleanTask]) -> Iterator[RecleanResult]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from cleaners import Article
@@ -100,19 +102,30 @@ def test_pages_waiting_for_a_worker_each_get_their_own_article() -> None:
     assert all(a.problems == () for a in articles)
 
 
-def test_a_page_still_waiting_when_the_workers_close_is_kept_with_its_raw_body() -> None:
-    async def close_while_waiting() -> tuple[Article, bytes]:
-        workers = CleanWorkers(size=1, timeout=60, memory_mb=0)
-        first = asyncio.ensure_future(workers.clean(fetched(page_titled("First"))))
-        await first
-        blocker = asyncio.ensure_future(workers.clean(fetched(page_titled("Busy " * 50_000))))
-        waiting = asyncio.ensure_future(workers.clean(fetched(page_titled("Waiting"))))
-        await asyncio.sleep(0)
-        workers.close()
-        await blocker
-        article, body = await asyncio.wait_for(waiting, 30)
-        return article, body.page()
+def test_pages_still_waiting_when_the_workers_close_are_kept_with_their_raw_bodies() -> None:
+    slow = (
+        b"<html><body>" + b"<p>A paragraph among many, which takes a while to clean.</p>" * 40_000 + b"</body></html>"
+    )
+    pages = [slow, page_titled("Ahead"), page_titled("Waiting")]  # cleaning, sent ahead, still queued
 
-    article, body = asyncio.run(close_while_waiting())
-    assert article.title == "Waiting" or article.problems == ("clean-crashed",)  # cleaned, or kept for a reclean
-    assert body == page_titled("Waiting")
+    async def close_while_waiting() -> list[tuple[Article, bytes]]:
+        workers = CleanWorkers(size=1, timeout=60, memory_mb=0)
+        await workers.clean(fetched(page_titled("First")))  # the worker is up
+        pending = [asyncio.ensure_future(workers.clean(fetched(page))) for page in pages]
+        await asyncio.sleep(0)  # every page handed over
+        workers.close()
+        results = await asyncio.wait_for(asyncio.gather(*pending), 30)
+        return [(article, body.page()) for article, body in results]
+
+    results = asyncio.run(close_while_waiting())
+    assert [body for _article, body in results] == pages
+    assert [article.problems for article, _body in results] == [("clean-crashed",)] * 3
+
+
+def test_the_crawls_own_process_never_loads_the_extractor() -> None:
+    code = (
+        "import sys, crawler.run, crawler.cli, pipelines.clean, pipelines.clean_workers, pipelines.store_pipeline; "
+        "print(sorted(m for m in ('trafilatura', 'htmldate', 'py3langid') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

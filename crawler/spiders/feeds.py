@@ -181,13 +181,12 @@ class FeedsSpider(scrapy.Spider):
     def _not_modified(self, response: Response, source: str, digest: str) -> FeedFetch | None:
         """The record of a 304 answer, or of the very body parsed last time (a server without validators):
         nothing to parse. None for any other answer."""
-        unchanged = response.status != 304 and response.meta.get("newsrake_body_sha256") == digest
-        if response.status != 304 and not unchanged:
+        if response.status != 304 and response.meta.get("newsrake_body_sha256") != digest:
             return None
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
         self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
         key = response.meta.get("newsrake_feed", response.url)
-        return FeedFetch(url=key, source=source, status=response.status, unchanged=unchanged)
+        return FeedFetch(url=key, source=source, status=response.status, unchanged=response.status != 304)
 
     def sitemap_request(self, url: str, source: str, depth: int = 0) -> scrapy.Request:
         """The request for a news sitemap or sitemap index (polled like a feed)."""

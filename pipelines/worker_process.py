@@ -1,0 +1,39 @@
+"""What a cleaning worker process - of a crawl or of a reclean - does before its first page.
+
+The parent (or the crawl's fork server) warms the cleaner up once, so that every worker forked from it starts
+warm and shares those pages; each worker then leaves Ctrl-C to the parent and dies with it.
+"""
+
+from __future__ import annotations
+
+import signal
+
+from pipelines.memory import libc_function
+
+PR_SET_PDEATHSIG = 1
+
+_WARM_UP_PAGE = (  # no declared language, so that the language model loads too
+    "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
+    + "<p>A paragraph of plain text that exercises every stage of the cleaners once.</p>" * 8
+    + "<p>Follow us on Google News.</p></article></body></html>"
+)
+_SHORT_PAGE = (
+    "<html><body><article><p>A short page, which takes the extractor's fallback path.</p></article></body></html>"
+)
+
+
+def warm_up() -> None:
+    """Clean two small pages: loads the language model, compiles the rule tables, primes trafilatura and
+    its fallback extractors (jusText's stop words)."""
+    from cleaners.page import clean_page  # only where pages are cleaned: not in the crawl's main process
+
+    clean_page(_WARM_UP_PAGE, "https://example.org/warm-up")
+    clean_page(_SHORT_PAGE, "https://example.org/warm-up-short")
+
+
+def worker_setup() -> None:
+    """In each worker: leave Ctrl-C to the parent, and die with the parent (Linux), never orphaned."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    prctl = libc_function("prctl")
+    if prctl is not None:  # not Linux: workers notice the parent is gone when their pipe or queue breaks
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
