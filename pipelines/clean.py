@@ -1,63 +1,18 @@
-"""Item pipeline: clean each fetched page with `cleaners.clean_page`."""
+"""Item pipeline: clean each fetched page with `cleaners.clean_page` (through `pipelines.cleaning`)."""
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import TYPE_CHECKING
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
-from cleaners import CLEANER_VERSION, Article
 from crawler.items import CleanedPage, FetchedPage
-from pipelines import raw_body
+from pipelines.cleaning import clean_fetched, with_body
 
 if TYPE_CHECKING:
     from pipelines.clean_workers import CleanWorkers
-
-logger = logging.getLogger(__name__)
-
-
-def failed_article(fetched: FetchedPage, problem: str) -> Article:
-    """The record of a page that could not be cleaned: no text, the reason, the feed's title."""
-    page = fetched.page
-    return Article(
-        url=page.url,
-        final_url=page.final_url,
-        title=fetched.entry.title if fetched.entry else None,
-        feed_entry=fetched.entry,
-        cleaner_version=CLEANER_VERSION,
-        problems=(problem,),
-    )
-
-
-Cleaned = tuple[Article, raw_body.Compressed]
-"""A cleaned page ready to store: the article and the page's body compressed."""
-
-
-def with_body(fetched: FetchedPage, article: Article) -> Cleaned:
-    """``article`` with its page's body compressed for storage, where the page was cleaned (a worker)."""
-    return article, raw_body.compress(fetched.page.body)
-
-
-def clean_fetched(fetched: FetchedPage) -> Article:
-    """Clean one fetched page; a cleaner crash becomes an empty article with the reason, never lost."""
-    from cleaners.page import clean_page  # loaded where pages are cleaned: a worker, not the crawl's loop
-
-    page = fetched.page
-    try:
-        return clean_page(
-            page.body,
-            page.url,
-            final_url=page.final_url,
-            content_type=page.content_type,
-            feed_entry=fetched.entry,
-            rules=fetched.rules,
-        )
-    except Exception as error:  # noqa: BLE001 - a bad page must not stop the run; the raw page is kept
-        logger.warning("cleaning failed: %s (%s: %s)", page.url, type(error).__name__, error)
-        return failed_article(fetched, f"clean-error: {type(error).__name__}")
 
 
 class CleanPipeline:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from crawler.items import FetchedPage
-from pipelines.clean import Cleaned, clean_fetched, failed_article, with_body
+from pipelines.cleaning import Cleaned, clean_fetched, failed_article, with_body
 from pipelines.memory import one_heap, release_free_memory
 from pipelines.worker_process import worker_setup
 
