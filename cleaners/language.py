@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import py3langid
+from cleaners.language_model import identifier
 
 _SAMPLE = 600  # characters looked at: enough for a confident guess, cheap on long articles
 _MIN_TEXT = 40
@@ -13,5 +13,5 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if len(sample.strip()) < _MIN_TEXT:
         return None
-    code, _score = py3langid.classify(sample)
+    code, _score = identifier().classify(sample)
     return str(code) if code else None

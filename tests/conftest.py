@@ -84,6 +84,16 @@ def fixture_routes(base: str) -> Routes:
     return routes
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """newsrake's cache (the decompressed language model) in a folder of the session, not the user's home:
+    for this process and every `newsrake` it starts."""
+    folder = tmp_path_factory.mktemp("newsrake-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSRAKE_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def site() -> Iterator[LoopbackServer]:
     """The fixture site, served on 127.0.0.1 for the whole session."""
