@@ -3,6 +3,8 @@
 Any of these can be changed for one run with ``-s NAME=VALUE``.
 """
 
+from scrapy.settings import default_settings as _scrapy
+
 BOT_NAME = "newsrake"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -33,7 +35,7 @@ DOWNLOAD_DELAY = 1.0  # seconds between requests to one host
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
-COOKIES_ENABLED = False
+COOKIES_ENABLED = False  # and its middleware is not even loaded (below)
 
 # --- bounds --------------------------------------------------------------
 DOWNLOAD_TIMEOUT = 30
@@ -47,13 +49,23 @@ MEMUSAGE_LIMIT_MB = 1024  # past this the crawl stops cleanly (exit 1, logged); 
 DOWNLOAD_HANDLERS = {"data": None, "file": None, "s3": None, "ftp": None}  # http(s) only
 
 # --- components ----------------------------------------------------------
+# Scrapy components newsrake replaces or never uses are left out of the base lists rather than set to None:
+# Scrapy imports every component it is given, even one set to None or one that then turns itself off.
+_NOT_LOADED = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware",  # replaced: RFC 9309 semantics
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware",  # replaced: no full decode of each page
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # cookies are off; it imports tldextract (45 ms)
+    "scrapy.extensions.remote_control.RemoteControl",  # a code-running HTTP server: never; imports aiohttp (100 ms)
+    "scrapy.spidermiddlewares.depth.DepthMiddleware",  # feeds -> articles: the depth is known
+}
+DOWNLOADER_MIDDLEWARES_BASE = {k: v for k, v in _scrapy.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _NOT_LOADED}
+SPIDER_MIDDLEWARES_BASE = {k: v for k, v in _scrapy.SPIDER_MIDDLEWARES_BASE.items() if k not in _NOT_LOADED}
+EXTENSIONS_BASE = {k: v for k, v in _scrapy.EXTENSIONS_BASE.items() if k not in _NOT_LOADED}
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
     "crawler.middlewares.feed_state.FeedStateMiddleware": 55,
     "crawler.middlewares.seen_urls.SeenUrlsMiddleware": 60,
-    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # replaced: RFC 9309 semantics
     "crawler.middlewares.robots.RobotsMiddleware": 100,
-    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,  # replaced: no full decode of each page
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees 429/503
 }
@@ -64,6 +76,5 @@ ITEM_PIPELINES = {
 LOG_FORMATTER = "crawler.logformatter.ShortLogFormatter"
 LOG_LEVEL = "WARNING"  # one line per problem; -s LOG_LEVEL=INFO for more
 TELNETCONSOLE_ENABLED = False
-REMOTE_CONTROL_ENABLED = False  # Scrapy's code-running HTTP control server: never, in a cron job
-SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}  # feeds -> articles: depth is known
+REMOTE_CONTROL_ENABLED = False  # Scrapy's code-running HTTP control server: never, in a cron job (not loaded)
 FEED_EXPORT_ENCODING = "utf-8"

@@ -129,3 +129,28 @@ def test_the_crawls_own_process_never_loads_the_extractor() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+# Loaded by no part of a crawl's own process: the extractor (the workers' business) and the Scrapy components
+# newsrake turns off, which Scrapy would import anyway if they were only set to None (aiohttp, tldextract).
+NEVER_IN_THE_CRAWL = (
+    "trafilatura", "htmldate", "py3langid", "aiohttp", "tldextract",
+    "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies",
+    "scrapy.downloadermiddlewares.robotstxt", "scrapy.spidermiddlewares.depth",
+)  # fmt: skip
+
+
+def test_a_whole_crawl_never_loads_what_it_does_not_use(site: LoopbackServer, tmp_path: Path) -> None:
+    feed = f"{site.base_url}/feeds/rss2.xml"
+    args = ["crawl", "--feed", feed, "--db", "news.db", "--allow-address", site.address, *FAST]
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: print('LOADED', sorted(m for m in {NEVER_IN_THE_CRAWL!r} if m in sys.modules)))\n"
+        f"sys.argv = ['newsrake', *{args!r}]\n"
+        "from crawler.cli import main\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "articles new" in run.stdout  # a crawl that stored articles (in its workers)
+    assert run.stdout.strip().splitlines()[-1] == "LOADED []"
