@@ -37,7 +37,8 @@ from benchmarks.loopback_site import load_pages, replicate
 from benchmarks.proctree import newsrake_command, run_measured
 from cleaners import Article
 from pipelines import raw_body
-from pipelines.store import ArticleRecord, RawPage, Store
+from pipelines.records import RawPage
+from pipelines.store import ArticleRecord, Store
 
 
 def build(db: Path, pages: dict[str, bytes], count: int) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
 from pipelines.raw_body import Compressed
-from pipelines.store import FeedFetch, RawPage
+from pipelines.records import FeedFetch, RawPage
 
 
 @dataclass(frozen=True)

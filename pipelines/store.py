@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,34 +22,13 @@ import sqlite_utils
 from cleaners import Article
 from pipelines import raw_body
 from pipelines.raw_body import Compressed
+from pipelines.records import FeedFetch, RawPage, utc_now
 
 BUSY_TIMEOUT_MS = 5000
 
 
 class StoreError(Exception):
     """The database cannot be opened, read or written; the message is for the user."""
-
-
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@dataclass(frozen=True)
-class RawPage:
-    """A fetched page as the server sent it."""
-
-    url: str
-    final_url: str
-    status: int
-    body: bytes
-    headers: Mapping[str, str] = field(default_factory=dict)
-    fetched_at: str = field(default_factory=utc_now)
-
-    @property
-    def content_type(self) -> str | None:
-        """The Content-Type header, if any."""
-        return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
 
 
 @dataclass(frozen=True)
@@ -79,37 +58,6 @@ class Saved:
 ARTICLE_ERRORS = (sqlite3.DataError, ValueError, OverflowError)
 """Errors that concern one article's values (text that cannot be encoded, a value too big), not the
 database: that article is skipped, the rest stored. Any other `sqlite3.Error` is the database's."""
-
-
-@dataclass(frozen=True)
-class FeedFetch:
-    """The outcome of fetching and parsing one feed."""
-
-    url: str
-    source: str
-    status: int | None
-    title: str | None = None
-    site_url: str | None = None
-    entries: int = 0
-    bozo: bool = False
-    bozo_reason: str | None = None
-    error: str | None = None
-    fetched_at: str = field(default_factory=utc_now)
-    etag: str | None = None
-    last_modified: str | None = None
-    moved_to: str | None = None
-    """Where a permanent redirect (301/308) sent the feed; polled there from now on."""
-    retired: bool = False
-    """The server said the feed is gone for good (410)."""
-    body_sha256: str | None = None
-    """The digest of the body, when it was parsed."""
-    unchanged: bool = False
-    """The body is the one parsed last time (the server sent no validators, or ignored them): not parsed."""
-
-    @property
-    def not_modified(self) -> bool:
-        """A 304 answer, or the same body as last time: nothing new, nothing parsed."""
-        return self.status == 304 or self.unchanged
 
 
 @dataclass(frozen=True)

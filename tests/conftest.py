@@ -20,7 +20,8 @@ import pytest
 from cleaners import clean_page
 from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
-from pipelines.store import RawPage, Store
+from pipelines.records import RawPage
+from pipelines.store import Store
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"

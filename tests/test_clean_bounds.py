@@ -13,7 +13,7 @@ from cleaners import Article
 from crawler.demo.server import LoopbackServer
 from crawler.items import FetchedPage
 from pipelines.clean_workers import CleanWorkers
-from pipelines.store import RawPage
+from pipelines.records import RawPage
 
 from conftest import FAST, newsrake
 
@@ -126,6 +126,15 @@ def test_the_crawls_own_process_never_loads_the_extractor() -> None:
     code = (
         "import sys, crawler.run, crawler.cli, pipelines.clean, pipelines.clean_workers, pipelines.store_pipeline; "
         "print(sorted(m for m in ('trafilatura', 'htmldate', 'py3langid') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_the_cleaning_workers_load_neither_scrapy_nor_the_storage_driver() -> None:
+    code = (
+        "import sys, pipelines.clean_preload; "
+        "print(sorted(m for m in ('scrapy', 'twisted', 'sqlite_utils', 'sqlite3') if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"

@@ -17,7 +17,8 @@ import pytest
 from cleaners import CLEANER_VERSION, Article
 from crawler.lock import RunLock
 from pipelines import raw_body
-from pipelines.store import RawPage, Store
+from pipelines.records import RawPage
+from pipelines.store import Store
 
 from conftest import article_page, free_port, newsrake
 

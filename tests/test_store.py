@@ -12,7 +12,8 @@ import pytest
 
 from cleaners import Article, FeedEntry
 from pipelines import raw_body
-from pipelines.store import MIGRATIONS, ArticleRecord, FeedFetch, RawPage, Store, StoredFilter, StoreError
+from pipelines.records import FeedFetch, RawPage
+from pipelines.store import MIGRATIONS, ArticleRecord, Store, StoredFilter, StoreError
 
 URL = "https://news.example/world/kilns"
 BODY = b"<html><body><p>Glassblowers relit the kilns.</p></body></html>\xff\x00"

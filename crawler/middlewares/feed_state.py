@@ -16,7 +16,7 @@ from scrapy.exceptions import IgnoreRequest
 
 from crawler import stats
 from crawler.middlewares.store_reader import StoreReader
-from pipelines.store import utc_now
+from pipelines.records import utc_now
 
 logger = logging.getLogger(__name__)
 

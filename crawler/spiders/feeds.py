@@ -32,7 +32,7 @@ from crawler.middlewares.robots import RobotsRefused
 from crawler.middlewares.seen_urls import AlreadyStored
 from crawler.sitemaps import parse_sitemap
 from crawler.sources import Source, SourceError, gather_sources
-from pipelines.store import RawPage
+from pipelines.records import RawPage
 
 logger = logging.getLogger(__name__)
 
