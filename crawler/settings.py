@@ -16,6 +16,7 @@ NEWSRAKE_ALLOW_ADDRESSES: list[str] = []  # "host:port" servers let through even
 NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
 NEWSRAKE_CLEAN_WORKERS = -1  # processes that clean pages: -1 one per core, 0 in the crawl's own process
 NEWSRAKE_CLEAN_TIMEOUT = 30.0  # seconds one page may take to clean; past that it is stored with the reason
+NEWSRAKE_CLEAN_STARTED_EARLY = False  # set by `newsrake crawl`, not by hand: it started the fork server itself
 NEWSRAKE_CLEAN_MEMORY_MB = 1024  # memory one cleaning worker may add; past that the page is stored with the reason
 NEWSRAKE_STORE_BATCH = 50  # articles written per transaction (each still all or nothing)
 NEWSRAKE_STORE_BATCH_SECONDS = 1.0  # a batch is committed at the latest this long after its first article

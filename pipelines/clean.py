@@ -39,6 +39,9 @@ class CleanPipeline:
                 settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", 30.0),
                 settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", 1024),
             )
+        if workers is not None and settings.getbool("NEWSRAKE_CLEAN_STARTED_EARLY"):
+            assert crawler.stats is not None
+            crawler.stats.set_value("newsrake/clean_fork_server_started_early", 1)
         pipeline = cls(workers)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.request_scheduled, signal=signals.request_scheduled)
@@ -46,7 +49,8 @@ class CleanPipeline:
 
     def request_scheduled(self, request: Request) -> None:
         """Start the workers with the first article request: they start while its page downloads, and a run
-        with nothing new (every feed unchanged) never starts them."""
+        with nothing new (every feed unchanged) never starts them. (Their fork server may already be up:
+        `newsrake crawl` starts it with the command when the database's last crawl stored articles.)"""
         if self.workers is not None and request.meta.get("newsrake") == "article":
             self.workers.start()
 

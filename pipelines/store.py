@@ -676,6 +676,13 @@ class Store:
                 )  # fmt: skip
                 self._write_removals(article_id, article)
 
+    def last_crawl_stored_articles(self) -> bool:
+        """Whether the last finished crawl stored new articles; True when no crawl has finished yet."""
+        row = self.db.conn.execute(
+            "SELECT articles_new FROM runs WHERE command = 'crawl' AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return row is None or bool(row[0])
+
     def start_run(self, command: str, options: Mapping[str, Any]) -> int:
         """Open a `runs` row; returns its id."""
         with self.db.atomic():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -212,3 +213,25 @@ def test_a_gone_feed_is_retired(moved: tuple[Path, list[str], list[str]]) -> Non
     assert "/gone.xml" in first
     assert "/gone.xml" not in second
     assert scalar(db, "SELECT retired_at IS NOT NULL FROM feeds WHERE url LIKE '%/gone.xml'") == 1
+
+
+def _started_early(db: Path) -> list[int | None]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT stats FROM runs WHERE command = 'crawl' ORDER BY id").fetchall()
+    return [json.loads(stats).get("newsrake/clean_fork_server_started_early") for (stats,) in rows]
+
+
+def test_the_workers_fork_server_starts_with_the_command_when_the_last_crawl_stored_articles(
+    site: LoopbackServer, tmp_path: Path
+) -> None:
+    for _ in range(3):  # a new database; then nothing new after a run that stored; then after one that did not
+        run = newsrake(*crawl_args(site, "news.db", *FAST), cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+    assert scalar(tmp_path / "news.db", "SELECT group_concat(articles_new) FROM runs") == f"{ARTICLES},0,0"
+    assert _started_early(tmp_path / "news.db") == [1, 1, None]
+
+
+def test_no_fork_server_is_started_early_when_cleaning_is_in_process(site: LoopbackServer, tmp_path: Path) -> None:
+    run = newsrake(*crawl_args(site, "news.db", *FAST, "-s", "NEWSRAKE_CLEAN_WORKERS=0"), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert _started_early(tmp_path / "news.db") == [None]

@@ -251,6 +251,26 @@ def test_finish_run(store: Store) -> None:
     assert row["finished_at"] is not None
 
 
+# (command, articles_new, finished) of each run, oldest first -> whether the last finished crawl stored articles
+LAST_CRAWL_CASES = {
+    "no-run-yet": ([], True),
+    "last-crawl-stored-some": ([("crawl", 0, True), ("crawl", 4, True)], True),
+    "last-crawl-stored-none": ([("crawl", 4, True), ("crawl", 0, True)], False),
+    "a-running-crawl-is-not-the-last": ([("crawl", 0, True), ("crawl", 0, False)], False),
+    "a-reclean-is-not-a-crawl": ([("crawl", 3, True), ("reclean", 0, True)], True),
+    "only-an-unfinished-crawl": ([("crawl", 0, False)], True),
+}
+
+
+@pytest.mark.parametrize(("runs", "expected"), LAST_CRAWL_CASES.values(), ids=LAST_CRAWL_CASES.keys())
+def test_last_crawl_stored_articles(store: Store, runs: list[tuple[str, int, bool]], expected: bool) -> None:
+    for command, new, finished in runs:
+        run_id = store.start_run(command, {})
+        if finished:
+            store.finish_run(run_id, "ok", {"articles_new": new}, {})
+    assert store.last_crawl_stored_articles() is expected
+
+
 def assert_one_line_store_error(path: Path, expected: str, *, readonly: bool = False) -> None:
     with pytest.raises(StoreError) as caught:
         Store.open(path, readonly=readonly)

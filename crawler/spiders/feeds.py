@@ -30,6 +30,7 @@ from crawler.middlewares.feed_state import FeedSkipped
 from crawler.middlewares.retry_after import HostBackedOff
 from crawler.middlewares.robots import RobotsRefused
 from crawler.middlewares.seen_urls import AlreadyStored
+from crawler.options import parse_duration
 from crawler.sitemaps import parse_sitemap
 from crawler.sources import Source, SourceError, gather_sources
 from pipelines.records import RawPage
@@ -83,19 +84,6 @@ def _permanent_redirect(response: Response) -> str | None:
     if reasons and all(reason in (301, 308) for reason in reasons):
         return response.url
     return None
-
-
-def parse_duration(value: str | float) -> float:
-    """Seconds in a duration such as ``90``, ``45m``, ``12h``, ``2d`` or ``1w``; ValueError if malformed."""
-    if isinstance(value, int | float):
-        return float(value)
-    text = value.strip().lower()
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-    number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
-    seconds = float(number) * units[unit]
-    if seconds <= 0:
-        raise ValueError(f"duration must be positive: {value!r}")
-    return seconds
 
 
 def _cutoff(since: float | None) -> str | None:
