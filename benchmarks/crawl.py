@@ -36,9 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -47,7 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.loopback_site import feed_urls, load_pages, replicate, site_routes
-from benchmarks.proctree import newsrake_command, run_measured
+from benchmarks.proctree import fill_cache, newsrake_command, run_measured
 from crawler.demo.server import LoopbackServer
 
 FEED_ENTRIES = 50
@@ -141,14 +139,6 @@ def crawl(pages: dict[str, bytes], workdir: Path, extra: list[str]) -> tuple[Row
         f" cleaning workers and their fork server {(measured.cpu_seconds - main) * per:.1f}"
     )
     return row, f"{measured.process.stdout.strip()}\n  {split}"
-
-
-def fill_cache(folder: Path) -> None:
-    """Point newsrake's cache at ``folder`` (for this process and its children) and fill it, untimed: the
-    decompressed language model that a machine's first run writes."""
-    os.environ["NEWSRAKE_CACHE_DIR"] = str(folder)
-    code = "from cleaners.language_model import identifier; identifier()"
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
 
 
 def main() -> int:

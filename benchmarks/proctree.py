@@ -158,3 +158,11 @@ def run_measured(command: list[str], interval: float = 0.5, *, sample: bool = Tr
         total,
         last_cpu.get(process.pid, 0.0),
     )
+
+
+def fill_cache(folder: Path) -> None:
+    """Point newsrake's cache at ``folder`` (for this process and its children) and fill it, untimed: the
+    decompressed language model that a machine's first run writes."""
+    os.environ["NEWSRAKE_CACHE_DIR"] = str(folder)
+    code = "from cleaners.language_model import identifier; identifier()"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
