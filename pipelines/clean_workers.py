@@ -54,13 +54,14 @@ def start_fork_server() -> None:
     """Start the workers' fork server at once, in a thread: it loads the cleaner (some half a second of CPU)
     while the crawl starts, so that workers can be forked from it as soon as the first article request goes
     out. `CleanWorkers` forks its workers from this same server."""
-    _context()
     threading.Thread(target=_ensure_fork_server, name="fork-server-start", daemon=True).start()
 
 
 def _ensure_fork_server() -> None:
-    # A failure here is met again, and reported in one line, when the workers start (`CleanWorkers._ready`).
+    # A failure here (no fork server on this system, no process to spare) is met again, and reported in one
+    # line, when the workers start (`CleanWorkers._ready`).
     with contextlib.suppress(OSError, RuntimeError, ValueError):
+        _context()
         multiprocessing.forkserver.ensure_running()
 
 
