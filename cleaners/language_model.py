@@ -116,7 +116,8 @@ def _write(root: Path, key: str, model: tuple[Any, ...]) -> None:
 
 
 class _Packaged:
-    """py3langid's own module-level identifier, for a py3langid whose model layout this module does not know."""
+    """py3langid's own module-level identifier, loaded its own way: without a cache, or for a py3langid whose
+    model layout this module does not know."""
 
     def classify(self, text: str) -> tuple[str, float]:
         """The most likely language of ``text`` and its score."""
@@ -137,7 +138,7 @@ def identifier() -> Identifier:
 def _cached_identifier() -> Identifier:
     root = cache_root()
     if root is None:
-        return _identifier(*_load_packaged())
+        return _Packaged()
     key = cache_key()
     folder = root / key
     if folder.is_dir():
@@ -155,5 +156,4 @@ def _load_packaged() -> tuple[Any, ...]:
     """The model as py3langid loads it: (ptc, pc, classes, nextmove, row, output)."""
     from py3langid.modelio import load_model
 
-    ptc, pc, classes, nextmove, row, output = load_model(_model_file())
-    return ptc, pc, classes, nextmove, row, output
+    return tuple(load_model(_model_file()))

@@ -9,7 +9,7 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
 from crawler.items import CleanedPage, FetchedPage
-from pipelines.cleaning import clean_fetched, with_body
+from pipelines.cleaning import cleaned
 
 if TYPE_CHECKING:
     from pipelines.clean_workers import CleanWorkers
@@ -60,7 +60,7 @@ class CleanPipeline:
         if self.workers is not None:
             article, stored_body = await self.workers.clean(item)
         else:
-            article, stored_body = with_body(item, clean_fetched(item))
+            article, stored_body = cleaned(item)
         return CleanedPage(fetched=item, article=article, stored_body=stored_body)
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from crawler.items import FetchedPage
-from pipelines.cleaning import Cleaned, clean_fetched, failed_article, with_body
+from pipelines.cleaning import Cleaned, clean_fetched, cleaned, failed, failed_article, with_body
 from pipelines.memory import one_heap, release_free_memory
 from pipelines.worker_process import worker_setup
 
@@ -87,8 +87,8 @@ def _serve(conn: Connection, memory_mb: int) -> None:
         with contextlib.suppress(OSError, ValueError):
             _limit_memory(memory_mb)
     bounded.set()
-    for cleaned in itertools.count(1):
-        if cleaned % TRIM_EVERY == 0:
+    for count in itertools.count(1):
+        if count % TRIM_EVERY == 0:
             release_free_memory()
         fetched = pages.get()
         if fetched is None:
@@ -222,7 +222,7 @@ class CleanWorkers:
             reason = "clean-crashed"
         except Exception as error:  # noqa: BLE001 - raised again in the coroutine awaiting the page
             return error, worker
-        return with_body(fetched, failed_article(fetched, reason)), self._replace(worker)
+        return failed(fetched, reason), self._replace(worker)
 
     def _feed(self, first: Worker) -> None:
         """A feeder thread: keeps its worker `PAGES_AHEAD` page ahead (the next page waits in the worker
@@ -255,9 +255,8 @@ class CleanWorkers:
         if worker is not None:
             worker.stop()
         for job in sent:  # the workers closed under it: kept with its raw body, for a reclean
-            crashed = with_body(job.fetched, failed_article(job.fetched, "clean-crashed"))
             with contextlib.suppress(RuntimeError):
-                job.loop.call_soon_threadsafe(_settle, job.done, crashed)
+                job.loop.call_soon_threadsafe(_settle, job.done, failed(job.fetched, "clean-crashed"))
 
     def start(self) -> None:
         """Start the workers in a thread (the fork server's first start takes a second), from the event
@@ -290,7 +289,7 @@ class CleanWorkers:
     async def clean(self, fetched: FetchedPage) -> Cleaned:
         """Clean a page in the next free worker: the article and the body as stored."""
         if self._closed or not await self._ready():
-            return with_body(fetched, clean_fetched(fetched))
+            return cleaned(fetched)
         loop = asyncio.get_running_loop()
         done: asyncio.Future[Cleaned] = loop.create_future()
         self._jobs.put(_Job(fetched, done, loop))
@@ -309,6 +308,6 @@ class CleanWorkers:
             except queue.Empty:
                 break
             if job is not None:
-                _settle(job.done, with_body(job.fetched, failed_article(job.fetched, "clean-crashed")))
+                _settle(job.done, failed(job.fetched, "clean-crashed"))
         for _ in workers:  # a feeder waiting for a page stops
             self._jobs.put(None)

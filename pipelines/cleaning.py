@@ -34,6 +34,16 @@ def with_body(fetched: FetchedPage, article: Article) -> Cleaned:
     return article, raw_body.compress(fetched.page.body)
 
 
+def failed(fetched: FetchedPage, problem: str) -> Cleaned:
+    """A page that could not be cleaned, ready to store: the reason, and its raw body kept for a reclean."""
+    return with_body(fetched, failed_article(fetched, problem))
+
+
+def cleaned(fetched: FetchedPage) -> Cleaned:
+    """A page cleaned here and now (`clean_fetched`), ready to store."""
+    return with_body(fetched, clean_fetched(fetched))
+
+
 def clean_fetched(fetched: FetchedPage) -> Article:
     """Clean one fetched page; a cleaner crash becomes an empty article with the reason, never lost."""
     from cleaners.page import clean_page  # loaded where pages are cleaned: a worker, not the crawl's loop

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleaners import Article
 from crawler.demo.server import LoopbackServer
 from crawler.items import FetchedPage
@@ -122,24 +124,6 @@ def test_pages_still_waiting_when_the_workers_close_are_kept_with_their_raw_bodi
     assert [article.problems for article, _body in results] == [("clean-crashed",)] * 3
 
 
-def test_the_crawls_own_process_never_loads_the_extractor() -> None:
-    code = (
-        "import sys, crawler.run, crawler.cli, pipelines.clean, pipelines.clean_workers, pipelines.store_pipeline; "
-        "print(sorted(m for m in ('trafilatura', 'htmldate', 'py3langid') if m in sys.modules))"
-    )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "[]"
-
-
-def test_the_cleaning_workers_load_neither_scrapy_nor_the_storage_driver() -> None:
-    code = (
-        "import sys, pipelines.clean_preload; "
-        "print(sorted(m for m in ('scrapy', 'twisted', 'sqlite_utils', 'sqlite3') if m in sys.modules))"
-    )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "[]"
-
-
 # Loaded by no part of a crawl's own process: the extractor (the workers' business) and the Scrapy components
 # newsrake turns off, which Scrapy would import anyway if they were only set to None (aiohttp, tldextract).
 NEVER_IN_THE_CRAWL = (
@@ -147,6 +131,21 @@ NEVER_IN_THE_CRAWL = (
     "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies",
     "scrapy.downloadermiddlewares.robotstxt", "scrapy.spidermiddlewares.depth",
 )  # fmt: skip
+# What a process importing these modules must not load: (modules imported, modules that must stay out).
+IMPORTS = {
+    "crawl-process-modules": (
+        "crawler.run, crawler.cli, pipelines.clean, pipelines.clean_workers, pipelines.store_pipeline",
+        NEVER_IN_THE_CRAWL,
+    ),
+    "cleaning-workers": ("pipelines.clean_preload", ("scrapy", "twisted", "sqlite_utils", "sqlite3")),
+}
+
+
+@pytest.mark.parametrize(("modules", "never"), IMPORTS.values(), ids=IMPORTS.keys())
+def test_modules_do_not_load_what_their_process_never_uses(modules: str, never: tuple[str, ...]) -> None:
+    code = f"import sys, {modules}; print(sorted(m for m in {never!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
 
 
 def test_a_whole_crawl_never_loads_what_it_does_not_use(site: LoopbackServer, tmp_path: Path) -> None:

@@ -12,8 +12,12 @@ def run_in_fresh_process(code: str) -> str:
 
 
 def test_freed_memory_can_be_handed_back() -> None:
-    code = "from pipelines.memory import release_free_memory as r; b = [bytes(1000) for _ in range(10**5)]; del b; r()"
-    assert run_in_fresh_process(code) == ""
+    code = (
+        "from pipelines.memory import libc_function, release_free_memory\n"
+        "b = [bytes(1000) for _ in range(10**5)]; del b; release_free_memory()\n"
+        "print(libc_function('malloc_trim') is not None)"  # else handing back would silently do nothing
+    )
+    assert run_in_fresh_process(code) == "True"
 
 
 def test_threads_can_be_kept_on_one_heap() -> None:

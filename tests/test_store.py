@@ -256,7 +256,7 @@ LAST_CRAWL_CASES = {
     "no-run-yet": ([], True),
     "last-crawl-stored-some": ([("crawl", 0, True), ("crawl", 4, True)], True),
     "last-crawl-stored-none": ([("crawl", 4, True), ("crawl", 0, True)], False),
-    "a-running-crawl-is-not-the-last": ([("crawl", 0, True), ("crawl", 0, False)], False),
+    "a-running-crawl-is-not-the-last": ([("crawl", 5, True), ("crawl", 0, False)], True),
     "a-reclean-is-not-a-crawl": ([("crawl", 3, True), ("reclean", 0, True)], True),
     "only-an-unfinished-crawl": ([("crawl", 0, False)], True),
 }
