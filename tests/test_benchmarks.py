@@ -28,17 +28,45 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
-def test_crawl_benchmark_measures_both_sizes_and_judges_the_targets(data: Path) -> None:
-    done = run("benchmarks/crawl.py", str(data), "--sizes", "4", "8")
+@pytest.mark.parametrize(("repeat", "runs"), [("1", 1), ("2", 2)], ids=["one-round", "mirrored-rounds"])
+def test_crawl_benchmark_measures_both_sizes_and_judges_the_targets(data: Path, repeat: str, runs: int) -> None:
+    done = run("benchmarks/crawl.py", str(data), "--sizes", "4", "8", "--repeat", repeat, "--side-by-side", "3")
     assert done.returncode in (0, 1), done.stderr  # 1: a target missed, on a sample this small
     lines = done.stdout.splitlines()
-    for label in ("trafilatura loop, 1 process", "newsrake loop, loop alone", "newsrake crawl, whole process tree"):
-        assert sum(label in line for line in lines) == 2, done.stdout
+    for label, per_size in (
+        ("trafilatura loop, 1 process", runs),
+        ("newsrake crawl, whole process tree", runs),
+        ("trafilatura loop, copies together", 1),
+        (f"trafilatura loop, {runs} runs", 1),
+        (f"newsrake crawl, {runs} runs", 1),
+        ("newsrake cleaning, side by side", 1),
+    ):
+        assert sum(label in line for line in lines) == 2 * per_size, (label, done.stdout)
     assert "8: articles stored / served" in done.stdout
     assert "peak memory at 8 / at 4" in done.stdout
     assert lines[-1] in ("RESULT: pass", "RESULT: FAIL")
     stored = [line for line in lines if "articles stored / served" in line]
     assert all(line.rstrip().endswith("ok") for line in stored), stored
+
+
+def test_crawl_benchmark_mirrors_its_rounds() -> None:
+    from benchmarks.crawl import turns
+
+    assert turns(1) == ["loop", "crawl"]
+    assert turns(2) == ["loop", "crawl", "crawl", "loop"]
+    assert turns(3) == ["loop", "crawl", "crawl", "loop", "loop", "crawl"]
+
+
+def test_the_loop_takes_the_pages_in_the_crawls_order_or_with_copies_together(tmp_path: Path) -> None:
+    from benchmarks.crawl import save_pages
+    from benchmarks.extract_loop import _copied_page
+
+    pages = {f"{name}-{copy}": b"<html></html>" for copy in range(3) for name in ("bbb", "aaa")}
+    save_pages(pages, tmp_path / "pages")
+    files = sorted((tmp_path / "pages").glob("*.html"))
+    assert [path.name.split("-", 1)[1] for path in files] == [f"{name}.html" for name in pages]
+    together = sorted(files, key=_copied_page)
+    assert [_copied_page(path) for path in together] == ["aaa-0", "aaa-1", "aaa-2", "bbb-0", "bbb-1", "bbb-2"]
 
 
 def test_crawl_store_benchmark_passes(data: Path) -> None:
