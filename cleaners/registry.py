@@ -22,6 +22,7 @@ from typing import Literal
 from lxml.html import HtmlElement
 
 from cleaners.html_page import HtmlPage
+from cleaners.prefilter import fold
 from cleaners.rules import SourceRules
 
 Stage = Literal["html", "text"]
@@ -54,12 +55,16 @@ class Line:
     """Whitespace collapsed and leading/trailing bullets and separators removed."""
     words: int
     """Number of whitespace-separated words."""
+    folded: str
+    """``norm`` case-folded (`cleaners.prefilter.fold`), for the phrase patterns' literal test."""
 
     @classmethod
     def of(cls, text: str) -> Line:
         """Measure one line."""
         parts = text.split()
-        return cls(" ".join(parts), " ".join(parts).strip(_BULLETS), len(parts))
+        joined = " ".join(parts)
+        norm = joined.strip(_BULLETS)
+        return cls(joined, norm, len(parts), fold(norm))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Each is a small pure function over the lines (`Line` records) and a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -37,7 +38,7 @@ def _matching(family: str, lines: Sequence[Line], context: TextContext, max_word
     return [
         i
         for i, line in enumerate(lines)
-        if line.words <= max_words and (whole.match(line.norm) or anywhere.search(line.norm))
+        if line.words <= max_words and (whole.match(line.norm) or anywhere.search(line.norm, line.folded))
     ]
 
 
@@ -199,6 +200,7 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
     return [i for i in _edges(len(lines), 4, 2) if lines[i].words <= 14 and byline_names(lines[i].text)]
 
 
+@functools.lru_cache(maxsize=256)  # the headline's spellings and the first lines, again in every round
 def _simplified(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 

@@ -1,0 +1,104 @@
+"""Literal prefilters for the rule tables' phrase patterns: a substring test that passes over most lines
+before a regular expression scans them.
+
+A ``contains`` phrase pattern is searched for anywhere in a line, and Python's regular expressions try it
+at every position of the line (a few microseconds per line and pattern). But nearly every such pattern
+holds a literal that each of its matches holds too ("follow us" in ``\\bfollow us\\b``); a line without
+any of them cannot match, and ``in`` finds that out some fifty times faster. `required_literals` reads
+those literals off the pattern's parse; `Phrases.search` uses them, and gives exactly what the regular
+expression alone gives.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+Literals = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded as the prefilter compares it.
+
+    Case-insensitive regular expressions also match a dotless or dotted capital I with "i", which
+    case-folding alone does not do; they become "i" first.
+    """
+    if not text.isascii():
+        text = text.replace("İ", "i").replace("ı", "i")
+    return text.casefold()
+
+
+def required_literals(pattern: str, flags: int = 0) -> Literals | None:
+    """Folded literals one of which every match of ``pattern`` holds; None when no such set is known.
+
+    Only what is certain counts: literal characters in sequence, groups, alternations whose every branch
+    requires a literal, and repeats of at least one. Anything else (classes, wildcards, optional parts)
+    only ends a literal. A pattern the parser of this Python cannot read gets None, so no prefilter.
+    """
+    try:
+        parser = importlib.import_module("re._parser")  # private, hence the fallback below
+        constants = importlib.import_module("re._constants")
+        return _sequence(parser.parse(pattern, flags), constants)
+    except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
+        return None
+
+
+def _most_selective(candidates: list[Literals | None]) -> Literals | None:
+    found = [c for c in candidates if c]
+    return max(found, key=lambda literals: min(len(s) for s in literals)) if found else None
+
+
+def _sequence(items: Any, c: Any) -> Literals | None:
+    """The literals of a parsed sequence (``c``: the parser's constants)."""
+    candidates: list[Literals | None] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            candidates.append((fold("".join(run)),))
+            run.clear()
+
+    for op, value in items:
+        if op is c.LITERAL:
+            run.append(chr(value))
+            continue
+        end_run()
+        if op is c.SUBPATTERN:
+            candidates.append(_sequence(value[3], c))
+        elif op is c.ATOMIC_GROUP:
+            candidates.append(_sequence(value, c))
+        elif op is c.BRANCH:
+            branches = [_sequence(branch, c) for branch in value[1]]
+            if all(branches):
+                candidates.append(tuple(dict.fromkeys(s for branch in branches if branch for s in branch)))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+            candidates.append(_sequence(value[2], c))
+    end_run()
+    return _most_selective(candidates)
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """A family's phrase patterns as one regular expression, with the literals that every match holds."""
+
+    regex: re.Pattern[str]
+    literals: Literals | None
+    """Folded; None when not known (the regular expression then scans every line). Empty: never matches."""
+
+    @classmethod
+    def compile(cls, patterns: list[str], flags: int = re.IGNORECASE) -> Phrases:
+        """One regular expression for ``patterns`` (none: one that never matches)."""
+        joined = "|".join(f"(?:{p})" for p in patterns)
+        regex = re.compile(joined or "(?!)", flags)
+        return cls(regex, required_literals(joined, flags) if patterns else ())
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """``self.regex.search(text)``, after the literal test; ``folded`` is `fold(text)` if the caller
+        has it already."""
+        if self.literals is not None:
+            folded = fold(text) if folded is None else folded
+            if not any(literal in folded for literal in self.literals):
+                return None
+        return self.regex.search(text)
