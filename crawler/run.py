@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from importlib.metadata import version
 from typing import Any
@@ -34,6 +35,9 @@ def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:
     """
     process = AsyncCrawlerProcess(settings)
     crawler = process.create_crawler(FeedsSpider)
+    # Scrapy's handler drops what is below LOG_LEVEL, but its root logger lets every record be made first:
+    # a debug line per request and per item, made and thrown away. The root's own level stops them sooner.
+    logging.root.setLevel(crawler.settings.get("LOG_LEVEL"))
     process.crawl(crawler, **spider_args)
     process.start()
     assert crawler.stats is not None
