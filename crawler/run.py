@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from importlib.metadata import version
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.spiders.feeds import FeedsSpider
+from pipelines.memory import collect_less_often
 
 
 def build_settings(overrides: Mapping[str, Any]) -> Settings:
@@ -38,6 +40,7 @@ def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:
     # Scrapy's handler drops what is below LOG_LEVEL, but its root logger lets every record be made first:
     # a debug line per request and per item, made and thrown away. The root's own level stops them sooner.
     logging.root.setLevel(crawler.settings.get("LOG_LEVEL"))
+    crawler.signals.connect(collect_less_often, signal=signals.spider_opened)
     process.crawl(crawler, **spider_args)
     process.start()
     assert crawler.stats is not None
