@@ -71,8 +71,47 @@ class PageMetadata:
     tags: tuple[str, ...] = ()
 
 
-def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+@dataclass(frozen=True)
+class _Parts:
+    """The elements metadata is read from, found in one walk over the page."""
+
+    metas: list[HtmlElement]
+    """``<meta>`` elements with a ``content``, in page order."""
+    json_ld: list[HtmlElement]
+    """``<script type="application/ld+json">`` elements, in page order."""
+    title: str | None
+    """The text of the first ``<title>`` that has one."""
+    h1: HtmlElement | None
+    canonical: str | None
+    """The ``href`` of the first ``<link rel="canonical">`` that has one."""
+
+
+def _parts(tree: HtmlElement) -> _Parts:
+    """One walk over the page's meta, script, title, h1 and link elements (instead of an XPath each)."""
+    metas: list[HtmlElement] = []
+    json_ld: list[HtmlElement] = []
+    title: str | None = None
+    h1: HtmlElement | None = None
+    canonical: str | None = None
+    for element in tree.iter("meta", "script", "title", "h1", "link"):
+        tag = element.tag
+        if tag == "meta":
+            if element.get("content") is not None:
+                metas.append(element)
+        elif tag == "script":
+            if element.get("type") == "application/ld+json":
+                json_ld.append(element)
+        elif tag == "title":
+            title = title if title is not None else element.text
+        elif tag == "h1":
+            h1 = h1 if h1 is not None else element
+        elif canonical is None and element.get("rel") == "canonical":
+            canonical = element.get("href")
+    return _Parts(metas, json_ld, title, h1, canonical)
+
+
+def _json_ld_objects(scripts: list[HtmlElement]) -> Iterator[dict[str, Any]]:
+    for script in scripts:
         try:
             data = json.loads(script.text_content() or "null", strict=False)
         except (ValueError, RecursionError):
@@ -115,9 +154,9 @@ def _image_url(value: Any) -> str | None:
     return None
 
 
-def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+def _meta_values(metas: list[HtmlElement]) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
-    for meta in tree.xpath("//meta[@content]"):
+    for meta in metas:
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
         content = " ".join((meta.get("content") or "").split())
         if key and content:
@@ -143,10 +182,9 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _page_title(tree: HtmlElement, site_name: str | None) -> str | None:
+def _page_title(raw: str | None, site_name: str | None) -> str | None:
     """The <title>, without the site name that pages add before or after the headline."""
-    titles = tree.xpath("//title/text()")
-    title = _text(str(titles[0])) if titles else None
+    title = _text(raw)
     if not title:
         return None
     separators = list(_TITLE_SEPARATORS.finditer(title))
@@ -184,10 +222,11 @@ def _absolute(url: str | None, base: str | None) -> str | None:
 
 def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
     """Read the article's metadata from a page tree; missing values are None or empty."""
-    meta = _meta_values(tree)
+    parts = _parts(tree)
+    meta = _meta_values(parts.metas)
     article: dict[str, Any] = {}
     publisher: str | None = None
-    for obj in _json_ld_objects(tree):
+    for obj in _json_ld_objects(parts.json_ld):
         if _is_article(obj):
             for key, value in obj.items():
                 article.setdefault(key, value)
@@ -206,18 +245,16 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
     authors = [a for a in (_text(name) for name in authors) if a and not a.startswith("http")]
 
     site_name = _first(meta, _SITE_META_KEYS) or _text(publisher)
-    h1 = tree.xpath("//h1")
     spellings = [
         _text(article.get("headline")),
         _first(meta, _TITLE_META_KEYS),
-        _page_title(tree, site_name),
-        _text(h1[0].text_content()) if h1 else None,
+        _page_title(parts.title, site_name),
+        _text(parts.h1.text_content()) if parts.h1 is not None else None,
     ]
     headlines = tuple(dict.fromkeys(h for h in spellings if h))
     title = headlines[0] if headlines else None
 
-    canonical = tree.xpath("//link[@rel='canonical']/@href")
-    canonical_href = str(canonical[0]).strip() if canonical else _first(meta, ("og:url",))
+    canonical_href = parts.canonical.strip() if parts.canonical is not None else _first(meta, ("og:url",))
 
     lang_attr = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     language = (
