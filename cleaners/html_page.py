@@ -14,9 +14,6 @@ _BODY_TEXT_LENGTH = etree.XPath("string-length(normalize-space(//body))")
 _ALL_TEXT_LENGTH = etree.XPath("string-length(normalize-space(/))")
 
 
-_CLASS_AND_ID = etree.XPath("//@class | //@id")
-
-
 @functools.cache
 def _class_word_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """Regexes for the single and the compound class words of every family, and word -> family."""
@@ -52,16 +49,18 @@ class HtmlPage:
     def class_families(self) -> dict[str, list[HtmlElement]]:
         """``{family: nodes}``: the nodes whose class or id holds one of the family's class words.
 
-        Class words are matched as written (lower case), as nearly every page writes them.
+        Class words are matched as written (lower case), as nearly every page writes them. (A walk over the
+        elements costs less than an XPath search of their attributes, whose every result brings its element
+        along.)
         """
         single, compound, family_of = _class_word_index()
         found: dict[str, list[HtmlElement]] = {}
-        for value in _CLASS_AND_ID(self.tree):
-            match = single.search(value) or compound.search(value)
-            if match:
-                word = match.group(1).replace("-", "").replace("_", "")
-                nodes = found.setdefault(family_of[word], [])
-                node = value.getparent()
-                if node is not None and (not nodes or nodes[-1] is not node):
-                    nodes.append(node)
+        for node in self.tree.iter(etree.Element):
+            for value in (node.get("class"), node.get("id")):
+                match = value and (single.search(value) or compound.search(value))
+                if match:
+                    word = match.group(1).replace("-", "").replace("_", "")
+                    nodes = found.setdefault(family_of[word], [])
+                    if not nodes or nodes[-1] is not node:
+                        nodes.append(node)
         return found
