@@ -22,12 +22,15 @@ For each size N, in the same run:
    (loop, crawl, crawl, loop, ...), each crawl into a new database; a
    size's figures add up its runs. The machine's speed drifts over minutes,
    by as much as a third here: in this order a drift weighs on both alike.
-4. Reported beside them: the loop over the pages with each page's copies
-   back to back, as this benchmark ran it until that was seen to favour the
-   loop (trafilatura's caches keep what it computed for the copy before);
-   and newsrake's ``clean_page`` against ``trafilatura.extract`` on the same
+4. newsrake's ``clean_page`` against ``trafilatura.extract`` on the same
    pages in one process, page by page side by side (``--side-by-side``
    pages), for the cost of newsrake's cleaning (target <= 1.25).
+
+Until the loop took the crawl's order, it took the pages by name, each
+page's copies back to back, which favours it: trafilatura's caches keep
+what it computed for the copy before (``benchmarks/loop_order.py``
+measures by how much; ``extract_loop --order copies-together`` is that
+loop).
 
 Prints articles per second, CPU ms per stored article (user + system, every
 process of the tree) and the peak memory (PSS) of the process tree, then the
@@ -51,7 +54,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -235,8 +238,6 @@ def main() -> int:
                     runs.append(row)
                     print(row.line())
                     print(f"  {summary}", flush=True)
-            together, _ = extract_loop(folder, "copies-together")
-            print(replace(together, name="trafilatura loop, copies together").line(), flush=True)
             base_side, ours_side = cleaning_costs(folder, min(size, args.side_by_side))
         base = combined([whole for whole, _ in loops], f"trafilatura loop, {len(loops)} runs")
         base_alone = combined([alone for _, alone in loops], f"trafilatura loop alone, {len(loops)} runs")
@@ -248,8 +249,6 @@ def main() -> int:
         checks += [
             Check(f"{size}: crawl rate / trafilatura loop's", row.rate / base.rate, ">=", 1.5),
             Check(f"{size}: crawl rate / trafilatura loop alone's", row.rate / base_alone.rate, ">=", 1.5,
-                  decide=False),
-            Check(f"{size}: crawl rate / loop's with copies together", row.rate / together.rate, ">=", 1.5,
                   decide=False),
             Check(f"{size}: crawl CPU / trafilatura loop's, per article", row.cpu_ms / base.cpu_ms, "<=", 1.4),
             Check(f"{size}: crawl CPU / trafilatura loop alone's", row.cpu_ms / base_alone.cpu_ms, "<=", 1.4,

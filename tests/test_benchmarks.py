@@ -36,7 +36,6 @@ def test_crawl_benchmark_measures_both_sizes_and_judges_the_targets(data: Path, 
     for label, per_size in (
         ("trafilatura loop, 1 process", runs),
         ("newsrake crawl, whole process tree", runs),
-        ("trafilatura loop, copies together", 1),
         (f"trafilatura loop, {runs} runs", 1),
         (f"newsrake crawl, {runs} runs", 1),
         ("newsrake cleaning, side by side", 1),
@@ -86,3 +85,11 @@ def test_a_missing_data_folder_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "html not found" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_loop_order_benchmark_compares_both_orders(data: Path) -> None:
+    done = run("benchmarks/loop_order.py", str(data), "--group", "2", "--copies", "2", "--rounds", "1")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["trafilatura.extract", "newsrake"], done.stdout
+    assert all("back to back costs" in line for line in lines)
