@@ -137,7 +137,7 @@ IMPORTS = {
         "crawler.run, crawler.cli, pipelines.clean, pipelines.clean_workers, pipelines.store_pipeline",
         NEVER_IN_THE_CRAWL,
     ),
-    "cleaning-workers": ("pipelines.clean_preload", ("scrapy", "twisted", "sqlite_utils", "sqlite3")),
+    "cleaning-workers": ("pipelines.clean_preload", ("scrapy", "twisted", "sqlite_utils", "sqlite3", "asyncio")),
 }
 
 

@@ -1,0 +1,72 @@
+"""A cleaning worker's loop: the code that runs in each worker process of a crawl.
+
+Kept apart from `pipelines.clean_workers` (the crawl's side: processes, pipes, feeder threads, asyncio) so that
+the workers' fork server, which loads this before it forks any worker, loads nothing a worker does not run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import queue
+import resource
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from crawler.items import FetchedPage
+from pipelines.cleaning import clean_fetched, failed_article, with_body
+from pipelines.memory import one_heap, release_free_memory
+from pipelines.worker_process import worker_setup
+
+TRIM_EVERY = 32
+"""A worker hands its free heap memory back to the system every this many pages."""
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space at what it uses now plus ``megabytes``."""
+    pages = int(Path("/proc/self/statm").read_text().split()[0])
+    used = pages * resource.getpagesize()
+    limit = used + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def serve(conn: Connection, memory_mb: int) -> None:
+    """A worker (forked warm, see `pipelines.clean_preload`): clean each page it is sent, send back the
+    article (or a failed one on MemoryError) and the compressed body.
+
+    A reader thread takes the next page off the pipe while the last is cleaned."""
+    worker_setup()
+    one_heap()
+    pages: queue.Queue[FetchedPage | None] = queue.Queue(maxsize=1)
+    bounded = threading.Event()
+    threading.Thread(target=_receive, args=(conn, pages, bounded), name="clean-reader", daemon=True).start()
+    if memory_mb:  # once the thread's stack is mapped: the bound is on the pages and their cleaning
+        with contextlib.suppress(OSError, ValueError):
+            limit_memory(memory_mb)
+    bounded.set()
+    for count in itertools.count(1):
+        if count % TRIM_EVERY == 0:
+            release_free_memory()
+        fetched = pages.get()
+        if fetched is None:
+            return
+        try:
+            article = clean_fetched(fetched)
+        except MemoryError:
+            article = failed_article(fetched, f"clean-memory: over {memory_mb} MB")
+        conn.send(with_body(fetched, article))
+
+
+def _receive(conn: Connection, pages: queue.Queue[FetchedPage | None], bounded: threading.Event) -> None:
+    """A worker's reader thread: the pages sent, in order, once the memory bound is set; None once the pipe
+    ends or a page is over the bound (the worker then ends quietly after the page it is cleaning, and the
+    parent records it)."""
+    bounded.wait()
+    while True:
+        try:
+            fetched = conn.recv()
+        except (EOFError, OSError, MemoryError):
+            pages.put(None)
+            return
+        pages.put(fetched)
