@@ -39,16 +39,12 @@ def cli() -> None:
     """
 
 
-def _check_db(db: Path) -> bool:
-    """Open (create, migrate) the database, or fail with one line; whether its last crawl stored articles."""
+def _check_db(db: Path) -> None:
+    """Open (create, migrate) the database, or fail with one line."""
     from pipelines.store import Store, StoreError
 
     try:
-        store = Store.open(db)
-        try:
-            return store.last_crawl_stored_articles()
-        finally:
-            store.close()
+        Store.open(db).close()
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
 
@@ -139,8 +135,11 @@ def _crawl_locked(
         raise NewsrakeError(str(error)) from None
     if not sources:
         raise click.UsageError("no sources: give --seeds FILE, --feed URL or --feeds-file FILE")
-    if _start_cleaning_now(overrides, _check_db(db)):
+    from pipelines.store import last_crawl_stored_articles
+
+    if _start_cleaning_now(overrides, last_crawl_stored_articles(db)):  # before the storage driver loads
         overrides["NEWSRAKE_CLEAN_STARTED_EARLY"] = True
+    _check_db(db)
     from crawler.run import build_settings, run_crawl  # Scrapy: imported while the fork server starts
     from crawler.stats import STORE_ERRORS, outcome, summary_line
 

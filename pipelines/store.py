@@ -15,20 +15,46 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from cleaners import Article
 from pipelines import raw_body
 from pipelines.raw_body import Compressed
 from pipelines.records import FeedFetch, RawPage, utc_now
+
+if TYPE_CHECKING:  # the storage driver is loaded when a store is opened (`last_crawl_stored_articles` needs none)
+    import sqlite_utils
+
+    from cleaners import Article
 
 BUSY_TIMEOUT_MS = 5000
 
 
 class StoreError(Exception):
     """The database cannot be opened, read or written; the message is for the user."""
+
+
+def _last_crawl_stored_articles(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT articles_new FROM runs WHERE command = 'crawl' AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return row is None or bool(row[0])
+
+
+def last_crawl_stored_articles(path: str | os.PathLike[str]) -> bool:
+    """`Store.last_crawl_stored_articles` of the database at ``path``, read without opening a `Store` (no
+    migration, no storage driver: a few milliseconds, so that `newsrake crawl` can decide at once whether to
+    start its cleaning workers). True when there is no such database or no finished crawl in it yet, and when
+    it cannot be read: opening it as a `Store` then says why."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return True
+    try:
+        return _last_crawl_stored_articles(conn)
+    except sqlite3.Error:
+        return True
+    finally:
+        conn.close()
 
 
 @dataclass(frozen=True)
@@ -347,6 +373,8 @@ class Store:
             else:
                 conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            import sqlite_utils
+
             db = sqlite_utils.Database(conn)
             store = cls(db, str(target))
             if not readonly:
@@ -678,10 +706,7 @@ class Store:
 
     def last_crawl_stored_articles(self) -> bool:
         """Whether the last finished crawl stored new articles; True when no crawl has finished yet."""
-        row = self.db.conn.execute(
-            "SELECT articles_new FROM runs WHERE command = 'crawl' AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        return row is None or bool(row[0])
+        return _last_crawl_stored_articles(self.db.conn)
 
     def start_run(self, command: str, options: Mapping[str, Any]) -> int:
         """Open a `runs` row; returns its id."""

@@ -13,7 +13,7 @@ import pytest
 from cleaners import Article, FeedEntry
 from pipelines import raw_body
 from pipelines.records import FeedFetch, RawPage
-from pipelines.store import MIGRATIONS, ArticleRecord, Store, StoredFilter, StoreError
+from pipelines.store import MIGRATIONS, ArticleRecord, Store, StoredFilter, StoreError, last_crawl_stored_articles
 
 URL = "https://news.example/world/kilns"
 BODY = b"<html><body><p>Glassblowers relit the kilns.</p></body></html>\xff\x00"
@@ -269,6 +269,16 @@ def test_last_crawl_stored_articles(store: Store, runs: list[tuple[str, int, boo
         if finished:
             store.finish_run(run_id, "ok", {"articles_new": new}, {})
     assert store.last_crawl_stored_articles() is expected
+    assert last_crawl_stored_articles(store.path) is expected  # read without opening a store
+
+
+@pytest.mark.parametrize("content", [None, b"", b"not a database at all" * 100], ids=["missing", "empty", "garbage"])
+def test_last_crawl_stored_articles_of_a_file_that_is_no_store_yet(tmp_path: Path, content: bytes | None) -> None:
+    path = tmp_path / "news.db"
+    if content is not None:
+        path.write_bytes(content)
+    assert last_crawl_stored_articles(path) is True
+    assert path.exists() is (content is not None)  # nothing is created
 
 
 def assert_one_line_store_error(path: Path, expected: str, *, readonly: bool = False) -> None:
