@@ -10,6 +10,10 @@ from scrapy.logformatter import LogFormatter, LogFormatterResult
 from twisted.python.failure import Failure
 
 
+def _debugging() -> bool:
+    return logging.getLogger("scrapy").isEnabledFor(logging.DEBUG)
+
+
 def _describe(item: Any) -> str:
     if isinstance(getattr(item, "url", None), str):
         return f"{type(item).__name__} {item.url}"
@@ -23,9 +27,18 @@ def _describe(item: Any) -> str:
 
 
 class ShortLogFormatter(LogFormatter):
-    """Scrapy's log formatter, with items described in a few words."""
+    """Scrapy's log formatter, with items described in a few words; the debug line of every response and of
+    every item is not even composed when debug lines are not logged."""
 
-    def scraped(self, item: Any, response: Response | Failure | None, spider: Any = None) -> LogFormatterResult:
+    # Scrapy's LogFormatter documents None as "do not log this"; its annotations do not say so.
+    def crawled(self, request: Any, response: Response, spider: Any = None) -> LogFormatterResult | None:  # type: ignore[override]
+        return super().crawled(request, response, spider) if _debugging() else None
+
+    def scraped(  # type: ignore[override]
+        self, item: Any, response: Response | Failure | None, spider: Any = None
+    ) -> LogFormatterResult | None:
+        if not _debugging():
+            return None
         return {"level": logging.DEBUG, "msg": "stored %(item)s", "args": {"item": _describe(item)}}
 
     def dropped(

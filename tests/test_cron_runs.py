@@ -180,6 +180,23 @@ def test_log_file_gets_one_line_per_problem(site: LoopbackServer, tmp_path: Path
     assert problems[0].endswith(f"feed failed: {site.base_url}/missing.xml (HTTP 404)")
 
 
+@pytest.mark.parametrize(
+    ("level", "per_page"),
+    [pytest.param("WARNING", False, id="default-none"), pytest.param("DEBUG", True, id="debug-every-page")],
+)
+def test_the_log_has_a_line_per_page_only_at_debug_level(
+    site: LoopbackServer, tmp_path: Path, level: str, per_page: bool
+) -> None:
+    args = crawl_args(site, "news.db", "--log-file", "crawl.log", *FAST, "-s", f"LOG_LEVEL={level}")
+    run = newsrake(*args, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    log = (tmp_path / "crawl.log").read_text()
+    stored = scalar(tmp_path / "news.db", "SELECT count(*) FROM articles")
+    assert stored > 0
+    assert log.count("stored CleanedPage ") == (stored if per_page else 0)
+    assert ("Crawled (200)" in log) is per_page
+
+
 def moving_site(base: str) -> Routes:
     """A feed that moved for good (301 to its new address) and one that is gone (410)."""
     routes = dict(generated_site(2)(base))
