@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from w3lib.encoding import html_to_unicode
@@ -13,11 +14,20 @@ def decode_page(raw: bytes | str, content_type: str | None = None) -> str:
     NUL bytes are dropped, since neither lxml nor SQLite full-text search
     want them in text.
     """
+    return decoded(raw, content_type)[0]
+
+
+def decoded(raw: bytes | str, content_type: str | None = None) -> tuple[str, bytes | None]:
+    """`decode_page`'s text, and the raw bytes too when they are that text's UTF-8 exactly (a page served
+    and decoded as UTF-8, without a byte order mark, a NUL or a byte that did not decode), so that the
+    parser, which takes UTF-8, need not encode the text again; else None."""
     if isinstance(raw, str):
-        text = raw
-    else:
-        _encoding, text = html_to_unicode(content_type, raw)
-    return text.replace("\x00", "")
+        return raw.replace("\x00", ""), None
+    encoding, text = html_to_unicode(content_type, raw)
+    if "\x00" in text:
+        return text.replace("\x00", ""), None
+    same = encoding == "utf-8" and not raw.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
+    return text, raw if same else None
 
 
 # UTF-8 bytes read as Latin-1 / windows-1252: "Ã©" for "é", "â€™" for "’".

@@ -32,15 +32,16 @@ _INVALID_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 character's bytes include them."""
 
 
-def _repaired(text: str) -> bytes:
-    """``text`` as trafilatura's `repair_faulty_html` leaves it, encoded as UTF-8 for the parser.
+def _repaired(text: str, utf8: bytes | None = None) -> bytes:
+    """``text`` as trafilatura's `repair_faulty_html` leaves it, encoded as UTF-8 for the parser (``utf8``:
+    that encoding, if the caller has it).
 
     The repair begins by removing the characters XML forbids, with a regular expression run over the whole
     page (half a millisecond on a news page) that almost never finds one. A count of the forbidden bytes in
     the page's UTF-8, which the parser takes anyway, tells first whether there is anything to remove.
     """
     beginning = text[:50].lower()
-    data = text.encode("utf-8", "surrogatepass")
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if "\ufffe" in text or "\uffff" in text or len(data.translate(None, _INVALID_XML_BYTES)) != len(data):
         return repair_faulty_html(text, beginning).encode("utf-8", "surrogatepass")
     repaired = _repair_markup(text, beginning)
@@ -60,17 +61,18 @@ def _repair_markup(text: str, beginning: str) -> str:
     return text
 
 
-def parse_html(text: str) -> HtmlElement | None:
+def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
     """The tree of a decoded page, as trafilatura's own loader would build it; None for what is not HTML.
 
     The page is parsed from its UTF-8 bytes (the parser's encoding, which a declaration in the page does not
-    change), as trafilatura's loader does when the text is refused or gives nothing. Trees copied from this
-    one (trafilatura copies before it prunes) keep its parser and element classes.
+    change), as trafilatura's loader does when the text is refused or gives nothing; ``utf8`` gives them if
+    the caller has them (`cleaners.decode.decoded`). Trees copied from this one (trafilatura copies before
+    it prunes) keep its parser and element classes.
     """
     beginning = text[:50].lower()
     tree: HtmlElement | None
     try:
-        tree = fromstring(_repaired(text), parser=_PARSER)
+        tree = fromstring(_repaired(text, utf8), parser=_PARSER)
     except (etree.LxmlError, ValueError):
         return None
     if "html" not in beginning and len(tree) < 2:

@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 from cleaners.article import Article, FeedEntry
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date
-from cleaners.decode import decode_page, encoding_problems
+from cleaners.decode import decoded, encoding_problems
 from cleaners.extract import extract_main_text
 from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
@@ -81,8 +81,8 @@ def clean_with(
     """`clean_page` with a chosen set of cleaners (for benchmarks and for testing one cleaner)."""
     rules = rules or NO_RULES
     base = final_url or url
-    text = decode_page(raw, content_type)
-    tree = parse_html(text) if text.strip() else None
+    text, utf8 = decoded(raw, content_type)
+    tree = parse_html(text, utf8) if text.strip() else None
     problems: list[str] = list(encoding_problems(text))
     html_removals: tuple[Removal, ...] = ()
     if tree is None:

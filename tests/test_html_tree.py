@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from cleaners.decode import decode_page
+from cleaners.decode import decode_page, decoded
 from cleaners.html_tree import parse_html
 
 from conftest import PAGES as BUNDLED_PAGES
@@ -84,3 +85,30 @@ def test_every_element_has_the_html_element_methods_and_copies_keep_them() -> No
     assert all(isinstance(element, HtmlElement) for element in elements)
     assert all(isinstance(element, HtmlElement) for element in copy(tree).iter())
     assert tree.find(".//p").text_content() == "x"
+
+
+UTF8_PAGE = "<html><body><p>Déjà vu, 中文.</p></body></html>".encode()
+DECODED = {
+    "utf-8-as-served": (UTF8_PAGE, "text/html; charset=utf-8", True),
+    "utf-8-as-declared": (b'<html><head><meta charset="utf-8"></head><body><p>\xc3\xa9</p></body></html>', None, True),
+    "byte-order-mark": (codecs.BOM_UTF8 + UTF8_PAGE, None, False),
+    "latin-1": ("<html><body><p>Déjà vu.</p></body></html>".encode("latin-1"), "text/html; charset=iso-8859-1", False),
+    "a-byte-that-does-not-decode": (
+        b"<html><body><p>bad \xff byte</p></body></html>",
+        "text/html; charset=utf-8",
+        False,
+    ),
+    "nul-bytes": (b"<html><body><p>nul\x00 byte</p></body></html>", "text/html; charset=utf-8", False),
+}
+
+
+@pytest.mark.parametrize(("raw", "content_type", "same_bytes"), DECODED.values(), ids=DECODED.keys())
+def test_the_raw_bytes_stand_for_the_texts_utf8_only_when_they_are_it(
+    raw: bytes, content_type: str | None, same_bytes: bool
+) -> None:
+    text, utf8 = decoded(raw, content_type)
+    assert text == decode_page(raw, content_type)
+    assert (utf8 is not None) is same_bytes
+    if utf8 is not None:
+        assert utf8 == text.encode("utf-8")
+    assert etree.tostring(parse_html(text, utf8)) == etree.tostring(parse_html(text))
