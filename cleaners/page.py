@@ -88,9 +88,11 @@ def clean_with(
     if tree is None:
         meta, raw_text = PageMetadata(), ""
         problems.append("unparseable-page")
+        published_raw, published = _published(meta, feed_entry, None, base)
     else:
         meta = read_metadata(tree, base)
         html_removals = run_html_cleaners(html_cleaners, tree, rules)
+        published_raw, published = _published(meta, feed_entry, tree, base)  # before extraction prunes the tree
         raw_text = extract_main_text(tree, base)
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
@@ -100,7 +102,6 @@ def clean_with(
         problems.append("no-text")
     if not title:
         problems.append("no-title")
-    published_raw, published = _published(meta, feed_entry, tree, base)
     credit_lines = [r.text.strip("()[] ") for r in text_removals if r.cleaner == "agency-credit"]
     version = f"{CLEANER_VERSION}.rules-{rules.digest}" if rules else CLEANER_VERSION
     return Article(
