@@ -6,7 +6,9 @@ For each size N, in the same run:
 
 1. The article-extraction benchmark's pages are replicated to N articles,
    each with a variation (a numbered comment), saved to a folder and served
-   on 127.0.0.1 behind feeds of ~50 entries each (RSS 2.0, Atom, RSS 1.0).
+   on 127.0.0.1 behind feeds of ~50 entries each (RSS 2.0, Atom, RSS 1.0),
+   by a lean server (``benchmarks/lean_server.py``: the publishers' stand-in
+   shares the crawl's cores, so it should take as little of them as it can).
 2. Baseline: plain ``trafilatura.extract`` (no comments) in a loop over the
    saved pages, one process (``benchmarks/extract_loop.py``; its imports are
    not timed), in the order the crawl fetches them: a page's copies far
@@ -22,7 +24,11 @@ For each size N, in the same run:
    (loop, crawl, crawl, loop, ...), each crawl into a new database; a
    size's figures add up its runs. The machine's speed drifts over minutes,
    by as much as a third here: in this order a drift weighs on both alike.
-4. newsrake's ``clean_page`` against ``trafilatura.extract`` on the same
+4. One more crawl, untimed, in which the peak memory (PSS) of the crawl's
+   process tree is sampled every 0.5 s: reading a process's PSS costs the
+   kernel some milliseconds per process, on the crawl's own cores, so the
+   timed runs do not sample it.
+5. newsrake's ``clean_page`` against ``trafilatura.extract`` on the same
    pages in one process, page by page side by side (``--side-by-side``
    pages), for the cost of newsrake's cleaning (target <= 1.25).
 
@@ -54,14 +60,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.lean_server import LeanServer
 from benchmarks.loopback_site import feed_urls, load_pages, replicate, site_routes
 from benchmarks.proctree import fill_cache, newsrake_command, run_measured
-from crawler.demo.server import LoopbackServer
 
 FEED_ENTRIES = 50
 MB = 1_000_000
@@ -118,7 +124,7 @@ def extract_loop(folder: Path, order: str = "files") -> tuple[Row, Row]:
     """The single-process trafilatura loop over the saved pages, measured twice: as a whole process (start-up
     and imports included, as the crawl is) and the loop alone (as the loop reports it)."""
     command = [sys.executable, "-m", "benchmarks.extract_loop", str(folder), "--order", order]
-    measured = run_measured(command)
+    measured = run_measured(command, sample=False)  # as the timed crawls are
     if measured.process.returncode != 0:
         raise SystemExit(f"the trafilatura loop failed:\n{measured.process.stderr}")
     result = json.loads(measured.process.stdout)
@@ -154,11 +160,15 @@ def combined(rows: list[Row], name: str) -> Row:
     )
 
 
-def crawl(pages: dict[str, bytes], workdir: Path, extra: list[str], number: int = 1) -> tuple[Row, str]:
+def crawl(
+    pages: dict[str, bytes], workdir: Path, extra: list[str], number: int = 1, *, memory: bool = False
+) -> tuple[Row, str]:
     """A real `newsrake crawl` of the pages served on loopback, into a new database (the ``number``-th of
-    the size); the row and the crawl's summary line."""
+    the size); the row and the crawl's summary line. With ``memory``, the tree's peak PSS is sampled too,
+    which costs the crawl's cores (reading a process's PSS walks its page tables: some 6 ms per worker and
+    sample), so that a timed run does not."""
     feeds = max(1, math.ceil(len(pages) / FEED_ENTRIES))
-    with LoopbackServer(lambda base: site_routes(base, pages, feeds=feeds)) as server:
+    with LeanServer(lambda base: site_routes(base, pages, feeds=feeds)) as server:
         feeds_file = workdir / "feeds.txt"
         feeds_file.write_text("\n".join(feed_urls(server.routes, server.base_url)) + "\n")
         db = workdir / f"crawl-{number}.db"
@@ -168,7 +178,7 @@ def crawl(pages: dict[str, bytes], workdir: Path, extra: list[str], number: int 
             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
             "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", *extra,
         ]  # fmt: skip
-        measured = run_measured(command)
+        measured = run_measured(command, sample=memory)
     if measured.process.returncode != 0:
         raise SystemExit(f"the crawl failed (exit {measured.process.returncode}):\n{measured.process.stderr[-3000:]}")
     with sqlite3.connect(db) as conn:
@@ -239,9 +249,11 @@ def main() -> int:
                     print(row.line())
                     print(f"  {summary}", flush=True)
             base_side, ours_side = cleaning_costs(folder, min(size, args.side_by_side))
+            sampled, _ = crawl(pages, workdir, extra, len(runs) + 1, memory=True)
+            print(replace(sampled, name="newsrake crawl, memory sampled").line(), flush=True)
         base = combined([whole for whole, _ in loops], f"trafilatura loop, {len(loops)} runs")
         base_alone = combined([alone for _, alone in loops], f"trafilatura loop alone, {len(loops)} runs")
-        row = combined(runs, f"newsrake crawl, {len(runs)} runs")
+        row = replace(combined(runs, f"newsrake crawl, {len(runs)} runs"), peak=sampled.peak)
         print(f"  {size} articles, all runs:")
         for line in (base, base_alone, row, base_side, ours_side):
             print(line.line())

@@ -39,11 +39,16 @@ def test_crawl_benchmark_measures_both_sizes_and_judges_the_targets(data: Path, 
         (f"trafilatura loop, {runs} runs", 1),
         (f"newsrake crawl, {runs} runs", 1),
         ("newsrake cleaning, side by side", 1),
+        ("newsrake crawl, memory sampled", 1),
     ):
         assert sum(label in line for line in lines) == 2 * per_size, (label, done.stdout)
     assert "8: articles stored / served" in done.stdout
     assert "peak memory at 8 / at 4" in done.stdout
     assert lines[-1] in ("RESULT: pass", "RESULT: FAIL")
+    sampled = [line for line in lines if "memory sampled" in line]
+    assert all(line.rstrip().endswith(" MB") for line in sampled), sampled  # the timed runs sample no memory
+    timed = [line for line in lines if "newsrake crawl, whole process tree" in line]
+    assert all(line.rstrip().endswith(" -") for line in timed), timed
     stored = [line for line in lines if "articles stored / served" in line]
     assert all(line.rstrip().endswith("ok") for line in stored), stored
 
@@ -93,3 +98,30 @@ def test_loop_order_benchmark_compares_both_orders(data: Path) -> None:
     lines = done.stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["trafilatura.extract", "newsrake"], done.stdout
     assert all("back to back costs" in line for line in lines)
+
+
+def test_the_lean_server_answers_as_the_loopback_server_does() -> None:
+    import http.client
+
+    from benchmarks.lean_server import LeanServer
+    from crawler.demo.server import Resource
+
+    routes = {"/a.html": Resource(b"<html>A</html>"), "/feed.xml": Resource(b"<rss/>", "application/rss+xml")}
+    with LeanServer(lambda base: routes) as server:
+        conn = http.client.HTTPConnection(*server.address.split(":"), timeout=10)
+        answers = []
+        for path, headers in [("/a.html", {}), ("/feed.xml?x=1", {}), ("/missing", {}), ("/a.html", {})]:
+            conn.request("GET", path, headers=headers)  # one connection: kept alive throughout
+            response = conn.getresponse()
+            answers.append((response.status, response.getheader("Content-Type"), response.read()))
+            etag = response.getheader("ETag")
+        conn.request("GET", "/a.html", headers={"If-None-Match": etag or ""})
+        not_modified = conn.getresponse()
+        assert (not_modified.status, not_modified.read()) == (304, b"")
+        conn.close()
+    assert answers == [
+        (200, "text/html; charset=utf-8", b"<html>A</html>"),
+        (200, "application/rss+xml", b"<rss/>"),
+        (404, "text/plain; charset=utf-8", b"not found\n"),
+        (200, "text/html; charset=utf-8", b"<html>A</html>"),
+    ]

@@ -37,7 +37,7 @@ class Resource:
 
 
 @functools.lru_cache(maxsize=4096)
-def _etag(body: bytes) -> str:
+def etag_of(body: bytes) -> str:
     """The ETag of a body; cached, so that serving a large page many times costs no hashing."""
     return '"' + hashlib.sha1(body).hexdigest()[:16] + '"'  # noqa: S324 - a cache validator
 
@@ -95,7 +95,7 @@ class LoopbackServer:
                     resource = server._pick(key, path.path)
                 if resource.delay:
                     time.sleep(resource.delay)
-                etag = _etag(resource.body)
+                etag = etag_of(resource.body)
                 if resource.validators and resource.status == 200 and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
                     self.send_header("ETag", etag)
