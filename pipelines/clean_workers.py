@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import concurrent.futures
 import contextlib
 import logging
 import multiprocessing
@@ -121,8 +122,10 @@ class CleanWorkers:
         self.size, self.timeout, self.memory_mb = size, timeout, memory_mb
         self.context = _context()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._starting: asyncio.Future[list[Worker]] | None = None
-        self._feeding = False
+        self._starting: asyncio.Future[None] | None = None
+        self._first_up: concurrent.futures.Future[None] = concurrent.futures.Future()
+        """Done once the first worker is up and fed (or failed, if none could start): pages go to it at once,
+        while the others start."""
         self._all: list[Worker] = []
         self._lock = threading.Lock()  # `_all` is changed by the starting and the feeder threads
         self._closed = False
@@ -133,14 +136,26 @@ class CleanWorkers:
         self._all.append(worker)
         return worker
 
-    def _start_all(self) -> list[Worker]:
-        started = []
-        for _ in range(self.size):
-            with self._lock:
-                if self._closed:
-                    break
-                started.append(self._start_worker())
-        return started
+    def _start_all(self) -> None:
+        """Start the workers one after the other, each fed from the moment it is up (in the starting thread)."""
+        started = 0
+        try:
+            for _ in range(self.size):
+                with self._lock:
+                    if self._closed:
+                        break
+                    worker = self._start_worker()
+                threading.Thread(target=self._feed, args=(worker,), name="clean-feeder", daemon=True).start()
+                started += 1
+                if started == 1:
+                    self._first_up.set_result(None)
+        except (OSError, RuntimeError, EOFError) as error:
+            if not started:
+                self._first_up.set_exception(error)
+                return
+            logger.warning("cannot start more than %d cleaning worker(s) (%s)", started, error)
+        if not started and not self._first_up.done():  # closed before any started
+            self._first_up.set_exception(RuntimeError("the cleaning workers are closed"))
 
     def _replace(self, worker: Worker) -> Worker | None:
         """Kill ``worker`` and start another in its place; None once the workers are closed."""
@@ -204,7 +219,7 @@ class CleanWorkers:
 
     def start(self) -> None:
         """Start the workers in a thread (the fork server's first start takes a second), from the event
-        loop; `clean` waits for them."""
+        loop; `clean` waits for the first of them."""
         if self._starting is None:
             try:
                 loop = asyncio.get_running_loop()
@@ -213,21 +228,15 @@ class CleanWorkers:
             self._starting = loop.run_in_executor(None, self._start_all)
 
     async def _ready(self) -> bool:
-        """Whether the workers are started and fed; False if they cannot start."""
-        if not self._feeding and not self._broken:
+        """Whether a worker is started and fed; False if none can start."""
+        if not self._broken and not self._first_up.done():
             self.start()
-            assert self._starting is not None
-            try:
-                workers = await self._starting
-            except (OSError, RuntimeError, EOFError) as error:
-                if not self._broken:
-                    logger.error("cannot start cleaning workers (%s); cleaning in the crawl's own process", error)
-                self._broken = True
-                return False
-            if not self._feeding:
-                self._feeding = True
-                for worker in workers:
-                    threading.Thread(target=self._feed, args=(worker,), name="clean-feeder", daemon=True).start()
+            with contextlib.suppress(OSError, RuntimeError, EOFError):
+                await asyncio.wrap_future(self._first_up)
+        if not self._broken and self._first_up.exception() is not None:
+            error = self._first_up.exception()
+            logger.error("cannot start cleaning workers (%s); cleaning in the crawl's own process", error)
+            self._broken = True
         return not self._broken
 
     async def clean(self, fetched: FetchedPage) -> Cleaned:
