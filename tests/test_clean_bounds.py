@@ -7,6 +7,7 @@ import asyncio
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,68 @@ def test_pages_still_waiting_when_the_workers_close_are_kept_with_their_raw_bodi
     results = asyncio.run(close_while_waiting())
     assert [body for _article, body in results] == pages
     assert [article.problems for article, _body in results] == [("clean-crashed",)] * 3
+
+
+def starting(failures: list[bool], delay: float = 0.0) -> object:
+    """A stand-in for `CleanWorkers._start_worker` that fails where ``failures`` says (one per worker, in
+    turn) and otherwise starts a real worker, waiting ``delay`` seconds before every one but the first:
+    starting a worker process can fail (no process to spare) or be slow (a thread short of the GIL)."""
+    real = CleanWorkers._start_worker
+    turns = iter(failures)
+
+    def start(self: CleanWorkers) -> object:
+        if next(turns):
+            raise OSError("no process to spare")
+        if self._all:
+            time.sleep(delay)
+        return real(self)
+
+    return start
+
+
+@pytest.mark.parametrize(
+    ("failures", "started", "logged"),
+    [
+        pytest.param([False, True], 1, "cannot start more than 1 cleaning worker(s)", id="second-fails-first-cleans"),
+        pytest.param([True, True], 0, "cleaning in the crawl's own process", id="none-starts-cleaned-in-process"),
+    ],
+)
+def test_workers_that_cannot_start(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failures: list[bool], started: int, logged: str
+) -> None:
+    monkeypatch.setattr(CleanWorkers, "_start_worker", starting(failures))
+
+    async def clean_two() -> tuple[list[Article], int]:
+        workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
+        try:
+            results = [await workers.clean(fetched(page_titled(t))) for t in ("One", "Two")]
+            return [article for article, _body in results], len(workers._all)
+        finally:
+            workers.close()
+
+    articles, running = asyncio.run(clean_two())
+    assert [a.title for a in articles] == ["One", "Two"]
+    assert all(a.problems == () for a in articles)
+    assert running == started
+    assert sum(logged in record.getMessage() for record in caplog.records) == 1
+
+
+def test_the_first_worker_cleans_while_the_others_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(CleanWorkers, "_start_worker", starting([False, False], delay=3.0))
+
+    async def first_page() -> tuple[Article, float, int]:
+        workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
+        try:
+            begun = time.monotonic()
+            article, _body = await workers.clean(fetched(page_titled("Early")))
+            return article, time.monotonic() - begun, len(workers._all)
+        finally:
+            workers.close()
+
+    article, seconds, running = asyncio.run(first_page())
+    assert article.title == "Early"
+    assert running == 1  # the second was still starting
+    assert seconds < 3.0
 
 
 # Loaded by no part of a crawl's own process: the extractor (the workers' business) and the Scrapy components
