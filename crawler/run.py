@@ -30,6 +30,15 @@ def user_agent(contact_url: str) -> str:
     return f"newsrake/{version('newsrake')} (+{contact_url})"
 
 
+def _log_only_what_is_kept(settings: Settings) -> None:
+    """Scrapy sets its loggers to DEBUG and leaves the root's level unset, so that its handler, at
+    LOG_LEVEL, throws away what is below: a debug line per request and per item, made for nothing. Once
+    its logging is set up (the spider is open), the loggers themselves stop at LOG_LEVEL."""
+    level = settings.get("LOG_LEVEL")
+    logging.root.setLevel(level)
+    logging.getLogger("scrapy").setLevel(level)
+
+
 def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:
     """Run the `feeds` spider to the end in this process; return its stats.
 
@@ -37,10 +46,8 @@ def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:
     """
     process = AsyncCrawlerProcess(settings)
     crawler = process.create_crawler(FeedsSpider)
-    # Scrapy's handler drops what is below LOG_LEVEL, but its root logger lets every record be made first:
-    # a debug line per request and per item, made and thrown away. The root's own level stops them sooner.
-    logging.root.setLevel(crawler.settings.get("LOG_LEVEL"))
     crawler.signals.connect(collect_less_often, signal=signals.spider_opened)
+    crawler.signals.connect(lambda: _log_only_what_is_kept(crawler.settings), signal=signals.spider_opened, weak=False)
     process.crawl(crawler, **spider_args)
     process.start()
     assert crawler.stats is not None

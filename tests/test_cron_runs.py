@@ -197,6 +197,26 @@ def test_the_log_has_a_line_per_page_only_at_debug_level(
     assert ("Crawled (200)" in log) is per_page
 
 
+def test_no_debug_record_is_even_made_per_page_by_default(site: LoopbackServer, tmp_path: Path) -> None:
+    args = crawl_args(site, "news.db", *FAST)
+    code = (
+        "import atexit, logging, sys\n"
+        "made = []\n"
+        "make = logging.Logger.makeRecord\n"
+        "logging.Logger.makeRecord = lambda self, *a, **k: made.append(a[1]) or make(self, *a, **k)\n"
+        "atexit.register(lambda: print('DEBUG RECORDS', made.count(logging.DEBUG)))\n"
+        f"sys.argv = ['newsrake', *{args!r}]\n"
+        "from crawler.cli import main\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    stored = scalar(tmp_path / "news.db", "SELECT count(*) FROM articles")
+    assert stored > 0
+    debug_records = int(run.stdout.strip().splitlines()[-1].split()[-1])
+    assert debug_records < stored  # a few while Scrapy starts; none per request or item
+
+
 def moving_site(base: str) -> Routes:
     """A feed that moved for good (301 to its new address) and one that is gone (410)."""
     routes = dict(generated_site(2)(base))
