@@ -86,14 +86,13 @@ def clean_with(
     problems: list[str] = list(encoding_problems(text))
     html_removals: tuple[Removal, ...] = ()
     if tree is None:
-        meta, raw_text = PageMetadata(), ""
+        meta = PageMetadata()
         problems.append("unparseable-page")
-        published_raw, published = _published(meta, feed_entry, None, base)
     else:
         meta = read_metadata(tree, base)
         html_removals = run_html_cleaners(html_cleaners, tree, rules)
-        published_raw, published = _published(meta, feed_entry, tree, base)  # before extraction prunes the tree
-        raw_text = extract_main_text(tree, base)
+    published_raw, published = _published(meta, feed_entry, tree, base)  # before the extraction prunes the tree
+    raw_text = extract_main_text(tree, base) if tree is not None else ""
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
     context = TextContext(title, language, rules, meta.headlines, meta.description)
