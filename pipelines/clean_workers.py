@@ -137,7 +137,8 @@ class CleanWorkers:
         return worker
 
     def _start_all(self) -> None:
-        """Start the workers one after the other, each fed from the moment it is up (in the starting thread)."""
+        """Start the workers one after the other, each fed from the moment it is up (in the starting thread).
+        `_first_up` is settled whatever happens: `clean` waits on it."""
         started = 0
         try:
             for _ in range(self.size):
@@ -149,12 +150,12 @@ class CleanWorkers:
                 started += 1
                 if started == 1:
                     self._first_up.set_result(None)
-        except (OSError, RuntimeError, EOFError) as error:
+        except Exception as error:  # noqa: BLE001 - this thread has no caller to raise to
             if not started:
                 self._first_up.set_exception(error)
                 return
             logger.warning("cannot start more than %d cleaning worker(s) (%s)", started, error)
-        if not started and not self._first_up.done():  # closed before any started
+        if not started:  # closed before any started
             self._first_up.set_exception(RuntimeError("the cleaning workers are closed"))
 
     def _replace(self, worker: Worker) -> Worker | None:
@@ -231,10 +232,10 @@ class CleanWorkers:
         """Whether a worker is started and fed; False if none can start."""
         if not self._broken and not self._first_up.done():
             self.start()
-            with contextlib.suppress(OSError, RuntimeError, EOFError):
+            with contextlib.suppress(Exception):
                 await asyncio.wrap_future(self._first_up)
-        if not self._broken and self._first_up.exception() is not None:
-            error = self._first_up.exception()
+        error = None if self._broken else self._first_up.exception()
+        if error is not None:
             logger.error("cannot start cleaning workers (%s); cleaning in the crawl's own process", error)
             self._broken = True
         return not self._broken

@@ -7,7 +7,7 @@ import asyncio
 import sqlite3
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -125,39 +125,54 @@ def test_pages_still_waiting_when_the_workers_close_are_kept_with_their_raw_bodi
     assert [article.problems for article, _body in results] == [("clean-crashed",)] * 3
 
 
-def starting(failures: list[bool], delay: float = 0.0) -> object:
-    """A stand-in for `CleanWorkers._start_worker` that fails where ``failures`` says (one per worker, in
-    turn) and otherwise starts a real worker, waiting ``delay`` seconds before every one but the first:
-    starting a worker process can fail (no process to spare) or be slow (a thread short of the GIL)."""
+def starting(failures: list[bool], error: Exception | None = None, held: threading.Event | None = None) -> object:
+    """A stand-in for `CleanWorkers._start_worker` that raises ``error`` (no process to spare, by default)
+    where ``failures`` says (one per worker, in turn) and otherwise starts a real worker; with ``held``,
+    every worker but the first waits for that event first (starting one can be slow: a thread short of the
+    GIL)."""
     real = CleanWorkers._start_worker
     turns = iter(failures)
 
     def start(self: CleanWorkers) -> object:
         if next(turns):
-            raise OSError("no process to spare")
-        if self._all:
-            time.sleep(delay)
+            raise error or OSError("no process to spare")
+        if self._all and held is not None:
+            held.wait(timeout=120)
         return real(self)
 
     return start
 
 
 @pytest.mark.parametrize(
-    ("failures", "started", "logged"),
+    ("failures", "error", "started", "logged"),
     [
-        pytest.param([False, True], 1, "cannot start more than 1 cleaning worker(s)", id="second-fails-first-cleans"),
-        pytest.param([True, True], 0, "cleaning in the crawl's own process", id="none-starts-cleaned-in-process"),
+        pytest.param(
+            [False, True], None, 1, "cannot start more than 1 cleaning worker(s)", id="second-fails-first-cleans"
+        ),
+        pytest.param([True, True], None, 0, "cleaning in the crawl's own process", id="none-starts-cleaned-in-process"),
+        pytest.param(
+            [True, True],
+            ValueError("an unforeseen error"),
+            0,
+            "cannot start cleaning workers (an unforeseen error)",
+            id="unforeseen-error-cleaned-in-process",
+        ),
     ],
 )
 def test_workers_that_cannot_start(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failures: list[bool], started: int, logged: str
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    failures: list[bool],
+    error: Exception | None,
+    started: int,
+    logged: str,
 ) -> None:
-    monkeypatch.setattr(CleanWorkers, "_start_worker", starting(failures))
+    monkeypatch.setattr(CleanWorkers, "_start_worker", starting(failures, error))
 
     async def clean_two() -> tuple[list[Article], int]:
         workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
         try:
-            results = [await workers.clean(fetched(page_titled(t))) for t in ("One", "Two")]
+            results = [await asyncio.wait_for(workers.clean(fetched(page_titled(t))), 60) for t in ("One", "Two")]
             return [article for article, _body in results], len(workers._all)
         finally:
             workers.close()
@@ -170,21 +185,21 @@ def test_workers_that_cannot_start(
 
 
 def test_the_first_worker_cleans_while_the_others_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(CleanWorkers, "_start_worker", starting([False, False], delay=3.0))
+    held = threading.Event()  # the second worker's start waits for it: set only once the first page is back
+    monkeypatch.setattr(CleanWorkers, "_start_worker", starting([False, False], held=held))
 
-    async def first_page() -> tuple[Article, float, int]:
+    async def first_page() -> tuple[Article, int]:
         workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
         try:
-            begun = time.monotonic()
             article, _body = await workers.clean(fetched(page_titled("Early")))
-            return article, time.monotonic() - begun, len(workers._all)
+            return article, len(workers._all)
         finally:
+            held.set()
             workers.close()
 
-    article, seconds, running = asyncio.run(first_page())
+    article, running = asyncio.run(first_page())
     assert article.title == "Early"
-    assert running == 1  # the second was still starting
-    assert seconds < 3.0
+    assert running == 1  # the second was still held at its start
 
 
 # Loaded by no part of a crawl's own process: the extractor (the workers' business) and the Scrapy components
