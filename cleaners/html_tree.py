@@ -32,15 +32,14 @@ _INVALID_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 character's bytes include them."""
 
 
-def _repaired(text: str, utf8: bytes | None = None) -> bytes:
-    """``text`` as trafilatura's `repair_faulty_html` leaves it, encoded as UTF-8 for the parser (``utf8``:
-    that encoding, if the caller has it).
+def _repaired(text: str, beginning: str, utf8: bytes | None) -> bytes:
+    """``text`` (which begins with ``beginning``, lowercased) as trafilatura's `repair_faulty_html` leaves
+    it, encoded as UTF-8 for the parser (``utf8``: that encoding, if the caller has it).
 
     The repair begins by removing the characters XML forbids, with a regular expression run over the whole
     page (half a millisecond on a news page) that almost never finds one. A count of the forbidden bytes in
     the page's UTF-8, which the parser takes anyway, tells first whether there is anything to remove.
     """
-    beginning = text[:50].lower()
     data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if "\ufffe" in text or "\uffff" in text or len(data.translate(None, _INVALID_XML_BYTES)) != len(data):
         return repair_faulty_html(text, beginning).encode("utf-8", "surrogatepass")
@@ -72,7 +71,7 @@ def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
     beginning = text[:50].lower()
     tree: HtmlElement | None
     try:
-        tree = fromstring(_repaired(text, utf8), parser=_PARSER)
+        tree = fromstring(_repaired(text, beginning, utf8), parser=_PARSER)
     except (etree.LxmlError, ValueError):
         return None
     if "html" not in beginning and len(tree) < 2:
