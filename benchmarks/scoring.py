@@ -92,3 +92,34 @@ def score_corpus(predictions: Mapping[str, str], truths: Mapping[str, str]) -> C
         mean_page_f1=sum(p.f1 for p in pages) / len(pages),
         pages=len(pages),
     )
+
+
+# The WCXB benchmark's metric: a bag of lower-cased word tokens per page, the headline the mean of the pages.
+
+
+def word_bag(text: str) -> Counter[str]:
+    """The multiset of WCXB tokens of ``text``: every run of ``\\w+`` in its lower-cased form."""
+    return Counter(_TOKEN.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class BagScore:
+    """Precision, recall and F1 of one page's prediction by token overlap."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def score_bag(predicted: str, truth: str) -> BagScore:
+    """Score one prediction as WCXB does: token-multiset overlap; an empty prediction scores 0, or 1 when the
+    reference is empty too."""
+    pred, true = word_bag(predicted), word_bag(truth)
+    if not pred:
+        return BagScore(1.0, 1.0, 1.0) if not true else BagScore(0.0, 0.0, 0.0)
+    if not true:
+        return BagScore(0.0, 1.0, 0.0)
+    overlap = sum((pred & true).values())
+    precision, recall = overlap / sum(pred.values()), overlap / sum(true.values())
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return BagScore(precision, recall, f1)
