@@ -1,16 +1,33 @@
-"""The main-text extraction step: trafilatura over an already-parsed tree."""
+"""The main-text extraction step: trafilatura over an already-parsed tree, checked against the page's prose.
+
+trafilatura's fast mode (its own extractor only) runs first: it scores best
+and costs least on most pages. Its result is then held against the page's
+prose (`cleaners.prose`): when it is short, reads like a menu, or holds
+little of the prose the page has, second opinions are asked for and the
+best one wins (`cleaners.candidates`), so that a page whose lede alone came
+out, or whose article stands in a box the fast mode passes over, still
+gives its article. Which way the text came, and why, is returned with it.
+"""
 
 from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
 
-SHORT_TEXT = 400
-"""Below this many characters the fast extraction is retried with trafilatura's fallback extractors."""
-PROSE_SHARE = 0.5
-"""Below this share of characters in lines of 8+ words, a text looks like a menu or a link list."""
+from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, better, prose_share
+from cleaners.prose import ARTICLE_SHARE, PageProse
+
+LOW_COVERAGE = 0.3
+"""A fast result that holds less than this share of the page's prose is checked against second opinions."""
+ENOUGH = 0.8
+"""A second opinion that holds this share of the page's prose ends the search."""
 _INERT = etree.XPath(
     "//aside | //footer | //fencedframe | //style | //svg | //script[not(@type='application/ld+json')]"
 )
@@ -19,13 +36,28 @@ the basic cleaning of its page measure, its baseline and its jusText fallback): 
 SVG, and scripts but the JSON-LD ones, which its baseline and forum check read first. A quarter of a news
 page's elements, which trafilatura would otherwise walk in a dozen passes over the raw tree and copy three
 or four times before deleting them."""
+_BOXES = frozenset({"aside", "footer"})
+BOX_SHARE = 0.8
+"""The box the article stands in holds this share of the page's prose."""
 
 
-def prose_share(text: str) -> float:
-    """The share of a text's characters that stand in lines of eight or more words (prose, not menus)."""
-    lines = text.split("\n")
-    total = sum(len(line) for line in lines) or 1
-    return sum(len(line) for line in lines if len(line.split()) >= 8) / total
+@dataclass(frozen=True)
+class Extraction:
+    """The main text of a page and the way it was found."""
+
+    text: str
+    """The main text, one block a line."""
+    path: str
+    """The extraction that gave it: ``fast`` (trafilatura's fast mode, the usual way), ``full`` (its full
+    mode, with its readability and jusText fallbacks), ``json-ld`` (the page's JSON-LD ``articleBody``),
+    ``article-element`` (its ``<article>`` or ``[itemprop=articleBody]`` box) or ``hydration-<kind>``."""
+    reason: str | None = None
+    """Why the fast mode's text was not kept, or None when it was."""
+
+    @property
+    def note(self) -> str | None:
+        """The decision as a ``problems`` entry (``text-from:full(low-coverage)``), or None for the usual way."""
+        return None if self.path == "fast" else f"text-from:{self.path}({self.reason})"
 
 
 def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
@@ -33,34 +65,102 @@ def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     return (doc.text or "").strip() if isinstance(doc, Document) else ""
 
 
-def drop_inert(tree: HtmlElement) -> None:
+def drop_inert(tree: HtmlElement, prose: PageProse | None = None) -> None:
     """Drop from ``tree`` what trafilatura would delete unread (`_INERT`), keeping the text after each.
 
+    With the page's ``prose``, an aside or a footer that holds `ARTICLE_SHARE` of it or more (a page whose
+    markup wraps the article in one) becomes a ``<div>``, so that neither this nor trafilatura deletes it.
     A node inside one dropped before it is then dropped from that detached node, which costs less than
     finding out that it need not be."""
     for node in _INERT(tree):
-        if node.getparent() is not None:  # the root has nothing to be dropped from
+        if node.getparent() is None:  # the root has nothing to be dropped from
+            continue
+        if prose is not None and node.tag in _BOXES and prose.share_held(node) >= ARTICLE_SHARE:
+            node.tag = "div"
+        else:
             node.drop_tree()
 
 
-def extract_main_text(tree: HtmlElement, url: str | None) -> str:
-    """The main text of a page as lines of plain text; comments are excluded. ``tree`` loses what
-    trafilatura would delete unread (`drop_inert`): read what else is needed from it first.
+def _fast_reason(fast: Candidate, prose: PageProse) -> str | None:
+    """Why a fast result needs second opinions, or None: that it is short; on a page with prose enough to
+    judge by, that it holds little of it; on another, that it reads like a menu."""
+    if len(fast.text) < SHORT_TEXT:
+        return "short"
+    if prose.total >= MIN_PROSE:
+        return "low-coverage" if prose.share_of(fast.found) < LOW_COVERAGE else None
+    return "menu-like" if prose_share(fast.text) < MENU_PROSE else None
 
-    trafilatura runs in its fast mode (its own extractor only), which scores
-    better on the benchmark and costs a quarter less; when that finds little
-    text, or text that reads like a menu rather than prose, the full mode with
-    its readability and jusText fallbacks runs too and the better result wins.
-    trafilatura works on copies of the tree, so ``tree`` is otherwise left as it was; its metadata extraction is
-    not used (newsrake reads metadata itself, at a fraction of the cost).
+
+def _article_box(tree: HtmlElement, prose: PageProse) -> HtmlElement | None:
+    """The ``[itemprop=articleBody]`` or ``<article>`` element that holds most of the page's prose, if any."""
+    boxes = tree.xpath("//*[@itemprop='articleBody'] | //article")
+    best = max(boxes, key=prose.share_held, default=None)
+    return best if best is not None and prose.share_held(best) > 0 else None
+
+
+def _prose_box(prose: PageProse) -> HtmlElement | None:
+    """The deepest element below ``<body>`` that holds `BOX_SHARE` of the page's prose, if any: the box the
+    article stands in, whatever its markup calls it."""
+    deepest, depth = None, 0
+    for node in prose.holders(BOX_SHARE):
+        levels = sum(1 for _ in node.iterancestors())
+        if levels > depth and node.tag not in ("html", "body"):
+            deepest, depth = node, levels
+    return deepest
+
+
+def _box_text(box: HtmlElement, url: str | None) -> str:
+    """trafilatura's full mode over a page that holds ``box`` alone."""
+    page = box.makeelement("html", {})  # an element of the page's parser: trafilatura takes HtmlElements only
+    body = etree.SubElement(page, "body")
+    body.append(_copy(box))
+    return _extract(page, url, fast=False)
+
+
+def _copy(node: HtmlElement) -> HtmlElement:
+    copied: HtmlElement = copy.deepcopy(node)
+    copied.tail = None
+    return copied
+
+
+def extract_main_text(
+    tree: HtmlElement, url: str | None, prose: PageProse, article_body: str | None = None
+) -> Extraction:
+    """The main text of a page, comments excluded. ``prose`` is the page's prose as it stands after the HTML
+    cleaners, ``article_body`` the text of its JSON-LD ``articleBody`` if it gives one.
+
+    ``tree`` loses what trafilatura would delete unread (`drop_inert`): read what else is needed from it
+    first. trafilatura works on copies of the tree, so ``tree`` is otherwise left as it was; its metadata
+    extraction is not used (newsrake reads metadata itself, at a fraction of the cost).
     """
-    drop_inert(tree)
-    text = _extract(tree, url, fast=True)
-    if len(text) < SHORT_TEXT:
-        fallback = _extract(tree, url, fast=False)
-        return fallback if len(fallback) > len(text) else text
-    share = prose_share(text)
-    if share < PROSE_SHARE:
-        fallback = _extract(tree, url, fast=False)
-        return fallback if prose_share(fallback) > share and len(fallback) >= SHORT_TEXT else text
-    return text
+    drop_inert(tree, prose)
+    fast = Candidate.of("fast", _extract(tree, url, fast=True), prose)
+    reason = _fast_reason(fast, prose)
+    if reason is None:
+        return Extraction(fast.text, "fast")
+    best = fast
+    for name, make in _second_opinions(tree, url, prose, article_body):
+        candidate = Candidate.of(name, make(), prose)
+        if better(candidate, best, prose):
+            best = candidate
+            if prose.total >= MIN_PROSE and prose.share_of(best.found) >= ENOUGH:
+                break
+    return Extraction(best.text, best.name, None if best is fast else reason)
+
+
+def _second_opinions(
+    tree: HtmlElement, url: str | None, prose: PageProse, article_body: str | None
+) -> list[tuple[str, Callable[[], str]]]:
+    """The second opinions on a page's text, cheapest first: its JSON-LD ``articleBody``; trafilatura's full
+    mode over the box that holds most of the page's prose, and over its ``<article>`` box (a part of the
+    page); its full mode over the whole page."""
+    found: list[tuple[str, Callable[[], str]]] = []
+    if article_body:
+        found.append(("json-ld", lambda: article_body or ""))
+    box, article = _prose_box(prose), _article_box(tree, prose)
+    if box is not None:
+        found.append(("prose-box", functools.partial(_box_text, box, url)))
+    if article is not None and article is not box:
+        found.append(("article-element", functools.partial(_box_text, article, url)))
+    found.append(("full", lambda: _extract(tree, url, fast=False)))
+    return found

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import HtmlElement, fromstring
 
 # Where pages put their publication time, most trusted first (meta name/property/itemprop).
 _DATE_META_KEYS: tuple[str, ...] = (
@@ -51,6 +52,7 @@ _ARTICLE_TYPES = frozenset(
         "report",
     }
 )
+_BODY_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·•]\s+")
 
 
@@ -69,6 +71,8 @@ class PageMetadata:
     image: str | None = None
     site_name: str | None = None
     tags: tuple[str, ...] = ()
+    article_body: str | None = None
+    """The JSON-LD ``articleBody`` as plain text, one paragraph a line: a second opinion on the article."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,25 @@ def _page_title(raw: str | None, site_name: str | None) -> str | None:
     return longest if len(longest) >= 0.6 * len(title) else title
 
 
+def _body_text(value: Any) -> str | None:
+    """A JSON-LD ``articleBody`` as lines of text: its paragraphs (as text, or as markup some pages put there)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if "<" in value and ">" in value:
+        try:
+            fragment = fromstring(f"<div>{value}</div>")
+        except (etree.LxmlError, ValueError):
+            return None
+        for br in fragment.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for block in fragment.iter(*_BODY_BLOCKS):
+            block.tail = "\n" + (block.tail or "")
+            block.text = "\n" + (block.text or "")
+        value = fragment.text_content()
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
 def _tags(meta: dict[str, list[str]], json_ld_keywords: Any) -> tuple[str, ...]:
     raw: list[str] = []
     for key in _TAG_META_KEYS:
@@ -273,4 +296,5 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
         image=_absolute(_first(meta, _IMAGE_META_KEYS) or _image_url(article.get("image")), base_url),
         site_name=site_name,
         tags=_tags(meta, article.get("keywords")),
+        article_body=_body_text(article.get("articleBody")),
     )

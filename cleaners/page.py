@@ -14,6 +14,7 @@ from cleaners.extract import extract_main_text
 from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
+from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
 from cleaners.text_cleaners import byline_names
@@ -85,14 +86,20 @@ def clean_with(
     tree = parse_html(text, utf8) if text.strip() else None
     problems: list[str] = list(encoding_problems(text))
     html_removals: tuple[Removal, ...] = ()
+    raw_text = ""
     if tree is None:
         meta = PageMetadata()
         problems.append("unparseable-page")
+        published_raw, published = _published(meta, feed_entry, None, base)
     else:
         meta = read_metadata(tree, base)
-        html_removals = run_html_cleaners(html_cleaners, tree, rules)
-    published_raw, published = _published(meta, feed_entry, tree, base)  # before the extraction prunes the tree
-    raw_text = extract_main_text(tree, base) if tree is not None else ""
+        prose = PageProse.of(tree)  # before any node is dropped: the guard and the extraction's check read it
+        stage = run_html_cleaners(html_cleaners, tree, rules, prose)
+        published_raw, published = _published(meta, feed_entry, tree, base)  # before the extraction prunes the tree
+        extraction = extract_main_text(tree, base, prose.remaining(tree), meta.article_body)
+        html_removals, raw_text = stage.removals, extraction.text
+        problems.extend(stage.guarded)
+        problems.extend([extraction.note] if extraction.note else [])
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
     context = TextContext(title, language, rules, meta.headlines, meta.description)

@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from cleaners.html_page import HtmlPage
 from cleaners.prefilter import fold
+from cleaners.prose import ARTICLE_SHARE, PageProse
 from cleaners.rules import SourceRules
 
 Stage = Literal["html", "text"]
@@ -117,12 +118,35 @@ def _inside(node: HtmlElement, dropped: set[HtmlElement]) -> bool:
     return any(ancestor in dropped for ancestor in node.iterancestors())
 
 
-def run_html_cleaners(cleaners: Sequence[HtmlCleaner], tree: HtmlElement, rules: SourceRules) -> tuple[Removal, ...]:
-    """Drop from ``tree`` (which the caller owns) the nodes each cleaner selects, in order."""
+@dataclass(frozen=True)
+class HtmlStage:
+    """What the HTML cleaners did to a page."""
+
+    removals: tuple[Removal, ...]
+    """The nodes they dropped, in order."""
+    guarded: tuple[str, ...]
+    """``guard-kept:<cleaner>`` for each cleaner that selected a node the prose guard kept (once each)."""
+
+
+def run_html_cleaners(
+    cleaners: Sequence[HtmlCleaner], tree: HtmlElement, rules: SourceRules, prose: PageProse | None = None
+) -> HtmlStage:
+    """Drop from ``tree`` (which the caller owns) the nodes each cleaner selects, in order.
+
+    The guard: whatever a cleaner selects, a node that holds `ARTICLE_SHARE` or more of the page's prose
+    (``prose``, found before any node is dropped) stays, and the decision is reported.
+    """
     removals: list[Removal] = []
+    guarded: dict[str, None] = {}
     page = HtmlPage(tree)
+    prose = prose if prose is not None else PageProse.of(tree)
     for cleaner in cleaners:
-        nodes = list(cleaner.select(page, rules))
+        nodes = []
+        for node in cleaner.select(page, rules):
+            if prose.share_held(node) >= ARTICLE_SHARE:
+                guarded[f"guard-kept:{cleaner.name}"] = None
+            else:
+                nodes.append(node)
         chosen = set(nodes)
         for node in nodes:
             if node.getparent() is None or _inside(node, chosen):
@@ -131,7 +155,7 @@ def run_html_cleaners(cleaners: Sequence[HtmlCleaner], tree: HtmlElement, rules:
             if text.strip():
                 removals.append(Removal(cleaner.name, "html", _shorten(text)))
             node.drop_tree()
-    return tuple(removals)
+    return HtmlStage(tuple(removals), tuple(guarded))
 
 
 MAX_TEXT_ROUNDS = 10

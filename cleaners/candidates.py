@@ -1,0 +1,84 @@
+"""Choosing between two extractions of one page: the one that holds the other's paragraphs and more.
+
+Two extractions of a page (trafilatura's fast and full modes, the page's
+JSON-LD ``articleBody``, the text of its ``<article>`` box) disagree when
+one of them missed part of the article, or took in what is not article.
+The paragraphs of the page (`cleaners.prose`) settle it: a candidate
+replaces the current text when it holds more of the page's prose, holds the
+paragraphs the current text holds (or dwarfs them: a lede the other missed
+does not outweigh the rest of the article), and what it adds is not teasers of other
+stories (excerpts cut off with an ellipsis, or in mid-sentence), which is
+what a fallback extractor most often sweeps in with an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaners.prose import PageProse, squeeze
+
+GAIN = 0.1
+"""A candidate must hold this share of the page's prose more than the current text."""
+KEEP = 0.8
+"""...and this share of the prose the current text holds, unless it holds `DWARF` times as much."""
+DWARF = 3
+MAX_EXCERPTS = 0.5
+"""...and at most this share of what it adds may be excerpts."""
+SHORT_TEXT = 400
+"""On a page with little prose, a text shorter than this is replaced by a longer one."""
+MENU_PROSE = 0.5
+"""On a page with little prose, a text with less than this share in lines of 8+ words reads like a menu."""
+MIN_PROSE = 600
+"""Characters of prose a page needs before candidates are judged by its paragraphs."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One extraction of a page, with the page's paragraphs it holds."""
+
+    name: str
+    """Which extraction it is (``fast``, ``full``, ``json-ld``, ...)."""
+    text: str
+    """Its text."""
+    found: frozenset[int]
+    """Indices, in `PageProse.blocks`, of the paragraphs it holds."""
+
+    @classmethod
+    def of(cls, name: str, text: str, prose: PageProse) -> Candidate:
+        """Measure ``text`` against the page's paragraphs."""
+        flat = squeeze(text)
+        return cls(name, text, frozenset(i for i, block in enumerate(prose.blocks) if block.probe in flat))
+
+
+def prose_share(text: str) -> float:
+    """The share of a text's characters that stand in lines of eight or more words (prose, not menus)."""
+    lines = text.split("\n")
+    total = sum(len(line) for line in lines) or 1
+    return sum(len(line) for line in lines if len(line.split()) >= 8) / total
+
+
+def _chars(prose: PageProse, found: frozenset[int]) -> int:
+    return sum(prose.blocks[i].chars for i in found)
+
+
+def _without_prose(new: Candidate, old: Candidate) -> bool:
+    """The rule for a page with too little prose to judge by: a longer text for a short one, a text that
+    reads more like prose for one that reads like a menu."""
+    if len(old.text) < SHORT_TEXT:
+        return len(new.text) > len(old.text)
+    old_share = prose_share(old.text)
+    return old_share < MENU_PROSE and prose_share(new.text) > old_share and len(new.text) >= SHORT_TEXT
+
+
+def better(new: Candidate, old: Candidate, prose: PageProse) -> bool:
+    """Whether ``new`` should replace ``old`` as the page's text."""
+    if prose.total < MIN_PROSE:
+        return _without_prose(new, old)
+    held, had = _chars(prose, new.found), _chars(prose, old.found)
+    if held < had + GAIN * prose.total:
+        return False
+    if _chars(prose, old.found & new.found) < KEEP * had and held < DWARF * had:
+        return False
+    added = new.found - old.found
+    excerpts = sum(prose.blocks[i].chars for i in added if prose.blocks[i].excerpt)
+    return excerpts <= MAX_EXCERPTS * _chars(prose, added)
