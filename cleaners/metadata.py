@@ -8,7 +8,6 @@ most trusted source first.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +15,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
+
+from cleaners.headline import choose_headline, site_names, tidy, without_site
 
 # Where pages put their publication time, most trusted first (meta name/property/itemprop).
 _DATE_META_KEYS: tuple[str, ...] = (
@@ -53,7 +54,8 @@ _ARTICLE_TYPES = frozenset(
     }
 )
 _BODY_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·•]\s+")
+MAX_H1S = 5
+"""``<h1>`` elements read as headline candidates, at most."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ class _Parts:
     """``<script type="application/ld+json">`` elements, in page order."""
     title: str | None
     """The text of the first ``<title>`` that has one."""
-    h1: HtmlElement | None
+    h1s: list[HtmlElement]
+    """The first `MAX_H1S` ``<h1>`` elements, in page order."""
     canonical: str | None
     """The ``href`` of the first ``<link rel="canonical">`` that has one."""
 
@@ -95,7 +98,7 @@ def _parts(tree: HtmlElement) -> _Parts:
     metas: list[HtmlElement] = []
     json_ld: list[HtmlElement] = []
     title: str | None = None
-    h1: HtmlElement | None = None
+    h1s: list[HtmlElement] = []
     canonical: str | None = None
     for element in tree.iter("meta", "script", "title", "h1", "link"):
         tag = element.tag
@@ -108,10 +111,11 @@ def _parts(tree: HtmlElement) -> _Parts:
         elif tag == "title":
             title = title if title is not None else element.text
         elif tag == "h1":
-            h1 = h1 if h1 is not None else element
+            if len(h1s) < MAX_H1S:
+                h1s.append(element)
         elif canonical is None and element.get("rel") == "canonical":
             canonical = element.get("href")
-    return _Parts(metas, json_ld, title, h1, canonical)
+    return _Parts(metas, json_ld, title, h1s, canonical)
 
 
 def _json_ld_objects(scripts: list[HtmlElement]) -> Iterator[dict[str, Any]]:
@@ -186,25 +190,6 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _page_title(raw: str | None, site_name: str | None) -> str | None:
-    """The <title>, without the site name that pages add before or after the headline."""
-    title = _text(raw)
-    if not title:
-        return None
-    separators = list(_TITLE_SEPARATORS.finditer(title))
-    if not separators:
-        return title
-    site = (site_name or "").casefold()
-    last, first = title[separators[-1].end() :], title[: separators[0].start()]
-    if site and (last.casefold() in site or site in last.casefold()):
-        return title[: separators[-1].start()]
-    if site and (first.casefold() in site or site in first.casefold()):
-        return title[separators[0].end() :]
-    segments = _TITLE_SEPARATORS.split(title)
-    longest = max(segments, key=len)
-    return longest if len(longest) >= 0.6 * len(title) else title
-
-
 def _body_text(value: Any) -> str | None:
     """A JSON-LD ``articleBody`` as lines of text: its paragraphs (as text, or as markup some pages put there)."""
     if not isinstance(value, str) or not value.strip():
@@ -268,14 +253,21 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
     authors = [a for a in (_text(name) for name in authors) if a and not a.startswith("http")]
 
     site_name = _first(meta, _SITE_META_KEYS) or _text(publisher)
-    spellings = [
-        _text(article.get("headline")),
-        _first(meta, _TITLE_META_KEYS),
-        _page_title(parts.title, site_name),
-        _text(parts.h1.text_content()) if parts.h1 is not None else None,
+    titles = [
+        t
+        for t in (
+            tidy(_first(meta, ("og:title",))),
+            tidy(article.get("headline") if isinstance(article.get("headline"), str) else None),
+            tidy(_first(meta, _TITLE_META_KEYS[1:])),
+            tidy(parts.title),
+        )
+        if t
     ]
+    h1s = [h for h in (tidy(element.text_content()) for element in parts.h1s) if h]
+    sites = site_names([site_name, publisher, _first(meta, ("application-name",))], base_url)
+    title = choose_headline(h1s, titles, sites)
+    spellings = [title, *titles, *(without_site(t, sites) for t in titles), *h1s[:1]]
     headlines = tuple(dict.fromkeys(h for h in spellings if h))
-    title = headlines[0] if headlines else None
 
     canonical_href = parts.canonical.strip() if parts.canonical is not None else _first(meta, ("og:url",))
 
