@@ -82,3 +82,20 @@ def better(new: Candidate, old: Candidate, prose: PageProse) -> bool:
     added = new.found - old.found
     excerpts = sum(prose.blocks[i].chars for i in added if prose.blocks[i].excerpt)
     return excerpts <= MAX_EXCERPTS * _chars(prose, added)
+
+
+def joined(new: Candidate, old: Candidate, prose: PageProse) -> Candidate:
+    """``new``, which replaced ``old``, with ``old`` before or after it when they hold none of the same
+    paragraphs and ``old``'s stand before or after all of ``new``'s on the page: a lede, or an ending, in a
+    box of its own, which the text that outweighs it left out. Otherwise ``new`` as it is."""
+    if not old.found or not new.found or old.found & new.found:
+        return new
+    if any(prose.blocks[i].excerpt for i in old.found):
+        return new
+    if max(old.found) < min(new.found):
+        text = f"{old.text}\n{new.text}"
+    elif min(old.found) > max(new.found):
+        text = f"{new.text}\n{old.text}"
+    else:
+        return new
+    return Candidate(f"{new.name}+{old.name}", text, new.found | old.found)

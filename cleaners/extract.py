@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
 
-from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, better, prose_share
+from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, better, joined, prose_share
 from cleaners.prose import ARTICLE_SHARE, PageProse
 
 LOW_COVERAGE = 0.3
@@ -142,7 +142,7 @@ def extract_main_text(
     for name, make in _second_opinions(tree, url, prose, article_body):
         candidate = Candidate.of(name, make(), prose)
         if better(candidate, best, prose):
-            best = candidate
+            best = joined(candidate, best, prose)
             if prose.total >= MIN_PROSE and prose.share_of(best.found) >= ENOUGH:
                 break
     return Extraction(best.text, best.name, None if best is fast else reason)

@@ -1,7 +1,8 @@
 """HTML-level cleaners: run on the parsed page before extraction, each returns the nodes to drop.
 
-Each is a small pure function (it selects, the runner drops). The class
-words and tags of each family are data in `cleaners/rules/html.toml`.
+Each is a small pure function (it selects, the runner drops, unless the
+node may hold the article: `HtmlPage.holds_article`). The class words and
+tags of each family are data in `cleaners/rules/html.toml`.
 """
 
 from __future__ import annotations
@@ -12,14 +13,11 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaners.html_page import HtmlPage
-from cleaners.rules import SourceRules, html_families, html_setting
+from cleaners.prose import ARTICLE_SHARE
+from cleaners.rules import SourceRules, html_families
 
-_PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 _LINK_PARAGRAPHS = etree.XPath("//p[.//a[@href]]")
 _IMAGE_MARKUP = etree.XPath("//picture | //img[@srcset] | //source[@srcset]")
-_HAS_H1 = etree.XPath("boolean(.//h1)")
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
-_ARTICLE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) > 150]) >= 2")
 _FIRST_H1 = etree.XPath("(//body//h1)[1]")
 _HEADER_WORDS = frozenset({"header", "headline", "head", "hed", "heading", "title"})
 
@@ -30,27 +28,9 @@ def _tag_xpath(name: str) -> etree.XPath | None:
     return etree.XPath(" | ".join(f"//{tag}" for tag in tags)) if tags else None
 
 
-def _guard(page: HtmlPage, nodes: list[HtmlElement]) -> list[HtmlElement]:
-    """Leave out nodes that may hold the article: protected tags, the <h1>, a large share of the text,
-    two or more paragraphs of article length."""
-    if not nodes:
-        return []
-    limit = float(html_setting("max_text_share")) * page.text_length
-    return [
-        node
-        for node in nodes
-        if isinstance(node.tag, str)
-        and node.tag not in _PROTECTED_TAGS
-        and not _HAS_H1(node)
-        and _TEXT_LENGTH(node) <= limit
-        and not _ARTICLE_PARAGRAPHS(node)
-    ]
-
-
 def _family(name: str, page: HtmlPage) -> list[HtmlElement]:
     tags = _tag_xpath(name)
-    nodes = [*(tags(page.tree) if tags is not None else []), *page.class_families.get(name, [])]
-    return _guard(page, nodes)
+    return [*(tags(page.tree) if tags is not None else []), *page.class_families.get(name, [])]
 
 
 def share_bars(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
@@ -83,10 +63,10 @@ def standfirsts(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
     return _family("standfirsts", page)
 
 
-def _headline_group(h1: HtmlElement) -> HtmlElement | None:
+def _headline_group(page: HtmlPage, h1: HtmlElement) -> HtmlElement | None:
     """The page header the headline stands in: a <header> or a "...header"/"...headline" box, 3 levels up at most."""
     for depth, ancestor in enumerate(h1.iterancestors()):
-        if depth >= 3 or ancestor.tag in _PROTECTED_TAGS:
+        if depth >= 3 or ancestor.tag in ("html", "body"):
             return None
         words = {
             w
@@ -94,14 +74,14 @@ def _headline_group(h1: HtmlElement) -> HtmlElement | None:
             for w in (v or "").lower().replace("_", "-").replace("-", " ").split()
         }
         if ancestor.tag == "header" or words & _HEADER_WORDS:
-            return None if _ARTICLE_PARAGRAPHS(ancestor) else ancestor
+            return None if page.prose.share_held(ancestor) >= ARTICLE_SHARE else ancestor
     return None
 
 
 def headline_furniture(page: HtmlPage, rules: SourceRules) -> list[HtmlElement]:
     """What stands after the headline in the page header: the dek, subtitle, byline and date boxes."""
     found = _FIRST_H1(page.tree)
-    group = _headline_group(found[0]) if found else None
+    group = _headline_group(page, found[0]) if found else None
     if group is None:
         return []
     h1 = found[0]

@@ -8,9 +8,12 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaners.rules import html_families
+from cleaners.prose import ARTICLE_SHARE, PageProse
+from cleaners.rules import html_families, html_setting
 
 _BODY_TEXT_LENGTH = etree.XPath("string-length(normalize-space(//body))")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_HAS_H1 = etree.XPath("boolean(.//h1)")
 _ALL_TEXT_LENGTH = etree.XPath("string-length(normalize-space(/))")
 
 
@@ -36,14 +39,30 @@ def _class_word_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str
 class HtmlPage:
     """A parsed page and what several HTML cleaners need from it, computed on first use."""
 
-    def __init__(self, tree: HtmlElement) -> None:
+    def __init__(self, tree: HtmlElement, prose: PageProse) -> None:
         self.tree = tree
+        self.prose = prose
+        """The page's paragraphs, found before any node was dropped."""
 
     @functools.cached_property
     def text_length(self) -> int:
         """Characters of the page's visible text (whitespace collapsed), at least 1."""
         length = int(_BODY_TEXT_LENGTH(self.tree)) or int(_ALL_TEXT_LENGTH(self.tree))
         return max(length, 1)
+
+    def holds_article(self, node: HtmlElement) -> bool:
+        """Whether ``node`` may hold the article, so that no cleaner may drop it: the page's root or body, a
+        node that holds the ``<h1>``, `ARTICLE_SHARE` of the page's prose or two paragraphs of article length
+        (whatever the tags of either), or more than ``max_text_share`` of the page's text."""
+        if not isinstance(node.tag, str) or node.tag in ("html", "body"):
+            return True
+        if self.prose.share_held(node) >= ARTICLE_SHARE or self.prose.long_paragraphs(node) >= 2:
+            return True
+        return bool(_HAS_H1(node)) or _TEXT_LENGTH(node) > self._text_limit
+
+    @functools.cached_property
+    def _text_limit(self) -> float:
+        return float(html_setting("max_text_share")) * self.text_length
 
     @functools.cached_property
     def class_families(self) -> dict[str, list[HtmlElement]]:

@@ -37,6 +37,8 @@ MIN_BLOCK_CHARS = 60
 ARTICLE_SHARE = 0.3
 """A node that holds this share of the page's prose or more holds (part of) the article: no HTML cleaner
 drops it, and an aside or footer that does is read as a plain block."""
+LONG_PARAGRAPH = 150
+"""Characters of a paragraph of article length: two of them in a node make it part of an article."""
 PROBE_CHARS = 48
 """Characters of a block's longest run (whitespace removed) looked for in an extracted text."""
 
@@ -162,13 +164,26 @@ class PageProse:
         return cls(block for block in blocks if _placement(block.node, furniture) is None)
 
     @functools.cached_property
-    def _held(self) -> dict[HtmlElement, int]:
-        """Prose characters under each element that holds any, read from the tree as it was when found."""
+    def _tally(self) -> tuple[dict[HtmlElement, int], dict[HtmlElement, int]]:
+        """Under each element that holds any prose (the tree as it was when found): its characters, and its
+        paragraphs of `LONG_PARAGRAPH` characters or more."""
         held: dict[HtmlElement, int] = {}
+        long: dict[HtmlElement, int] = {}
         for block in self.blocks:
+            is_long = block.chars >= LONG_PARAGRAPH
             for element in (block.node, *block.node.iterancestors()):
                 held[element] = held.get(element, 0) + block.chars
-        return held
+                if is_long:
+                    long[element] = long.get(element, 0) + 1
+        return held, long
+
+    @property
+    def _held(self) -> dict[HtmlElement, int]:
+        return self._tally[0]
+
+    def long_paragraphs(self, node: HtmlElement) -> int:
+        """How many paragraphs of article length (`LONG_PARAGRAPH` characters or more) ``node`` holds."""
+        return self._tally[1].get(node, 0)
 
     def share_held(self, node: HtmlElement) -> float:
         """The share of the page's prose that ``node`` holds (0 on a page with no prose)."""

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from cleaners.html_page import HtmlPage
 from cleaners.prefilter import fold
-from cleaners.prose import ARTICLE_SHARE, PageProse
+from cleaners.prose import PageProse
 from cleaners.rules import SourceRules
 
 Stage = Literal["html", "text"]
@@ -125,7 +125,7 @@ class HtmlStage:
     removals: tuple[Removal, ...]
     """The nodes they dropped, in order."""
     guarded: tuple[str, ...]
-    """``guard-kept:<cleaner>`` for each cleaner that selected a node the prose guard kept (once each)."""
+    """``guard-kept:<cleaner>`` for each cleaner that selected a node the guard kept (once each)."""
 
 
 def run_html_cleaners(
@@ -133,17 +133,17 @@ def run_html_cleaners(
 ) -> HtmlStage:
     """Drop from ``tree`` (which the caller owns) the nodes each cleaner selects, in order.
 
-    The guard: whatever a cleaner selects, a node that holds `ARTICLE_SHARE` or more of the page's prose
-    (``prose``, found before any node is dropped) stays, and the decision is reported.
+    The guard: whatever a cleaner selects, a node that may hold the article (`HtmlPage.holds_article`,
+    judged on the page's ``prose``, found before any node is dropped) stays, and the decision is reported.
     """
     removals: list[Removal] = []
     guarded: dict[str, None] = {}
-    page = HtmlPage(tree)
     prose = prose if prose is not None else PageProse.of(tree)
+    page = HtmlPage(tree, prose)
     for cleaner in cleaners:
         nodes = []
         for node in cleaner.select(page, rules):
-            if prose.share_held(node) >= ARTICLE_SHARE:
+            if page.holds_article(node):
                 guarded[f"guard-kept:{cleaner.name}"] = None
             else:
                 nodes.append(node)

@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaners import clean_page
-from cleaners.catalog import TEXT_CLEANERS
-from cleaners.registry import TextContext, run_text_cleaners
-from cleaners.rules import SourceRules
+from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
+from cleaners.html_tree import parse_html
+from cleaners.registry import TextContext, run_html_cleaners, run_text_cleaners
+from cleaners.rules import SourceRules, html_families
 
 # Lines that look like article text and like boilerplate, mixed with arbitrary text.
 SAMPLE_LINES = [
@@ -81,3 +82,43 @@ def test_clean_page_never_raises_on_markup(body: str) -> None:
 def test_clean_page_never_raises_on_arbitrary_input(raw: bytes | str) -> None:
     article = clean_page(raw, "https://example.org/a")
     assert "\x00" not in article.text
+
+
+# The guard: whatever class words and tags wrap it, the box that holds most of a page's prose is never dropped.
+ARTICLE_SENTENCES = [
+    "The council voted on Tuesday to close the old bridge to lorries.",
+    "Engineers found cracks in two of its piers during an inspection.",
+    "Residents said the diversion would add half an hour to the school run.",
+    "The repair work is expected to start in the spring and last a year.",
+    "Buses and emergency vehicles may still cross at walking pace.",
+    "A public meeting on the plans will be held in the library next week.",
+]
+CLASS_WORDS = sorted({word for family in html_families().values() for word in family.get("class_words", [])})
+BOX_TAGS = ["div", "section", "aside", "footer", "figure", "header", "span", "ul", "article"]
+MENU = "".join(f'<li><a href="/s/{i}">Section link number {i} of the site menu</a></li>' for i in range(60))
+
+
+@st.composite
+def page_with_an_article(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A page: a menu with three times the article's text, a teaser, and the article's short paragraphs in
+    one to three boxes of random tags and family class words."""
+    paragraphs = draw(st.lists(st.sampled_from(ARTICLE_SENTENCES), min_size=3, max_size=6, unique=True))
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        tag = draw(st.sampled_from(BOX_TAGS))
+        words = draw(st.lists(st.sampled_from(CLASS_WORDS), min_size=1, max_size=3))
+        inner = f'<{tag} class="{" ".join(words)}">{inner}</{tag}>'
+    teaser = '<div class="teaser"><p>Another story: the ferry strike ended on Monday night.</p></div>'
+    html = f"<html><body><nav><ul>{MENU}</ul></nav><h1>Bridge closed</h1>{inner}{teaser}</body></html>"
+    return html, paragraphs
+
+
+@given(case=page_with_an_article())
+@settings(max_examples=200, deadline=None)
+def test_no_cleaner_drops_the_box_holding_most_of_the_prose(case: tuple[str, list[str]]) -> None:
+    html, paragraphs = case
+    tree = parse_html(html)
+    assert tree is not None
+    run_html_cleaners(HTML_CLEANERS, tree, SourceRules())
+    kept = " ".join(tree.text_content().split())
+    assert all(paragraph in kept for paragraph in paragraphs)
