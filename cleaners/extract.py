@@ -22,6 +22,7 @@ from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
 
 from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, better, joined, prose_share
+from cleaners.hydration import hydrated_text, page_scripts
 from cleaners.prose import ARTICLE_SHARE, PageProse
 
 LOW_COVERAGE = 0.3
@@ -129,12 +130,19 @@ def extract_main_text(
     """The main text of a page, comments excluded. ``prose`` is the page's prose as it stands after the HTML
     cleaners, ``article_body`` the text of its JSON-LD ``articleBody`` if it gives one.
 
+    A page whose body holds little prose may carry its article in a JavaScript framework's hydration data
+    (`cleaners.hydration`): when that holds more text than the page's body gives, it is the article.
+
     ``tree`` loses what trafilatura would delete unread (`drop_inert`): read what else is needed from it
     first. trafilatura works on copies of the tree, so ``tree`` is otherwise left as it was; its metadata
     extraction is not used (newsrake reads metadata itself, at a fraction of the cost).
     """
+    scripts = page_scripts(tree) if prose.total < MIN_PROSE else []  # before drop_inert deletes them
     drop_inert(tree, prose)
     fast = Candidate.of("fast", _extract(tree, url, fast=True), prose)
+    hydrated = hydrated_text(scripts) if scripts else None
+    if hydrated is not None and len(hydrated.text) > len(fast.text):
+        return Extraction(hydrated.text, f"hydration-{hydrated.source}", "no-prose-in-body")
     reason = _fast_reason(fast, prose)
     if reason is None:
         return Extraction(fast.text, "fast")
