@@ -30,6 +30,13 @@ _BYLINE = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
 _NON_WORD = re.compile(r"\W+")
 _HEADLINE_BULLETS = ("- ", "• ", "· ", "– ", "* ")
+_DIGIT = re.compile(r"\d")
+_NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
+_NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-"
+_NOT_IN_NAME = re.compile(r"[,;:!?|]")
+_HOST = re.compile(r"\w\.\w")
+_RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it")
+"""The languages the text rule tables have wordings for (besides a few Korean and Japanese ones)."""
 
 
 def _matching(family: str, lines: Sequence[Line], context: TextContext, max_words: int) -> list[int]:
@@ -80,30 +87,43 @@ def empty_labels(lines: Sequence[Line], context: TextContext) -> list[int]:
     return _matching("empty_label", lines, context, 6)
 
 
+@functools.cache
+def _labels_anywhere(language: str | None) -> re.Pattern[str]:
+    """The timestamp labels (of ``language`` and English) as one regex that finds them as whole words."""
+    labels = loose_pattern("timestamp_label", language).pattern
+    return re.compile(rf"(?<!\w)(?:{labels})(?!\w)", re.IGNORECASE)
+
+
 def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Lines that are only a date or time, with an optional label ("Updated: Tue., Nov. 19, 2019").
+    """Lines that are only dates or times with their labels ("Updated: Tue., Nov. 19, 2019",
+    "Published 3 May 2024 | Updated 4 May 2024", "May 3, 2024 · 4 min read").
 
     A bare time ("10 p.m.") or number is kept: it may be a heading of a live
     page or a phone number. A line needs a label, a month or day name, or an
-    ISO date, and at most one year.
+    ISO date; besides its labels it holds only numbers, names and filler words
+    (and, between two labelled dates, a joining word such as "and"); it may hold
+    a year per label and one more (the first date may go unlabelled: "3 May 2019
+    – Updated 4 May 2024"), so a range without labels ("May 2019 – June 2020")
+    stays. An article sentence has other words ("The report was published on
+    3 May and updated the week after").
     """
-    label_prefix = loose_pattern("timestamp_label", context.language)
+    labels = _labels_anywhere(context.language)
     names = line_pattern("date_name", None)
     fillers = line_pattern("date_filler", None)
+    joiners = line_pattern("date_joiner", None)
     drop = []
     for i, line in enumerate(lines):
-        if line.words > 15 or len(line.norm) > 100 or len(_YEAR.findall(line.norm)) > 1:
+        if line.words > 30 or len(line.norm) > 200 or not _DIGIT.search(line.norm):
             continue
-        found = label_prefix.match(line.norm)
-        rest = line.norm[found.end() :] if found and found.end() else line.norm
-        iso = _ISO_DATE.search(rest)
+        rest, labelled = labels.subn(" ", line.norm)
+        if line.words > 15 * max(1, labelled) or len(_YEAR.findall(line.norm)) > labelled + 1:
+            continue
         tokens = _WORD_OR_NUMBER.findall(_ISO_DATE.sub(" 0 ", rest))
         words = [t for t in tokens if not t.isdigit()]
-        dated = [t for t in words if names.match(t)]
         if (
             any(t.isdigit() for t in tokens)
-            and ((found and found.end()) or iso or dated)
-            and all(names.match(t) or fillers.match(t) for t in words)
+            and (labelled or _ISO_DATE.search(rest) or any(names.match(t) for t in words))
+            and all(names.match(t) or fillers.match(t) or (labelled > 1 and joiners.match(t)) for t in words)
         ):
             drop.append(i)
     return drop
@@ -159,13 +179,95 @@ def headline_tags(lines: Sequence[Line], context: TextContext) -> list[int]:
     return _matching("headline_tag", lines, context, 40)
 
 
+def _prompts(family: str, lines: Sequence[Line], context: TextContext, max_words: int) -> list[int]:
+    """The lines of a family of calls to action, less those of reported speech (a quotation, "said")."""
+    speech = loose_pattern("speech", context.language)
+    return [i for i in _matching(family, lines, context, max_words) if not speech.search(lines[i].norm)]
+
+
 def promo_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Calls to action: click here, follow us, subscribe, get the app, affiliate notes, comment prompts.
+    """Calls to action: click here, follow us, subscribe, get the app.
 
     A line of reported speech (a quotation, "said", "a déclaré") is article text and is kept.
     """
+    return _prompts("promo", lines, context, 40)
+
+
+def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Comment calls to action and comment-section furniture ("Leave a comment", "Comments are closed",
+    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"); reported speech is kept."""
+    return _prompts("comment_prompt", lines, context, 40)
+
+
+def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Affiliate and sponsorship disclosures ("This post contains affiliate links", "We may earn a
+    commission", "Sponsored by Example", "Wir erhalten eine Provision"); reported speech is kept."""
+    return _prompts("affiliate_note", lines, context, 60)
+
+
+def _is_publication(text: str) -> bool:
+    """Whether ``text`` reads as a publication's name: at most twelve words and no comma, every word
+    capitalised, a number, a host name ("example.org") or a small particle ("of", "the", "della"),
+    and neither a date nor starting with one ("3 May 2024 on example.org")."""
+    words = [w for w in (w.strip(_NAME_EDGES) for w in _NAME_WORD_SPLIT.split(text)) if w]
+    if not words or len(words) > 12 or len(text) > 100 or _NOT_IN_NAME.search(text):
+        return False
+    particles = line_pattern("publication_particle", None)
+    named = [w[0].isdigit() or any(c.isupper() for c in w) or bool(_HOST.search(w)) for w in words]
+    if not any(named) or not all(n or particles.match(w) for w, n in zip(words, named, strict=True)):
+        return False
+    dates = line_pattern("date_name", None)
+    tokens = _WORD_OR_NUMBER.findall(text)
+    first, second = [*tokens, "", ""][:2]
+    starts_with_date = (first.isdigit() and (second.isdigit() or bool(dates.match(second)))) or (
+        bool(dates.match(first)) and second.isdigit()
+    )
+    return not starts_with_date and not all(t.isdigit() or dates.match(t) for t in tokens)
+
+
+def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
+    """Whether ``text`` (a normalised line) is a syndication note, and the publication it names (or None).
+
+    A note is a lead (``syndication_note``), the publication, and an optional tail (``syndication_tail``);
+    what stands between them must be empty, a place that names no publication (``syndication_unnamed``)
+    or a publication's name (after words such as "the website of": ``publication_prefix``).
+    """
+    lead = loose_pattern("syndication_note", language).match(text)
+    if lead is None:
+        return False, None
+    rest = text[lead.end() :]
+    tail = line_pattern("syndication_tail", language).search(rest)
+    source = (rest[: tail.start()] if tail else rest).strip(_NAME_EDGES)
+    if not source or line_pattern("syndication_unnamed", language).match(source):
+        return True, None
+    prefix = loose_pattern("publication_prefix", language).match(source)
+    source = source[prefix.end() :] if prefix else source
+    return (True, source) if _is_publication(source) else (False, None)
+
+
+def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Syndication notes ("This article originally appeared on The Conversation.", "Republished with
+    permission from …", "Dieser Beitrag ist zuerst bei … erschienen"); reported speech is kept.
+    `syndication_source` gives the publication a removed note names."""
     speech = loose_pattern("speech", context.language)
-    return [i for i in _matching("promo", lines, context, 40) if not speech.search(lines[i].norm)]
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.words <= 60 and _syndication(line.norm, context.language)[0] and not speech.search(line.norm)
+    ]
+
+
+def syndication_source(line: str, language: str | None = None) -> str | None:
+    """The publication a syndication note names ("This story was originally published by ProPublica."
+    gives "ProPublica"), without trailing punctuation or a licence tail; None if ``line`` is not a
+    syndication note or names none ("Republished with permission."). Without ``language``, the wordings
+    of every language of the rule tables are tried."""
+    text = Line.of(line).norm
+    for candidate in (language,) if language else _RULE_LANGUAGES:
+        is_note, source = _syndication(text, candidate)
+        if is_note:
+            return source
+    return None
 
 
 def contact_lines(lines: Sequence[Line], context: TextContext) -> list[int]:

@@ -1,0 +1,115 @@
+"""`syndication_source`: the publication a syndication note names, over data tables.
+
+The notes are wordings of our own; the generated table combines subjects, verbs, prepositions,
+publication names and tails that no pattern was written from, in every language of the rule tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from cleaners.catalog import TEXT_CLEANERS
+from cleaners.registry import Removal, TextContext, run_text_cleaners
+from cleaners.rules import SourceRules
+from cleaners.text_cleaners import syndication_source
+
+PARAGRAPH = (
+    "The regional council voted on Tuesday evening to close the old harbour bridge to heavy lorries after "
+    "engineers found deep cracks in two of its stone piers during a routine inspection carried out last month."
+)
+
+SOURCES = [
+    pytest.param("This story was originally published by Tidewater Press.", "Tidewater Press", id="by-name"),
+    pytest.param("Originally published on harbourwatch.net.", "harbourwatch.net", id="host-name-trailing-dot"),
+    pytest.param(
+        "This column first appeared in the Valley Courier under a Creative Commons licence. Read the original article.",
+        "the Valley Courier",
+        id="licence-and-read-the-original",
+    ),
+    pytest.param(
+        "This story was produced by Harbour Lab and distributed by Newswire Partners.", "Harbour Lab", id="produced-by"
+    ),
+    pytest.param(
+        "This post first appeared on Riverbank Daily, a nonprofit newsroom covering the estuary.",
+        "Riverbank Daily",
+        id="appositive",
+    ),
+    pytest.param("First published by Tidewater Press on 3 May 2024.", "Tidewater Press", id="date-tail"),
+    pytest.param("Reprinted with permission from *The Lakeside Gazette*.", "The Lakeside Gazette", id="emphasis"),
+    pytest.param("Cet article a été publié initialement sur le site Exemple Info.", "Exemple Info", id="fr-le-site"),
+    pytest.param("Une version de cet article est parue dans L'Écho des Ports.", "L'Écho des Ports", id="fr-elision"),
+    pytest.param("Dieser Beitrag ist zuerst bei der Hafenzeitung erschienen.", "der Hafenzeitung", id="de-erschienen"),
+    pytest.param("Este artículo se publicó originalmente en Diario del Puerto.", "Diario del Puerto", id="es"),
+    pytest.param("Este artigo foi publicado originalmente no Jornal do Porto.", "Jornal do Porto", id="pt"),
+    pytest.param("Esta reportagem foi publicada originalmente na Folha Litoral.", "Folha Litoral", id="pt-feminine"),
+    pytest.param("Esta entrevista fue publicada originalmente en Radio Costera.", "Radio Costera", id="es-feminine"),
+    pytest.param("Questa intervista è stata pubblicata su Radio Porto.", "Radio Porto", id="it-feminine"),
+    pytest.param("Cette chronique a été initialement publiée dans Le Phare.", "Le Phare", id="fr-feminine"),
+    pytest.param(
+        "Questo articolo è apparso originariamente sul Corriere della Costa.", "Corriere della Costa", id="it"
+    ),
+    # A note that names no publication, and lines that are no note.
+    pytest.param("Republished with permission.", None, id="names-none"),
+    pytest.param("This article first appeared in our print edition.", None, id="our-print-edition"),
+    pytest.param("First published on Tue 3 May 2024 10.12 BST", None, id="a-date-is-no-publication"),
+    pytest.param("This study first appeared in the Lancet and caused an outcry.", None, id="article-sentence"),
+    pytest.param("Originally published in 1887, the novel is set in the harbour town.", None, id="year-and-comma"),
+    pytest.param("Sign up for our newsletter", None, id="not-a-note"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), SOURCES)
+def test_syndication_source(line: str, expected: str | None) -> None:
+    assert syndication_source(line) == expected
+
+
+def test_the_language_given_picks_its_wordings() -> None:
+    note = "Dieser Text erschien ursprünglich im Hafenkurier."
+    assert syndication_source(note, "de") == "Hafenkurier"
+    assert syndication_source(note, "fr") is None
+
+
+# Generated notes: subject × verb and preposition × publication × tail, per language.
+SUBJECTS = {
+    "en": ["This article", "This story", "This essay", "A version of this post"],
+    "fr": ["Cet article", "Ce texte", "Ce reportage"],
+    "de": ["Dieser Artikel", "Dieser Beitrag", "Dieser Text"],
+    "es": ["Este artículo", "Este texto", "Este reportaje"],
+    "pt": ["Este artigo", "Este texto", "Este ensaio"],
+    "it": ["Questo articolo", "Questo testo", "Questo post"],
+}
+VERBS = {
+    "en": ["was originally published on", "first appeared in", "originally ran in", "has been republished from"],
+    "fr": ["a été initialement publié dans", "est paru d'abord sur", "a été republié à partir de"],
+    "de": ["erschien zuerst bei", "erschien ursprünglich auf", "erschien im Original bei"],
+    "es": ["fue publicado originalmente en", "se publicó por primera vez en", "apareció originalmente en"],
+    "pt": ["foi publicado originalmente no", "foi publicado inicialmente pelo", "foi republicado do"],
+    "it": ["è stato pubblicato originariamente su", "è apparso per la prima volta su", "fu pubblicato su"],
+}
+NAMES = ["Tidewater Press", "harbourwatch.net", "Northern Ledger Weekly"]
+TAILS = {
+    "en": ["", ".", ". Read the original article.", " under a Creative Commons licence.", " on 9 October 2023."],
+    "fr": ["", ".", " sous licence Creative Commons. Lire l'article original."],
+    "de": ["", ".", " unter einer Creative-Commons-Lizenz.", ". Lesen Sie den Originalartikel."],
+    "es": ["", ".", " bajo licencia Creative Commons. Lea el original."],
+    "pt": ["", ".", " sob uma licença Creative Commons. Leia o artigo original."],
+    "it": ["", ".", " con licenza Creative Commons. Leggi l'articolo originale."],
+}
+GENERATED = [
+    pytest.param(f"{subject} {verb} {name}{tail}", language, name, id=f"{language}-{s}{v}{n}{t}")
+    for language in SUBJECTS
+    for (s, subject), (v, verb), (n, name), (t, tail) in itertools.product(
+        enumerate(SUBJECTS[language]), enumerate(VERBS[language]), enumerate(NAMES), enumerate(TAILS[language])
+    )
+]
+
+
+@pytest.mark.parametrize(("line", "language", "name"), GENERATED)
+def test_generated_note_is_removed_and_names_its_publication(line: str, language: str, name: str) -> None:
+    context = TextContext(title=None, language=language, rules=SourceRules())
+    kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    assert removals == (Removal("syndication", "text", line),)
+    assert kept == (PARAGRAPH, PARAGRAPH)
+    assert syndication_source(line, language) == name
