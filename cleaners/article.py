@@ -70,7 +70,11 @@ class Article:
     site_name: str | None = None
     """The publisher's name as the page gives it (og:site_name and the like)."""
     credit: str | None = None
-    """Agency and contributor credits taken out of the text ("FRANCE 24 with AFP and REUTERS")."""
+    """Agency and contributor credits, and syndication notes, taken out of the text ("FRANCE 24 with AFP and
+    REUTERS"; "This article originally appeared on The Conversation")."""
+    syndicated_from: str | None = None
+    """The publication a syndication note in the page names as the article's first publisher ("The
+    Conversation"), or None: the article is a copy of that publication's."""
     feed_entry: FeedEntry | None = None
     """The feed entry the article came from, kept as it was."""
     cleaner_version: str = ""

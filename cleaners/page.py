@@ -17,7 +17,7 @@ from cleaners.metadata import PageMetadata, read_metadata
 from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
-from cleaners.text_cleaners import byline_names
+from cleaners.text_cleaners import byline_names, syndication_source
 from cleaners.version import CLEANER_VERSION
 
 NO_RULES = SourceRules()
@@ -109,6 +109,7 @@ def clean_with(
     if not title:
         problems.append("no-title")
     credit_lines = [r.text.strip("()[] ") for r in text_removals if r.cleaner == "agency-credit"]
+    notes = [r.text for r in text_removals if r.cleaner == "syndication"]
     version = f"{CLEANER_VERSION}.rules-{rules.digest}" if rules else CLEANER_VERSION
     return Article(
         url=url,
@@ -124,7 +125,8 @@ def clean_with(
         image=meta.image,
         tags=tuple(dict.fromkeys([*meta.tags, *(feed_entry.tags if feed_entry else ())])),
         site_name=meta.site_name,
-        credit="; ".join(credit_lines) or None,
+        credit="; ".join([*credit_lines, *notes]) or None,
+        syndicated_from=next(filter(None, (syndication_source(note, language) for note in notes)), None),
         feed_entry=feed_entry,
         cleaner_version=version,
         problems=tuple(problems),

@@ -329,6 +329,11 @@ def _m007_feed_body_digest(db: sqlite_utils.Database) -> None:
     db.table("feeds").add_column("body_sha256", str)
 
 
+def _m008_syndicated_from(db: sqlite_utils.Database) -> None:
+    """The publication a syndication note names as the article's first publisher."""
+    db.table("articles").add_column("syndicated_from", str)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
@@ -337,6 +342,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("005_fts_on_text_changes", _m005_fts_on_text_changes),
     ("006_browse_view", _m006_browse_view),
     ("007_feed_body_digest", _m007_feed_body_digest),
+    ("008_syndicated_from", _m008_syndicated_from),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
 
@@ -501,6 +507,7 @@ class Store:
             "feed_updated": entry.updated_raw if entry else None,
             "problems": _json(list(article.problems)),
             "credit": article.credit,
+            "syndicated_from": article.syndicated_from,
             "fetched_at": page.fetched_at,
             "cleaned_at": utc_now(),
             "cleaner_version": article.cleaner_version,
@@ -693,13 +700,14 @@ class Store:
                 conn.execute(
                     """UPDATE articles SET canonical_url = ?, title = ?, text = ?, authors = ?, published = ?,
                            published_raw = ?, language = ?, description = ?, image = ?, tags = ?, site_name = ?,
-                           credit = ?, problems = ?, cleaned_at = ?, cleaner_version = ?
+                           credit = ?, syndicated_from = ?, problems = ?, cleaned_at = ?, cleaner_version = ?
                        WHERE id = ?""",
                     (
                         article.canonical_url, article.title, article.text, _json(list(article.authors)),
                         article.published, article.published_raw, article.language, article.description,
                         article.image, _json(list(article.tags)), article.site_name, article.credit,
-                        _json(list(article.problems)), utc_now(), article.cleaner_version, article_id,
+                        article.syndicated_from, _json(list(article.problems)), utc_now(), article.cleaner_version,
+                        article_id,
                     ),
                 )  # fmt: skip
                 self._write_removals(article_id, article)

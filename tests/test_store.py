@@ -317,3 +317,15 @@ def test_open_read_only_file_for_writing(tmp_path: Path) -> None:
     path.write_bytes(b"")
     path.chmod(0o444)
     assert_one_line_store_error(path, "cannot open database")
+
+
+def test_the_syndication_source_is_stored_and_recleaned(store: Store) -> None:
+    copied = Article(
+        url=URL, title="Kilns relit", text="Glassblowers relit the kilns.", syndicated_from="The Quarry Gazette"
+    )
+    article_id = store.save_article(page(), copied, source="Demo", feed_url=None, run_id=None)
+    assert article_id is not None
+    query = "SELECT syndicated_from FROM articles WHERE id = ?"
+    assert store.db.execute(query, [article_id]).fetchone()[0] == "The Quarry Gazette"
+    store.save_recleaned([(article_id, Article(url=URL, title="Kilns relit", text="Glassblowers relit the kilns."))])
+    assert store.db.execute(query, [article_id]).fetchone()[0] is None
