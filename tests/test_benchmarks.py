@@ -3,6 +3,7 @@ measured by hand, on the whole benchmark; see docs/performance.md)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -133,3 +134,44 @@ def test_the_lean_server_answers_as_the_loopback_server_does() -> None:
         (304, b""),
     ]
     assert lean_answers == loopback_answers
+
+
+@pytest.fixture(scope="module")
+def extraction_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The extraction benchmark over both bundled samples, with floors in a file of its own."""
+    floors = tmp_path_factory.mktemp("floors") / "floors.json"
+    done = run("benchmarks/extraction.py", "tests/data", "--worst", "2", "--floor-file", str(floors), "--update-floor")
+    return done, floors
+
+
+def test_extraction_benchmark_scores_both_sets_against_trafilatura(
+    extraction_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, _floors = extraction_run
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    for heading in ("article-extraction (6 pages", "wcxb-dev (3 pages"):
+        assert heading in out
+    assert out.count("trafilatura.extract (defaults)") == 2
+    assert out.count("newsrake clean_page") == 2
+    assert out.count("the 2 worst pages for newsrake") == 2
+    assert "cost, CPU per page side by side" in out
+    assert "wcxb-dev: headline exact match" in out
+    assert "cleaning cost / trafilatura's" in out
+
+
+def test_extraction_benchmark_pins_a_floor_per_set_and_fails_below_it(
+    extraction_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    _done, floors = extraction_run
+    pinned = json.loads(floors.read_text(encoding="utf-8"))
+    assert sorted(pinned) == ["article-extraction", "wcxb-dev"]
+    floors.write_text(json.dumps({**pinned, "wcxb-dev": 1.0}), encoding="utf-8")
+    done = run("benchmarks/extraction.py", "tests/data/wcxb-dev", "--worst", "0", "--floor-file", str(floors))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL: below the pinned floor: wcxb-dev" in done.stdout
+    lowered = run(
+        "benchmarks/extraction.py", "tests/data/wcxb-dev", "--worst", "0", "--floor-file", str(floors), "--update-floor"
+    )
+    assert lowered.returncode == 1
+    assert "add --lower-floor" in lowered.stdout
