@@ -16,8 +16,8 @@ a long article and a short one are judged alike:
 
 Prose in comment threads is left out of both: it is never article text. So is
 prose in menus, sidebars and ``<nav>`` (teasers of other stories), unless
-such a box holds the page's ``<h1>``: then the page's markup calls its main
-box a sidebar, and it is read as prose like the rest.
+such a box holds the page's ``<h1>`` or its article's box: then it is a
+layout around the main box, and it is read as prose like the rest.
 """
 
 from __future__ import annotations
@@ -64,7 +64,12 @@ _SIDE_TOKEN = re.compile(
 """A class or id token of the page's furniture: sidebars, menus, navigation ("main-nav",
 "sidebar-right"); not "has-sidebar", which marks a page that has one."""
 _SIDE_WORDS = ("sidebar", "nav", "menu", "breadcrumb")
-_HAS_H1 = etree.XPath("boolean(.//h1)")
+_HOLDS_MAIN = etree.XPath(
+    "boolean(.//h1 | .//article | .//*[@itemprop='articleBody'] | .//*[contains(@class, 'article-body')"
+    " or contains(@class, 'article-content') or contains(@class, 'entry-content')"
+    " or contains(@class, 'post-content') or contains(@class, 'story-body')])"
+)
+"""An element holds the page's main box: its <h1>, an <article>, or a box that names itself the article body."""
 
 
 def squeeze(text: str) -> str:
@@ -117,12 +122,13 @@ def _named(element: HtmlElement) -> str | None:
 def _placement(node: HtmlElement, furniture: dict[HtmlElement, str | None]) -> str | None:
     """Where a block stands: in a comment thread, in the page's furniture (``side``), or (None) elsewhere.
 
-    A "menu", "sidebar" or ``<nav>`` that holds the page's ``<h1>`` is the page's main box, whatever its
-    markup calls it. ``furniture`` caches the verdict on each element."""
+    A "menu", "sidebar" or ``<nav>`` that holds the page's ``<h1>``, an ``<article>`` or a box named as the
+    article's body ("article-body", "entry-content"...) is a layout around the page's main box ("grid
+    content-sidebar"), whatever its markup calls it. ``furniture`` caches the verdict on each element."""
     for element in (node, *node.iterancestors()):
         if element not in furniture:
             where = _named(element)
-            furniture[element] = None if where == "side" and _HAS_H1(element) else where
+            furniture[element] = None if where == "side" and _HOLDS_MAIN(element) else where
         if furniture[element] is not None:
             return furniture[element]
     return None
