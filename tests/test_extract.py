@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from cleaners import clean_page
 from cleaners.decode import decode_page
 from cleaners.extract import _extract, drop_inert
 from cleaners.html_tree import parse_html
@@ -49,3 +51,18 @@ def test_what_is_dropped_and_what_stays() -> None:
     assert [e.tag for e in tree.iter("style", "script", "svg", "aside", "footer")] == ["script"]
     assert tree.find(".//script").get("type") == "application/ld+json"
     assert " ".join(tree.find("body").text_content().split()) == "One two after aside tail kept"
+
+
+LEDE_ONLY = Path(__file__).resolve().parent / "fixtures" / "catastrophe-lede-only-fast" / "page.html"
+
+
+def test_the_json_ld_article_body_is_the_first_second_opinion() -> None:
+    page = LEDE_ONLY.read_text(encoding="utf-8")
+    tree = parse_html(page)
+    assert tree is not None
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    body = json.dumps({"@type": "NewsArticle", "articleBody": "\n\n".join(paragraphs)})
+    with_body = page.replace("</head>", f'<script type="application/ld+json">{body}</script></head>')
+    article = clean_page(with_body, "https://courier.example/news/2026/03/12/lead-pipes.html")
+    assert article.problems == ("text-from:json-ld(low-coverage)",)
+    assert article.text.split("\n") == [p for p in paragraphs if not p.startswith("©")]
