@@ -27,16 +27,15 @@ from cleaners.prose import ARTICLE_SHARE, PageProse
 
 LOW_COVERAGE = 0.3
 """A fast result that holds less than this share of the page's prose is checked against second opinions."""
-ENOUGH = 0.8
+ENOUGH = 0.7
 """A second opinion that holds this share of the page's prose ends the search."""
-_INERT = etree.XPath(
-    "//aside | //footer | //fencedframe | //style | //svg | //script[not(@type='application/ld+json')]"
-)
+_INERT = ("aside", "footer", "fencedframe", "style", "svg", "script")
 """What every one of trafilatura's paths deletes, with its text, before it reads any (its tree cleaning, and
 the basic cleaning of its page measure, its baseline and its jusText fallback): asides, footers, styles,
 SVG, and scripts but the JSON-LD ones, which its baseline and forum check read first. A quarter of a news
 page's elements, which trafilatura would otherwise walk in a dozen passes over the raw tree and copy three
 or four times before deleting them."""
+_JSON_LD = "application/ld+json"
 _BOXES = frozenset({"aside", "footer"})
 BOX_SHARE = 0.8
 """The box the article stands in holds this share of the page's prose."""
@@ -66,20 +65,23 @@ def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     return (doc.text or "").strip() if isinstance(doc, Document) else ""
 
 
-def drop_inert(tree: HtmlElement, prose: PageProse | None = None) -> None:
-    """Drop from ``tree`` what trafilatura would delete unread (`_INERT`), keeping the text after each.
+def drop_inert(tree: HtmlElement) -> None:
+    """Drop from ``tree`` what trafilatura would delete unread (`_INERT`), keeping the text after each, in
+    one pass of lxml's (the JSON-LD scripts are set aside under another name meanwhile)."""
+    kept = [script for script in tree.iter("script") if script.get("type") == _JSON_LD]
+    for script in kept:
+        script.tag = "newsrake-json-ld"
+    etree.strip_elements(tree, *_INERT, with_tail=False)
+    for script in kept:
+        script.tag = "script"
 
-    With the page's ``prose``, an aside or a footer that holds `ARTICLE_SHARE` of it or more (a page whose
-    markup wraps the article in one) becomes a ``<div>``, so that neither this nor trafilatura deletes it.
-    A node inside one dropped before it is then dropped from that detached node, which costs less than
-    finding out that it need not be."""
-    for node in _INERT(tree):
-        if node.getparent() is None:  # the root has nothing to be dropped from
-            continue
-        if prose is not None and node.tag in _BOXES and prose.share_held(node) >= ARTICLE_SHARE:
+
+def unbox_article(tree: HtmlElement, prose: PageProse) -> None:
+    """Make plain blocks of the asides and footers that hold `ARTICLE_SHARE` of the page's ``prose`` or more (a
+    page whose markup wraps its article in one), so that neither `drop_inert` nor trafilatura deletes them."""
+    for node in tree.iter(*_BOXES):
+        if prose.share_held(node) >= ARTICLE_SHARE:
             node.tag = "div"
-        else:
-            node.drop_tree()
 
 
 def _fast_reason(fast: Candidate, prose: PageProse) -> str | None:
@@ -138,7 +140,7 @@ def extract_main_text(
     extraction is not used (newsrake reads metadata itself, at a fraction of the cost).
     """
     scripts = page_scripts(tree) if prose.total < MIN_PROSE else []  # before drop_inert deletes them
-    drop_inert(tree, prose)
+    drop_inert(tree)
     fast = Candidate.of("fast", _extract(tree, url, fast=True), prose)
     hydrated = hydrated_text(scripts) if scripts else None
     if hydrated is not None and len(hydrated.text) > len(fast.text):

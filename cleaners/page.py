@@ -10,7 +10,7 @@ from cleaners.article import Article, FeedEntry
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date
 from cleaners.decode import decoded, encoding_problems
-from cleaners.extract import extract_main_text
+from cleaners.extract import extract_main_text, unbox_article
 from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
@@ -95,6 +95,7 @@ def clean_with(
         meta = read_metadata(tree, base)
         prose = PageProse.of(tree)  # before any node is dropped: the guard and the extraction's check read it
         stage = run_html_cleaners(html_cleaners, tree, rules, prose)
+        unbox_article(tree, prose)
         published_raw, published = _published(meta, feed_entry, tree, base)  # before the extraction prunes the tree
         extraction = extract_main_text(tree, base, prose.remaining(tree), meta.article_body)
         html_removals, raw_text = stage.removals, extraction.text

@@ -84,7 +84,7 @@ class ProseBlock:
     node: HtmlElement
     """The block element whose own text it is."""
     chars: int
-    """Characters of its runs, whitespace collapsed."""
+    """Characters of its runs."""
     probe: str
     """A piece of its longest run, whitespace removed: found in an extracted text, the paragraph is there."""
     excerpt: bool = False
@@ -119,24 +119,34 @@ def _named(element: HtmlElement) -> str | None:
     return None
 
 
-def _placement(node: HtmlElement, furniture: dict[HtmlElement, str | None]) -> str | None:
+def _placement(node: HtmlElement, placed: dict[HtmlElement, str | None]) -> str | None:
     """Where a block stands: in a comment thread, in the page's furniture (``side``), or (None) elsewhere.
 
     A "menu", "sidebar" or ``<nav>`` that holds the page's ``<h1>``, an ``<article>`` or a box named as the
     article's body ("article-body", "entry-content"...) is a layout around the page's main box ("grid
-    content-sidebar"), whatever its markup calls it. ``furniture`` caches the verdict on each element."""
-    for element in (node, *node.iterancestors()):
-        if element not in furniture:
-            where = _named(element)
-            furniture[element] = None if where == "side" and _HOLDS_MAIN(element) else where
-        if furniture[element] is not None:
-            return furniture[element]
-    return None
+    content-sidebar"), whatever its markup calls it. ``placed`` keeps the verdict on every element walked,
+    so that each is judged once per page."""
+    walked: list[HtmlElement] = []
+    element: HtmlElement | None = node
+    verdict: str | None = None
+    while element is not None:
+        if element in placed:
+            verdict = placed[element]
+            break
+        where = _named(element)
+        if where is not None and not (where == "side" and _HOLDS_MAIN(element)):
+            verdict = placed[element] = where
+            break
+        walked.append(element)
+        element = element.getparent()
+    for step in walked:
+        placed[step] = verdict
+    return verdict
 
 
 def _probe(run: str) -> str:
-    """The middle `PROBE_CHARS` of a run (whitespace collapsed already), without its spaces."""
-    flat = run.replace(" ", "")
+    """The middle `PROBE_CHARS` of a run, without its whitespace."""
+    flat = squeeze(run)
     middle = len(flat) // 2
     return flat[max(0, middle - PROBE_CHARS // 2) : middle + PROBE_CHARS // 2]
 
@@ -156,7 +166,7 @@ class PageProse:
         for run in _RUNS(tree):
             node = _block_of(run)
             if node is not None:
-                text = " ".join(run.split())
+                text = run.strip()
                 if len(text) >= MIN_RUN_CHARS:
                     runs.setdefault(node, []).append(text)
         blocks = []
@@ -166,8 +176,8 @@ class PageProse:
                 last = texts[-1]
                 excerpt = last.endswith(("…", "...")) or not _FINISHED.search(last)
                 blocks.append(ProseBlock(node, chars, _probe(max(texts, key=len)), excerpt))
-        furniture: dict[HtmlElement, str | None] = {}
-        return cls(block for block in blocks if _placement(block.node, furniture) is None)
+        placed: dict[HtmlElement, str | None] = {}
+        return cls(block for block in blocks if _placement(block.node, placed) is None)
 
     @functools.cached_property
     def _tally(self) -> tuple[dict[HtmlElement, int], dict[HtmlElement, int]]:
@@ -202,7 +212,8 @@ class PageProse:
 
     def remaining(self, root: HtmlElement) -> PageProse:
         """The paragraphs still in the tree of ``root`` (those no cleaner dropped)."""
-        return PageProse(block for block in self.blocks if _root_of(block.node) is root)
+        attached: dict[HtmlElement, bool] = {root: True}
+        return PageProse(block for block in self.blocks if _attached(block.node, attached))
 
     def share_of(self, found: Iterable[int]) -> float:
         """The share of the page's prose that the blocks of indices ``found`` hold (1 when there is none)."""
@@ -216,10 +227,15 @@ class PageProse:
         return sum(block.chars for block in self.blocks if block.probe in flat) / self.total
 
 
-def _root_of(node: HtmlElement) -> HtmlElement:
-    """The topmost ancestor of ``node`` (lxml's ``getroottree`` still names the page's root for a node whose
-    branch was dropped from it)."""
-    root = node
-    for root in node.iterancestors():  # noqa: B007 - the loop's last ancestor is the root
-        pass
-    return root
+def _attached(node: HtmlElement, attached: dict[HtmlElement, bool]) -> bool:
+    """Whether ``node`` still hangs from the root that ``attached`` was started with (lxml's ``getroottree``
+    still names the page's root for a node whose branch was dropped); every element walked is remembered."""
+    walked: list[HtmlElement] = []
+    element: HtmlElement | None = node
+    while element is not None and element not in attached:
+        walked.append(element)
+        element = element.getparent()
+    verdict = element is not None and attached[element]
+    for step in walked:
+        attached[step] = verdict
+    return verdict
