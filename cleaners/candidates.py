@@ -6,7 +6,9 @@ one of them missed part of the article, or took in what is not article.
 The paragraphs of the page (`cleaners.prose`) settle it: a candidate
 replaces the current text when it holds more of the page's prose, holds the
 paragraphs the current text holds (or dwarfs them: a lede the other missed
-does not outweigh the rest of the article), and what it adds is not teasers of other
+does not outweigh the rest of the article; and the page's own JSON-LD
+``articleBody`` need not: what it leaves out, the page says is not the
+article), and what it adds is not teasers of other
 stories (excerpts cut off with an ellipsis, or in mid-sentence), which is
 what a fallback extractor most often sweeps in with an article.
 """
@@ -43,6 +45,12 @@ class Candidate:
     found: frozenset[int]
     """Indices, in `PageProse.blocks`, of the paragraphs it holds."""
 
+    @property
+    def declared(self) -> bool:
+        """Whether it is the page's own statement of its article (the JSON-LD ``articleBody``): then what it
+        leaves out of what the current text holds is not article, and it need not hold it."""
+        return self.name == "json-ld"
+
     @classmethod
     def of(cls, name: str, text: str, prose: PageProse) -> Candidate:
         """Measure ``text`` against the page's paragraphs."""
@@ -77,7 +85,7 @@ def better(new: Candidate, old: Candidate, prose: PageProse) -> bool:
     held, had = _chars(prose, new.found), _chars(prose, old.found)
     if held < had + GAIN * prose.total:
         return False
-    if _chars(prose, old.found & new.found) < KEEP * had and held < DWARF * had:
+    if not new.declared and _chars(prose, old.found & new.found) < KEEP * had and held < DWARF * had:
         return False
     added = new.found - old.found
     excerpts = sum(prose.blocks[i].chars for i in added if prose.blocks[i].excerpt)

@@ -52,7 +52,9 @@ class Extraction:
     mode, with its readability and jusText fallbacks), ``json-ld`` (the page's JSON-LD ``articleBody``),
     ``article-element`` (its ``<article>`` or ``[itemprop=articleBody]`` box) or ``hydration-<kind>``."""
     reason: str | None = None
-    """Why the fast mode's text was not kept, or None when it was."""
+    """Why the fast mode's text was not kept (``short``, ``low-coverage``, ``menu-like``,
+    ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of the page's prose), or None when it
+    was."""
 
     @property
     def note(self) -> str | None:
@@ -133,7 +135,9 @@ def extract_main_text(
     cleaners, ``article_body`` the text of its JSON-LD ``articleBody`` if it gives one.
 
     A page whose body holds little prose may carry its article in a JavaScript framework's hydration data
-    (`cleaners.hydration`): when that holds more text than the page's body gives, it is the article.
+    (`cleaners.hydration`): when that holds more text than the page's body gives, it is the article. The
+    JSON-LD ``articleBody`` (the page's own statement of its article, free to read) is always heard; the
+    other second opinions (`_second_opinions`) only when the fast text is short or holds little prose.
 
     ``tree`` loses what trafilatura would delete unread (`drop_inert`): read what else is needed from it
     first. trafilatura works on copies of the tree, so ``tree`` is otherwise left as it was; its metadata
@@ -145,11 +149,15 @@ def extract_main_text(
     hydrated = hydrated_text(scripts) if scripts else None
     if hydrated is not None and len(hydrated.text) > len(fast.text):
         return Extraction(hydrated.text, f"hydration-{hydrated.source}", "no-prose-in-body")
-    reason = _fast_reason(fast, prose)
-    if reason is None:
-        return Extraction(fast.text, "fast")
     best = fast
-    for name, make in _second_opinions(tree, url, prose, article_body):
+    if article_body:  # the page's own statement of its article, read with the metadata: always heard
+        declared = Candidate.of("json-ld", article_body, prose)
+        if better(declared, fast, prose):
+            best = joined(declared, fast, prose)
+    reason = _fast_reason(fast, prose)
+    if reason is None or (best is not fast and prose.share_of(best.found) >= ENOUGH):
+        return Extraction(best.text, best.name, None if best is fast else reason or "more-prose")
+    for name, make in _second_opinions(tree, url, prose):
         candidate = Candidate.of(name, make(), prose)
         if better(candidate, best, prose):
             best = joined(candidate, best, prose)
@@ -158,15 +166,11 @@ def extract_main_text(
     return Extraction(best.text, best.name, None if best is fast else reason)
 
 
-def _second_opinions(
-    tree: HtmlElement, url: str | None, prose: PageProse, article_body: str | None
-) -> list[tuple[str, Callable[[], str]]]:
-    """The second opinions on a page's text, cheapest first: its JSON-LD ``articleBody``; trafilatura's full
-    mode over the box that holds most of the page's prose, and over its ``<article>`` box (a part of the
-    page); its full mode over the whole page."""
+def _second_opinions(tree: HtmlElement, url: str | None, prose: PageProse) -> list[tuple[str, Callable[[], str]]]:
+    """The second opinions on a page's text, cheapest first: trafilatura's full mode over the box that holds
+    most of the page's prose, and over its ``<article>`` box (a part of the page); its full mode over the
+    whole page."""
     found: list[tuple[str, Callable[[], str]]] = []
-    if article_body:
-        found.append(("json-ld", lambda: article_body or ""))
     box, article = _prose_box(prose), _article_box(tree, prose)
     if box is not None:
         found.append(("prose-box", functools.partial(_box_text, box, url)))

@@ -98,3 +98,9 @@ def test_what_the_winner_left_out_is_joined_when_it_stands_apart(
     prose: PageProse, old: str, new: str, expected: str
 ) -> None:
     assert joined(Candidate.of("new", new, prose), Candidate.of("old", old, prose), prose).text == expected
+
+
+def test_the_pages_own_article_body_need_not_hold_what_the_text_held(prose: PageProse) -> None:
+    old = Candidate.of("fast", text(SIDEBAR, ARTICLE[:2]), prose)
+    declared, other = (Candidate.of(name, text(ARTICLE[1:]), prose) for name in ("json-ld", "full"))
+    assert (better(declared, old, prose), better(other, old, prose)) == (True, False)
