@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
 
-from cleaners.headline import choose_headline, site_names, tidy, without_site
+from cleaners.headline import MAX_KICKER_WORDS, choose_headline, site_names, tidy, without_site
 
 # Where pages put their publication time, most trusted first (meta name/property/itemprop).
 _DATE_META_KEYS: tuple[str, ...] = (
@@ -190,6 +190,20 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _h1_spellings(h1: HtmlElement) -> list[str]:
+    """An ``<h1>``'s text, and (when it begins with a short element of its own, a kicker such as "LIVE" or
+    "Analysis") its text without that element: the headline may be either."""
+    text = tidy(h1.text_content())
+    if not text:
+        return []
+    first = h1[0] if len(h1) and not (h1.text or "").strip() else None
+    kicker = tidy(first.text_content()) if first is not None and isinstance(first.tag, str) else None
+    if kicker and len(kicker.split()) <= MAX_KICKER_WORDS and text.startswith(kicker) and text != kicker:
+        rest = tidy(text[len(kicker) :].lstrip(" :|–—-·•"))
+        return [text, rest] if rest else [text]
+    return [text]
+
+
 def _body_text(value: Any) -> str | None:
     """A JSON-LD ``articleBody`` as lines of text: its paragraphs (as text, or as markup some pages put there)."""
     if not isinstance(value, str) or not value.strip():
@@ -263,7 +277,7 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
         )
         if t
     ]
-    h1s = [h for h in (tidy(element.text_content()) for element in parts.h1s) if h]
+    h1s = [h for element in parts.h1s for h in _h1_spellings(element)]
     sites = site_names([site_name, publisher, _first(meta, ("application-name",))], base_url)
     title = choose_headline(h1s, titles, sites)
     spellings = [title, *titles, *(without_site(t, sites) for t in titles), *h1s[:1]]

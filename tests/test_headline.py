@@ -99,3 +99,18 @@ def test_the_headline_is_read_from_the_page() -> None:
     meta = read_metadata(tree, URL)
     assert meta.title == "Ferry strike ends after six weeks"
     assert "Ferry strike ends after six weeks - The Harbour Herald" in meta.headlines
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        pytest.param("<h1><span class='kicker'>Live</span> Ferry strike ends after six weeks</h1>", H, id="span"),
+        pytest.param("<h1><strong>Analysis</strong>Ferry strike ends after six weeks</h1>", H, id="glued"),
+        pytest.param("<h1>Ferry strike <em>ends</em> after six weeks</h1>", H, id="emphasis-inside"),
+        pytest.param("<h1><em>Ferry</em> strike: what next</h1>", "Ferry strike: what next", id="no-agreement"),
+    ],
+)
+def test_a_kicker_element_at_the_start_of_the_h1_is_left_out(h1: str, expected: str) -> None:
+    tree = parse_html(f"<html><head><meta property='og:title' content='{H}'></head><body>{h1}<p>x</p></body></html>")
+    assert tree is not None
+    assert read_metadata(tree, URL).title == expected
