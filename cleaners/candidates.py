@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaners.prose import PageProse, squeeze
+from cleaners.prose import PageProse
 
 GAIN = 0.1
 """A candidate must hold this share of the page's prose more than the current text."""
@@ -54,8 +54,7 @@ class Candidate:
     @classmethod
     def of(cls, name: str, text: str, prose: PageProse) -> Candidate:
         """Measure ``text`` against the page's paragraphs."""
-        flat = squeeze(text)
-        return cls(name, text, frozenset(i for i, block in enumerate(prose.blocks) if block.probe in flat))
+        return cls(name, text, prose.found_in(text))
 
 
 def prose_share(text: str) -> float:

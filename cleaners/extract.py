@@ -2,11 +2,12 @@
 
 trafilatura's fast mode (its own extractor only) runs first: it scores best
 and costs least on most pages. Its result is then held against the page's
-prose (`cleaners.prose`): when it is short, reads like a menu, or holds
-little of the prose the page has, second opinions are asked for and the
-best one wins (`cleaners.candidates`), so that a page whose lede alone came
-out, or whose article stands in a box the fast mode passes over, still
-gives its article. Which way the text came, and why, is returned with it.
+prose (`cleaners.prose`) and its JSON-LD ``articleBody``: when it is short,
+reads like a menu, or holds little of the prose the page has, second
+opinions are asked for and the best one wins (`cleaners.candidates`), so
+that a page whose lede alone came out, or whose article stands in a box the
+fast mode passes over, still gives its article. Which way the text came,
+and why, is returned with it.
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ class Extraction:
     text: str
     """The main text, one block a line."""
     path: str
-    """The extraction that gave it: ``fast`` (trafilatura's fast mode, the usual way), ``full`` (its full
-    mode, with its readability and jusText fallbacks), ``json-ld`` (the page's JSON-LD ``articleBody``),
-    ``article-element`` (its ``<article>`` or ``[itemprop=articleBody]`` box) or ``hydration-<kind>``."""
+    """The extraction that gave it: ``fast`` (trafilatura's fast mode, the usual way), ``json-ld`` (the page's
+    JSON-LD ``articleBody``), ``prose-box`` (trafilatura's full mode over the box holding most of the page's
+    prose), ``article-element`` (the same over its ``<article>`` or ``[itemprop=articleBody]`` box),
+    ``full`` (its full mode over the page, with its readability and jusText fallbacks) or
+    ``hydration-<kind>``; ``<path>+fast`` when the fast text (a lede apart) was joined to it."""
     reason: str | None = None
     """Why the fast mode's text was not kept (``short``, ``low-coverage``, ``menu-like``,
     ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of the page's prose), or None when it

@@ -219,12 +219,14 @@ class PageProse:
         """The share of the page's prose that the blocks of indices ``found`` hold (1 when there is none)."""
         return sum(self.blocks[i].chars for i in found) / self.total if self.total else 1.0
 
+    def found_in(self, text: str) -> frozenset[int]:
+        """The indices of the paragraphs ``text`` holds (a paragraph's probe is in it, whitespace aside)."""
+        flat = squeeze(text)
+        return frozenset(i for i, block in enumerate(self.blocks) if block.probe in flat)
+
     def share_found(self, text: str) -> float:
         """The share of these paragraphs' prose that ``text`` holds (1 when there are none)."""
-        if not self.total:
-            return 1.0
-        flat = squeeze(text)
-        return sum(block.chars for block in self.blocks if block.probe in flat) / self.total
+        return self.share_of(self.found_in(text))
 
 
 def _attached(node: HtmlElement, attached: dict[HtmlElement, bool]) -> bool:
