@@ -36,6 +36,17 @@ def _class_word_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str
     )
 
 
+SLUG_WORDS = 5
+"""An id of this many words or more, joined by "-" or "_", is an anchor made from a heading's text
+("what-share-of-readers-pay-for-news"), not the name of a page component: its words are no class words."""
+_ID_WORD_JOINS = re.compile(r"[-_]")
+
+
+def _component_id(value: str | None) -> str | None:
+    """An element's id, unless it is a heading's anchor (`SLUG_WORDS`)."""
+    return None if value is None or len(_ID_WORD_JOINS.findall(value)) >= SLUG_WORDS - 1 else value
+
+
 class HtmlPage:
     """A parsed page and what several HTML cleaners need from it, computed on first use."""
 
@@ -75,7 +86,7 @@ class HtmlPage:
         single, compound, family_of = _class_word_index()
         found: dict[str, list[HtmlElement]] = {}
         for node in self.tree.iter(etree.Element):
-            for value in (node.get("class"), node.get("id")):
+            for value in (node.get("class"), _component_id(node.get("id"))):
                 match = value and (single.search(value) or compound.search(value))
                 if match:
                     word = match.group(1).replace("-", "").replace("_", "")

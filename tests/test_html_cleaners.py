@@ -272,3 +272,18 @@ def test_source_line_is_kept_without_source_rules() -> None:
 def test_text_of_a_class_that_merely_starts_with_share_is_kept() -> None:
     markup = page(after=f'<div class="shareholders-report"><p>{SHAREHOLDERS}</p></div>')
     assert SHAREHOLDERS in clean_page(markup, URL).text
+
+
+@pytest.mark.parametrize(
+    ("element_id", "dropped"),
+    [
+        pytest.param("share-bar", True, id="a-component-id"),
+        pytest.param("share_tools_top", True, id="a-component-id-of-three-words"),
+        pytest.param("what-share-of-residents-use-the-bridge", False, id="a-heading-anchor"),
+        pytest.param("how_to_add_ads_to_a_shop_page", False, id="a-heading-anchor-with-underscores"),
+    ],
+)
+def test_a_heading_anchor_made_of_words_is_no_class_word(element_id: str, dropped: bool) -> None:
+    heading = "What share of residents use the bridge"
+    article = clean_page(page(before=f'<h2 id="{element_id}">{heading}</h2>'), URL)
+    assert any(r.stage == "html" and r.text == heading for r in article.removals) is dropped
