@@ -36,15 +36,16 @@ def _class_word_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str
     )
 
 
-SLUG_WORDS = 5
-"""An id of this many words or more, joined by "-" or "_", is an anchor made from a heading's text
-("what-share-of-readers-pay-for-news"), not the name of a page component: its words are no class words."""
-_ID_WORD_JOINS = re.compile(r"[-_]")
+SLUG_WORDS = 6
+"""An id that joins this many words or more (of letters only) with "-" or "_" is an anchor made from a
+heading's text ("what-share-of-readers-pay-for-news"), not the name of a page component ("share-bar",
+"div-gpt-ad-1527427566488-0"): its words are no class words."""
+_ID_WORDS = re.compile(r"(?:^|[-_])[A-Za-z]{2,}(?=[-_]|$)")
 
 
 def _component_id(value: str | None) -> str | None:
     """An element's id, unless it is a heading's anchor (`SLUG_WORDS`)."""
-    return None if value is None or len(_ID_WORD_JOINS.findall(value)) >= SLUG_WORDS - 1 else value
+    return None if value is None or len(_ID_WORDS.findall(value)) >= SLUG_WORDS else value
 
 
 class HtmlPage:

@@ -279,6 +279,8 @@ def test_text_of_a_class_that_merely_starts_with_share_is_kept() -> None:
     [
         pytest.param("share-bar", True, id="a-component-id"),
         pytest.param("share_tools_top", True, id="a-component-id-of-three-words"),
+        pytest.param("related-posts-widget-area-top", True, id="a-component-id-of-five-words"),
+        pytest.param("div-gpt-ad-1527427566488-0", True, id="an-ad-slot-id-with-numbers"),
         pytest.param("what-share-of-residents-use-the-bridge", False, id="a-heading-anchor"),
         pytest.param("how_to_add_ads_to_a_shop_page", False, id="a-heading-anchor-with-underscores"),
     ],
