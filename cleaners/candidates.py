@@ -24,6 +24,7 @@ GAIN = 0.1
 KEEP = 0.8
 """...and this share of the prose the current text holds, unless it holds `DWARF` times as much."""
 DWARF = 3
+"""How many times as much prose a candidate must hold to replace a text whose paragraphs it does not hold."""
 MAX_EXCERPTS = 0.5
 """...and at most this share of what it adds may be excerpts."""
 SHORT_TEXT = 400
@@ -94,8 +95,9 @@ def better(new: Candidate, old: Candidate, prose: PageProse) -> bool:
 def joined(new: Candidate, old: Candidate, prose: PageProse) -> Candidate:
     """``new``, which replaced ``old``, with ``old`` before or after it when they hold none of the same
     paragraphs and ``old``'s stand before or after all of ``new``'s on the page: a lede, or an ending, in a
-    box of its own, which the text that outweighs it left out. Otherwise ``new`` as it is."""
-    if not old.found or not new.found or old.found & new.found:
+    box of its own, which the text that outweighs it left out. Otherwise ``new`` as it is (and always the
+    page's own statement of its article, which says that what it leaves out is not the article)."""
+    if new.declared or not old.found or not new.found or old.found & new.found:
         return new
     if any(prose.blocks[i].excerpt for i in old.found):
         return new

@@ -104,3 +104,9 @@ def test_the_pages_own_article_body_need_not_hold_what_the_text_held(prose: Page
     old = Candidate.of("fast", text(SIDEBAR, ARTICLE[:2]), prose)
     declared, other = (Candidate.of(name, text(ARTICLE[1:]), prose) for name in ("json-ld", "full"))
     assert (better(declared, old, prose), better(other, old, prose)) == (True, False)
+
+
+def test_nothing_is_joined_to_the_pages_own_article_body(prose: PageProse) -> None:
+    old = Candidate.of("fast", text(ARTICLE[:1]), prose)
+    for name, expected in (("json-ld", text(ARTICLE[1:])), ("full", text(ARTICLE))):
+        assert joined(Candidate.of(name, text(ARTICLE[1:]), prose), old, prose).text == expected
