@@ -224,10 +224,6 @@ class PageProse:
         flat = squeeze(text)
         return frozenset(i for i, block in enumerate(self.blocks) if block.probe in flat)
 
-    def share_found(self, text: str) -> float:
-        """The share of these paragraphs' prose that ``text`` holds (1 when there are none)."""
-        return self.share_of(self.found_in(text))
-
 
 def _attached(node: HtmlElement, attached: dict[HtmlElement, bool]) -> bool:
     """Whether ``node`` still hangs from the root that ``attached`` was started with (lxml's ``getroottree``

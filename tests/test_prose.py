@@ -62,13 +62,13 @@ def test_the_shares_held_by_a_box_and_found_in_a_text() -> None:
     tree = prose.blocks[0].node.getroottree().getroot()
     box = tree.get_element_by_id("a")
     assert prose.share_held(box) == pytest.approx(len(SENTENCE) / (len(SENTENCE) + len(OTHER)))
-    assert prose.share_found(f"Headline\n{SENTENCE}") == prose.share_held(box)
-    assert prose.share_found(f"{SENTENCE}\n{OTHER}") == 1.0
+    assert prose.share_of(prose.found_in(f"Headline\n{SENTENCE}")) == prose.share_held(box)
+    assert prose.share_of(prose.found_in(f"{SENTENCE}\n{OTHER}")) == 1.0
 
 
 def test_a_text_with_its_spaces_changed_still_holds_a_paragraph() -> None:
     prose = prose_of(f"<p>{SENTENCE}</p>")
-    assert prose.share_found(SENTENCE.replace(" the ", "\nthe  ")) == 1.0
+    assert prose.share_of(prose.found_in(SENTENCE.replace(" the ", "\nthe  "))) == 1.0
 
 
 def test_the_paragraphs_a_cleaner_dropped_are_not_remaining() -> None:
