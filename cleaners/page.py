@@ -18,7 +18,7 @@ from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
 from cleaners.text_cleaners import byline_names, syndication_source
-from cleaners.version import CLEANER_VERSION
+from cleaners.version import cleaner_version
 
 NO_RULES = SourceRules()
 
@@ -111,7 +111,7 @@ def clean_with(
         problems.append("no-title")
     credit_lines = [r.text.strip("()[] ") for r in text_removals if r.cleaner == "agency-credit"]
     notes = [r.text for r in text_removals if r.cleaner == "syndication"]
-    version = f"{CLEANER_VERSION}.rules-{rules.digest}" if rules else CLEANER_VERSION
+    version = f"{cleaner_version()}.rules-{rules.digest}" if rules else cleaner_version()
     return Article(
         url=url,
         final_url=final_url,

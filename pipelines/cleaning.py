@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from cleaners import CLEANER_VERSION, Article
+from cleaners import Article
+from cleaners.version import cleaner_version, failed_version
 from crawler.items import FetchedPage
 from pipelines import raw_body
 
@@ -13,14 +14,15 @@ logger = logging.getLogger(__name__)
 
 
 def failed_article(fetched: FetchedPage, problem: str) -> Article:
-    """The record of a page that could not be cleaned: no text, the reason, the feed's title."""
+    """The record of a page that could not be cleaned: no text, the reason, the feed's title, and a version
+    no cleaner has (`failed_version`), so that the next default reclean tries it again."""
     page = fetched.page
     return Article(
         url=page.url,
         final_url=page.final_url,
         title=fetched.entry.title if fetched.entry else None,
         feed_entry=fetched.entry,
-        cleaner_version=CLEANER_VERSION,
+        cleaner_version=failed_version(cleaner_version()),
         problems=(problem,),
     )
 

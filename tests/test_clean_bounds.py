@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from cleaners import Article
+from cleaners import CLEANER_VERSION, Article
+from cleaners.version import FAILED_PREFIX
 from crawler.demo.server import LoopbackServer
 from crawler.items import FetchedPage
 from pipelines.clean_workers import CleanWorkers
+from pipelines.cleaning import failed_article
 from pipelines.records import RawPage
+from pipelines.store import Store, StoredFilter
 
 from conftest import FAST, newsrake
 
@@ -38,6 +41,41 @@ def test_a_page_over_the_time_bound_is_stored_with_the_reason(site: LoopbackServ
         assert "clean-timeout" in problems
         assert text == ""
         assert body > 0  # the raw page is kept: a later reclean can try again
+
+
+def test_a_page_whose_cleaning_failed_is_cleaned_again_by_the_default_reclean(
+    site: LoopbackServer, tmp_path: Path
+) -> None:
+    feed = f"{site.base_url}/feeds/rss2.xml"
+    crawl = newsrake("crawl", "--feed", feed, "--db", "news.db", "--allow-address", site.address, *FAST,
+                     "-s", "NEWSRAKE_CLEAN_TIMEOUT=0.000001", cwd=tmp_path)  # fmt: skip
+    assert crawl.returncode == 0, crawl.stderr
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        versions = [row[0] for row in conn.execute("SELECT cleaner_version FROM articles")]
+    assert len(versions) == 2
+    assert all(version.startswith(FAILED_PREFIX) for version in versions)  # never a current version
+    reclean = newsrake("reclean", "--db", "news.db", "--quiet", cwd=tmp_path)
+    assert reclean.returncode == 0, reclean.stderr
+    assert reclean.stdout.strip() == "newsrake reclean: 2 cleaned, 2 changed, 0 unchanged, 0 failed"
+    with sqlite3.connect(tmp_path / "news.db") as conn:
+        rows = list(conn.execute("SELECT problems, length(text), cleaner_version FROM articles"))
+    for problems, length, version in rows:
+        assert "clean-timeout" not in problems
+        assert length > 200
+        assert version == CLEANER_VERSION
+
+
+@pytest.mark.parametrize("reason", ["clean-timeout: over 30 s", "clean-crashed", "clean-memory: over 5 MB",
+                                    "clean-error: RecursionError"])  # fmt: skip
+def test_every_failed_clean_is_stored_as_stale(tmp_path: Path, reason: str) -> None:
+    store = Store.open(tmp_path / "news.db")
+    try:
+        page = fetched(page_titled("Failed"))
+        store.save_article(page.page, failed_article(page, reason), source="test", feed_url=None, run_id=None)
+        assert store.count_pages(StoredFilter(stale_for=CLEANER_VERSION)) == 1
+        assert store.count_pages(StoredFilter(stale_for=CLEANER_VERSION, stale_for_sources=(("test", "x"),))) == 1
+    finally:
+        store.close()
 
 
 def test_cleaning_in_the_crawl_process_still_works(site: LoopbackServer, tmp_path: Path) -> None:
