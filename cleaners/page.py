@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from lxml.html import HtmlElement
 
 from cleaners.article import Article, FeedEntry
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
-from cleaners.dates import guess_date, parse_date
+from cleaners.dates import guess_date, parse_date, reference_time
 from cleaners.decode import decoded, encoding_problems
 from cleaners.extract import extract_main_text, unbox_article
 from cleaners.html_tree import parse_html
@@ -24,19 +25,20 @@ NO_RULES = SourceRules()
 
 
 def _published(
-    meta: PageMetadata, entry: FeedEntry | None, tree: HtmlElement | None, url: str
+    meta: PageMetadata, entry: FeedEntry | None, tree: HtmlElement | None, url: str, reference: datetime
 ) -> tuple[str | None, str | None]:
-    """The best (raw, ISO UTC) publication date: the page's metadata, the feed's, then a guess from the page."""
+    """The best (raw, ISO UTC) publication date: the page's metadata, the feed's, then a guess from the page;
+    each read against ``reference``, the time the page was fetched."""
     candidates = [meta.published_raw, entry.published_raw if entry else None]
     for raw in candidates:
-        iso = parse_date(raw)
+        iso = parse_date(raw, reference)
         if iso is not None:
             return raw, iso
     if entry is not None and entry.published:
         return entry.published_raw, entry.published
-    guessed = guess_date(tree, url) if tree is not None else None
+    guessed = guess_date(tree, url, reference) if tree is not None else None
     if guessed:
-        return guessed, parse_date(guessed)
+        return guessed, parse_date(guessed, reference)
     return next((raw for raw in candidates if raw), None), None
 
 
@@ -57,6 +59,7 @@ def clean_page(
     content_type: str | None = None,
     feed_entry: FeedEntry | None = None,
     rules: SourceRules | None = None,
+    reference: datetime | str | None = None,
 ) -> Article:
     """Clean one raw page into an `Article`. Pure: no I/O, never raises on bad markup.
 
@@ -65,8 +68,14 @@ def clean_page(
     (its charset is used for decoding), ``feed_entry`` what the feed said about
     the article (its title, date and summary fill gaps in the page) and
     ``rules`` the source's own cleaning rules from its seeds file.
+    ``reference`` is when the page was fetched (a datetime, or ISO 8601 as
+    stored): the dates are read against it - what a date leaves out, such
+    as its year, and how far ahead a date may be - so that cleaning a stored
+    page again gives the same dates whenever it runs. None: now.
     """
-    return clean_with(raw, url, HTML_CLEANERS, TEXT_CLEANERS, final_url, content_type, feed_entry, rules)
+    return clean_with(
+        raw, url, HTML_CLEANERS, TEXT_CLEANERS, final_url, content_type, feed_entry, rules, reference=reference
+    )
 
 
 def clean_with(
@@ -78,9 +87,12 @@ def clean_with(
     content_type: str | None = None,
     feed_entry: FeedEntry | None = None,
     rules: SourceRules | None = None,
+    *,
+    reference: datetime | str | None = None,
 ) -> Article:
     """`clean_page` with a chosen set of cleaners (for benchmarks and for testing one cleaner)."""
     rules = rules or NO_RULES
+    at = reference_time(reference)
     base = final_url or url
     text, utf8 = decoded(raw, content_type)
     tree = parse_html(text, utf8) if text.strip() else None
@@ -90,13 +102,13 @@ def clean_with(
     if tree is None:
         meta = PageMetadata()
         problems.append("unparseable-page")
-        published_raw, published = _published(meta, feed_entry, None, base)
+        published_raw, published = _published(meta, feed_entry, None, base, at)
     else:
         meta = read_metadata(tree, base)
         prose = PageProse.of(tree)  # before any node is dropped: the guard and the extraction's check read it
         stage = run_html_cleaners(html_cleaners, tree, rules, prose)
         unbox_article(tree, prose)
-        published_raw, published = _published(meta, feed_entry, tree, base)  # before the extraction prunes the tree
+        published_raw, published = _published(meta, feed_entry, tree, base, at)  # before the extraction prunes it
         extraction = extract_main_text(tree, base, prose.remaining(tree), meta.article_body)
         html_removals, raw_text = stage.removals, extraction.text
         problems.extend(stage.guarded)

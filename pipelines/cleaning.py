@@ -59,6 +59,7 @@ def clean_fetched(fetched: FetchedPage) -> Article:
             content_type=page.content_type,
             feed_entry=fetched.entry,
             rules=fetched.rules,
+            reference=page.fetched_at,  # the dates are read against the fetch time, not the clock
         )
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the run; the raw page is kept
         logger.warning("cleaning failed: %s (%s: %s)", page.url, type(error).__name__, error)

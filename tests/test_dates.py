@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from cleaners import clean_page
 from cleaners.dates import parse_date, struct_time_to_iso, to_iso_utc
 
 
@@ -113,3 +114,63 @@ def test_to_iso_utc(value: datetime, expected: str) -> None:
 )
 def test_struct_time_to_iso(value: time.struct_time | None, expected: str | None) -> None:
     assert struct_time_to_iso(value) == expected
+
+
+FETCHED_2019 = datetime(2019, 6, 1, 12, 0, tzinfo=UTC)
+FETCHED_2031 = datetime(2031, 6, 1, 12, 0, tzinfo=UTC)  # years ahead of any clock these tests run by
+
+
+@pytest.mark.parametrize(
+    ("raw", "reference", "expected"),
+    [
+        pytest.param("March 5", FETCHED_2019, "2019-03-05T00:00:00Z", id="no-year-fetched-2019"),
+        pytest.param("March 5", FETCHED_2031, "2031-03-05T00:00:00Z", id="no-year-fetched-2031"),
+        pytest.param("5 March 10:20", "2019-06-01T12:00:00Z", "2019-03-05T10:20:00Z", id="reference-as-stored"),
+        pytest.param(
+            "December 30 10:00", datetime(2025, 1, 10, tzinfo=UTC), "2024-12-30T10:00:00Z", id="no-year-is-last-years"
+        ),
+        pytest.param("10:20", FETCHED_2019, "2019-06-01T10:20:00Z", id="time-only-on-the-fetch-day"),
+        pytest.param("2031-06-02T10:00:00Z", FETCHED_2031, "2031-06-02T10:00:00Z", id="a-day-after-the-fetch"),
+        pytest.param("2031-06-02T10:00:00Z", FETCHED_2019, None, id="years-after-the-fetch"),
+        pytest.param("June 10 2019", FETCHED_2019, None, id="free-form-with-year-after-the-fetch"),
+        pytest.param("2019-06-03T11:00:00Z", FETCHED_2019, "2019-06-03T11:00:00Z", id="within-the-slack"),
+    ],
+)
+def test_dates_are_read_against_the_fetch_time_not_the_clock(
+    raw: str, reference: datetime | str, expected: str | None
+) -> None:
+    assert parse_date(raw, reference) == expected
+
+
+def page_dated(published: str, path: str = "/news/story.html") -> tuple[str, str]:
+    meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    html = (
+        f"<html><head><title>A story</title>{meta}</head><body><article><h1>A story</h1>"
+        + "<p>An ordinary paragraph of a news story, long enough to be kept by the extractor.</p>" * 6
+        + "</article></body></html>"
+    )
+    return html, f"https://example.org{path}"
+
+
+@pytest.mark.parametrize(
+    ("published", "path", "expected"),
+    [
+        pytest.param(
+            "5 March 10:20",
+            "/news/story.html",
+            ("2019-03-05T10:20:00Z", "2031-03-05T10:20:00Z"),
+            id="page-date-without-a-year",
+        ),
+        pytest.param(
+            "2031-05-01T08:00:00Z", "/news/story.html", (None, "2031-05-01T08:00:00Z"), id="page-date-after-one-fetch"
+        ),
+        pytest.param("", "/news/2031/05/01/story.html", (None, "2031-05-01T00:00:00Z"), id="date-guessed-from-the-url"),
+    ],
+)
+def test_clean_page_dates_depend_only_on_the_reference(
+    published: str, path: str, expected: tuple[str | None, str | None]
+) -> None:
+    html, url = page_dated(published, path)
+    results = [clean_page(html, url, reference=when).published for when in (FETCHED_2019, FETCHED_2031)]
+    assert tuple(results) == expected
+    assert clean_page(html, url, reference=FETCHED_2031).published == expected[1]  # the same whenever it runs
