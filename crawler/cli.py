@@ -10,9 +10,12 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from crawler.lock import RunLock
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -49,6 +52,21 @@ def _check_db(db: Path) -> None:
         raise NewsrakeError(str(error)) from None
 
 
+def _check_db_unless_running(db: Path) -> None:
+    """`_check_db` under the run lock: brings the schema up to date (views, triggers) before Datasette reads
+    it. If a run holds the lock, that run brought it up to date when it started: nothing to do."""
+    from crawler.lock import LockHeldError
+
+    try:
+        lock = _lock(db)
+    except LockHeldError:
+        return
+    try:
+        _check_db(db)
+    finally:
+        lock.release()
+
+
 def _start_cleaning_now(overrides: dict[str, Any], last_crawl_stored: bool) -> bool:
     """Start the cleaning workers' fork server with the command, rather than with the first article request,
     when the last crawl stored articles (this one most likely will too) and the workers are not turned off.
@@ -81,6 +99,11 @@ def _crawl(
 ) -> int:
     if not db.parent.is_dir():
         raise NewsrakeError(f"cannot create database {db}: directory {db.parent} does not exist")
+    if log_file is not None:
+        try:
+            log_file.open("a", encoding="utf-8").close()
+        except OSError as error:
+            raise NewsrakeError(f"cannot write the log file {log_file}: {error.strerror or error}") from None
     return _with_lock(
         db,
         lambda: _crawl_locked(
@@ -90,18 +113,32 @@ def _crawl(
     )  # fmt: skip
 
 
+def _lock(db: Path) -> RunLock:
+    """The database's run lock, taken: `LockHeldError` if another run holds it, a one-line error if the lock
+    file cannot be opened."""
+    from crawler.lock import RunLock
+
+    lock = RunLock(db)
+    try:
+        return lock.acquire()
+    except OSError as error:
+        raise NewsrakeError(f"cannot lock {db}: {error.strerror or error}") from None
+
+
 def _with_lock(db: Path, work: Callable[[], int]) -> int:
-    """Run ``work`` holding the database's run lock; exit code 75 at once if another run holds it."""
-    from crawler.lock import LockHeldError, RunLock
+    """Run ``work`` holding the database's run lock; exit code 75 at once if another run holds it. Only
+    taking the lock is reported as a lock error: what ``work`` raises is its own."""
+    from crawler.lock import LockHeldError
 
     try:
-        with RunLock(db):
-            return work()
+        lock = _lock(db)
     except LockHeldError as error:
         click.echo(f"newsrake: {error}; not starting (exit {EXIT_LOCKED})", err=True)
         return EXIT_LOCKED
-    except OSError as error:
-        raise NewsrakeError(f"cannot lock {db}: {error.strerror or error}") from None
+    try:
+        return work()
+    finally:
+        lock.release()
 
 
 def _crawl_locked(
@@ -118,7 +155,7 @@ def _crawl_locked(
     log_file: Path | None,
 ) -> int:
     from crawler.options import SettingError, parse_duration, parse_overrides
-    from crawler.sources import SourceError, gather_sources
+    from crawler.sources import SourceError, gather
 
     try:
         overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
@@ -130,17 +167,19 @@ def _crawl_locked(
     if log_file is not None:
         overrides.update({"LOG_FILE": str(log_file), "LOG_FILE_APPEND": True})
     try:
-        sources = gather_sources(seeds, feeds, feeds_file)
+        gathered = gather(seeds, feeds, feeds_file)  # the spider logs and counts the URLs it leaves out
     except SourceError as error:
         raise NewsrakeError(str(error)) from None
-    if not sources:
+    if not gathered.sources and gathered.skipped:
+        more = len(gathered.skipped) - 1
+        raise click.UsageError(f"no usable sources: {gathered.skipped[0]}" + (f" (and {more} more)" if more else ""))
+    if not gathered.sources:
         raise click.UsageError("no sources: give --seeds FILE, --feed URL or --feeds-file FILE")
     from pipelines.store import last_crawl_stored_articles
 
     if _start_cleaning_now(overrides, last_crawl_stored_articles(db)):  # before the storage driver loads
         overrides["NEWSRAKE_CLEAN_STARTED_EARLY"] = True
-    _check_db(db)
-    from crawler.run import build_settings, run_crawl  # Scrapy: imported while the fork server starts
+    from crawler.run import build_settings, check_overrides, run_crawl  # Scrapy: imported while the fork server starts
     from crawler.stats import STORE_ERRORS, outcome, summary_line
 
     overrides["NEWSRAKE_DB"] = str(db)
@@ -148,8 +187,14 @@ def _crawl_locked(
         overrides["NEWSRAKE_ALLOW_PRIVATE_ADDRESSES"] = True
     if allow_addresses:
         overrides["NEWSRAKE_ALLOW_ADDRESSES"] = list(allow_addresses)
+    settings = build_settings(overrides)
+    try:
+        check_overrides(settings, overrides)
+    except SettingError as error:
+        raise click.UsageError(str(error)) from None
+    _check_db(db)
     stats = run_crawl(
-        build_settings(overrides),
+        settings,
         seeds=[str(p) for p in seeds],
         feed=list(feeds),
         feeds_file=str(feeds_file) if feeds_file else None,
@@ -166,6 +211,38 @@ def _crawl_locked(
         click.echo(f"newsrake: crawl stopped early: {reason}", err=True)
         return EXIT_FAILED
     return EXIT_FAILED if outcome(stats) == "failed" else EXIT_OK
+
+
+def _feed_urls(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--feed`` values, each an absolute http(s) URL (a usage error if not)."""
+    from crawler.sources import url_problem
+
+    for url in values:
+        problem = url_problem(url)
+        if problem is not None:
+            raise click.BadParameter(f"{url!r}: {problem}", ctx, param)
+    return values
+
+
+def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--since`` or ``--max-runtime`` value, checked (a usage error naming the expected form if bad)."""
+    from crawler.options import parse_duration
+
+    if value is not None:
+        try:
+            parse_duration(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error), ctx, param) from None
+    return value
+
+
+def _addresses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--allow-address`` values, each HOST:PORT with a port from 1 to 65535."""
+    for value in values:
+        host, _, port = value.rpartition(":")
+        if not host.strip("[]") or not port.isdigit() or not 0 < int(port) < 65536:
+            raise click.BadParameter(f"{value!r}: expected HOST:PORT, e.g. 127.0.0.1:8000", ctx, param)
+    return values
 
 
 def _default_seeds() -> list[Path]:
@@ -191,7 +268,7 @@ db_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="A seeds TOML file (repeatable). Default: seeds/*.toml here, if no --feed/--feeds-file.",
 )
-@click.option("--feed", "feeds", multiple=True, metavar="URL", help="A feed URL (repeatable).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL", callback=_feed_urls, help="A feed URL (repeatable).")
 @click.option("--feeds-file", type=click.Path(dir_okay=False, path_type=Path), help="A file of feed URLs, one a line.")
 @click.option("--allow-private-addresses", is_flag=True, help="Allow loopback and private-network addresses.")
 @click.option(
@@ -199,11 +276,17 @@ db_option = click.option(
     "allow_addresses",
     multiple=True,
     metavar="HOST:PORT",
+    callback=_addresses,
     help="Allow this one server even if its address is private (repeatable).",
 )
-@click.option("--since", metavar="DURATION", help="Skip feed entries older than this (e.g. 2d, 12h, 90m).")
 @click.option(
-    "--max-runtime", metavar="DURATION", help="Stop cleanly after this long (e.g. 14m), below the cron interval."
+    "--since", metavar="DURATION", callback=_duration, help="Skip feed entries older than this (e.g. 2d, 12h, 90m)."
+)
+@click.option(
+    "--max-runtime",
+    metavar="DURATION",
+    callback=_duration,
+    help="Stop cleanly after this long (e.g. 14m), below the cron interval.",
 )
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log here, not to stderr.")
 @click.option(
@@ -392,7 +475,7 @@ def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
         return EXIT_OK
     if not db.exists():
         raise NewsrakeError(f"database not found: {db}")
-    _check_db(db)  # brings the schema up to date (views, triggers) before Datasette reads it
+    _check_db_unless_running(db)
     with tempfile.TemporaryDirectory() as tmp:
         metadata_file = Path(tmp) / "metadata.json"
         metadata_file.write_text(metadata, encoding="utf-8")

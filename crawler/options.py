@@ -19,14 +19,24 @@ def parse_overrides(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     return overrides
 
 
+DURATION_FORM = "a number and a unit: 90s, 45m, 12h, 2d or 1w (seconds if no unit)"
+MAX_DURATION = 100 * 365 * 86400.0
+"""The longest duration taken: a hundred years (longer ones would overflow a date)."""
+
+
 def parse_duration(value: str | float) -> float:
-    """Seconds in a duration such as ``90``, ``45m``, ``12h``, ``2d`` or ``1w``; ValueError if malformed."""
+    """Seconds in a duration such as ``90``, ``45m``, ``12h``, ``2d`` or ``1w``; `ValueError` naming the
+    expected form if malformed, not positive or longer than `MAX_DURATION`."""
     if isinstance(value, int | float):
-        return float(value)
-    text = value.strip().lower()
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-    number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
-    seconds = float(number) * units[unit]
-    if seconds <= 0:
-        raise ValueError(f"duration must be positive: {value!r}")
+        seconds = float(value)
+    else:
+        text = value.strip().lower()
+        units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+        number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
+        try:
+            seconds = float(number) * units[unit]
+        except ValueError:
+            raise ValueError(f"bad duration {value!r}: expected {DURATION_FORM}") from None
+    if not 0 < seconds <= MAX_DURATION:  # NaN too
+        raise ValueError(f"bad duration {value!r}: expected {DURATION_FORM}, positive and at most 36500d")
     return seconds

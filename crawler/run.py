@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Mapping
 from importlib.metadata import version
 from typing import Any
@@ -11,6 +12,7 @@ from scrapy import signals
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.options import SettingError
 from crawler.spiders.feeds import FeedsSpider
 from pipelines.memory import collect_less_often
 
@@ -23,6 +25,25 @@ def build_settings(overrides: Mapping[str, Any]) -> Settings:
     if "USER_AGENT" not in overrides:
         settings.set("USER_AGENT", user_agent(settings.get("NEWSRAKE_CONTACT_URL")), priority="cmdline")
     return settings
+
+
+def check_overrides(settings: Settings, overrides: Mapping[str, Any]) -> None:
+    """A `SettingError` for a ``-s NAME=VALUE`` whose value is not of the setting's kind (a word for a number,
+    ``maybe`` for a boolean), before Scrapy fails on it half-way through starting."""
+    defaults = Settings()
+    defaults.setmodule("crawler.settings", priority="project")
+    for name, value in overrides.items():
+        default = defaults.get(name)
+        if not isinstance(value, str) or default is None:
+            continue
+        try:
+            if isinstance(default, bool):
+                settings.getbool(name)
+            elif isinstance(default, int | float) and not math.isfinite(float(value)):
+                raise ValueError(value)
+        except ValueError:
+            kind = "true or false" if isinstance(default, bool) else "a number"
+            raise SettingError(f"bad setting {name}={value!r}: expected {kind}") from None
 
 
 def user_agent(contact_url: str) -> str:

@@ -23,6 +23,7 @@ HOSTS_BACKED_OFF = "newsrake/hosts_backed_off"
 ARTICLES_REFUSED = "newsrake/articles_refused"
 ARTICLES_UPDATED = "newsrake/articles_updated"
 FAILED_BY_REASON = "newsrake/failed"  # + "/<reason>": articles that failed, by reason
+SOURCES_SKIPPED = "newsrake/sources_skipped"  # URLs of seeds and feeds files left out (not http(s) URLs)
 REFUSED_BY_REASON = "newsrake/refused"  # + "/<reason>": articles not requested (address, robots, back-off)
 
 

@@ -8,7 +8,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.sources import Source, SourceError, gather_sources, load_seeds, read_feeds_file
+from crawler.sources import (
+    Skipped,
+    Source,
+    SourceError,
+    gather,
+    gather_sources,
+    load_seeds,
+    read_feeds_file,
+    url_problem,
+)
 
 DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "default.toml"
 
@@ -34,7 +43,7 @@ def write(tmp_path: Path, text: str, name: str = "seeds.toml") -> Path:
 
 
 def test_load_seeds_reads_every_source(tmp_path: Path) -> None:
-    assert load_seeds(write(tmp_path, TWO_SOURCES)) == [
+    assert load_seeds(write(tmp_path, TWO_SOURCES)).sources == [
         Source(
             name="Daily Planet",
             feeds=("https://planet.example/rss", "https://planet.example/atom"),
@@ -48,7 +57,7 @@ def test_load_seeds_reads_every_source(tmp_path: Path) -> None:
 
 def test_load_seeds_homepage_only_source(tmp_path: Path) -> None:
     path = write(tmp_path, '[[source]]\nname = "Home"\nhomepage = "https://home.example/"\n')
-    assert load_seeds(path) == [Source(name="Home", homepage="https://home.example/")]
+    assert load_seeds(path).sources == [Source(name="Home", homepage="https://home.example/")]
 
 
 @pytest.mark.parametrize(
@@ -56,7 +65,7 @@ def test_load_seeds_homepage_only_source(tmp_path: Path) -> None:
     [pytest.param("", id="empty-file"), pytest.param("# nothing yet\n", id="comment-only")],
 )
 def test_load_seeds_without_sources(tmp_path: Path, text: str) -> None:
-    assert load_seeds(write(tmp_path, text)) == []
+    assert load_seeds(write(tmp_path, text)).sources == []
 
 
 @pytest.mark.parametrize(
@@ -110,7 +119,10 @@ def test_load_seeds_not_utf8(tmp_path: Path) -> None:
 
 def test_read_feeds_file_skips_blanks_and_comments(tmp_path: Path) -> None:
     text = "# my feeds\nhttps://a.example/rss\n\n   \n  https://b.example/atom  \n   # indented comment\n"
-    assert read_feeds_file(write(tmp_path, text, "feeds.txt")) == ["https://a.example/rss", "https://b.example/atom"]
+    assert read_feeds_file(write(tmp_path, text, "feeds.txt")) == (
+        ["https://a.example/rss", "https://b.example/atom"],
+        [],
+    )
 
 
 def test_read_feeds_file_missing(tmp_path: Path) -> None:
@@ -140,7 +152,9 @@ def test_gather_sources_nothing_given() -> None:
 
 @pytest.fixture(scope="module")
 def default_seeds() -> list[Source]:
-    return load_seeds(DEFAULT_SEEDS)
+    found = load_seeds(DEFAULT_SEEDS)
+    assert found.skipped == []
+    return found.sources
 
 
 def test_default_seeds_has_enough_sources(default_seeds: list[Source]) -> None:
@@ -168,7 +182,7 @@ def test_source_rules_are_read_from_seeds(tmp_path: Path) -> None:
         '[[source]]\nname = "A"\nfeeds = ["https://example.org/feed"]\n'
         '[source.rules]\ndrop_selectors = ["div.sponsor"]\ndrop_lines = ["Promoted by .*"]\n'
     )
-    [source] = load_seeds(path)
+    [source] = load_seeds(path).sources
     assert source.rules.drop_selectors == ("div.sponsor",)
     assert source.rules.drop_lines == ("Promoted by .*",)
 
@@ -187,3 +201,100 @@ def test_bad_source_rules_are_a_clear_error(rules: str, message: str, tmp_path: 
     path.write_text(f'[[source]]\nname = "A"\nfeeds = ["https://example.org/feed"]\n[source.rules]\n{rules}\n')
     with pytest.raises(SourceError, match=message):
         load_seeds(path)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        pytest.param("https://example.org/feed.xml", None, id="https"),
+        pytest.param("HTTP://EXAMPLE.ORG:8080/rss", None, id="http-upper-case-with-port"),
+        pytest.param("javascript:alert(1)", "not an absolute http(s) URL", id="javascript"),
+        pytest.param("not a url", "not an absolute http(s) URL", id="words"),
+        pytest.param("/feeds/rss.xml", "not an absolute http(s) URL", id="relative"),
+        pytest.param("example.org/rss", "not an absolute http(s) URL", id="no-scheme"),
+        pytest.param("ftp://example.org/rss", "not an absolute http(s) URL", id="ftp"),
+        pytest.param("file:///etc/passwd", "not an absolute http(s) URL", id="file"),
+        pytest.param("http:///rss", "not an absolute http(s) URL", id="no-host"),
+        pytest.param("http://[::1/rss", "not a URL (Invalid IPv6 URL)", id="broken-ipv6"),
+        pytest.param("http://example.org:99999/rss", "not a URL (Port out of range 0-65535)", id="port-out-of-range"),
+        pytest.param("http://example.org:http/rss", "not a URL (Port could not be cast", id="port-not-a-number"),
+    ],
+)
+def test_url_problem(url: str, problem: str | None) -> None:
+    found = url_problem(url)
+    assert found == problem if problem is None else (found or "").startswith(problem)
+
+
+def test_read_feeds_file_skips_bad_lines_naming_each(tmp_path: Path) -> None:
+    text = "# feeds\nhttps://a.example/rss\nnot a url\n\njavascript:alert(1)\nhttps://b.example/atom\n"
+    path = write(tmp_path, text, "feeds.txt")
+    assert read_feeds_file(path) == (
+        ["https://a.example/rss", "https://b.example/atom"],
+        [
+            Skipped(f"{path}:3", "not a url", "not an absolute http(s) URL"),
+            Skipped(f"{path}:5", "javascript:alert(1)", "not an absolute http(s) URL"),
+        ],
+    )
+    assert str(read_feeds_file(path)[1][0]) == f"{path}:3: skipped 'not a url': not an absolute http(s) URL"
+
+
+BAD_URLS = """
+[[source]]
+name = "Good"
+feeds = ["https://good.example/rss"]
+
+[[source]]
+name = "Half"
+feeds = [
+  "https://half.example/rss",
+  "javascript:alert(1)",
+]
+sitemaps = ["sitemap.xml"]
+
+[[source]]
+name = "Nothing left"
+homepage = "www.nothing.example"
+"""
+
+
+def test_load_seeds_skips_bad_urls_with_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD_URLS)
+    found = load_seeds(path)
+    assert [(s.name, s.feeds, s.sitemaps) for s in found.sources] == [
+        ("Good", ("https://good.example/rss",), ()),
+        ("Half", ("https://half.example/rss",), ()),
+    ]
+    assert [(s.where, s.value) for s in found.skipped] == [
+        (f"{path}:10", "javascript:alert(1)"),
+        (f"{path}:12", "sitemap.xml"),
+        (f"{path}:16", "www.nothing.example"),
+    ]
+
+
+def test_gather_skips_bad_feed_arguments(tmp_path: Path) -> None:
+    found = gather([], ["https://ok.example/rss", "javascript:alert(1)"], None)
+    assert [s.name for s in found.sources] == ["ok.example"]
+    assert found.skipped == [Skipped("--feed", "javascript:alert(1)", "not an absolute http(s) URL")]
+
+
+ONE = '[[source]]\nname = "{name}"\nfeeds = ["https://{host}.example/rss"]\n'
+
+
+def test_two_sources_of_one_name_in_a_file_are_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, ONE.format(name="Gazette", host="a") + ONE.format(name=" Gazette ", host="b"))
+    message = f"{path}: source #2: the name 'Gazette' is already used by source #1; seed names must be unique"
+    with pytest.raises(SourceError, match=re.escape(message)):
+        load_seeds(path)
+
+
+def test_two_sources_of_one_name_in_two_files_are_an_error(tmp_path: Path) -> None:
+    first = write(tmp_path, ONE.format(name="Gazette", host="a"), "a.toml")
+    second = write(tmp_path, ONE.format(name="Other", host="o") + ONE.format(name="Gazette", host="b"), "b.toml")
+    message = f"{second}: the name 'Gazette' is already used in {first}; seed names must be unique"
+    with pytest.raises(SourceError, match=re.escape(message)):
+        gather([first, second], [], None)
+
+
+def test_the_same_seeds_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path, TWO_SOURCES)
+    assert [s.name for s in gather_sources([path, path], [], None)] == ["Daily Planet", "Gazette"]

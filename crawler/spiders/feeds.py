@@ -32,7 +32,7 @@ from crawler.middlewares.robots import RobotsRefused
 from crawler.middlewares.seen_urls import AlreadyStored
 from crawler.options import parse_duration
 from crawler.sitemaps import parse_sitemap
-from crawler.sources import Source, SourceError, gather_sources
+from crawler.sources import Gathered, SourceError, gather
 from pipelines.records import RawPage
 
 logger = logging.getLogger(__name__)
@@ -119,16 +119,20 @@ class FeedsSpider(scrapy.Spider):
         self.feeds_file = Path(feeds_file) if feeds_file else None
         self.rules: dict[str, SourceRules] = {}
 
-    def sources(self) -> list[Source]:
-        """The sources of this run (raises `SourceError` for a missing or bad file)."""
-        return gather_sources(self.seed_paths, self.feed_urls, self.feeds_file)
+    def sources(self) -> Gathered:
+        """The sources of this run and the URLs left out (raises `SourceError` for a missing or bad file)."""
+        return gather(self.seed_paths, self.feed_urls, self.feeds_file)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         try:
-            sources = self.sources()
+            gathered = self.sources()
         except SourceError as error:
             logger.error("%s", error)
             return
+        for skipped in gathered.skipped:  # one line each; every other source is crawled
+            logger.warning("%s", skipped)
+            self.crawler.stats.inc_value(stats.SOURCES_SKIPPED)
+        sources = gathered.sources
         if not sources:
             logger.error("no sources: give seeds files, feed URLs or a feeds file")
             return
