@@ -27,7 +27,7 @@ class CleanPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
-        from pipelines.clean_workers import CleanWorkers
+        from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, CleanWorkers
 
         settings = crawler.settings
         size = settings.getint("NEWSRAKE_CLEAN_WORKERS", 0)
@@ -36,8 +36,8 @@ class CleanPipeline:
         if size:
             workers = CleanWorkers(
                 size,
-                settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", 30.0),
-                settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", 1024),
+                settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", DEFAULT_TIMEOUT),
+                settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", DEFAULT_MEMORY_MB),
             )
         if workers is not None and settings.getbool("NEWSRAKE_CLEAN_STARTED_EARLY"):
             assert crawler.stats is not None

@@ -1,6 +1,6 @@
-"""A cleaning worker's loop: the code that runs in each worker process of a crawl.
+"""A cleaning worker's loop: the code that runs in each worker process of a crawl or a reclean.
 
-Kept apart from `pipelines.clean_workers` (the crawl's side: processes, pipes, feeder threads, asyncio) so that
+Kept apart from `pipelines.clean_workers` (the parent's side: processes, pipes, feeder threads, asyncio) so that
 the workers' fork server, which loads this before it forks any worker, loads nothing a worker does not run.
 """
 
@@ -11,11 +11,12 @@ import itertools
 import queue
 import resource
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
-from crawler.items import FetchedPage
-from pipelines.cleaning import clean_fetched, failed_article, with_body
+import pipelines.cleaning  # noqa: F401 - what the workers run, loaded once in the fork server
 from pipelines.memory import one_heap, release_free_memory
 from pipelines.worker_process import worker_setup
 
@@ -31,14 +32,15 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def serve(conn: Connection, memory_mb: int) -> None:
-    """A worker (forked warm, see `pipelines.clean_preload`): clean each page it is sent, send back the
-    article (or a failed one on MemoryError) and the compressed body.
+def serve(conn: Connection, memory_mb: int, work: Callable[[Any], Any], fail: Callable[[Any, str], Any]) -> None:
+    """A worker (forked warm, see `pipelines.clean_preload`): run ``work`` on each page it is sent (a crawl's
+    `pipelines.cleaning.cleaned`: the article and the compressed body; a reclean's
+    `pipelines.cleaning.clean_stored`) and send back what it gives, or ``fail(page, reason)`` on MemoryError.
 
     A reader thread takes the next page off the pipe while the last is cleaned."""
     worker_setup()
     one_heap()
-    pages: queue.Queue[FetchedPage | None] = queue.Queue(maxsize=1)
+    pages: queue.Queue[object | None] = queue.Queue(maxsize=1)
     bounded = threading.Event()
     threading.Thread(target=_receive, args=(conn, pages, bounded), name="clean-reader", daemon=True).start()
     if memory_mb:  # once the thread's stack is mapped: the bound is on the pages and their cleaning
@@ -48,25 +50,25 @@ def serve(conn: Connection, memory_mb: int) -> None:
     for count in itertools.count(1):
         if count % TRIM_EVERY == 0:
             release_free_memory()
-        fetched = pages.get()
-        if fetched is None:
+        page = pages.get()
+        if page is None:
             return
         try:
-            article = clean_fetched(fetched)
+            result = work(page)
         except MemoryError:
-            article = failed_article(fetched, f"clean-memory: over {memory_mb} MB")
-        conn.send(with_body(fetched, article))
+            result = fail(page, f"clean-memory: over {memory_mb} MB")
+        conn.send(result)
 
 
-def _receive(conn: Connection, pages: queue.Queue[FetchedPage | None], bounded: threading.Event) -> None:
+def _receive(conn: Connection, pages: queue.Queue[object | None], bounded: threading.Event) -> None:
     """A worker's reader thread: the pages sent, in order, once the memory bound is set; None once the pipe
     ends or a page is over the bound (the worker then ends quietly after the page it is cleaning, and the
     parent records it)."""
     bounded.wait()
     while True:
         try:
-            fetched = conn.recv()
+            page = conn.recv()
         except (EOFError, OSError, MemoryError):
             pages.put(None)
             return
-        pages.put(fetched)
+        pages.put(page)

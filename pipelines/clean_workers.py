@@ -1,6 +1,7 @@
 """Cleaning in worker processes, off the crawl's event loop: every core used, each page bounded in time and
 memory. A worker that runs past the timeout is killed and replaced; so is one that dies. The page is then
-stored with the reason (its raw body kept), and the crawl goes on.
+stored with the reason (its raw body kept), and the crawl goes on. `newsrake reclean` cleans stored pages in the
+same workers, under the same bounds (`WorkerPool.map_unordered`).
 
 Workers are forked from a fork server that has the cleaner loaded and warmed up (`pipelines.clean_preload`),
 so they share the language model and the extractor's tables. They are started, in a thread, with the first
@@ -21,8 +22,9 @@ import multiprocessing
 import multiprocessing.forkserver
 import queue
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from crawler.items import FetchedPage
 from pipelines.clean_worker import serve
@@ -36,6 +38,14 @@ logger = logging.getLogger(__name__)
 
 PRELOAD = ["pipelines.clean_preload"]
 """Imported by the fork server before it forks any worker."""
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a page may take to clean (``NEWSRAKE_CLEAN_TIMEOUT``, for a crawl and a reclean)."""
+DEFAULT_MEMORY_MB = 1024
+"""Memory a worker may add for one page (``NEWSRAKE_CLEAN_MEMORY_MB``, for a crawl and a reclean)."""
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -62,24 +72,30 @@ def _ensure_fork_server() -> None:
 class Worker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, memory_mb: int) -> None:
+    def __init__(
+        self,
+        context: multiprocessing.context.BaseContext,
+        memory_mb: int,
+        work: Callable[[Any], Any] = cleaned,
+        fail: Callable[[Any, str], Any] = failed,
+    ) -> None:
         self.conn, child = multiprocessing.Pipe()
-        self.process: BaseProcess = context.Process(target=serve, args=(child, memory_mb), daemon=True)  # type: ignore[attr-defined]
+        args = (child, memory_mb, work, fail)
+        self.process: BaseProcess = context.Process(target=serve, args=args, daemon=True)  # type: ignore[attr-defined]
         self.process.start()
         child.close()
 
-    def send(self, fetched: FetchedPage) -> None:
+    def send(self, page: object) -> None:
         """Send a page to clean; a worker that has died shows when its result is read."""
         with contextlib.suppress(OSError):
-            self.conn.send(fetched)
+            self.conn.send(page)
 
-    def result(self, timeout: float) -> Cleaned:
+    def result(self, timeout: float) -> Any:
         """The next page's result (blocking); raises TimeoutError past ``timeout``, EOFError if the worker
         died."""
         if not self.conn.poll(timeout):
             raise TimeoutError
-        cleaned: Cleaned = self.conn.recv()
-        return cleaned
+        return self.conn.recv()
 
     def kill(self) -> None:
         """Kill the worker process; whoever is using the pipe sees it end."""
@@ -94,13 +110,13 @@ class Worker:
             self.conn.close()
 
 
-class _Job(NamedTuple):
-    fetched: FetchedPage
-    done: asyncio.Future[Cleaned]
-    loop: asyncio.AbstractEventLoop
+class _Job(NamedTuple, Generic[Job, Result]):
+    page: Job
+    deliver: Callable[[Result | BaseException], None]
+    """Hands the result on (from a feeder thread): to the coroutine awaiting it, or to a queue."""
 
 
-def _settle(done: asyncio.Future[Cleaned], result: Cleaned | BaseException) -> None:
+def _settle(done: asyncio.Future[Result], result: Result | BaseException) -> None:
     """Give a job's result to the coroutine awaiting it (on the event loop), unless it stopped waiting."""
     if done.done():
         return
@@ -110,19 +126,42 @@ def _settle(done: asyncio.Future[Cleaned], result: Cleaned | BaseException) -> N
         done.set_result(result)
 
 
-class CleanWorkers:
-    """``size`` worker processes, each page cleaned within ``timeout`` seconds and ``memory_mb`` MB.
+def _to_loop(loop: asyncio.AbstractEventLoop, done: asyncio.Future[Result]) -> Callable[[Result | BaseException], None]:
+    """A job's ``deliver`` for a coroutine awaiting ``done`` on ``loop``."""
+
+    def deliver(result: Result | BaseException) -> None:
+        with contextlib.suppress(RuntimeError):  # the event loop has closed
+            loop.call_soon_threadsafe(_settle, done, result)
+
+    return deliver
+
+
+class WorkerPool(Generic[Job, Result]):
+    """``size`` worker processes running ``work`` on each page within ``timeout`` seconds and ``memory_mb``
+    MB; a page over a bound, or whose worker died, gives ``fail(page, reason)``, and its worker is replaced.
 
     Each worker has a feeder thread that keeps it a page ahead, so a worker never waits for the event loop
-    (busy with a download or a store batch) or for its feeder to hand it work. The pages waiting are the
-    ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them.
+    (busy with a download or a store batch) or for its feeder to hand it work. ``work`` and ``fail`` are
+    module-level functions (they are sent to the workers); ``name`` gives a page's URL for the log, and with
+    ``report`` off the pool logs nothing about single pages (a reclean reports its failed pages itself).
     """
 
-    def __init__(self, size: int, timeout: float, memory_mb: int) -> None:
+    def __init__(
+        self,
+        size: int,
+        timeout: float,
+        memory_mb: int,
+        work: Callable[[Job], Result],
+        fail: Callable[[Job, str], Result],
+        name: Callable[[Job], str],
+        *,
+        report: bool = True,
+    ) -> None:
         self.size, self.timeout, self.memory_mb = size, timeout, memory_mb
+        self.work, self.fail, self.name, self.report = work, fail, name, report
         self.context = _context()
-        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._starting: asyncio.Future[None] | None = None
+        self._jobs: queue.SimpleQueue[_Job[Job, Result] | None] = queue.SimpleQueue()
+        self._starting: threading.Thread | None = None
         self._first_up: concurrent.futures.Future[None] = concurrent.futures.Future()
         """Done once the first worker is up and fed (or failed, if none could start): pages go to it at once,
         while the others start."""
@@ -132,7 +171,7 @@ class CleanWorkers:
         self._broken = False
 
     def _start_worker(self) -> Worker:
-        worker = Worker(self.context, self.memory_mb)
+        worker = Worker(self.context, self.memory_mb, self.work, self.fail)
         self._all.append(worker)
         return worker
 
@@ -166,30 +205,32 @@ class CleanWorkers:
                 self._all.remove(worker)
             return None if self._closed else self._start_worker()
 
-    def _result(self, worker: Worker, fetched: FetchedPage) -> tuple[Cleaned | Exception, Worker | None]:
+    def _result(self, worker: Worker, page: Job) -> tuple[Result | Exception, Worker | None]:
         """The result of the page ``worker`` cleans first (from its feeder thread), and the worker to go on
         with: a replacement if it ran past the timeout or died, None once the workers are closed."""
         try:
-            return worker.result(self.timeout), worker
+            result: Result = worker.result(self.timeout)
+            return result, worker
         except TimeoutError:
-            logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, fetched.page.url)
+            if self.report:
+                logger.warning("cleaning timed out after %g s: %s; worker replaced", self.timeout, self.name(page))
             reason = f"clean-timeout: over {self.timeout:g} s"
         except (EOFError, OSError) as error:
-            if not self._closed:
+            if not self._closed and self.report:
                 logger.warning(
-                    "cleaning worker died on %s (%s); worker replaced", fetched.page.url, type(error).__name__
+                    "cleaning worker died on %s (%s); worker replaced", self.name(page), type(error).__name__
                 )
             reason = "clean-crashed"
-        except Exception as error:  # noqa: BLE001 - raised again in the coroutine awaiting the page
+        except Exception as error:  # noqa: BLE001 - raised again where the page's result is awaited
             return error, worker
-        return failed(fetched, reason), self._replace(worker)
+        return self.fail(page, reason), self._replace(worker)
 
     def _feed(self, first: Worker) -> None:
         """A feeder thread: keeps its worker `PAGES_AHEAD` page ahead (the next page waits in the worker
         while it cleans the last), hands back each result in order, and goes on with a replacement
         worker, to which it sends the pages the old one had not done."""
         worker: Worker | None = first
-        sent: collections.deque[_Job] = collections.deque()
+        sent: collections.deque[_Job[Job, Result]] = collections.deque()
         closing = False
         while worker is not None:
             while len(sent) <= PAGES_AHEAD and not closing:
@@ -201,32 +242,28 @@ class CleanWorkers:
                     closing = True
                 else:
                     sent.append(job)
-                    worker.send(job.fetched)
+                    worker.send(job.page)
             if not sent:
                 break
             head = sent.popleft()
-            result, next_worker = self._result(worker, head.fetched)
-            with contextlib.suppress(RuntimeError):  # the event loop has closed
-                head.loop.call_soon_threadsafe(_settle, head.done, result)
+            result, next_worker = self._result(worker, head.page)
+            head.deliver(result)
             if next_worker is not None and next_worker is not worker:
                 for job in sent:
-                    next_worker.send(job.fetched)
+                    next_worker.send(job.page)
             worker = next_worker
         if worker is not None:
             worker.stop()
         for job in sent:  # the workers closed under it: kept with its raw body, for a reclean
-            with contextlib.suppress(RuntimeError):
-                job.loop.call_soon_threadsafe(_settle, job.done, failed(job.fetched, "clean-crashed"))
+            job.deliver(self.fail(job.page, "clean-crashed"))
 
     def start(self) -> None:
-        """Start the workers in a thread (the fork server's first start takes a second), from the event
-        loop; `clean` waits for the first of them."""
-        if self._starting is None:
-            try:
-                loop = asyncio.get_running_loop()
-            except RuntimeError:  # not on the event loop: `clean` starts them
-                return
-            self._starting = loop.run_in_executor(None, self._start_all)
+        """Start the workers in a thread (the fork server's first start takes a second); `clean` and
+        `map_unordered` wait for the first of them."""
+        with self._lock:
+            if self._starting is None:
+                self._starting = threading.Thread(target=self._start_all, name="clean-start", daemon=True)
+                self._starting.start()
 
     async def _ready(self) -> bool:
         """Whether a worker is started and fed; False if none can start."""
@@ -240,14 +277,45 @@ class CleanWorkers:
             self._broken = True
         return not self._broken
 
-    async def clean(self, fetched: FetchedPage) -> Cleaned:
-        """Clean a page in the next free worker: the article and the body as stored."""
+    async def clean(self, page: Job) -> Result:
+        """Clean a page in the next free worker (in this process if none can start)."""
         if self._closed or not await self._ready():
-            return cleaned(fetched)
+            return self.work(page)
         loop = asyncio.get_running_loop()
-        done: asyncio.Future[Cleaned] = loop.create_future()
-        self._jobs.put(_Job(fetched, done, loop))
+        done: asyncio.Future[Result] = loop.create_future()
+        self._jobs.put(_Job(page, _to_loop(loop, done)))
         return await done
+
+    def map_unordered(self, pages: Iterable[Job], in_flight: int) -> Iterator[Result]:
+        """Clean every page (blocking; not on an event loop) and give the results as they come, at most
+        ``in_flight`` pages handed over at a time. If no worker can start, the pages are cleaned in this
+        process, unbounded, after one logged error."""
+        self.start()
+        if not self._first_up_or_broken():
+            yield from map(self.work, pages)
+            return
+        results: queue.Queue[Result | BaseException] = queue.Queue()  # its get() gives way to Ctrl-C
+        waiting = 0
+        for page in pages:
+            if self._closed:
+                break
+            self._jobs.put(_Job(page, results.put))
+            waiting += 1
+            if waiting >= in_flight:
+                yield _unwrapped(results.get())
+                waiting -= 1
+        for _ in range(waiting):
+            yield _unwrapped(results.get())
+
+    def _first_up_or_broken(self) -> bool:
+        """Wait (blocking) for the first worker; False, logged once, if none can start."""
+        with contextlib.suppress(Exception):
+            self._first_up.result()
+        error = None if self._broken else self._first_up.exception()
+        if error is not None:
+            logger.error("cannot start cleaning workers (%s); cleaning in this process", error)
+            self._broken = True
+        return not self._broken
 
     def close(self) -> None:
         """Stop every worker and its feeder thread; none starts after this."""
@@ -262,6 +330,25 @@ class CleanWorkers:
             except queue.Empty:
                 break
             if job is not None:
-                _settle(job.done, failed(job.fetched, "clean-crashed"))
+                job.deliver(self.fail(job.page, "clean-crashed"))
         for _ in workers:  # a feeder waiting for a page stops
             self._jobs.put(None)
+
+
+def _unwrapped(result: Result | BaseException) -> Result:
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _url(fetched: FetchedPage) -> str:
+    return fetched.page.url
+
+
+class CleanWorkers(WorkerPool[FetchedPage, Cleaned]):
+    """The crawl's workers: each fetched page cleaned within ``timeout`` seconds and ``memory_mb`` MB, and
+    given back with its body compressed for storage (`pipelines.cleaning.cleaned`). The pages waiting are
+    the ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them."""
+
+    def __init__(self, size: int, timeout: float, memory_mb: int) -> None:
+        super().__init__(size, timeout, memory_mb, cleaned, failed, _url)

@@ -1,11 +1,14 @@
-"""Cleaning one fetched page, wherever it happens (a cleaning worker, or the crawl's own process): never
-raising, and paired with its body compressed for storage. No Scrapy here: the workers import this."""
+"""Cleaning one page, wherever it happens (a cleaning worker, or the crawl's own process), never raising: a
+fetched page, paired with its body compressed for storage (a crawl), or a stored one (a reclean). No Scrapy and
+no SQLite here: the workers import this."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from cleaners import Article
+from cleaners import Article, FeedEntry
+from cleaners.rules import SourceRules
 from cleaners.version import cleaner_version, failed_version
 from crawler.items import FetchedPage
 from pipelines import raw_body
@@ -64,3 +67,58 @@ def clean_fetched(fetched: FetchedPage) -> Article:
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the run; the raw page is kept
         logger.warning("cleaning failed: %s (%s: %s)", page.url, type(error).__name__, error)
         return failed_article(fetched, f"clean-error: {type(error).__name__}")
+
+
+@dataclass(frozen=True)
+class RecleanTask:
+    """One stored page to clean again (picklable: it crosses to a worker process)."""
+
+    article_id: int
+    url: str
+    final_url: str | None
+    content_type: str | None
+    body: raw_body.Compressed
+    """As stored: decompressed in the worker."""
+    entry: FeedEntry | None
+    rules: SourceRules
+    old_title: str | None
+    old_text: str | None
+    fetched_at: str | None = None
+    """When the page was fetched (ISO 8601, as stored): its dates are read against this, not the clock."""
+
+
+@dataclass(frozen=True)
+class RecleanResult:
+    """What cleaning a stored page again gave."""
+
+    article_id: int
+    url: str
+    article: Article | None
+    error: str | None
+    changed: bool
+    old_text: str | None
+
+
+def clean_stored(task: RecleanTask) -> RecleanResult:
+    """Clean one stored page again (in a worker process); a failure is returned, never raised."""
+    from cleaners.page import clean_page  # loaded where pages are cleaned
+
+    try:
+        article = clean_page(
+            task.body.page(),
+            task.url,
+            final_url=task.final_url,
+            content_type=task.content_type,
+            feed_entry=task.entry,
+            rules=task.rules,
+            reference=task.fetched_at,
+        )
+    except Exception as error:  # noqa: BLE001 - one bad page must not stop the reclean
+        return failed_stored(task, f"{type(error).__name__}: {error}")
+    changed = article.text != (task.old_text or "") or article.title != task.old_title
+    return RecleanResult(task.article_id, task.url, article, None, changed, task.old_text)
+
+
+def failed_stored(task: RecleanTask, reason: str) -> RecleanResult:
+    """A stored page that could not be cleaned again: the reason; the stored article is left as it is."""
+    return RecleanResult(task.article_id, task.url, None, reason, False, task.old_text)

@@ -1,58 +1,33 @@
 """Re-running the cleaners over stored raw pages, on every core, with no network.
 
-`reclean` streams the selected stored pages, cleans them in a pool of worker
-processes (a bounded number in flight, so memory stays flat however large
-the database), and writes the results back in batched transactions: a kill
-at any moment loses at most the batch in progress, and the next reclean
-takes up what is still stale.
+`reclean` streams the selected stored pages, cleans them in the crawl's cleaning workers (`WorkerPool`: each
+page bounded in time and memory, a worker over a bound or dead killed and replaced, the page counted as failed
+and its stored article left as it was; a bounded number in flight, so memory stays flat however large the
+database), and writes the results back in batched transactions: a kill at any moment loses at most the batch in
+progress, and the next reclean takes up what is still stale. A database error stops it with `StoreError`.
 """
 
 from __future__ import annotations
 
 import difflib
-import multiprocessing
 import os
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from cleaners import Article, FeedEntry, clean_page
+from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
-from pipelines.raw_body import Compressed
-from pipelines.store import Store, StoredFilter, StoredPage
-from pipelines.worker_process import warm_up, worker_setup
+from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool
+from pipelines.cleaning import RecleanResult, RecleanTask, clean_stored, failed_stored
+from pipelines.store import Store, StoredFilter, StoredPage, StoreError
+
+__all__ = ["RecleanCounts", "RecleanResult", "RecleanTask", "clean_stored", "diff", "reclean", "tasks"]
 
 MAX_ERRORS = 50
+IN_FLIGHT_PER_WORKER = 4
+"""Pages handed to the workers at a time, per worker."""
 Progress = Callable[[int, int], None]
 """Called with (pages done, pages in all)."""
-
-
-@dataclass(frozen=True)
-class RecleanTask:
-    """One stored page to clean again (picklable: it crosses to a worker process)."""
-
-    article_id: int
-    url: str
-    final_url: str | None
-    content_type: str | None
-    body: Compressed
-    """As stored: decompressed in the worker."""
-    entry: FeedEntry | None
-    rules: SourceRules
-    old_title: str | None
-    old_text: str | None
-
-
-@dataclass(frozen=True)
-class RecleanResult:
-    """What cleaning a stored page again gave."""
-
-    article_id: int
-    url: str
-    article: Article | None
-    error: str | None
-    changed: bool
-    old_text: str | None
 
 
 @dataclass
@@ -77,23 +52,6 @@ class RecleanCounts:
         )
 
 
-def clean_stored(task: RecleanTask) -> RecleanResult:
-    """Clean one stored page (runs in a worker process); a failure is returned, never raised."""
-    try:
-        article = clean_page(
-            task.body.page(),
-            task.url,
-            final_url=task.final_url,
-            content_type=task.content_type,
-            feed_entry=task.entry,
-            rules=task.rules,
-        )
-    except Exception as error:  # noqa: BLE001 - one bad page must not stop the reclean
-        return RecleanResult(task.article_id, task.url, None, f"{type(error).__name__}: {error}", False, None)
-    changed = article.text != (task.old_text or "") or article.title != task.old_title
-    return RecleanResult(task.article_id, task.url, article, None, changed, task.old_text)
-
-
 def _entry(page: StoredPage) -> FeedEntry | None:
     if not any((page.feed_title, page.feed_summary, page.feed_published_raw, page.guid)):
         return None
@@ -111,37 +69,26 @@ def _entry(page: StoredPage) -> FeedEntry | None:
 def tasks(
     store: Store, where: StoredFilter, rules: Mapping[str, SourceRules], batch: int = 200
 ) -> Iterator[RecleanTask]:
-    """The stored pages ``where`` selects, as tasks, streamed."""
+    """The stored pages ``where`` selects, as tasks, streamed; a database error raises `StoreError`."""
     empty = SourceRules()
-    for page in store.stored_pages(where, batch):
-        yield RecleanTask(
-            page.id, page.url, page.final_url, page.content_type, page.body, _entry(page),
-            rules.get(page.source or "", empty), page.title, page.text,
-        )  # fmt: skip
+    try:
+        for page in store.stored_pages(where, batch):
+            yield RecleanTask(
+                page.id, page.url, page.final_url, page.content_type, page.body, _entry(page),
+                rules.get(page.source or "", empty), page.title, page.text, page.fetched_at,
+            )  # fmt: skip
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot read {store.path}: {error}") from error
 
 
-def _results(jobs: int, work: Iterator[RecleanTask]) -> Iterator[RecleanResult]:
-    """Clean every task, in worker processes when ``jobs`` > 1, at most ``jobs * 4`` in flight."""
-    if jobs <= 1:
-        yield from map(clean_stored, work)
-        return
-    warm_up()  # forked workers inherit a warmed-up cleaner instead of each paying for it
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=worker_setup) as pool:
-        pending: set[Future[RecleanResult]] = set()
-        try:
-            for task in work:
-                pending.add(pool.submit(clean_stored, task))
-                if len(pending) >= jobs * 4:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (future.result() for future in done)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
-        finally:
-            for future in pending:
-                future.cancel()
+def _save(store: Store, results: list[tuple[int, Article]]) -> None:
+    """Write a batch in one transaction; a database error (a full disk) raises `StoreError`, the batch rolled
+    back: its pages stay stale for the next reclean."""
+    try:
+        store.save_recleaned(results)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot write to {store.path}: {error}") from error
+    results.clear()
 
 
 def diff(result: RecleanResult) -> str:
@@ -160,6 +107,8 @@ def reclean(
     *,
     rules: Mapping[str, SourceRules] | None = None,
     jobs: int = 0,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory_mb: int = DEFAULT_MEMORY_MB,
     dry_run: bool = False,
     show: int = 0,
     batch: int = 100,
@@ -167,17 +116,21 @@ def reclean(
 ) -> RecleanCounts:
     """Clean the selected stored pages again and write back what they give (unless ``dry_run``).
 
-    ``jobs`` worker processes (0: one per core); results are written ``batch``
-    at a time, each batch one transaction. With ``dry_run`` nothing is
-    written and the first ``show`` changes are kept as unified diffs.
-    Ctrl-C stops it cleanly: what was cleaned so far is written.
+    ``jobs`` worker processes (0: one per core), each page within ``timeout``
+    seconds and ``memory_mb`` MB (0: no memory bound), as in a crawl; a page
+    over a bound is counted as failed, its stored article left as it is (and
+    still stale, if it was). Results are written ``batch`` at a time, each
+    batch one transaction. With ``dry_run`` nothing is written and the first
+    ``show`` changes are kept as unified diffs. Ctrl-C stops it cleanly: what
+    was cleaned so far is written. A database error raises `StoreError`.
     """
     jobs = jobs or os.cpu_count() or 1
     total = store.count_pages(where)
     counts = RecleanCounts()
     buffer: list[tuple[int, Article]] = []
+    pool = WorkerPool(jobs, timeout, memory_mb, clean_stored, failed_stored, _task_url, report=False)
     try:
-        for result in _results(jobs, tasks(store, where, rules or {})):
+        for result in pool.map_unordered(tasks(store, where, rules or {}), jobs * IN_FLIGHT_PER_WORKER):
             counts.cleaned += 1
             if result.article is None:
                 counts.failed += 1
@@ -192,12 +145,17 @@ def reclean(
             if result.article is not None and not dry_run:
                 buffer.append((result.article_id, result.article))
                 if len(buffer) >= batch:
-                    store.save_recleaned(buffer)
-                    buffer.clear()
+                    _save(store, buffer)
             if progress is not None:
                 progress(counts.cleaned, total)
     except KeyboardInterrupt:
         counts.interrupted = True
+    finally:
+        pool.close()
     if buffer:
-        store.save_recleaned(buffer)
+        _save(store, buffer)
     return counts
+
+
+def _task_url(task: RecleanTask) -> str:
+    return task.url

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from pipelines import raw_body
 from pipelines.raw_body import Compressed
-from pipelines.records import FeedFetch, RawPage, utc_now
+from pipelines.records import ArticleFailure, FeedFetch, RawPage, utc_now
+from pipelines.url_identity import url_key
 
 if TYPE_CHECKING:  # the storage driver is loaded when a store is opened (`last_crawl_stored_articles` needs none)
     import sqlite_utils
 
-    from cleaners import Article
+    from cleaners import Article, FeedEntry
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -76,9 +77,11 @@ class Saved:
     """What `Store.save_articles` did with one article."""
 
     article_id: int | None
-    """The stored article's id; None if it was already stored, or not stored because of ``error``."""
+    """The stored article's id; None if it was already stored, a duplicate, or not stored because of ``error``."""
     error: str | None = None
     """Why this article alone could not be stored (its writes were rolled back); None if it was."""
+    duplicate_of: int | None = None
+    """The stored article this page duplicates (the same canonical URL): recorded in `duplicates`, not stored."""
 
 
 ARTICLE_ERRORS = (sqlite3.DataError, ValueError, OverflowError)
@@ -105,6 +108,8 @@ class StoredPage:
     content_type: str | None
     body: Compressed
     """The raw page, compressed as stored."""
+    fetched_at: str | None = None
+    """When the raw page was fetched (ISO 8601 UTC): a reclean reads the page's dates against it."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,63 @@ class FeedState:
     retired_at: str | None
     body_sha256: str | None = None
     """The digest of the feed's body when it was last parsed in a finished run."""
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What the store knows of an article before it is requested (`Store.article_state`): one query."""
+
+    stored: bool = False
+    """An article is stored under this URL, this canonical URL, or this GUID of the same feed."""
+    feed_updated: str | None = None
+    """The feed's updated date the article stored under this very URL was stored with."""
+    url_stored: bool = False
+    """An article is stored under this very URL (as against its canonical URL or GUID)."""
+    duplicate: bool = False
+    """The URL was fetched before and found to duplicate a stored article."""
+    attempts: int | None = None
+    """Failed attempts so far when the article is pending (`pending_articles`); None when it is not."""
+    next_try_at: str | None = None
+    given_up_at: str | None = None
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    """An article that failed in an earlier run and is due to be tried again."""
+
+    link: str
+    """The URL to fetch, as published."""
+    source: str | None
+    feed_url: str | None
+    entry: FeedEntry | None
+    attempts: int
+
+
+def _canonical_key(canonical_url: str | None) -> str | None:
+    """The key of a page's canonical URL, or None when it has none or names a site's home page (a site that
+    gives every page its home page as canonical URL would make every article a duplicate of the first)."""
+    key = url_key(canonical_url) if canonical_url else None
+    if key is None:
+        return None
+    path_and_query = key.split("/", 3)[3] if key.count("/") >= 3 else ""
+    return key if path_and_query else None
+
+
+def _entry_json(entry: FeedEntry | None) -> str | None:
+    return _json(entry.to_dict()) if entry is not None else None
+
+
+def _entry_from_json(text: str | None) -> FeedEntry | None:
+    """The feed entry stored with a pending article; None when there is none or it cannot be read."""
+    from cleaners import FeedEntry
+
+    try:
+        data = json.loads(text) if text else None
+        if not isinstance(data, dict):
+            return None
+        return FeedEntry(**{**data, "authors": tuple(data.get("authors") or ()), "tags": tuple(data.get("tags") or ())})
+    except (ValueError, TypeError):
+        return None
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
@@ -334,6 +396,44 @@ def _m008_syndicated_from(db: sqlite_utils.Database) -> None:
     db.table("articles").add_column("syndicated_from", str)
 
 
+def _m009_pending_articles(db: sqlite_utils.Database) -> None:
+    """Articles that failed (5xx, timeout, back-off, robots unreachable) and are tried again in later runs,
+    whatever their feed says, until they are stored or given up."""
+    db.table("pending_articles").create(
+        {
+            "url": str, "link": str, "source": str, "feed_url": str, "guid": str, "entry": str, "attempts": int,
+            "last_status": int, "last_error": str, "first_failed_at": str, "last_tried_at": str,
+            "next_try_at": str, "given_up_at": str, "run_id": int,
+        },
+        pk="url",
+        not_null=["link"],
+        defaults={"attempts": 0},
+    )  # fmt: skip
+    db.table("pending_articles").create_index(["next_try_at"])
+
+
+def _m010_canonical_duplicates(db: sqlite_utils.Database) -> None:
+    """The key of each article's canonical URL, and the pages found to duplicate a stored article. Existing
+    articles get their canonical key here."""
+    articles = db.table("articles")
+    articles.add_column("canonical_key", str)
+    rows = db.execute("SELECT id, canonical_url FROM articles WHERE canonical_url IS NOT NULL").fetchall()
+    db.conn.executemany(
+        "UPDATE articles SET canonical_key = ? WHERE id = ?",
+        [(key, article_id) for article_id, canonical in rows if (key := _canonical_key(canonical))],
+    )
+    articles.create_index(["canonical_key"])
+    db.table("duplicates").create(
+        {
+            "url": str, "link": str, "duplicate_of": int, "canonical_url": str, "source": str, "feed_url": str,
+            "found_at": str, "run_id": int,
+        },
+        pk="url",
+        foreign_keys=[("duplicate_of", "articles", "id")],
+    )  # fmt: skip
+    db.table("duplicates").create_index(["duplicate_of"])
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
@@ -343,8 +443,23 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("006_browse_view", _m006_browse_view),
     ("007_feed_body_digest", _m007_feed_body_digest),
     ("008_syndicated_from", _m008_syndicated_from),
+    ("009_pending_articles", _m009_pending_articles),
+    ("010_canonical_duplicates", _m010_canonical_duplicates),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""
+
+
+def _process_alive(pid: object) -> bool:
+    """Whether process ``pid`` of this machine still exists (a run's own row names its process)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _after(timestamp: str, seconds: float) -> str:
@@ -400,7 +515,12 @@ class Store:
         self.db.conn.close()
 
     def migrate(self) -> list[str]:
-        """Apply the migrations this file lacks, each in its own transaction; return their names."""
+        """Apply the migrations this file lacks, each in its own transaction; return their names.
+
+        Each one is checked again and applied under ``BEGIN IMMEDIATE`` (the database's write lock, taken
+        before reading): two processes upgrading one file at once apply each migration once, the second
+        finding it done.
+        """
         conn = self.db.conn
         conn.execute("CREATE TABLE IF NOT EXISTS newsrake_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
         conn.commit()
@@ -409,10 +529,17 @@ class Store:
         for name, migration in MIGRATIONS:
             if name in done:
                 continue
-            with self.db.atomic():
-                migration(self.db)
-                conn.execute("INSERT INTO newsrake_migrations VALUES (?, ?)", (name, utc_now()))
-            applied.append(name)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                query = "SELECT 1 FROM newsrake_migrations WHERE name = ?"
+                if conn.execute(query, (name,)).fetchone() is None:  # not applied meanwhile by another process
+                    migration(self.db)
+                    conn.execute("INSERT INTO newsrake_migrations VALUES (?, ?)", (name, utc_now()))
+                    applied.append(name)
+                conn.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
         return applied
 
     # -- reads ------------------------------------------------------------
@@ -435,6 +562,49 @@ class Store:
             rows = self.db.conn.execute(f"SELECT {column} FROM articles WHERE {column} IN ({marks})", chunk)
             found.update(row[0] for row in rows)
         return found
+
+    def article_state(self, keys: Sequence[str], guid: str | None = None, feed_url: str | None = None) -> ArticleState:
+        """What the store knows of the article at one of ``keys`` (its key, then older spellings of it), or
+        with ``guid`` in the feed ``feed_url``: stored, a known duplicate, pending. One query, index searches."""
+        key = keys[0]
+        spellings = list(dict.fromkeys(keys))
+        marks = ",".join("?" * len(spellings))
+        rows = self.db.conn.execute(
+            f"""SELECT 'url', feed_updated, NULL, NULL, NULL FROM articles WHERE url IN ({marks})
+                UNION ALL SELECT 'canonical', NULL, NULL, NULL, NULL FROM articles WHERE canonical_key = ?
+                UNION ALL SELECT 'guid', NULL, NULL, NULL, NULL FROM articles WHERE guid = ? AND feed_url = ?
+                UNION ALL SELECT 'duplicate', NULL, NULL, NULL, NULL FROM duplicates WHERE url = ?
+                UNION ALL SELECT 'pending', NULL, attempts, next_try_at, given_up_at
+                    FROM pending_articles WHERE url = ?""",
+            [*spellings, key, guid, feed_url, key, key],
+        ).fetchall()
+        kinds = {row[0]: row for row in rows}
+        pending = kinds.get("pending")
+        return ArticleState(
+            stored=bool(kinds.keys() & {"url", "canonical", "guid"}),
+            feed_updated=kinds["url"][1] if "url" in kinds else None,
+            url_stored="url" in kinds,
+            duplicate="duplicate" in kinds,
+            attempts=int(pending[2] or 0) if pending else None,
+            next_try_at=pending[3] if pending else None,
+            given_up_at=pending[4] if pending else None,
+        )
+
+    def due_pending(self, now: str, sources: Iterable[str], limit: int = 10000) -> list[PendingArticle]:
+        """The pending articles of ``sources`` whose next try is due at ``now`` (not given up), oldest first."""
+        names = list(dict.fromkeys(sources))
+        if not names:
+            return []
+        rows = self.db.conn.execute(
+            f"""SELECT link, source, feed_url, entry, attempts FROM pending_articles
+                WHERE given_up_at IS NULL AND next_try_at <= ? AND source IN ({",".join("?" * len(names))})
+                ORDER BY next_try_at LIMIT ?""",
+            [now, *names, limit],
+        ).fetchall()
+        return [
+            PendingArticle(link, source, feed_url, _entry_from_json(entry), int(attempts or 0))
+            for link, source, feed_url, entry, attempts in rows
+        ]
 
     def feed_state(self, url: str) -> FeedState | None:
         """The remembered state of a feed (by the URL it is listed under), or None if never fetched."""
@@ -477,16 +647,22 @@ class Store:
         compressed (compressed here if not given). Inside a transaction
         (`save_articles`) it is a savepoint.
         """
-        return self._write(ArticleRecord(page, article, source, feed_url, run_id, replace, stored_body))
+        return self._write(ArticleRecord(page, article, source, feed_url, run_id, replace, stored_body)).article_id
 
-    def _write(self, record: ArticleRecord) -> int | None:
-        """`save_article` for one record: its own transaction, or a savepoint inside one."""
+    def _write(self, record: ArticleRecord) -> Saved:
+        """`save_article` for one record: its own transaction, or a savepoint inside one.
+
+        The article is stored under the key of its URL (`url_key`). A page whose canonical URL is the key or
+        the canonical URL of another stored article is a duplicate: recorded in `duplicates`, not stored.
+        """
         page, article, feed_url = record.page, record.article, record.feed_url
         entry = article.feed_entry
+        canonical_key = _canonical_key(article.canonical_url)
         row = {
-            "url": article.url,
+            "url": url_key(article.url) or article.url,
             "final_url": article.final_url,
             "canonical_url": article.canonical_url,
+            "canonical_key": canonical_key,
             "source": record.source,
             "feed_url": feed_url,
             "guid": entry.guid if entry else None,
@@ -517,14 +693,22 @@ class Store:
         marks = ", ".join("?" * len(row))
         conn = self.db.conn
         with self.db.atomic():
-            cursor = conn.execute(f"INSERT OR IGNORE INTO articles ({columns}) VALUES ({marks})", list(row.values()))
+            if canonical_key is None:
+                insert = f"INSERT OR IGNORE INTO articles ({columns}) VALUES ({marks})"
+                cursor = conn.execute(insert, list(row.values()))
+            else:  # not if its canonical URL is stored already: one statement still
+                insert = (f"INSERT OR IGNORE INTO articles ({columns}) SELECT {marks} WHERE NOT EXISTS"
+                          " (SELECT 1 FROM articles WHERE canonical_key = ? OR url = ?)")  # fmt: skip
+                cursor = conn.execute(insert, [*row.values(), canonical_key, canonical_key])
             is_new = bool(cursor.rowcount)
             if is_new:
                 article_id = cursor.lastrowid
+            elif conn.execute("SELECT 1 FROM articles WHERE url = ?", (row["url"],)).fetchone() is None:
+                return Saved(None, duplicate_of=self._record_duplicate(record, row))
             elif record.replace:
                 article_id = self._archive_and_update(row)
             else:
-                return None
+                return Saved(None)
             body = record.stored_body or raw_body.compress(page.body)
             conn.execute(
                 "INSERT OR REPLACE INTO raw_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -547,10 +731,27 @@ class Store:
                     "UPDATE feeds SET articles_stored = articles_stored + 1, last_article_at = ? WHERE url = ?",
                     (page.fetched_at, feed_url),
                 )
-        return article_id
+        return Saved(article_id)
 
-    def save_articles(self, records: Sequence[ArticleRecord]) -> list[Saved]:
-        """Store many articles in one transaction (one commit), each in a savepoint of its own.
+    def _record_duplicate(self, record: ArticleRecord, row: Mapping[str, Any]) -> int:
+        """Record that the page of ``row`` duplicates a stored article (inside `_write`); return that one's id."""
+        conn = self.db.conn
+        key = row["canonical_key"]
+        query = "SELECT id FROM articles WHERE url = ? OR canonical_key = ? ORDER BY id LIMIT 1"
+        original = int(conn.execute(query, (key, key)).fetchone()[0])
+        conn.execute(
+            """INSERT OR REPLACE INTO duplicates (url, link, duplicate_of, canonical_url, source, feed_url, found_at,
+                   run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (row["url"], record.page.url, original, row["canonical_url"], record.source, record.feed_url,
+             record.page.fetched_at, record.run_id),
+        )  # fmt: skip
+        return original
+
+    def save_articles(
+        self, records: Sequence[ArticleRecord], failures: Sequence[ArticleFailure] = (), run_id: int | None = None
+    ) -> list[Saved]:
+        """Store many articles, and the articles that failed, in one transaction (one commit), each article
+        in a savepoint of its own; articles stored (or found duplicates) are no longer pending.
 
         Each article is all-or-nothing: one whose values cannot be written
         (`ARTICLE_ERRORS`) is rolled back alone and reported in its `Saved`.
@@ -560,14 +761,50 @@ class Store:
         """
         saved = []
         with self.db.atomic():
+            self._record_failures(failures, run_id)
             for record in records:
                 try:
-                    article_id = self._write(record)
+                    saved.append(self._write(record))
                 except ARTICLE_ERRORS as error:
                     saved.append(Saved(None, f"{type(error).__name__}: {error}"))
-                else:
-                    saved.append(Saved(article_id))
+            done = [url_key(r.article.url) or r.article.url for r, s in zip(records, saved, strict=True) if not s.error]
+            for start in range(0, len(done), 500):
+                chunk = done[start : start + 500]
+                self.db.conn.execute(f"DELETE FROM pending_articles WHERE url IN ({','.join('?' * len(chunk))})", chunk)
         return saved
+
+    def _record_failures(self, failures: Iterable[ArticleFailure], run_id: int | None) -> None:
+        """Add or update the `pending_articles` rows of articles that failed (inside a transaction)."""
+        self.db.conn.executemany(
+            """INSERT INTO pending_articles (url, link, source, feed_url, guid, entry, attempts, last_status,
+                   last_error, first_failed_at, last_tried_at, next_try_at, given_up_at, run_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET link = excluded.link, source = excluded.source,
+                   feed_url = excluded.feed_url, guid = excluded.guid, entry = excluded.entry,
+                   attempts = max(excluded.attempts, pending_articles.attempts + 1),
+                   last_status = excluded.last_status, last_error = excluded.last_error,
+                   last_tried_at = excluded.last_tried_at, next_try_at = excluded.next_try_at,
+                   given_up_at = excluded.given_up_at, run_id = excluded.run_id""",
+            [
+                (
+                    url_key(f.link) or f.link, f.link, f.source, f.feed_url, f.entry.guid if f.entry else None,
+                    _entry_json(f.entry), f.attempts, f.status, f.error, f.failed_at, f.failed_at,
+                    None if f.given_up else f.next_try_at, f.failed_at if f.given_up else None, run_id,
+                )
+                for f in failures
+            ],
+        )  # fmt: skip
+
+    def settle_pending(self) -> int:
+        """Drop the pending rows of articles stored or found duplicates since (by another path); return how
+        many."""
+        with self.db.atomic():
+            cursor = self.db.conn.execute(
+                """DELETE FROM pending_articles AS p
+                   WHERE EXISTS (SELECT 1 FROM articles a WHERE a.url = p.url)
+                      OR EXISTS (SELECT 1 FROM duplicates d WHERE d.url = p.url)"""
+            )
+        return cursor.rowcount
 
     def _archive_and_update(self, row: Mapping[str, Any]) -> int:
         """Keep the stored version of ``row["url"]`` in `article_versions`, then update the article."""
@@ -674,7 +911,7 @@ class Store:
             rows = self.db.conn.execute(
                 f"""SELECT a.id, a.url, a.final_url, a.source, a.title, a.text, a.guid, a.feed_title,
                            a.feed_summary, a.feed_published, a.feed_published_raw, a.feed_updated,
-                           r.content_type, r.body, r.body_size, r.body_encoding
+                           r.content_type, r.body, r.body_size, r.body_encoding, r.fetched_at
                     FROM articles a JOIN raw_pages r ON r.article_id = a.id
                     WHERE a.id > ? AND {sql} ORDER BY a.id LIMIT ?""",
                 [last, *params, batch],
@@ -682,8 +919,8 @@ class Store:
             if not rows:
                 return
             for row in rows:
-                body, size, encoding = row[-3:]
-                yield StoredPage(*(*row[:-3], Compressed(body, size or 0, encoding)))
+                body, size, encoding, fetched_at = row[-4:]
+                yield StoredPage(*(*row[:-4], Compressed(body, size or 0, encoding), fetched_at))
             last = rows[-1][0]
 
     def count_pages(self, where: StoredFilter) -> int:
@@ -698,12 +935,14 @@ class Store:
         with self.db.atomic():
             for article_id, article in results:
                 conn.execute(
-                    """UPDATE articles SET canonical_url = ?, title = ?, text = ?, authors = ?, published = ?,
+                    """UPDATE articles SET canonical_url = ?, canonical_key = ?, title = ?, text = ?, authors = ?,
+                           published = ?,
                            published_raw = ?, language = ?, description = ?, image = ?, tags = ?, site_name = ?,
                            credit = ?, syndicated_from = ?, problems = ?, cleaned_at = ?, cleaner_version = ?
                        WHERE id = ?""",
                     (
-                        article.canonical_url, article.title, article.text, _json(list(article.authors)),
+                        article.canonical_url, _canonical_key(article.canonical_url), article.title, article.text,
+                        _json(list(article.authors)),
                         article.published, article.published_raw, article.language, article.description,
                         article.image, _json(list(article.tags)), article.site_name, article.credit,
                         article.syndicated_from, _json(list(article.problems)), utc_now(), article.cleaner_version,
@@ -717,8 +956,12 @@ class Store:
         return _last_crawl_stored_articles(self.db.conn)
 
     def start_run(self, command: str, options: Mapping[str, Any]) -> int:
-        """Open a `runs` row; returns its id."""
+        """Open a `runs` row; returns its id. Rows left ``running`` by a process that is gone (killed) become
+        ``interrupted`` (their ``finished_at`` stays empty: when they ended is not known)."""
         with self.db.atomic():
+            rows = self.db.conn.execute("SELECT id, pid FROM runs WHERE outcome = 'running'").fetchall()
+            gone = [(run_id,) for run_id, pid in rows if not _process_alive(pid)]
+            self.db.conn.executemany("UPDATE runs SET outcome = 'interrupted' WHERE id = ?", gone)
             cursor = self.db.conn.execute(
                 "INSERT INTO runs (command, started_at, outcome, pid, options) VALUES (?, ?, 'running', ?, ?)",
                 (command, utc_now(), os.getpid(), _json(dict(options))),
