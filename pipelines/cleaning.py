@@ -15,6 +15,9 @@ from pipelines import raw_body
 
 logger = logging.getLogger(__name__)
 
+MEMORY_PROBLEM = "clean-memory: over the memory bound"
+"""The reason given for a page whose cleaning ran out of memory (``NEWSRAKE_CLEAN_MEMORY_MB``)."""
+
 
 def failed_article(fetched: FetchedPage, problem: str) -> Article:
     """The record of a page that could not be cleaned: no text, the reason, the feed's title, and a version
@@ -64,6 +67,8 @@ def clean_fetched(fetched: FetchedPage) -> Article:
             rules=fetched.rules,
             reference=page.fetched_at,  # the dates are read against the fetch time, not the clock
         )
+    except MemoryError:  # over a worker's memory bound
+        return failed_article(fetched, MEMORY_PROBLEM)
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the run; the raw page is kept
         logger.warning("cleaning failed: %s (%s: %s)", page.url, type(error).__name__, error)
         return failed_article(fetched, f"clean-error: {type(error).__name__}")
@@ -113,6 +118,8 @@ def clean_stored(task: RecleanTask) -> RecleanResult:
             rules=task.rules,
             reference=task.fetched_at,
         )
+    except MemoryError:  # over the worker's memory bound
+        return failed_stored(task, MEMORY_PROBLEM)
     except Exception as error:  # noqa: BLE001 - one bad page must not stop the reclean
         return failed_stored(task, f"{type(error).__name__}: {error}")
     changed = article.text != (task.old_text or "") or article.title != task.old_title

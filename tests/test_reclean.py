@@ -208,3 +208,115 @@ def test_datasette_reads_without_errors_during_a_reclean(tmp_path: Path) -> None
     assert out.startswith(f"newsrake reclean: {PAGES} cleaned")
     assert len(statuses) >= 4
     assert set(statuses) == {200}
+
+
+def test_a_reclean_reads_dates_against_the_fetch_time_whenever_it_runs(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    store = Store.open(db)
+    url = "https://example.org/news/yearless.html"
+    body = article_page(1).replace(
+        b"<title>", b'<meta property="article:published_time" content="5 March 10:20"><title>'
+    )
+    page = RawPage(url=url, final_url=url, status=200, body=body, fetched_at="2019-06-01T12:00:00Z",
+                   headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+    store.save_article(page, Article(url=url, text="old text", cleaner_version="0.old"), source="A", feed_url=None,
+                       run_id=None)  # fmt: skip
+    store.close()
+    for args in ([], ["--all"]):  # the same date the first time and the next
+        run = newsrake("reclean", "--db", "news.db", *args, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        assert query(db, "SELECT published, published_raw FROM articles") == [("2019-03-05T10:20:00Z", "5 March 10:20")]
+
+
+SLOW_PAGE = (
+    b"<html><body>" + b"<p>A paragraph among many, which takes a while to clean.</p>" * 40_000 + b"</body></html>"
+)
+BIG_PAGE = b"<html><body><p>" + b"many words here " * 800_000 + b"</p></body></html>"
+
+
+def store_pages(db: Path, bodies: list[bytes]) -> list[str]:
+    """Stored pages with these bodies, cleaned by an old version; their URLs, in id order."""
+    store = Store.open(db)
+    urls = [f"https://example.org/news/page-{n}.html" for n in range(len(bodies))]
+    for url, body in zip(urls, bodies, strict=True):
+        page = RawPage(url=url, final_url=url, status=200, body=body, headers={"Content-Type": "text/html"})
+        store.save_article(page, Article(url=url, text="old text", cleaner_version="0.old"), source="A",
+                           feed_url=None, run_id=None)  # fmt: skip
+    store.close()
+    return urls
+
+
+def test_a_page_over_the_time_bound_is_one_line_and_stays_stale(small_db: Path) -> None:
+    before = query(small_db, "SELECT id, title, text, cleaner_version FROM articles ORDER BY id")
+    run = newsrake("reclean", "--db", small_db.name, "-s", "NEWSRAKE_CLEAN_TIMEOUT=0.000001", cwd=small_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "newsrake reclean: 6 cleaned, 0 changed, 0 unchanged, 6 failed"
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 6, run.stderr  # one line a page
+    assert all(line.startswith("newsrake: cleaning failed: https://example.org/news/") for line in lines)
+    assert all(line.endswith(": clean-timeout: over 1e-06 s") for line in lines)
+    assert query(small_db, "SELECT id, title, text, cleaner_version FROM articles ORDER BY id") == before
+    again = newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)  # the default bounds: all cleaned
+    assert again.stdout.strip() == "newsrake reclean: 6 cleaned, 6 changed, 0 unchanged, 0 failed"
+
+
+def test_a_page_over_the_memory_bound_is_one_line_and_the_others_are_cleaned(tmp_path: Path) -> None:
+    urls = store_pages(tmp_path / "news.db", [article_page(1), BIG_PAGE, article_page(2)])
+    run = newsrake("reclean", "--db", "news.db", "--jobs", "1", "-s", "NEWSRAKE_CLEAN_MEMORY_MB=5", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "newsrake reclean: 3 cleaned, 2 changed, 0 unchanged, 1 failed"
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith(f"newsrake: cleaning failed: {urls[1]}: clean-")
+    assert line.endswith((": clean-memory: over the memory bound", ": clean-memory: over 5 MB", ": clean-crashed"))
+
+
+def descendants(pid: int) -> dict[int, int]:
+    """The processes under ``pid``, each with its depth below it (from /proc)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(status.split("PPid:")[1].split()[0])
+    depths: dict[int, int] = {}
+    for child in parents:
+        depth, up = 0, child
+        while up in parents and up != pid and depth < 8:
+            up, depth = parents[up], depth + 1
+        if up == pid:
+            depths[child] = depth
+    return depths
+
+
+def test_a_worker_that_dies_is_one_line_and_is_replaced(tmp_path: Path) -> None:
+    urls = store_pages(tmp_path / "news.db", [SLOW_PAGE, article_page(1), article_page(2)])
+    run = subprocess.Popen([sys.executable, "-m", "crawler.cli", "reclean", "--db", "news.db", "--jobs", "1"],
+                           cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and run.poll() is None and time.monotonic() < deadline:  # forked by the fork server
+        workers = [pid for pid, depth in descendants(run.pid).items() if depth == 2]
+        time.sleep(0.01)
+    assert workers, "no worker started"
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's OOM killer would, on the slow first page
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 0, err
+    assert err.strip().splitlines() == [f"newsrake: cleaning failed: {urls[0]}: clean-crashed"]
+    assert out.strip() == "newsrake reclean: 3 cleaned, 2 changed, 0 unchanged, 1 failed"
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        pytest.param("DOWNLOAD_DELAY=2", "reclean takes only NEWSRAKE_CLEAN_TIMEOUT", id="crawl-only-setting"),
+        pytest.param("NEWSRAKE_CLEAN_TIMEOUT=soon", "bad setting", id="bad-timeout"),
+        pytest.param("NEWSRAKE_CLEAN_TIMEOUT", "expected NAME=VALUE", id="no-value"),
+    ],
+)
+def test_bad_bounds_are_one_line(small_db: Path, setting: str, message: str) -> None:
+    run = newsrake("reclean", "--db", small_db.name, "-s", setting, cwd=small_db.parent)
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert "Traceback" not in run.stderr
