@@ -43,7 +43,9 @@ def query(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
 
 
 def stale(db: Path) -> int:
-    return int(query(db, "SELECT count(*) FROM articles WHERE cleaner_version != ?", CLEANER_VERSION)[0][0])  # type: ignore[call-overload]
+    [(count,)] = query(db, "SELECT count(*) FROM articles WHERE cleaner_version != ?", CLEANER_VERSION)
+    assert isinstance(count, int)
+    return count
 
 
 @pytest.fixture
