@@ -102,7 +102,8 @@ TABLES: dict[str, TableDoc] = {
             "command": "crawl or reclean.",
             "started_at": "Start (UTC).",
             "finished_at": "End (UTC); empty while running or if the run was killed.",
-            "outcome": "ok, partial, failed, stopped (--max-runtime), interrupted, or running.",
+            "outcome": "ok, partial, failed, stopped (--max-runtime), interrupted (killed, or a reclean stopped by "
+            "Ctrl-C; a killed run's row is marked when the next run starts), or running.",
             "pid": "Process id.",
             "feeds_fetched": "Feeds fetched (including 304s).",
             "feeds_unchanged": "Feeds that answered 304 Not Modified.",
