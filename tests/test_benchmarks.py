@@ -4,6 +4,7 @@ measured by hand, on the whole benchmark; see docs/performance.md)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -29,10 +30,29 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
+def verdict_of_crawl_checks(out: str) -> bool:
+    """Whether every deciding check that benchmarks/crawl.py printed is met (``ok``), read from its lines:
+    whether a target is met on a sample this small is up to the machine, what the benchmark makes of it is not."""
+    checks = re.findall(r"^  \S.* \(target [<>]= [\d.]+\) (ok|MISSED)(  \(stricter reading, reported\))?$", out, re.M)
+    deciding = [verdict for verdict, stricter in checks if not stricter]
+    assert len(deciding) == 11, out  # four at each of the two sizes, three across them
+    return all(verdict == "ok" for verdict in deciding)
+
+
+def verdict_of_reclean_checks(out: str) -> bool:
+    """Whether each throughput ratio that benchmarks/reclean.py printed meets its target, read from its lines."""
+    ratios = [
+        float(ratio) for ratio in re.findall(r"^throughput ratio reclean / trafilatura at \d+: ([\d.]+) ", out, re.M)
+    ]
+    assert ratios, out
+    return all(ratio >= 1.7 for ratio in ratios)
+
+
 @pytest.mark.parametrize(("repeat", "runs"), [("1", 1), ("2", 2)], ids=["one-round", "mirrored-rounds"])
 def test_crawl_benchmark_measures_both_sizes_and_judges_the_targets(data: Path, repeat: str, runs: int) -> None:
     done = run("benchmarks/crawl.py", str(data), "--sizes", "4", "8", "--repeat", repeat, "--side-by-side", "3")
-    assert done.returncode in (0, 1), done.stderr  # 1: a target missed, on a sample this small
+    passed = verdict_of_crawl_checks(done.stdout)
+    assert done.returncode == (0 if passed else 1), done.stderr  # 1: a target missed, on a sample this small
     lines = done.stdout.splitlines()
     for label, per_size in (
         ("trafilatura loop, 1 process", runs),
@@ -45,7 +65,7 @@ def test_crawl_benchmark_measures_both_sizes_and_judges_the_targets(data: Path, 
         assert sum(label in line for line in lines) == 2 * per_size, (label, done.stdout)
     assert "8: articles stored / served" in done.stdout
     assert "peak memory at 8 / at 4" in done.stdout
-    assert lines[-1] in ("RESULT: pass", "RESULT: FAIL")
+    assert lines[-1] == ("RESULT: pass" if passed else "RESULT: FAIL")
     sampled = [line for line in lines if "memory sampled" in line]
     assert all(line.rstrip().endswith(" MB") for line in sampled), sampled  # the timed runs sample no memory
     timed = [line for line in lines if "newsrake crawl, whole process tree" in line]
@@ -82,8 +102,10 @@ def test_crawl_store_benchmark_passes(data: Path) -> None:
 
 def test_reclean_benchmark_runs(data: Path) -> None:
     done = run("benchmarks/reclean.py", str(data), "--sizes", "6")
-    assert done.returncode in (0, 1), done.stderr
-    assert "throughput ratio reclean / trafilatura at 6" in done.stdout
+    assert "throughput ratio reclean / trafilatura at 6" in done.stdout, done.stdout + done.stderr
+    passed = verdict_of_reclean_checks(done.stdout)
+    assert done.returncode == (0 if passed else 1), done.stderr
+    assert done.stdout.splitlines()[-1] == ("RESULT: pass" if passed else "RESULT: FAIL")
 
 
 def test_a_missing_data_folder_is_one_line(tmp_path: Path) -> None:
