@@ -27,6 +27,20 @@ FROM articles GROUP BY day, source ORDER BY day DESC, articles DESC""",
        coalesce(last_success, 'never') AS last_success, first_seen, next_poll_at
 FROM feeds WHERE failures_in_row > 0 ORDER BY failures_in_row DESC, url""",
     },
+    "pending_articles": {
+        "title": "Articles pending or given up",
+        "description": "Articles that failed and are tried again in later runs, or were given up, and why.",
+        "sql": """SELECT CASE WHEN given_up_at IS NULL THEN 'pending' ELSE 'given up' END AS state, link, source,
+       attempts, last_status, last_error, first_failed_at, coalesce(given_up_at, next_try_at) AS since_or_next,
+       feed_url
+FROM pending_articles ORDER BY given_up_at IS NOT NULL, next_try_at, given_up_at DESC, link""",
+    },
+    "duplicates": {
+        "title": "Duplicate pages",
+        "description": "Pages found under another URL with the canonical URL of a stored article: not stored twice.",
+        "sql": """SELECT d.link, d.source, d.found_at, a.id AS article, a.title, a.url AS stored_url, d.canonical_url
+FROM duplicates d JOIN articles a ON a.id = d.duplicate_of ORDER BY d.found_at DESC, d.link""",
+    },
     "removals_by_cleaner": {
         "title": "What the cleaners removed, by cleaner",
         "description": "How many nodes and lines each cleaner removed, over how many articles.",
@@ -68,6 +82,8 @@ _TABLE_SETTINGS: dict[str, dict[str, Any]] = {
     "articles_browse": {"sort_desc": "published", "facets": ["source", "feed", "language"]},
     "feeds": {"sort_desc": "failures_in_row", "facets": ["source", "last_status"]},
     "runs": {"sort_desc": "id", "facets": ["command", "outcome"]},
+    "pending_articles": {"sort": "next_try_at", "facets": ["source", "last_status"]},
+    "duplicates": {"sort_desc": "found_at", "facets": ["source"]},
     "removals": {"facets": ["cleaner", "stage"]},
     "raw_pages": {"hidden": True},
 }

@@ -13,7 +13,7 @@ from lxml import etree
 
 from cleaners import FeedEntry
 from cleaners.dates import parse_date, struct_time_to_iso
-from crawler.urls import normalise_url
+from crawler.urls import normalise_url, published_link
 
 FEED_TYPES = frozenset(
     {
@@ -67,7 +67,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
         link = guid if isinstance(guid, str) and guid.startswith(("http://", "https://")) else None
     if not link:
         return None
-    absolute = normalise_url(urljoin(base, link.strip()))
+    absolute = published_link(urljoin(base, link.strip()))  # fetched as published
     if absolute is None:
         return None
     # dict.get: feedparser's own get() maps missing `updated*` keys to `published*` with a DeprecationWarning.

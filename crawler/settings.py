@@ -23,6 +23,9 @@ NEWSRAKE_STORE_BATCH_SECONDS = 1.0  # a batch is committed at the latest this lo
 NEWSRAKE_REFETCH_UPDATED = False  # fetch again an article whose feed entry's updated date changed
 NEWSRAKE_FEED_BACKOFF = 900  # seconds before re-polling a failed feed; doubles per failure in a row
 NEWSRAKE_FEED_BACKOFF_MAX = 86400  # the back-off never exceeds a day
+NEWSRAKE_ARTICLE_RETRY_MAX = 5  # attempts at an article that fails for now (5xx, timeout ...) before giving it up
+NEWSRAKE_ARTICLE_RETRY_BACKOFF = 900  # seconds before trying a failed article again (a later run); doubles
+NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX = 86400  # that wait never exceeds a day
 NEWSRAKE_CONTACT_URL = "https://github.com/newsrake/newsrake"  # put your own contact page here
 
 # --- politeness ----------------------------------------------------------

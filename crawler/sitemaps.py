@@ -18,7 +18,7 @@ from lxml import etree
 
 from cleaners import FeedEntry
 from cleaners.dates import parse_date
-from crawler.urls import normalise_url
+from crawler.urls import normalise_url, published_link
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 """The sitemaps.org namespace of ``<urlset>`` and ``<sitemapindex>``."""
@@ -156,7 +156,7 @@ def _keywords(raw: str | None) -> tuple[str, ...]:
 
 def _entry(url_element: etree._Element, namespace: str | None) -> FeedEntry | None:
     loc = _child_text(url_element, namespace, "loc")
-    link = normalise_url(loc) if loc else None
+    link = published_link(loc) if loc else None  # fetched as published
     if link is None:
         return None
     news = _news_children(url_element, "news")
@@ -204,8 +204,7 @@ def parse_sitemap(body: bytes, url: str, max_entries: int = 1000) -> ParsedSitem
 
     A ``<sitemapindex>`` gives ``kind="index"`` and its child sitemap URLs; a
     ``<urlset>`` gives ``kind="urlset"`` and one `FeedEntry` per ``<url>`` whose
-    ``<loc>`` is an absolute http(s) URL (normalised with `normalise_url`, so
-    tracking parameters and fragments are gone). Google News ``news:title``,
+    ``<loc>`` is an absolute http(s) URL (kept as published: `published_link`). Google News ``news:title``,
     ``news:publication_date`` and ``news:keywords`` fill the entry's title, date
     and tags; ``<lastmod>`` is the date otherwise. At most ``max_entries``
     entries (or child sitemaps) are kept; the others, and those with unusable

@@ -22,6 +22,11 @@ ROBOTS_REFUSED = "newsrake/robots_refused"
 HOSTS_BACKED_OFF = "newsrake/hosts_backed_off"
 ARTICLES_REFUSED = "newsrake/articles_refused"
 ARTICLES_UPDATED = "newsrake/articles_updated"
+ARTICLES_PENDING = "newsrake/articles_pending"  # failed for now (5xx, timeout, ...): tried again in a later run
+ARTICLES_RETRIED = "newsrake/articles_retried"  # requested again after failing in an earlier run
+ARTICLES_GIVEN_UP = "newsrake/articles_given_up"  # failed for good, or too many times: not tried again
+ARTICLES_NOT_DUE = "newsrake/articles_not_due"  # failed before, next try not due yet (or given up)
+ARTICLES_DUPLICATES = "newsrake/articles_duplicates"  # same canonical URL as a stored article: not stored
 FAILED_BY_REASON = "newsrake/failed"  # + "/<reason>": articles that failed, by reason
 SOURCES_SKIPPED = "newsrake/sources_skipped"  # URLs of seeds and feeds files left out (not http(s) URLs)
 REFUSED_BY_REASON = "newsrake/refused"  # + "/<reason>": articles not requested (address, robots, back-off)
@@ -47,12 +52,22 @@ def summary_line(stats: Mapping[str, Any]) -> str:
     failed_feeds = f" ({', '.join(notes)})" if notes else ""
     refused = int(stats.get(ARTICLES_REFUSED, 0))
     updated = int(stats.get(ARTICLES_UPDATED, 0))
+    extra = [(int(stats.get(name, 0)), label) for name, label in _EXTRA_COUNTS]
     return (
         f"newsrake: {c['feeds_fetched']} feeds fetched{failed_feeds}, {c['articles_new']} articles new, "
         f"{c['articles_skipped']} skipped, {c['articles_failed']} failed"
         + (f", {refused} refused" if refused else "")
         + (f", {updated} updated" if updated else "")
+        + "".join(f", {count} {label}" for count, label in extra if count)
     )
+
+
+_EXTRA_COUNTS = (
+    (ARTICLES_DUPLICATES, "duplicates"),
+    (ARTICLES_RETRIED, "retried"),
+    (ARTICLES_PENDING, "pending"),
+    (ARTICLES_GIVEN_UP, "given up"),
+)
 
 
 def outcome(stats: Mapping[str, Any]) -> str:

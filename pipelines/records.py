@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaners import FeedEntry
 
 
 def utc_now() -> str:
@@ -62,3 +66,27 @@ class FeedFetch:
     def not_modified(self) -> bool:
         """A 304 answer, or the same body as last time: nothing new, nothing parsed."""
         return self.status == 304 or self.unchanged
+
+
+@dataclass(frozen=True)
+class ArticleFailure:
+    """An article page that could not be fetched: kept in `pending_articles` and tried again in a later run
+    (whatever its feed says) until it is stored or given up."""
+
+    link: str
+    """The URL that was requested, as published."""
+    source: str
+    feed_url: str | None
+    entry: FeedEntry | None
+    """What the feed said of the article: stored with it when a later try succeeds."""
+    status: int | None
+    """The HTTP status, when the server answered."""
+    error: str
+    """Why it failed, in one line ("HTTP 503", "TimeoutError: ...")."""
+    attempts: int
+    """Failed attempts so far, this one included."""
+    next_try_at: str | None
+    """When to try again (ISO 8601 UTC); None when given up."""
+    given_up: bool = False
+    """No more tries: a permanent failure (404, 410, robots.txt Disallow) or too many attempts."""
+    failed_at: str = field(default_factory=utc_now)

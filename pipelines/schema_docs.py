@@ -21,9 +21,12 @@ TABLES: dict[str, TableDoc] = {
         "One row per article: the cleaned text and its metadata. Search the title and text with the box above.",
         {
             "id": "Row id.",
-            "url": "The article URL from the feed, normalised (tracking parameters and fragments removed).",
+            "url": "The article's key: its URL as published, less tracking parameters (utm_*, ref ...) and fragment"
+            " (the page was fetched at the URL as published: raw_pages.url).",
             "final_url": "Where the page was served from, after redirects.",
             "canonical_url": "The canonical URL the page declares.",
+            "canonical_key": "The key of the canonical URL (as url); a page with the key of a stored article is a"
+            " duplicate (see duplicates).",
             "source": "The source (publisher) as named in the seeds file.",
             "feed_url": "The feed or sitemap that listed the article.",
             "guid": "The feed entry's GUID / Atom id.",
@@ -139,6 +142,42 @@ TABLES: dict[str, TableDoc] = {
             "fetched_at": "When the earlier page was fetched.",
             "feed_updated": "The feed entry's updated date then.",
             "replaced_at": "When it was replaced.",
+        },
+    ),
+    "pending_articles": TableDoc(
+        "Pending articles",
+        "Articles that could not be fetched (5xx, timeout, host backing off, robots.txt unreachable): tried again"
+        " in later runs whatever their feed says, with a growing wait, until stored (the row goes) or given up.",
+        {
+            "url": "The article's key (as articles.url).",
+            "link": "The URL requested, as published.",
+            "source": "The source.",
+            "feed_url": "The feed or sitemap that listed the article.",
+            "guid": "The feed entry's GUID / Atom id.",
+            "entry": "What the feed said of the article (JSON), stored with it when it is fetched.",
+            "attempts": "Failed attempts so far.",
+            "last_status": "The HTTP status of the last attempt, if the server answered.",
+            "last_error": "Why the last attempt failed.",
+            "first_failed_at": "When the first attempt failed (UTC).",
+            "last_tried_at": "When the last attempt failed (UTC).",
+            "next_try_at": "When it is tried again (UTC); empty once given up.",
+            "given_up_at": "When it was given up (a 404, 410 or robots.txt Disallow, or too many attempts).",
+            "run_id": "The run of the last attempt.",
+        },
+    ),
+    "duplicates": TableDoc(
+        "Duplicates",
+        "Pages fetched under another URL than a stored article but with its canonical URL: not stored again,"
+        " not fetched again.",
+        {
+            "url": "The key of the URL fetched (as articles.url).",
+            "link": "The URL requested, as published.",
+            "duplicate_of": "The stored article it duplicates.",
+            "canonical_url": "The canonical URL the page declares.",
+            "source": "The source.",
+            "feed_url": "The feed or sitemap that listed it.",
+            "found_at": "When it was fetched (UTC).",
+            "run_id": "The run that fetched it.",
         },
     ),
     "articles_browse": TableDoc(

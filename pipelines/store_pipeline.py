@@ -1,6 +1,7 @@
 """Item pipeline: write feeds and articles to the store, and keep the run's `runs` row.
 
-Articles are written in batches: one transaction for up to ``NEWSRAKE_STORE_BATCH`` articles, committed
+Articles (and the articles that failed, for `pending_articles`) are written in batches: one transaction
+for up to ``NEWSRAKE_STORE_BATCH`` articles, committed
 at the latest ``NEWSRAKE_STORE_BATCH_SECONDS`` after the first of them arrived, and when the run ends.
 Each article is still all-or-nothing (a savepoint of its own). A run killed before a commit loses only
 that batch's work: nothing of it was stored, so the next run fetches those articles again.
@@ -21,6 +22,7 @@ from scrapy.exceptions import DropItem
 from crawler import stats
 from crawler.items import CleanedPage, FeedFetch
 from pipelines.memory import release_free_memory
+from pipelines.records import ArticleFailure
 from pipelines.store import ArticleRecord, Store, Validators
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ class StorePipeline:
         self._closing: asyncio.Task[None] | None = None
         self._failed = False  # the database could not be written: nothing more is, this run
         self._pending: list[ArticleRecord] = []
+        self._failures: list[ArticleFailure] = []
         self._timer: asyncio.TimerHandle | None = None
         self.feed_counts: dict[str, dict[str, Any]] = {}
         self.validators: dict[str, Validators] = {}
@@ -65,6 +68,7 @@ class StorePipeline:
             "feeds_file": str(getattr(spider, "feeds_file", None) or "") or None,
         }
         self.run_id = self.store.start_run("crawl", options)
+        self.store.settle_pending()
         self._stats.set_value("newsrake/run_id", self.run_id)
 
     def process_item(self, item: object) -> object:
@@ -72,9 +76,12 @@ class StorePipeline:
             if isinstance(item, CleanedPage):
                 self._stats.inc_value(stats.ARTICLES_FAILED)
             raise DropItem("not stored: the database cannot be written", log_level="DEBUG")
-        if isinstance(item, CleanedPage):
-            self._pending.append(self._record(item))
-            if len(self._pending) >= self.batch_size:
+        if isinstance(item, (CleanedPage, ArticleFailure)):
+            if isinstance(item, CleanedPage):
+                self._pending.append(self._record(item))
+            else:
+                self._failures.append(item)
+            if len(self._pending) + len(self._failures) >= self.batch_size:
                 self.flush()
             elif self._timer is None:
                 self._timer = asyncio.get_running_loop().call_later(self.batch_seconds, self.flush)
@@ -115,11 +122,12 @@ class StorePipeline:
             self._timer.cancel()
             self._timer = None
         batch, self._pending = self._pending, []
-        if not batch or self.store is None:
+        failures, self._failures = self._failures, []
+        if not (batch or failures) or self.store is None:
             return
         release_free_memory()  # what the pages stored since the last batch held goes back to the system
         try:
-            saved = self.store.save_articles(batch)
+            saved = self.store.save_articles(batch, failures, self.run_id)
         except sqlite3.Error as error:
             self._stats.inc_value(stats.ARTICLES_FAILED, len(batch))
             self._store_failed(error, stop=stop_on_error)
@@ -128,6 +136,9 @@ class StorePipeline:
             if outcome.error is not None:
                 logger.warning("article not stored: %s (%s)", record.page.url, outcome.error)
                 self._stats.inc_value(stats.ARTICLES_FAILED)
+            elif outcome.duplicate_of is not None:
+                logger.info("duplicate of article %d: %s", outcome.duplicate_of, record.page.url)
+                self._stats.inc_value(stats.ARTICLES_DUPLICATES)
             elif record.replace:
                 self._stats.inc_value(stats.ARTICLES_UPDATED)
             elif outcome.article_id is None:
@@ -157,6 +168,7 @@ class StorePipeline:
         else:
             self._stats.inc_value(stats.ARTICLES_FAILED, len(self._pending))
             self._pending.clear()
+            self._failures.clear()
         current = self._stats.get_stats()
         outcome = "failed" if self._failed else stats.outcome(current)
         if reason == "closespider_timeout" and not self._failed:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaners import clean_page
+from cleaners import FeedEntry, clean_page
 from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
-from pipelines.records import RawPage
+from pipelines.records import ArticleFailure, RawPage
 from pipelines.store import Store
 
 TESTS = Path(__file__).resolve().parent
@@ -212,6 +212,13 @@ def served(site: LoopbackServer, tmp_path_factory: pytest.TempPathFactory) -> It
     body = b"<html><body><h1>Only a headline</h1></body></html>"
     store.save_article(RawPage(empty, empty, 200, body), clean_page(body, empty), source="Empty", feed_url=None,
                        run_id=None)  # fmt: skip
+    copy = f"{empty}?from=home"  # the same page under another URL: a duplicate, not stored
+    copy_body = body.replace(b"<html>", f'<html><head><link rel="canonical" href="{empty}"></head>'.encode())
+    store.save_article(RawPage(copy, copy, 200, copy_body), clean_page(copy_body, copy), source="Empty",
+                       feed_url=None, run_id=None)  # fmt: skip
+    busy = f"{base}/news/busy.html"  # an article that failed for now: pending
+    store.save_articles([], [ArticleFailure(busy, "Test RSS 2.0", f"{base}/feeds/rss2.xml", FeedEntry(busy), 503,
+                                            "HTTP 503", 1, "2026-11-30T00:00:00Z")])  # fmt: skip
     store.close()
     with sqlite3.connect(db) as conn:  # markup stored as text must come back as text
         [(script_id,)] = conn.execute("SELECT id FROM articles WHERE url LIKE '%bozo-story%'")

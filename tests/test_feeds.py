@@ -41,7 +41,7 @@ def rss(items: str, content_type: str | None = "application/rss+xml") -> ParsedF
 
 FEED_FIELDS = [("title", "Demo News"), ("site_url", HOME), ("is_feed", True), ("bozo", False), ("skipped_entries", 0)]
 ENTRY_FIELDS = [
-    ("link", ["https://news.example/world/1?id=7", "https://news.example/world/2"]),
+    ("link", ["https://news.example/world/1?utm_source=rss&id=7", "https://news.example/world/2#top"]),  # as published
     ("title", ["Rain & wind", "Second"]),
     ("published", ["2024-03-05T10:20:30Z", "2024-03-06T00:00:00Z"]),
     ("authors", [("Ann Lee",), ()]),
@@ -150,9 +150,24 @@ def test_max_entries_keeps_the_first(limit: int, kept: int, skipped: int) -> Non
     assert ([e.link for e in feed.entries], feed.skipped_entries) == (expected, skipped)
 
 
-def test_tracking_params_stripped_from_links() -> None:
-    feed = rss("<item><link>https://s.example/a?id=1&amp;utm_medium=rss&amp;fbclid=z</link></item>")
-    assert [e.link for e in feed.entries] == ["https://s.example/a?id=1"]
+@pytest.mark.parametrize(
+    ("link", "published"),
+    [
+        pytest.param("https://s.example/a?id", "https://s.example/a?id", id="bare-key"),
+        pytest.param("https://s.example/a?x=1;y=2", "https://s.example/a?x=1;y=2", id="semicolon"),
+        pytest.param("https://s.example/a?q=a%20b+c", "https://s.example/a?q=a%20b+c", id="escapes-and-plus"),
+        pytest.param("https://s.example/a;v=2?id=1", "https://s.example/a;v=2?id=1", id="path-parameter"),
+        pytest.param(
+            "https://s.example/a?id=1&amp;utm_medium=rss&amp;fbclid=z",
+            "https://s.example/a?id=1&utm_medium=rss&fbclid=z",
+            id="tracking-kept-for-the-request",
+        ),
+    ],
+)
+def test_links_are_kept_as_published(link: str, published: str) -> None:
+    """The link is fetched as the feed wrote it: its key (`normalise_url`) is only the article's identity."""
+    feed = rss(f"<item><link>{link}</link></item>")
+    assert [e.link for e in feed.entries] == [published]
 
 
 def test_unparseable_date_keeps_raw() -> None:

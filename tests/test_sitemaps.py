@@ -167,7 +167,7 @@ def many_urls(count: int) -> str:
                         published_raw="2024-02-10T08:00:00Z",
                         published="2024-02-10T08:00:00Z",
                     ),
-                    FeedEntry(link="https://example.org/a/second-story"),
+                    FeedEntry(link="https://EXAMPLE.org:443/a/second-story"),  # as published
                 ),
             ),
             id="plain-urlset-lastmod",
@@ -193,7 +193,7 @@ def many_urls(count: int) -> str:
                         published_raw="2024-02-10T08:00:00Z",
                         published="2024-02-10T08:00:00Z",
                     ),
-                    FeedEntry(link="https://example.org/a/second-story"),
+                    FeedEntry(link="https://EXAMPLE.org:443/a/second-story"),  # as published
                 ),
             ),
             id="gzip",
@@ -228,8 +228,15 @@ def many_urls(count: int) -> str:
         pytest.param(
             TRACKING.encode(),
             1000,
-            ParsedSitemap(kind="urlset", entries=(FeedEntry(link="https://example.org/story?id=7"),)),
-            id="tracking-params-stripped",
+            ParsedSitemap(
+                kind="urlset",
+                entries=(
+                    FeedEntry(
+                        link="https://example.org/story?id=7&utm_source=sitemap&utm_medium=xml&fbclid=abc#comments"
+                    ),
+                ),
+            ),
+            id="link-kept-as-published",
         ),
         pytest.param(
             many_urls(5).encode(),

@@ -1,10 +1,10 @@
-"""Tests for crawler.urls.normalise_url: one spelling per article URL."""
+"""Tests for crawler.urls: the key an article is known by (`normalise_url`), the link fetched as published."""
 
 from __future__ import annotations
 
 import pytest
 
-from crawler.urls import normalise_url
+from crawler.urls import legacy_key, normalise_url, published_link
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,12 @@ def test_normalise_url_canonical_spelling(raw: str, expected: str) -> None:
         pytest.param("https://e.com/a?utm=1", "https://e.com/a?utm=1", id="bare-utm-is-not-tracking"),
         pytest.param("https://e.com/a?xutm_source=1", "https://e.com/a?xutm_source=1", id="prefix-must-match-start"),
         pytest.param("https://e.com/a?id=1&utm_source=x#top", "https://e.com/a?id=1", id="tracking-and-fragment"),
+        pytest.param("https://e.com/a?ref=rss&id=1", "https://e.com/a?id=1", id="ref"),
+        pytest.param("https://e.com/a?CMP=twitter_share&id=1", "https://e.com/a?id=1", id="CMP"),
+        pytest.param("https://e.com/a?id=1&ref_src=twsrc", "https://e.com/a?id=1", id="ref-src"),
+        pytest.param("https://e.com/a?_ga=2.1&_gl=1*x&mkt_tok=t", "https://e.com/a", id="analytics-and-marketo"),
+        pytest.param("https://e.com/a?utm%5Fsource=x&id=1", "https://e.com/a?id=1", id="escaped-key-decoded-to-match"),
+        pytest.param("https://e.com/a?reference=7", "https://e.com/a?reference=7", id="longer-key-is-not-tracking"),
     ],
 )
 def test_normalise_url_strips_tracking_params(raw: str, expected: str) -> None:
@@ -59,10 +65,49 @@ def test_normalise_url_strips_tracking_params(raw: str, expected: str) -> None:
         pytest.param("https://e.com/s?a=1&a=2", "https://e.com/s?a=1&a=2", id="repeated-key-kept"),
         pytest.param("https://e.com/s?a=&b=1", "https://e.com/s?a=&b=1", id="blank-value-kept"),
         pytest.param("https://e.com/s?q=caf%C3%A9", "https://e.com/s?q=caf%C3%A9", id="utf8-escape-kept"),
+        pytest.param("https://e.com/s?id", "https://e.com/s?id", id="bare-key-kept-bare"),
+        pytest.param("https://e.com/s?a=1;b=2", "https://e.com/s?a=1;b=2", id="semicolon-kept"),
+        pytest.param("https://e.com/s?q=a%20b", "https://e.com/s?q=a%20b", id="percent-20-kept"),
+        pytest.param("https://e.com/s?q=a+b", "https://e.com/s?q=a+b", id="plus-kept"),
+        pytest.param(
+            "https://e.com/s?u=https://x.org/p?a,b", "https://e.com/s?u=https://x.org/p?a,b", id="unescaped-kept"
+        ),
+        pytest.param("https://e.com/s?a=1&&b=2&utm_source=x", "https://e.com/s?a=1&&b=2", id="empty-pair-kept"),
+        pytest.param("https://e.com/p;v=1?x", "https://e.com/p;v=1?x", id="path-parameter-kept"),
     ],
 )
 def test_normalise_url_keeps_other_params(raw: str, expected: str) -> None:
+    """Only tracking keys go: every other byte of the query stays (a server may tell ``?id`` from ``?id=``)."""
     assert normalise_url(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("https://e.com/s?id", "https://e.com/s?id", id="bare-key"),
+        pytest.param("https://e.com/s?a=1;b=2", "https://e.com/s?a=1;b=2", id="semicolon"),
+        pytest.param("https://e.com/s?q=a%20b", "https://e.com/s?q=a%20b", id="percent-20"),
+        pytest.param("HTTPS://E.com:443/s?utm_source=x#top", "HTTPS://E.com:443/s?utm_source=x#top", id="untouched"),
+        pytest.param("  https://e.com/s\n", "https://e.com/s", id="surrounding-whitespace-stripped"),
+        pytest.param("ftp://e.com/s", None, id="not-http"),
+        pytest.param("https://user:pw@e.com/s", None, id="credentials"),
+    ],
+)
+def test_published_link_is_the_link_as_published(raw: str, expected: str | None) -> None:
+    assert published_link(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("https://e.com/s?id", "https://e.com/s?id=", id="bare-key"),
+        pytest.param("https://e.com/s?q=a%20b&ref=x", "https://e.com/s?q=a+b&ref=x", id="space-and-ref"),
+        pytest.param("https://e.com/s?a=1;b=2", "https://e.com/s?a=1%3Bb%3D2", id="semicolon"),
+        pytest.param("https://E.com/s?utm_source=x", "https://e.com/s", id="tracking"),
+    ],
+)
+def test_legacy_key_is_the_spelling_newsrake_0_1_stored(raw: str, expected: str) -> None:
+    assert legacy_key(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -96,6 +141,7 @@ def test_normalise_url_rejects(raw: str) -> None:
         pytest.param("http://example.com", id="bare-host"),
         pytest.param("https://e.com/s?q=a+b&r=%2F", id="encoded-query"),
         pytest.param("http://[::1]:8080/x?y", id="ipv6-valueless-param"),
+        pytest.param("https://e.com/s?id&x=%20;&ref=1", id="bytes-kept"),
     ],
 )
 def test_normalise_url_is_idempotent(raw: str) -> None:

@@ -1,4 +1,11 @@
-"""Skip article requests whose URL or GUID is already stored, before any byte is sent.
+"""Skip article requests whose article is already stored, before any byte is sent; pace pending ones.
+
+An article is known by the key of its URL (`crawler.urls.normalise_url`; also the spelling older versions
+stored it under), by the canonical URL of a stored page, as a known duplicate, or by its GUID within the
+same feed. One query a request tells all of it (`Store.article_state`).
+
+An article that failed in an earlier run (`pending_articles`) is requested again only when its next try is
+due, and never once given up; a request for it carries its attempts so far (``meta["newsrake_attempts"]``).
 
 With ``NEWSRAKE_REFETCH_UPDATED`` on, an article whose feed entry now carries
 another updated date than the one it was stored with is fetched again
@@ -13,14 +20,20 @@ from scrapy.exceptions import IgnoreRequest
 
 from crawler import stats
 from crawler.middlewares.store_reader import StoreReader
+from crawler.urls import legacy_key, normalise_url
+from pipelines.records import utc_now
 
 
 class AlreadyStored(IgnoreRequest):
     """The article behind this request is in the database already."""
 
 
+class NotDue(IgnoreRequest):
+    """The article failed before and its next try is not due yet, or it was given up."""
+
+
 class SeenUrlsMiddleware:
-    """Drops article requests (``meta["newsrake"] == "article"``) whose URL or feed GUID the store has."""
+    """Drops article requests (``meta["newsrake"] == "article"``) whose article the store has."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -37,14 +50,25 @@ class SeenUrlsMiddleware:
         store = self.reader.get()
         if store is None:
             return
-        if self.refetch_updated:
-            stored, updated = store.stored_updated(request.url)
+        link = request.meta.get("newsrake_link", request.url)
+        key = normalise_url(link) or request.url
+        state = store.article_state(
+            [key, legacy_key(link) or key], request.meta.get("newsrake_guid"), request.meta.get("newsrake_feed_url")
+        )
+        assert self.crawler.stats is not None
+        if self.refetch_updated and state.url_stored:
             new_updated = request.meta.get("newsrake_updated")
-            if stored and new_updated and new_updated != updated:
+            if new_updated and new_updated != state.feed_updated:
                 request.meta["newsrake_refetch"] = True
                 return
-        guid = request.meta.get("newsrake_guid")
-        if store.known_urls([request.url]) or (guid and store.known_guids([guid])):
-            assert self.crawler.stats is not None
+        if state.stored or state.duplicate:
             self.crawler.stats.inc_value(stats.ARTICLES_SKIPPED)
             raise AlreadyStored(f"already stored: {request.url}")
+        if state.attempts is None:
+            return
+        if state.given_up_at or (state.next_try_at and state.next_try_at > utc_now()):
+            self.crawler.stats.inc_value(stats.ARTICLES_NOT_DUE)
+            when = f"given up on {state.given_up_at}" if state.given_up_at else f"next try at {state.next_try_at}"
+            raise NotDue(f"failed before, {when}: {request.url}")
+        request.meta["newsrake_attempts"] = state.attempts
+        self.crawler.stats.inc_value(stats.ARTICLES_RETRIED)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -29,11 +31,13 @@ from crawler.middlewares.address_guard import AddressRefused
 from crawler.middlewares.feed_state import FeedSkipped
 from crawler.middlewares.retry_after import HostBackedOff
 from crawler.middlewares.robots import RobotsRefused
-from crawler.middlewares.seen_urls import AlreadyStored
+from crawler.middlewares.seen_urls import AlreadyStored, NotDue
+from crawler.middlewares.store_reader import StoreReader
 from crawler.options import parse_duration
 from crawler.sitemaps import parse_sitemap
 from crawler.sources import Gathered, SourceError, gather
-from pipelines.records import RawPage
+from crawler.urls import normalise_url
+from pipelines.records import ArticleFailure, RawPage, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +96,21 @@ def _cutoff(since: float | None) -> str | None:
     return (datetime.now(UTC) - timedelta(seconds=since)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _transient(error: BaseException) -> bool:
+    """Whether an article that failed this way may well be fetched later: a 5xx, 408 or 429 answer, a host
+    backing off for longer than the run waits, robots.txt unreachable, a timeout or a connection error. A
+    404, 410 or other 4xx, a robots.txt Disallow or a refused address are permanent."""
+    if isinstance(error, HttpError):
+        status = error.response.status
+        return status >= 500 or status in (408, 425, 429)
+    if isinstance(error, HostBackedOff):
+        return True
+    if isinstance(error, RobotsRefused):
+        transient = getattr(error, "transient", None)
+        return bool(transient) if transient is not None else "disallowed by robots.txt" not in str(error)
+    return not isinstance(error, IgnoreRequest)  # refused by policy (address guard...) vs network errors
+
+
 def _failure_reason(failure: Failure) -> tuple[int | None, str]:
     if isinstance(failure.value, HttpError):
         response = failure.value.response
@@ -118,6 +137,7 @@ class FeedsSpider(scrapy.Spider):
         self.feed_urls = _as_list(feed)
         self.feeds_file = Path(feeds_file) if feeds_file else None
         self.rules: dict[str, SourceRules] = {}
+        self._requested: set[str] = set()  # keys of the articles requested in this run
 
     def sources(self) -> Gathered:
         """The sources of this run and the URLs left out (raises `SourceError` for a missing or bad file)."""
@@ -150,6 +170,34 @@ class FeedsSpider(scrapy.Spider):
                     cb_kwargs={"source": source.name},
                     meta={"newsrake": "homepage", "newsrake_source": source.name},
                 )
+        for request in self.pending_requests([source.name for source in sources]):
+            yield request
+
+    def pending_requests(self, sources: list[str]) -> Iterator[scrapy.Request]:
+        """A request for each article of ``sources`` that failed in an earlier run and is due again, whatever
+        its feed says now (the feed may well answer 304)."""
+        reader = StoreReader(self.crawler)
+        store = reader.get()
+        if store is None:
+            return
+        try:
+            pending = store.due_pending(utc_now(), sources)
+        except sqlite3.Error as error:  # a database of an older schema (read-only: not migrated yet)
+            logger.info("no pending articles read: %s", error)
+            pending = []
+        finally:
+            reader.close()
+        for article in pending:
+            if article.entry is not None and self._first_request(article.entry):
+                yield self.article_request(article.entry, article.source or "", article.feed_url or "")
+
+    def _first_request(self, entry: FeedEntry) -> bool:
+        """Whether no request for this entry's article (by its key) was made in this run yet."""
+        key = normalise_url(entry.link) or entry.link
+        if key in self._requested:
+            return False
+        self._requested.add(key)
+        return True
 
     def _poll_request(self, url: str, source: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
         """A request for a feed or sitemap: polled conditionally; ``newsrake_feed`` keeps its listed URL."""
@@ -255,18 +303,25 @@ class FeedsSpider(scrapy.Spider):
             if cutoff is not None and entry.published is not None and entry.published < cutoff:
                 self.crawler.stats.inc_value(stats.ARTICLES_TOO_OLD)
                 continue
-            yield scrapy.Request(
-                entry.link,
-                callback=self.parse_article,
-                errback=self.article_failed,
-                cb_kwargs={"entry": entry, "source": source, "feed_url": feed_url},
-                meta={
-                    "newsrake": "article",
-                    "newsrake_source": source,
-                    "newsrake_guid": entry.guid,
-                    "newsrake_updated": entry.updated_raw,
-                },
-            )
+            if self._first_request(entry):
+                yield self.article_request(entry, source, feed_url)
+
+    def article_request(self, entry: FeedEntry, source: str, feed_url: str) -> scrapy.Request:
+        """The request for an entry's article page: its link exactly as published."""
+        return scrapy.Request(
+            entry.link,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"entry": entry, "source": source, "feed_url": feed_url},
+            meta={
+                "newsrake": "article",
+                "newsrake_source": source,
+                "newsrake_feed_url": feed_url,
+                "newsrake_link": entry.link,
+                "newsrake_guid": entry.guid,
+                "newsrake_updated": entry.updated_raw,
+            },
+        )
 
     def parse_article(self, response: Response, entry: FeedEntry, source: str, feed_url: str) -> Iterator[FetchedPage]:
         """Hand the downloaded page to the pipelines."""
@@ -294,17 +349,47 @@ class FeedsSpider(scrapy.Spider):
         source = request.meta.get("newsrake_source", "")
         yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired)
 
-    def article_failed(self, failure: Failure) -> None:
-        """An article page could not be fetched: log one line and count it."""
-        if isinstance(failure.value, AlreadyStored):
-            return  # counted as skipped by the middleware
+    def article_failed(self, failure: Failure) -> Iterator[ArticleFailure]:
+        """An article page could not be fetched: log one line and count it; if it may well be fetched later
+        (`_transient`), or failed before, record it in `pending_articles` (given up after too many tries)."""
+        if isinstance(failure.value, (AlreadyStored, NotDue)):
+            return  # counted by the middleware
         request = failure.request  # type: ignore[attr-defined]
         status, reason = _failure_reason(failure)
         key = f"http_{status}" if status is not None else type(failure.value).__name__
         if isinstance(failure.value, REFUSALS):  # logged by the middleware that refused it
             self.crawler.stats.inc_value(stats.ARTICLES_REFUSED)
             self.crawler.stats.inc_value(f"{stats.REFUSED_BY_REASON}/{key}")
-            return
-        logger.warning("article failed: %s (%s)", request.url, reason)
-        self.crawler.stats.inc_value(stats.ARTICLES_FAILED)
-        self.crawler.stats.inc_value(f"{stats.FAILED_BY_REASON}/{key}")
+        else:
+            logger.warning("article failed: %s (%s)", request.url, reason)
+            self.crawler.stats.inc_value(stats.ARTICLES_FAILED)
+            self.crawler.stats.inc_value(f"{stats.FAILED_BY_REASON}/{key}")
+        record = self._pending_failure(request, status, reason, failure.value is not None and _transient(failure.value))
+        if record is not None:
+            yield record
+
+    def _pending_failure(self, request: Any, status: int | None, reason: str, transient: bool) -> ArticleFailure | None:
+        """The `pending_articles` record of a failed article: a transient failure, or any failure of an article
+        that failed before (``newsrake_attempts``); None for a first permanent failure (not recorded)."""
+        before = request.meta.get("newsrake_attempts")
+        entry = request.cb_kwargs.get("entry")
+        if entry is None or (before is None and not transient):
+            return None
+        settings = self.crawler.settings
+        attempts = int(before or 0) + 1
+        given_up = not transient or attempts >= max(1, settings.getint("NEWSRAKE_ARTICLE_RETRY_MAX", 5))
+        base = settings.getfloat("NEWSRAKE_ARTICLE_RETRY_BACKOFF", 900)
+        cap = settings.getfloat("NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX", 86400)
+        wait = min(cap, base * 2 ** (attempts - 1))
+        next_try = (datetime.now(UTC) + timedelta(seconds=wait)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if given_up:
+            self.crawler.stats.inc_value(stats.ARTICLES_GIVEN_UP)
+            logger.warning("article given up after %d attempt(s): %s (%s)", attempts, request.url, reason)
+        else:
+            self.crawler.stats.inc_value(stats.ARTICLES_PENDING)
+        source = request.cb_kwargs.get("source") or request.meta.get("newsrake_source", "")
+        return ArticleFailure(
+            link=entry.link, source=source, feed_url=request.cb_kwargs.get("feed_url") or None, entry=entry,
+            status=status, error=reason, attempts=attempts, next_try_at=None if given_up else next_try,
+            given_up=given_up,
+        )  # fmt: skip
