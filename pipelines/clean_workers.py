@@ -17,6 +17,7 @@ import asyncio
 import collections
 import concurrent.futures
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import multiprocessing.forkserver
@@ -289,14 +290,18 @@ class WorkerPool(Generic[Job, Result]):
     def map_unordered(self, pages: Iterable[Job], in_flight: int) -> Iterator[Result]:
         """Clean every page (blocking; not on an event loop) and give the results as they come, at most
         ``in_flight`` pages handed over at a time. If no worker can start, the pages are cleaned in this
-        process, unbounded, after one logged error."""
+        process, unbounded, after one logged error. No page, no worker started."""
+        remaining = iter(pages)
+        first = next(remaining, None)
+        if first is None:
+            return
         self.start()
         if not self._first_up_or_broken():
-            yield from map(self.work, pages)
+            yield from map(self.work, itertools.chain([first], remaining))
             return
         results: queue.Queue[Result | BaseException] = queue.Queue()  # its get() gives way to Ctrl-C
         waiting = 0
-        for page in pages:
+        for page in itertools.chain([first], remaining):
             if self._closed:
                 break
             self._jobs.put(_Job(page, results.put))

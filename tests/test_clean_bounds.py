@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 
 from cleaners import CLEANER_VERSION, Article
+from cleaners.rules import SourceRules
 from cleaners.version import FAILED_PREFIX
 from crawler.demo.server import LoopbackServer
 from crawler.items import FetchedPage
-from pipelines.clean_workers import CleanWorkers
-from pipelines.cleaning import failed_article
+from pipelines import raw_body
+from pipelines.clean_workers import CleanWorkers, WorkerPool
+from pipelines.cleaning import RecleanTask, clean_stored, failed_article, failed_stored
 from pipelines.records import RawPage
 from pipelines.store import Store, StoredFilter
 
@@ -278,3 +280,38 @@ def test_a_whole_crawl_never_loads_what_it_does_not_use(site: LoopbackServer, tm
     assert run.returncode == 0, run.stderr
     assert "articles new" in run.stdout  # a crawl that stored articles (in its workers)
     assert run.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+def stored_task(number: int) -> RecleanTask:
+    url = f"https://example.org/stored/{number}"
+    body = raw_body.compress(page_titled(f"Stored {number}"))
+    return RecleanTask(number, url, url, "text/html", body, None, SourceRules(), None, None, "2026-01-02T03:04:05Z")
+
+
+@pytest.mark.parametrize(
+    ("failures", "logged"),
+    [
+        pytest.param([False, False], 0, id="in-workers"),
+        pytest.param([True, True], 1, id="none-starts-cleaned-in-process"),
+    ],
+)
+def test_a_pool_cleans_stored_pages_without_an_event_loop(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failures: list[bool], logged: int
+) -> None:
+    monkeypatch.setattr(WorkerPool, "_start_worker", starting(failures))
+    pool = WorkerPool(2, 60, 0, clean_stored, failed_stored, lambda task: task.url, report=False)
+    try:
+        results = list(pool.map_unordered((stored_task(n) for n in range(7)), in_flight=3))
+    finally:
+        pool.close()
+    assert sorted(str(r.article.title) for r in results if r.article) == [f"Stored {n}" for n in range(7)]
+    assert all(r.error is None for r in results)
+    assert sum("cleaning in this process" in record.getMessage() for record in caplog.records) == logged
+
+
+def test_a_pool_given_no_pages_starts_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(WorkerPool, "_start_worker", starting([True]))  # a start would raise
+    pool = WorkerPool(1, 60, 0, clean_stored, failed_stored, lambda task: task.url)
+    assert list(pool.map_unordered(iter([]), in_flight=4)) == []
+    assert pool._starting is None
+    pool.close()
