@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import cleaners
 from cleaners import CLEANER_VERSION, Article
 from crawler.lock import RunLock
 from pipelines import raw_body
@@ -322,3 +325,26 @@ def test_bad_bounds_are_one_line(small_db: Path, setting: str, message: str) -> 
     assert run.returncode == 2
     assert message in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            lambda t: t.replace('"""', '"""Reworded. ', 1), "0 cleaned, 0 changed, 0 unchanged", id="docstring"
+        ),
+        pytest.param(lambda t: t + "\n# a comment\n", "0 cleaned, 0 changed, 0 unchanged", id="comment"),
+        pytest.param(lambda t: t + "\n_ADDED = 1\n", "6 cleaned, 0 changed, 6 unchanged", id="code"),
+    ],
+)
+def test_a_reclean_cleans_again_only_what_a_change_could_change(
+    small_db: Path, edit: Callable[[str], str], expected: str
+) -> None:
+    assert newsrake("reclean", "--db", small_db.name, cwd=small_db.parent).returncode == 0  # all current
+    copy = small_db.parent / "cleaners"  # imported before the installed package: the command runs from here
+    shutil.copytree(Path(cleaners.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    module = copy / "text_cleaners.py"
+    module.write_text(edit(module.read_text(encoding="utf-8")), encoding="utf-8")
+    run = newsrake("reclean", "--db", small_db.name, cwd=small_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"newsrake reclean: {expected}, 0 failed"
