@@ -215,7 +215,7 @@ def _crawl_locked(
 
 def _feed_urls(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
     """``--feed`` values, each an absolute http(s) URL (a usage error if not)."""
-    from crawler.sources import url_problem
+    from crawler.options import url_problem
 
     for url in values:
         problem = url_problem(url)

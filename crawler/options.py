@@ -3,6 +3,8 @@ check them, and act on them, before it imports Scrapy."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 
 class SettingError(ValueError):
     """A ``-s NAME=VALUE`` override is malformed."""
@@ -22,6 +24,19 @@ def parse_overrides(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
 DURATION_FORM = "a number and a unit: 90s, 45m, 12h, 2d or 1w (seconds if no unit)"
 MAX_DURATION = 100 * 365 * 86400.0
 """The longest duration taken: a hundred years (longer ones would overflow a date)."""
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched as a feed, sitemap or homepage; None if it can: an absolute http(s)
+    URL with a host (and a valid port, if any)."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port out of range or not a number
+    except ValueError as error:
+        return f"not a URL ({error})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "not an absolute http(s) URL"
+    return None
 
 
 def parse_duration(value: str | float) -> float:

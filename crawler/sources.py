@@ -14,6 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cleaners.rules import SourceRules
+from crawler.options import url_problem
+
+__all__ = [
+    "Gathered", "Skipped", "Source", "SourceError", "gather", "gather_sources", "load_seeds", "read_feeds_file",
+    "sources_from_urls", "url_problem",
+]  # fmt: skip
 
 
 class SourceError(Exception):
@@ -57,19 +63,6 @@ class Gathered:
 
     sources: list[Source] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be fetched as a feed, sitemap or homepage; None if it can: an absolute http(s)
-    URL with a host (and a valid port, if any)."""
-    try:
-        parts = urlsplit(url)
-        _ = parts.port  # raises ValueError for a port out of range or not a number
-    except ValueError as error:
-        return f"not a URL ({error})"
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return "not an absolute http(s) URL"
-    return None
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

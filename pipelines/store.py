@@ -488,14 +488,14 @@ class Store:
         target = Path(path)
         if not readonly and not target.parent.is_dir():
             raise StoreError(f"cannot create database {target}: directory {target.parent} does not exist")
+        import sqlite_utils  # before the file is created: a run killed while it loads leaves no empty database
+
         try:
             if readonly:
                 conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             else:
                 conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            import sqlite_utils
-
             db = sqlite_utils.Database(conn)
             store = cls(db, str(target))
             if not readonly:
