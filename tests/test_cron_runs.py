@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ def articles(db: Path) -> set[tuple[str, str, str]]:
         return set(conn.execute("SELECT url, title, text FROM articles"))
 
 
-def scalar(db: Path, sql: str) -> object:
+def scalar(db: Path, sql: str) -> Any:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchone()[0]
 
