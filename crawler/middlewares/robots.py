@@ -1,7 +1,13 @@
 """robots.txt as RFC 9309 has it, which Scrapy's own middleware does not do in full.
 
+- one policy per scheme, host and port (``http://host`` and ``https://host``
+  can have different rules);
 - 2xx: the rules are obeyed (Disallow, Allow) for newsrake's user agent;
-- 4xx: no rules: everything is allowed;
+- 3xx: the redirect is followed, up to five hops, to other hosts too (every
+  hop passes the address guard); the file reached gives the rules of the
+  host asked. More than five redirects, or a loop: robots.txt is taken as
+  unavailable (RFC 9309 2.3.1.2), as a 4xx is;
+- 4xx (or a redirect without a usable Location): no rules: everything is allowed;
 - 5xx or no answer (timeout, refused connection): the host is treated as
   disallowing everything for this run;
 - ``Crawl-delay`` is honoured up to ``NEWSRAKE_MAX_CRAWL_DELAY`` seconds; a
@@ -15,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 from scrapy import Request
@@ -31,6 +37,33 @@ logger = logging.getLogger(__name__)
 
 MAX_ROBOTS_BYTES = 512 * 1024
 """Robots files are read up to this size (RFC 9309 asks for at least 500 KiB)."""
+MAX_ROBOTS_REDIRECTS = 5
+"""Consecutive redirects followed to reach a robots.txt (RFC 9309 asks for at least five)."""
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+Origin = tuple[str, str, int]
+"""Scheme, host (lower-case), port: whose robots.txt it is."""
+
+
+def origin_of(url: str) -> Origin | None:
+    """The scheme, host and port a URL's robots.txt belongs to; None for a URL without a usable one."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.scheme, parts.hostname.lower(), port
+
+
+def robots_url(origin: Origin) -> str:
+    """The robots.txt URL of an origin (the port left out where it is the scheme's own)."""
+    scheme, host, port = origin
+    authority = f"[{host}]" if ":" in host else host
+    if port != (443 if scheme == "https" else 80):
+        authority += f":{port}"
+    return f"{scheme}://{authority}/robots.txt"
 
 
 class RobotsRefused(IgnoreRequest):
@@ -57,7 +90,7 @@ class RobotsMiddleware:
         self.user_agent: str = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
         self.max_delay = settings.getfloat("NEWSRAKE_MAX_CRAWL_DELAY", 30.0)
         self.delays = HostDelays(crawler)
-        self._policies: dict[str, asyncio.Future[HostPolicy]] = {}
+        self._policies: dict[Origin, asyncio.Future[HostPolicy]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RobotsMiddleware:
@@ -66,10 +99,10 @@ class RobotsMiddleware:
     async def process_request(self, request: Request) -> None:
         if request.meta.get("dont_obey_robotstxt"):
             return
-        parts = urlsplit(request.url)
-        if parts.scheme not in ("http", "https"):
+        origin = origin_of(request.url)
+        if origin is None:
             return
-        policy = await self._policy(parts.scheme, parts.netloc)
+        policy = await self._policy(origin)
         if policy.refuse_all:
             raise self._refuse(request, policy.refuse_all)
         if policy.rules is not None and not policy.rules.can_fetch(request.url, self.user_agent):
@@ -87,16 +120,36 @@ class RobotsMiddleware:
         logger.info("robots.txt: %s: %s", request.url, reason)
         return RobotsRefused(f"{request.url}: {reason}")
 
-    async def _policy(self, scheme: str, netloc: str) -> HostPolicy:
-        if netloc not in self._policies:
+    async def _policy(self, origin: Origin) -> HostPolicy:
+        if origin not in self._policies:
             future: asyncio.Future[HostPolicy] = asyncio.get_running_loop().create_future()
-            self._policies[netloc] = future
-            future.set_result(await self._fetch(f"{scheme}://{netloc}/robots.txt"))
-        return await asyncio.shield(self._policies[netloc])
+            self._policies[origin] = future
+            future.set_result(await self._fetch(robots_url(origin)))
+        return await asyncio.shield(self._policies[origin])
 
     async def _fetch(self, url: str) -> HostPolicy:
+        """The policy robots.txt at ``url`` gives, redirects followed (``url`` names the host in messages)."""
+        seen = {url}
+        hop_url = url
+        for _ in range(MAX_ROBOTS_REDIRECTS + 1):
+            response = await self._download(url, hop_url)
+            if not isinstance(response, Response):
+                return response
+            location = response.headers.get(b"Location") if response.status in REDIRECT_STATUSES else None
+            if not location:
+                return self._policy_of(url, response)
+            hop_url = urljoin(hop_url, location.decode("latin-1").strip())
+            if hop_url in seen:
+                break
+            seen.add(hop_url)
+        logger.warning("robots.txt of %s: more than %d redirects or a loop: unavailable, no rules",
+                       urlsplit(url).netloc, MAX_ROBOTS_REDIRECTS)  # fmt: skip
+        return HostPolicy()
+
+    async def _download(self, url: str, hop_url: str) -> Response | HostPolicy:
+        """One hop's response, or the policy its failure gives (the host refused for this run)."""
         request = Request(
-            url,
+            hop_url,
             priority=1000,
             meta={
                 "dont_obey_robotstxt": True,
@@ -114,6 +167,10 @@ class RobotsMiddleware:
             return self._host_refused(url, f"robots.txt not fetched ({error})")
         except Exception as error:  # noqa: BLE001 - any failure to get robots.txt means: stay away this run
             return self._host_refused(url, f"robots.txt unreachable ({type(error).__name__}: {error})")
+        return response
+
+    def _policy_of(self, url: str, response: Response) -> HostPolicy:
+        """The policy of a final (not redirecting) robots.txt response."""
         if response.status >= 500:
             return self._host_refused(url, f"robots.txt answered {response.status}")
         if response.status >= 400 or response.status < 200 or response.status >= 300:
