@@ -8,6 +8,7 @@ over feeds ``/feeds/<n>.xml`` whose dialects alternate RSS 2.0, Atom, RSS 1.0.
 from __future__ import annotations
 
 import gzip
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -48,11 +49,25 @@ def feed_urls(routes: Routes, base_url: str) -> list[str]:
     return [base_url + path for path in routes if path.startswith("/feeds/")]
 
 
+_HEAD = re.compile(rb"<head\b[^>]*>", re.IGNORECASE)
+
+
+def _own_canonical(body: bytes, path: str) -> bytes:
+    """``body`` declaring ``path`` (where the copy is served, by `site_routes`) its canonical URL, ahead of the
+    page's own: the copies are distinct articles, not duplicates of one (same canonical URL, not stored)."""
+    link = f'<link rel="canonical" href="{path}">'.encode()
+    found = _HEAD.search(body)
+    return body[: found.end()] + link + body[found.end() :] if found else link + body
+
+
 def replicate(pages: dict[str, bytes], count: int) -> dict[str, bytes]:
-    """``count`` pages made from ``pages`` in turn, each with a variation (a numbered comment) so that
-    no two are byte-identical while each costs the same to clean as the page it copies."""
+    """``count`` pages made from ``pages`` in turn, each with a variation (a numbered comment, its own
+    canonical URL) so that no two are byte-identical, and none a duplicate of another, while each costs the
+    same to clean as the page it copies."""
     names, bodies = list(pages), list(pages.values())
-    return {
-        f"{names[number % len(names)]}-{number}": bodies[number % len(bodies)] + f"\n<!-- copy {number} -->\n".encode()
-        for number in range(count)
-    }
+    copies = {}
+    for number in range(count):
+        name = f"{names[number % len(names)]}-{number}"
+        body = _own_canonical(bodies[number % len(bodies)], f"/a/{name}.html")
+        copies[name] = body + f"\n<!-- copy {number} -->\n".encode()
+    return copies

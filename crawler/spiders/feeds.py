@@ -188,8 +188,9 @@ class FeedsSpider(scrapy.Spider):
         finally:
             reader.close()
         for article in pending:
-            if article.entry is not None and self._first_request(article.entry):
-                yield self.article_request(article.entry, article.source or "", article.feed_url or "")
+            entry = article.entry or FeedEntry(link=article.link)  # its feed data unreadable: the link will do
+            if self._first_request(entry):
+                yield self.article_request(entry, article.source or "", article.feed_url or "")
 
     def _first_request(self, entry: FeedEntry) -> bool:
         """Whether no request for this entry's article (by its key) was made in this run yet."""
