@@ -18,6 +18,10 @@ _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052
 _NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: local use, the IPv4 part's place varies
 
 
+UNRESOLVED = "does not resolve"
+"""The refusal of a name with no address: the one refusal that may not hold later (a DNS outage)."""
+
+
 def embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...]:
     """The IPv4 addresses an IPv6 address carries (mapped, translated, compatible, NAT64, 6to4, Teredo's
     server and client); empty for an address that carries none."""
@@ -82,7 +86,7 @@ class AddressPolicy:
         if self.host_allowed(host, port):
             return None
         if not addresses:
-            return "does not resolve"
+            return UNRESOLVED
         for text in addresses:
             try:
                 address = ipaddress.ip_address(text.split("%", 1)[0])

@@ -34,7 +34,7 @@ from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from twisted.internet.error import DNSLookupError
 
 from crawler import stats
-from crawler.addresses import AddressPolicy, IPAddress, is_public, literal_address, parse_allowed
+from crawler.addresses import UNRESOLVED, AddressPolicy, IPAddress, is_public, literal_address, parse_allowed
 from crawler.resolver import PublicAddressResolver
 
 __all__ = ["AddressGuardMiddleware", "AddressRefused", "IPAddress", "is_public", "literal_address"]
@@ -47,7 +47,15 @@ the connection's own look-up is checked every time."""
 
 
 class AddressRefused(IgnoreRequest):
-    """The request's host is not a public address, or its scheme is not http(s)."""
+    """The request's host is not a public address, or its scheme is not http(s).
+
+    ``transient`` is true when the refusal may not hold later: the host did not resolve at all (a DNS
+    outage looks the same), as against a host that resolves to a private address.
+    """
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class AddressGuardMiddleware:
@@ -99,7 +107,7 @@ class AddressGuardMiddleware:
         logger.warning("refused %s: %s", request.url, reason)
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(stats.ADDRESSES_REFUSED)
-        return AddressRefused(f"{request.url}: {reason}")
+        return AddressRefused(f"{request.url}: {reason}", transient=reason == UNRESOLVED)
 
     def _proxied(self, request: Request, scheme: str, host: str) -> str | None:
         """The proxy this request would go through, if any (as Scrapy's HttpProxyMiddleware decides)."""

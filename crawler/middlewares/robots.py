@@ -67,7 +67,15 @@ def robots_url(origin: Origin) -> str:
 
 
 class RobotsRefused(IgnoreRequest):
-    """robots.txt (or its absence) does not let newsrake fetch this URL in this run."""
+    """robots.txt (or its absence) does not let newsrake fetch this URL in this run.
+
+    ``transient`` is true when the whole host is left for this run only (robots.txt unreachable or
+    answering 5xx, a Crawl-delay over the cap), false for a Disallow rule.
+    """
+
+    def __init__(self, message: str, *, transient: bool) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -104,9 +112,9 @@ class RobotsMiddleware:
             return
         policy = await self._policy(origin)
         if policy.refuse_all:
-            raise self._refuse(request, policy.refuse_all)
+            raise self._refuse(request, policy.refuse_all, transient=True)
         if policy.rules is not None and not policy.rules.can_fetch(request.url, self.user_agent):
-            raise self._refuse(request, "disallowed by robots.txt")
+            raise self._refuse(request, "disallowed by robots.txt", transient=False)
         if policy.crawl_delay:
             self.delays.raise_floor(request, policy.crawl_delay)
 
@@ -114,11 +122,11 @@ class RobotsMiddleware:
         self.delays.apply(request)
         return response
 
-    def _refuse(self, request: Request, reason: str) -> RobotsRefused:
+    def _refuse(self, request: Request, reason: str, *, transient: bool) -> RobotsRefused:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(stats.ROBOTS_REFUSED)
         logger.info("robots.txt: %s: %s", request.url, reason)
-        return RobotsRefused(f"{request.url}: {reason}")
+        return RobotsRefused(f"{request.url}: {reason}", transient=transient)
 
     async def _policy(self, origin: Origin) -> HostPolicy:
         if origin not in self._policies:

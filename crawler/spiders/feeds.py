@@ -98,17 +98,17 @@ def _cutoff(since: float | None) -> str | None:
 
 def _transient(error: BaseException) -> bool:
     """Whether an article that failed this way may well be fetched later: a 5xx, 408 or 429 answer, a host
-    backing off for longer than the run waits, robots.txt unreachable, a timeout or a connection error. A
-    404, 410 or other 4xx, a robots.txt Disallow or a refused address are permanent."""
+    backing off for longer than the run waits, robots.txt unreachable, a host that does not resolve, a timeout
+    or a connection error. A 404, 410 or other 4xx, a robots.txt Disallow or a private address are
+    permanent."""
     if isinstance(error, HttpError):
         status = error.response.status
         return status >= 500 or status in (408, 425, 429)
     if isinstance(error, HostBackedOff):
         return True
-    if isinstance(error, RobotsRefused):
-        transient = getattr(error, "transient", None)
-        return bool(transient) if transient is not None else "disallowed by robots.txt" not in str(error)
-    return not isinstance(error, IgnoreRequest)  # refused by policy (address guard...) vs network errors
+    if isinstance(error, RobotsRefused | AddressRefused):
+        return error.transient
+    return not isinstance(error, IgnoreRequest)  # refused by policy vs network errors
 
 
 def _failure_reason(failure: Failure) -> tuple[int | None, str]:
