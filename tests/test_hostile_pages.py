@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from cleaners import clean_page
@@ -58,9 +56,7 @@ CASES = [
 
 @pytest.mark.parametrize(("raw", "problems"), CASES)
 def test_hostile_page_is_cleaned_or_skipped_with_a_reason(raw: bytes, problems: tuple[str, ...]) -> None:
-    started = time.monotonic()
     article = clean_page(raw, "https://example.org/hostile", content_type="text/html; charset=utf-8")
-    assert time.monotonic() - started < 60
     assert "\x00" not in article.text
     if "no-text" in problems:  # stored empty, with the reasons
         assert article.text == ""
