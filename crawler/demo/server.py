@@ -11,12 +11,14 @@ import contextlib
 import functools
 import hashlib
 import io
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlsplit
 
 
@@ -48,6 +50,16 @@ Routes = Mapping[str, Resource | Sequence[Resource]]
 ROBOTS_ALLOW_ALL = Resource(b"User-agent: *\nAllow: /\n", "text/plain; charset=utf-8")
 
 
+class _Server(ThreadingHTTPServer):
+    """A threading HTTP server that says nothing when a client hangs up mid-answer (a crawler that timed
+    out, or stopped): that is the client's choice, not the server's fault."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class LoopbackServer:
     """Serves routes made by ``build(base_url)`` on a loopback address (127.0.0.1 by default) at a free
     port; a context manager. Servers on different loopback addresses are different hosts to a crawler."""
@@ -63,9 +75,9 @@ class LoopbackServer:
         if not host.startswith("127."):
             raise ValueError(f"{host} is not a loopback address")
         try:
-            self._server = ThreadingHTTPServer((host, port), handler)
+            self._server = _Server((host, port), handler)
         except OSError:  # the port is taken: any free one will do
-            self._server = ThreadingHTTPServer((host, 0), handler)
+            self._server = _Server((host, 0), handler)
         self._server.daemon_threads = True
         self.host = host
         self.base_url = f"http://{host}:{self._server.server_port}"
