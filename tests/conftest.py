@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -122,6 +124,14 @@ def newsrake(*args: str, cwd: Path, timeout: float = 120) -> Run:
         check=False,
     )
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def scripted_dns(dns: dict[str, list[str]]) -> dict[str, str]:
+    """The environment of a `newsrake` subprocess whose look-ups of the names in ``dns`` get the scripted
+    answers (``tests/scripted_dns``), with no proxy variables."""
+    environment = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    path = os.pathsep.join(filter(None, [str(TESTS / "scripted_dns"), os.environ.get("PYTHONPATH")]))
+    return environment | {"PYTHONPATH": path, "NEWSRAKE_TEST_DNS": json.dumps(dns)}
 
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")

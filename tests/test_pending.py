@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Rout
 from pipelines.records import RawPage
 from pipelines.store import MIGRATIONS, Store
 
-from conftest import FAST, TESTS, Run, article_page, newsrake
+from conftest import FAST, Run, article_page, newsrake, scripted_dns
 
 QUICK = ("-s", "RETRY_TIMES=0", "-s", "NEWSRAKE_ARTICLE_RETRY_BACKOFF=0", "-s", "NEWSRAKE_CLEAN_WORKERS=0")
 """No retry within a run (the next run is the retry), a next try due at once, cleaning in the crawl's process."""
@@ -171,13 +170,10 @@ def crawl_with_dns(site: Site, dns: dict[str, list[str]], *args: str) -> Run:
     guard on (only the servers in ``args``' ``--allow-address`` let through)."""
     seeds = "".join(f'[[source]]\nname = "{n}"\nfeeds = ["{u}"]\n\n' for n, u in site.sources.items())
     (site.tmp / "seeds.toml").write_text(seeds)
-    environment = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    path = os.pathsep.join(filter(None, [str(TESTS / "scripted_dns"), os.environ.get("PYTHONPATH")]))
-    environment |= {"PYTHONPATH": path, "NEWSRAKE_TEST_DNS": json.dumps(dns)}
     done = subprocess.run(
         [sys.executable, "-m", "crawler.cli", "crawl", "--db", "news.db", "--seeds", "seeds.toml", *FAST, *QUICK,
          *args],
-        cwd=site.tmp, env=environment, capture_output=True, text=True, timeout=120, check=False,
+        cwd=site.tmp, env=scripted_dns(dns), capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     return Run(done.returncode, done.stdout, done.stderr)
 

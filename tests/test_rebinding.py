@@ -8,7 +8,6 @@ loopback site stands for the private service a hostile name points at; nothing m
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import pytest
 
 from crawler.demo.server import LoopbackServer
 
-from conftest import FAST, TESTS, Run, generated_site
+from conftest import FAST, Run, generated_site, scripted_dns
 
 PUBLIC = "93.184.216.34"  # never connected to: the scripts below only ever hand it to a check
 
@@ -33,10 +32,7 @@ def private_service() -> Iterator[LoopbackServer]:
 
 def crawl(feed: str, cwd: Path, dns: dict[str, list[str]], *args: str, env: dict[str, str] | None = None) -> Run:
     """`newsrake crawl` of one feed, with the scripted DNS."""
-    environment = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    path = os.pathsep.join(filter(None, [str(TESTS / "scripted_dns"), os.environ.get("PYTHONPATH")]))
-    environment |= {"PYTHONPATH": path, "NEWSRAKE_TEST_DNS": json.dumps(dns)}
-    environment |= env or {}
+    environment = scripted_dns(dns) | (env or {})
     done = subprocess.run(
         [sys.executable, "-m", "crawler.cli", "crawl", "--feed", feed, "--db", "news.db", *FAST, *args],
         cwd=cwd, env=environment, capture_output=True, text=True, timeout=120, check=False,
