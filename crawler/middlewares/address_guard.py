@@ -29,8 +29,9 @@ from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass
 
 from scrapy import Request
+from scrapy import exceptions as scrapy_exceptions
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
+from scrapy.exceptions import IgnoreRequest
 from twisted.internet.error import DNSLookupError
 
 from crawler import stats
@@ -44,6 +45,15 @@ logger = logging.getLogger(__name__)
 RESOLVED_FOR = 60.0
 """Seconds a host's look-up (answer or failure) is trusted by the early check before it is looked up again;
 the connection's own look-up is checked every time."""
+
+
+LOOKUP_ERRORS: tuple[type[BaseException], ...] = tuple(
+    error
+    for error in (DNSLookupError, getattr(scrapy_exceptions, "CannotResolveHostError", None))
+    if isinstance(error, type)
+)
+"""A failed look-up, as the download handler reports it: Twisted's error, or the one Scrapy's newer handlers
+(httpx, aiohttp) raise, where the installed Scrapy has it (it is newer than the declared minimum, 2.14)."""
 
 
 class AddressRefused(IgnoreRequest):
@@ -147,7 +157,7 @@ class AddressGuardMiddleware:
     def process_exception(self, request: Request, exception: Exception) -> None:
         """A look-up the checking resolver refused fails the download as a failed look-up: report it as the
         refusal it is (a retried request is refused by `process_request`, from the resolver's memory)."""
-        if self._resolver is None or not isinstance(exception, (DNSLookupError, CannotResolveHostError)):
+        if self._resolver is None or not isinstance(exception, LOOKUP_ERRORS):
             return
         reason = self._resolver.refused(urlsplit(request.url).hostname or "")
         if reason is not None:
