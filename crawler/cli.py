@@ -180,7 +180,7 @@ def _crawl_locked(
     if _start_cleaning_now(overrides, last_crawl_stored_articles(db)):  # before the storage driver loads
         overrides["NEWSRAKE_CLEAN_STARTED_EARLY"] = True
     from crawler.run import build_settings, check_overrides, run_crawl  # Scrapy: imported while the fork server starts
-    from crawler.stats import STORE_ERRORS, outcome, summary_line
+    from pipelines.stats import STORE_ERRORS, outcome, summary_line
 
     overrides["NEWSRAKE_DB"] = str(db)
     if allow_private:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
-from crawler.items import CleanedPage, FetchedPage
 from pipelines.cleaning import cleaned
+from pipelines.items import CleanedPage, FetchedPage
 
 if TYPE_CHECKING:
     from pipelines.clean_workers import CleanWorkers

@@ -27,9 +27,9 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from crawler.items import FetchedPage
 from pipelines.clean_worker import serve
 from pipelines.cleaning import Cleaned, cleaned, failed
+from pipelines.items import FetchedPage
 
 PAGES_AHEAD = 1
 """Pages sent to a worker beyond the one it cleans: it starts the next as soon as it has sent back the last."""

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
 from cleaners.version import cleaner_version, failed_version
-from crawler.items import FetchedPage
 from pipelines import raw_body
+from pipelines.items import FetchedPage
 
 logger = logging.getLogger(__name__)
 

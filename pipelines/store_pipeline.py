@@ -19,10 +19,10 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler import stats
-from crawler.items import CleanedPage, FeedFetch
+from pipelines import stats
+from pipelines.items import CleanedPage
 from pipelines.memory import release_free_memory
-from pipelines.records import ArticleFailure
+from pipelines.records import ArticleFailure, FeedFetch
 from pipelines.store import ArticleRecord, Store, Validators
 
 logger = logging.getLogger(__name__)

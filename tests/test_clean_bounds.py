@@ -16,10 +16,10 @@ from cleaners import CLEANER_VERSION, Article
 from cleaners.rules import SourceRules
 from cleaners.version import FAILED_PREFIX
 from crawler.demo.server import LoopbackServer
-from crawler.items import FetchedPage
 from pipelines import raw_body
 from pipelines.clean_workers import CleanWorkers, WorkerPool
 from pipelines.cleaning import RecleanTask, clean_stored, failed_article, failed_stored
+from pipelines.items import FetchedPage
 from pipelines.records import RawPage
 from pipelines.store import Store, StoredFilter
 

@@ -34,9 +34,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet.error import DNSLookupError
 
-from crawler import stats
 from crawler.addresses import UNRESOLVED, AddressPolicy, IPAddress, is_public, literal_address, parse_allowed
 from crawler.resolver import PublicAddressResolver
+from pipelines import stats
 
 __all__ = ["AddressGuardMiddleware", "AddressRefused", "IPAddress", "is_public", "literal_address"]
 

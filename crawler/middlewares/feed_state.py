@@ -14,8 +14,8 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
-from crawler import stats
 from crawler.middlewares.store_reader import StoreReader
+from pipelines import stats
 from pipelines.records import utc_now
 
 logger = logging.getLogger(__name__)

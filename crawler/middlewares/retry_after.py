@@ -16,8 +16,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler import stats
 from crawler.middlewares.host_delay import HostDelays
+from pipelines import stats
 
 logger = logging.getLogger(__name__)
 

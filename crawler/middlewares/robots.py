@@ -30,8 +30,8 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 
-from crawler import stats
 from crawler.middlewares.host_delay import HostDelays
+from pipelines import stats
 
 logger = logging.getLogger(__name__)
 

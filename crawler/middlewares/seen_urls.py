@@ -18,9 +18,9 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
-from crawler import stats
 from crawler.middlewares.store_reader import StoreReader
 from crawler.urls import legacy_key, normalise_url
+from pipelines import stats
 from pipelines.records import utc_now
 
 

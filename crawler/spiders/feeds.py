@@ -24,9 +24,7 @@ from twisted.python.failure import Failure
 
 from cleaners import FeedEntry
 from cleaners.rules import SourceRules
-from crawler import stats
 from crawler.feeds import discover_feeds, parse_feed
-from crawler.items import FeedFetch, FetchedPage
 from crawler.middlewares.address_guard import AddressRefused
 from crawler.middlewares.feed_state import FeedSkipped
 from crawler.middlewares.retry_after import HostBackedOff
@@ -37,7 +35,9 @@ from crawler.options import parse_duration
 from crawler.sitemaps import parse_sitemap
 from crawler.sources import Gathered, SourceError, gather
 from crawler.urls import normalise_url
-from pipelines.records import ArticleFailure, RawPage, utc_now
+from pipelines import stats
+from pipelines.items import FetchedPage
+from pipelines.records import ArticleFailure, FeedFetch, RawPage, utc_now
 
 logger = logging.getLogger(__name__)
 

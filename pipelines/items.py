@@ -1,4 +1,5 @@
-"""What the spider hands to the pipelines."""
+"""What the spider hands to the pipelines: records of the pipelines' own, so that they import nothing of the
+crawler (`FeedFetch` is in `pipelines.records`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
 from pipelines.raw_body import Compressed
-from pipelines.records import FeedFetch, RawPage
+from pipelines.records import RawPage
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,3 @@ class CleanedPage:
     article: Article
     stored_body: Compressed
     """The page's body as it is stored, compressed where the page was cleaned."""
-
-
-__all__ = ["CleanedPage", "FeedFetch", "FetchedPage"]
