@@ -6,6 +6,18 @@ without namespaces, and gzip-compressed bodies. The XML parser never expands or 
 entities and never touches the network, so hostile documents (billion laughs, external
 entities, remote DTDs) are parsed safely; anything that is not a sitemap comes back as
 ``kind="invalid"`` with an error message instead of raising.
+
+Why not Scrapy's ``scrapy.utils.sitemap.Sitemap`` and ``scrapy.utils.gz.gunzip`` (compared in issue 18, Scrapy
+2.19): ``Sitemap`` keeps only the text of each ``<url>``'s direct children by local name, so the Google News
+fields (inside ``<news:news>``) come back as ``"news": ""``; it uses the partial tree libxml2 leaves after an
+entity-amplification stop (billion laughs gives an entry), keeps the text before a refused entity
+(``"before "`` for ``before &xxe; after``), takes a ``<urlset>`` in any namespace, and raises on an empty or
+binary body. ``gunzip`` returns what it could read of a truncated stream, which ``recover=True`` then parses as
+half a sitemap. On a generated news sitemap (a busy 2-core machine, best of 5) ``parse_sitemap`` took 83 ms for
+1,000 entries and 5.0 s for 50,000 (19.6 MB); ``Sitemap`` with the same `published_link` and `parse_date` per
+entry, news fields left out, 69 ms and 4.0 s: the difference is the news fields and the checks. Building the tree
+is 5 ms and 0.18 s of ours, the rest is the per-entry work both need. Decompressing the 50,000: 13 ms here, 17 ms
+with ``gunzip``.
 """
 
 from __future__ import annotations
