@@ -74,9 +74,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
     "crawler.middlewares.feed_state.FeedStateMiddleware": 55,
     "crawler.middlewares.seen_urls.SeenUrlsMiddleware": 60,
-    "crawler.middlewares.robots.RobotsMiddleware": 100,
     "crawler.middlewares.meta_refresh.MetaRefreshMiddleware": 580,
-    "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees 429/503
+    # robots.txt, Crawl-delay, Retry-After; before RetryMiddleware (550) sees 429/503
+    "crawler.middlewares.host_policy.HostPolicyMiddleware": 560,
 }
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 300,

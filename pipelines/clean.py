@@ -10,6 +10,7 @@ from scrapy.crawler import Crawler
 
 from pipelines.cleaning import cleaned
 from pipelines.items import CleanedPage, FetchedPage
+from pipelines.request_context import is_kind
 
 if TYPE_CHECKING:
     from pipelines.clean_workers import CleanWorkers
@@ -51,7 +52,7 @@ class CleanPipeline:
         """Start the workers with the first article request: they start while its page downloads, and a run
         with nothing new (every feed unchanged) never starts them. (Their fork server may already be up:
         `newsrake crawl` starts it with the command when the database's last crawl stored articles.)"""
-        if self.workers is not None and request.meta.get("newsrake") == "article":
+        if self.workers is not None and is_kind(request, "article"):
             self.workers.start()
 
     async def process_item(self, item: object) -> object:

@@ -17,6 +17,7 @@ from scrapy.exceptions import IgnoreRequest
 from crawler.middlewares.store_reader import StoreReader
 from pipelines import stats
 from pipelines.records import utc_now
+from pipelines.request_context import context_of, with_context
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class FeedSkipped(IgnoreRequest):
 
 
 class FeedStateMiddleware:
-    """Downloader middleware for feed requests (``meta["newsrake"] == "feed"``)."""
+    """Downloader middleware for feed requests (their context's kind ``feed``)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -43,10 +44,12 @@ class FeedStateMiddleware:
         return FeedSkipped(message)
 
     def process_request(self, request: Request) -> Request | None:
-        if request.meta.get("newsrake") != "feed" or request.meta.get("newsrake_conditional"):
+        context = context_of(request)
+        if context is None or context.kind != "feed" or context.conditional:
             return None
         store = self.reader.get()
-        state = store.feed_state(request.meta.get("newsrake_feed", request.url)) if store else None
+        url = context.feed_url if context.feed_url is not None else request.url
+        state = store.feed_state(url) if store else None
         if state is None:
             return None
         if state.retired_at:
@@ -58,9 +61,7 @@ class FeedStateMiddleware:
             request.headers["If-None-Match"] = state.etag
         if state.last_modified:
             request.headers["If-Modified-Since"] = state.last_modified
-        if state.body_sha256:
-            request.meta["newsrake_body_sha256"] = state.body_sha256
-        request.meta["newsrake_conditional"] = True
+        with_context(request, conditional=True, body_sha256=state.body_sha256 or None)
         if state.moved_to and state.moved_to != request.url:
             return request.replace(url=state.moved_to, dont_filter=True)
         return None

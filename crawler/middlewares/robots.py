@@ -13,7 +13,8 @@
 - ``Crawl-delay`` is honoured up to ``NEWSRAKE_MAX_CRAWL_DELAY`` seconds; a
   host asking for more is skipped for this run and logged.
 
-Replaces ``scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`` (see settings).
+Part of the host policy (`crawler.middlewares.host_policy.HostPolicyMiddleware`), which replaces
+``scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`` (see settings).
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from urllib.parse import urljoin, urlsplit
 from protego import Protego
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 
-from crawler.middlewares.host_delay import HostDelays
 from pipelines import stats
+from pipelines.request_context import RequestContext, context_meta
 
 logger = logging.getLogger(__name__)
 
@@ -87,40 +88,30 @@ class HostPolicy:
     crawl_delay: float | None = None
 
 
-class RobotsMiddleware:
-    """Downloader middleware: fetch each host's robots.txt once per run and obey it."""
+class RobotsTxt:
+    """Each host's robots.txt, fetched once per run, and what it lets newsrake fetch (part of the host policy,
+    `crawler.middlewares.host_policy`, which applies its Crawl-delay)."""
 
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
-        if not settings.getbool("ROBOTSTXT_OBEY"):
-            raise NotConfigured
         self.crawler = crawler
         self.user_agent: str = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
         self.max_delay = settings.getfloat("NEWSRAKE_MAX_CRAWL_DELAY", 30.0)
-        self.delays = HostDelays(crawler)
         self._policies: dict[Origin, asyncio.Future[HostPolicy]] = {}
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> RobotsMiddleware:
-        return cls(crawler)
-
-    async def process_request(self, request: Request) -> None:
+    async def check(self, request: Request) -> float | None:
+        """The Crawl-delay of the request's host, if any; raises `RobotsRefused` if robots.txt refuses it."""
         if request.meta.get("dont_obey_robotstxt"):
-            return
+            return None
         origin = origin_of(request.url)
         if origin is None:
-            return
+            return None
         policy = await self._policy(origin)
         if policy.refuse_all:
             raise self._refuse(request, policy.refuse_all, transient=True)
         if policy.rules is not None and not policy.rules.can_fetch(request.url, self.user_agent):
             raise self._refuse(request, "disallowed by robots.txt", transient=False)
-        if policy.crawl_delay:
-            self.delays.raise_floor(request, policy.crawl_delay)
-
-    def process_response(self, request: Request, response: Response) -> Response:
-        self.delays.apply(request)
-        return response
+        return policy.crawl_delay
 
     def _refuse(self, request: Request, reason: str, *, transient: bool) -> RobotsRefused:
         assert self.crawler.stats is not None
@@ -163,7 +154,7 @@ class RobotsMiddleware:
                 "dont_obey_robotstxt": True,
                 "handle_httpstatus_all": True,
                 "dont_retry": True,  # a 5xx or no answer means: not this run
-                "newsrake": "robots",
+                **context_meta(RequestContext(kind="robots")),
             },
             callback=NO_CALLBACK,
         )

@@ -5,11 +5,11 @@ stored it under), by the canonical URL of a stored page, as a known duplicate, o
 same feed. One query a request tells all of it (`Store.article_state`).
 
 An article that failed in an earlier run (`pending_articles`) is requested again only when its next try is
-due, and never once given up; a request for it carries its attempts so far (``meta["newsrake_attempts"]``).
+due, and never once given up; a request for it carries its attempts so far (its context's ``attempts``).
 
 With ``NEWSRAKE_REFETCH_UPDATED`` on, an article whose feed entry now carries
 another updated date than the one it was stored with is fetched again
-(``meta["newsrake_refetch"]``); the stored text is kept as a previous version.
+(its context's ``refetch``); the stored text is kept as a previous version.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from crawler.middlewares.store_reader import StoreReader
 from crawler.urls import legacy_key, normalise_url
 from pipelines import stats
 from pipelines.records import utc_now
+from pipelines.request_context import context_of, with_context
 
 
 class AlreadyStored(IgnoreRequest):
@@ -33,7 +34,7 @@ class NotDue(IgnoreRequest):
 
 
 class SeenUrlsMiddleware:
-    """Drops article requests (``meta["newsrake"] == "article"``) whose article the store has."""
+    """Drops article requests (their context's kind ``article``) whose article the store has."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -45,21 +46,20 @@ class SeenUrlsMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
-        if request.meta.get("newsrake") != "article":
+        context = context_of(request)
+        if context is None or context.kind != "article":
             return
         store = self.reader.get()
         if store is None:
             return
-        link = request.meta.get("newsrake_link", request.url)
+        link = context.link if context.link is not None else request.url
         key = normalise_url(link) or request.url
-        state = store.article_state(
-            [key, legacy_key(link) or key], request.meta.get("newsrake_guid"), request.meta.get("newsrake_feed_url")
-        )
+        state = store.article_state([key, legacy_key(link) or key], context.guid, context.feed_url)
         assert self.crawler.stats is not None
         if self.refetch_updated and state.url_stored:
-            new_updated = request.meta.get("newsrake_updated")
+            new_updated = context.updated
             if new_updated and new_updated != state.feed_updated:
-                request.meta["newsrake_refetch"] = True
+                with_context(request, refetch=True)
                 return
         if state.stored or state.duplicate:
             self.crawler.stats.inc_value(stats.ARTICLES_SKIPPED)
@@ -70,5 +70,5 @@ class SeenUrlsMiddleware:
             self.crawler.stats.inc_value(stats.ARTICLES_NOT_DUE)
             when = f"given up on {state.given_up_at}" if state.given_up_at else f"next try at {state.next_try_at}"
             raise NotDue(f"failed before, {when}: {request.url}")
-        request.meta["newsrake_attempts"] = state.attempts
+        with_context(request, attempts=state.attempts)
         self.crawler.stats.inc_value(stats.ARTICLES_RETRIED)

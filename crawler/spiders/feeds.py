@@ -38,6 +38,7 @@ from crawler.urls import normalise_url
 from pipelines import stats
 from pipelines.items import FetchedPage
 from pipelines.records import ArticleFailure, FeedFetch, RawPage, utc_now
+from pipelines.request_context import RequestContext, context_meta, context_of
 
 logger = logging.getLogger(__name__)
 
@@ -62,11 +63,18 @@ def body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def _listed_url(request: Any) -> str:
+    """The URL a feed or sitemap request (or its response) was listed under: its feed URL, whatever the moves
+    and redirects on the way."""
+    context = context_of(request)
+    return context.feed_url if context is not None and context.feed_url is not None else str(request.url)
+
+
 def _parsed(response: Response, source: str, digest: str, **fields: Any) -> FeedFetch:
     """The record of a feed or sitemap that was parsed: what it held, and what tells next time whether it
     changed (the server's validators, the body's digest, a permanent move)."""
     return FeedFetch(
-        url=response.meta.get("newsrake_feed", response.url),
+        url=_listed_url(response),
         source=source,
         status=response.status,
         body_sha256=digest,
@@ -168,7 +176,7 @@ class FeedsSpider(scrapy.Spider):
                     callback=self.parse_homepage,
                     errback=self.feed_failed,
                     cb_kwargs={"source": source.name},
-                    meta={"newsrake": "homepage", "newsrake_source": source.name},
+                    meta=context_meta(RequestContext(kind="homepage", source=source.name)),
                 )
         for request in self.pending_requests([source.name for source in sources]):
             yield request
@@ -201,16 +209,14 @@ class FeedsSpider(scrapy.Spider):
         return True
 
     def _poll_request(self, url: str, source: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
-        """A request for a feed or sitemap: polled conditionally; ``newsrake_feed`` keeps its listed URL."""
+        """A request for a feed or sitemap: polled conditionally; its context keeps its listed URL."""
         return scrapy.Request(
             url,
             callback=callback,
             errback=self.feed_failed,
             cb_kwargs={"source": source, **cb_kwargs},
             meta={
-                "newsrake": "feed",
-                "newsrake_source": source,
-                "newsrake_feed": url,
+                **context_meta(RequestContext(kind="feed", source=source, feed_url=url)),
                 "handle_httpstatus_list": [304],
             },
         )
@@ -222,11 +228,12 @@ class FeedsSpider(scrapy.Spider):
     def _not_modified(self, response: Response, source: str, digest: str) -> FeedFetch | None:
         """The record of a 304 answer, or of the very body parsed last time (a server without validators):
         nothing to parse. None for any other answer."""
-        if response.status != 304 and response.meta.get("newsrake_body_sha256") != digest:
+        context = context_of(response)
+        if response.status != 304 and (context.body_sha256 if context is not None else None) != digest:
             return None
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
         self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
-        key = response.meta.get("newsrake_feed", response.url)
+        key = _listed_url(response)
         return FeedFetch(url=key, source=source, status=response.status, unchanged=response.status != 304)
 
     def sitemap_request(self, url: str, source: str, depth: int = 0) -> scrapy.Request:
@@ -240,7 +247,7 @@ class FeedsSpider(scrapy.Spider):
         if unchanged is not None:
             yield unchanged
             return
-        key = response.meta.get("newsrake_feed", response.url)
+        key = _listed_url(response)
         limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
         sitemap = parse_sitemap(response.body, response.url, limit)
         if sitemap.kind == "invalid":
@@ -278,7 +285,7 @@ class FeedsSpider(scrapy.Spider):
         if unchanged is not None:
             yield unchanged
             return
-        key = response.meta.get("newsrake_feed", response.url)
+        key = _listed_url(response)
         content_type = response.headers.get("Content-Type")
         limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
         feed = parse_feed(response.body, response.url, content_type.decode("latin-1") if content_type else None, limit)
@@ -314,14 +321,16 @@ class FeedsSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"entry": entry, "source": source, "feed_url": feed_url},
-            meta={
-                "newsrake": "article",
-                "newsrake_source": source,
-                "newsrake_feed_url": feed_url,
-                "newsrake_link": entry.link,
-                "newsrake_guid": entry.guid,
-                "newsrake_updated": entry.updated_raw,
-            },
+            meta=context_meta(
+                RequestContext(
+                    kind="article",
+                    source=source,
+                    feed_url=feed_url,
+                    link=entry.link,
+                    guid=entry.guid,
+                    updated=entry.updated_raw,
+                )
+            ),
         )
 
     def parse_article(self, response: Response, entry: FeedEntry, source: str, feed_url: str) -> Iterator[FetchedPage]:
@@ -334,7 +343,8 @@ class FeedsSpider(scrapy.Spider):
             headers=_headers(response),
         )
         rules = self.rules.get(source, SourceRules())
-        refetch = bool(response.meta.get("newsrake_refetch"))
+        context = context_of(response)
+        refetch = context is not None and context.refetch
         yield FetchedPage(page=page, source=source, feed_url=feed_url, entry=entry, rules=rules, refetch=refetch)
 
     def feed_failed(self, failure: Failure) -> Iterator[FeedFetch]:
@@ -343,11 +353,12 @@ class FeedsSpider(scrapy.Spider):
             return  # not due yet, or retired: counted by the middleware
         request = failure.request  # type: ignore[attr-defined]
         status, reason = _failure_reason(failure)
-        key = request.meta.get("newsrake_feed", request.url)
+        key = _listed_url(request)
         retired = status == 410
         logger.warning("feed failed: %s (%s)%s", request.url, reason, "; retired" if retired else "")
         self.crawler.stats.inc_value(stats.FEEDS_FAILED)
-        source = request.meta.get("newsrake_source", "")
+        context = context_of(request)
+        source = context.source if context is not None else ""
         yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired)
 
     def article_failed(self, failure: Failure) -> Iterator[ArticleFailure]:
@@ -371,8 +382,9 @@ class FeedsSpider(scrapy.Spider):
 
     def _pending_failure(self, request: Any, status: int | None, reason: str, transient: bool) -> ArticleFailure | None:
         """The `pending_articles` record of a failed article: a transient failure, or any failure of an article
-        that failed before (``newsrake_attempts``); None for a first permanent failure (not recorded)."""
-        before = request.meta.get("newsrake_attempts")
+        that failed before (its context's ``attempts``); None for a first permanent failure (not recorded)."""
+        context = context_of(request)
+        before = context.attempts if context is not None else None
         entry = request.cb_kwargs.get("entry")
         if entry is None or (before is None and not transient):
             return None
@@ -388,7 +400,7 @@ class FeedsSpider(scrapy.Spider):
             logger.warning("article given up after %d attempt(s): %s (%s)", attempts, request.url, reason)
         else:
             self.crawler.stats.inc_value(stats.ARTICLES_PENDING)
-        source = request.cb_kwargs.get("source") or request.meta.get("newsrake_source", "")
+        source = request.cb_kwargs.get("source") or (context.source if context is not None else "")
         return ArticleFailure(
             link=entry.link, source=source, feed_url=request.cb_kwargs.get("feed_url") or None, entry=entry,
             status=status, error=reason, attempts=attempts, next_try_at=None if given_up else next_try,

@@ -1,0 +1,77 @@
+"""The host policy: what each host asks of newsrake, in one downloader middleware.
+
+- robots.txt, as RFC 9309 has it (`crawler.middlewares.robots`; off when ``ROBOTSTXT_OBEY`` is);
+- Crawl-delay and Retry-After (on 429 and 503, `crawler.middlewares.retry_after`) both raise the host's
+  delay floor (`crawler.middlewares.host_delay`), which nothing may shrink: this middleware owns the one
+  `HostDelays`, so nothing else writes Scrapy's download slots;
+- a host asking (Retry-After) for more than ``NEWSRAKE_MAX_RETRY_AFTER`` seconds is left for the run.
+
+It sits at 560, so it sees a 429/503 before Scrapy's RetryMiddleware (550) does: the retry waits for the
+new delay. It replaces ``scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`` (see settings).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from crawler.middlewares.host_delay import HostDelays
+from crawler.middlewares.retry_after import BACKOFF_STATUSES, DEFAULT_WAIT, HostBackedOff, retry_after_seconds
+from crawler.middlewares.robots import RobotsTxt
+from pipelines import stats
+from pipelines.request_context import is_kind
+
+logger = logging.getLogger(__name__)
+
+
+class HostPolicyMiddleware:
+    """Downloader middleware: obey robots.txt, Crawl-delay and Retry-After; keep each host's delay floor."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.robots = RobotsTxt(crawler) if crawler.settings.getbool("ROBOTSTXT_OBEY") else None
+        self.cap = crawler.settings.getfloat("NEWSRAKE_MAX_RETRY_AFTER", 120.0)
+        self.delays = HostDelays(crawler)
+        self.given_up: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> HostPolicyMiddleware:
+        return cls(crawler)
+
+    async def process_request(self, request: Request) -> None:
+        if self.robots is not None:
+            crawl_delay = await self.robots.check(request)
+            if crawl_delay:
+                self.delays.raise_floor(request, crawl_delay)
+        host = request.url.split("/", 3)[2] if "://" in request.url else ""
+        if host in self.given_up:
+            raise HostBackedOff(f"{request.url}: the host asked to wait longer than {self.cap:g} s")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in BACKOFF_STATUSES and not is_kind(request, "robots"):
+            self._back_off(request, response)
+        else:
+            self.delays.apply(request)
+        return response
+
+    def _back_off(self, request: Request, response: Response) -> None:
+        """Raise the host's delay floor to what its Retry-After asks (or double it); leave it for the run if it
+        asks for more than the cap."""
+        header = response.headers.get("Retry-After")
+        asked = retry_after_seconds(header.decode("latin-1") if header else None)
+        if asked is not None and asked > self.cap:
+            host = request.url.split("/", 3)[2]
+            self.given_up.add(host)
+            logger.warning("%s answered %d, Retry-After %g s (cap %g s): host left for this run",
+                           request.url, response.status, asked, self.cap)  # fmt: skip
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value(stats.HOSTS_BACKED_OFF)
+            raise HostBackedOff(f"{request.url}: Retry-After {asked:g} s is over the cap")
+        key = self.delays._slot_key(request) or ""
+        wait = asked if asked is not None else max(DEFAULT_WAIT, 2 * self.delays.floors.get(key, 0.0))
+        floor = self.delays.raise_floor(request, min(wait, self.cap))
+        logger.warning("%s answered %d: waiting %g s between requests to this host", request.url,
+                       response.status, floor)  # fmt: skip
