@@ -5,6 +5,8 @@ Any of these can be changed for one run with ``-s NAME=VALUE``.
 
 from scrapy.settings import default_settings as _scrapy
 
+from pipelines import clean_workers as _clean  # the cleaning defaults are defined there, once
+
 BOT_NAME = "newsrake"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -14,10 +16,10 @@ NEWSRAKE_DB = "news.db"  # the SQLite file
 NEWSRAKE_ALLOW_PRIVATE_ADDRESSES = False  # loopback/private networks are refused unless this is on
 NEWSRAKE_ALLOW_ADDRESSES: list[str] = []  # "host:port" servers let through even if private
 NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
-NEWSRAKE_CLEAN_WORKERS = -1  # processes that clean pages: -1 one per core, 0 in the crawl's own process
-NEWSRAKE_CLEAN_TIMEOUT = 30.0  # seconds one page may take to clean; past that it is stored with the reason
+NEWSRAKE_CLEAN_WORKERS = _clean.DEFAULT_WORKERS  # cleaning processes: -1 one per core, 0 in the crawl's own process
+NEWSRAKE_CLEAN_TIMEOUT = _clean.DEFAULT_TIMEOUT  # seconds one page may take to clean; past that stored with the reason
 NEWSRAKE_CLEAN_STARTED_EARLY = False  # set by `newsrake crawl`, not by hand: it started the fork server itself
-NEWSRAKE_CLEAN_MEMORY_MB = 1024  # memory one cleaning worker may add; past that the page is stored with the reason
+NEWSRAKE_CLEAN_MEMORY_MB = _clean.DEFAULT_MEMORY_MB  # memory one worker may add; past that the page is stored with why
 NEWSRAKE_STORE_BATCH = 50  # articles written per transaction (each still all or nothing)
 NEWSRAKE_STORE_BATCH_SECONDS = 1.0  # a batch is committed at the latest this long after its first article
 NEWSRAKE_REFETCH_UPDATED = False  # fetch again an article whose feed entry's updated date changed

@@ -28,10 +28,10 @@ class CleanPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
-        from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, CleanWorkers
+        from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, DEFAULT_WORKERS, CleanWorkers
 
         settings = crawler.settings
-        size = settings.getint("NEWSRAKE_CLEAN_WORKERS", 0)
+        size = settings.getint("NEWSRAKE_CLEAN_WORKERS", DEFAULT_WORKERS)
         size = os.cpu_count() or 1 if size < 0 else size
         workers = None
         if size:

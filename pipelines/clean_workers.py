@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 PRELOAD = ["pipelines.clean_preload"]
 """Imported by the fork server before it forks any worker."""
 
+DEFAULT_WORKERS = -1
+"""Processes that clean pages (``NEWSRAKE_CLEAN_WORKERS``): -1 one per core, 0 none (clean in the crawl's process)."""
 DEFAULT_TIMEOUT = 30.0
 """Seconds a page may take to clean (``NEWSRAKE_CLEAN_TIMEOUT``, for a crawl and a reclean)."""
 DEFAULT_MEMORY_MB = 1024
