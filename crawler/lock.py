@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -61,3 +62,31 @@ class RunLock:
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.release()
+
+
+class LockOpenError(Exception):
+    """The lock file cannot be opened or written; the message says which and why."""
+
+
+def take_lock(db_path: str | os.PathLike[str]) -> RunLock:
+    """The database's run lock, taken: `LockHeldError` at once if another run holds it, `LockOpenError` if the
+    lock file cannot be opened. Only taking the lock raises these: what is done under it raises its own."""
+    lock = RunLock(db_path)
+    try:
+        return lock.acquire()
+    except OSError as error:
+        raise LockOpenError(f"cannot lock {db_path}: {error.strerror or error}") from None
+
+
+def unless_locked(db_path: str | os.PathLike[str], work: Callable[[], object]) -> bool:
+    """Run ``work`` under the run lock and return True; if another run holds the lock, do nothing and return
+    False (that run has the database in hand)."""
+    try:
+        lock = take_lock(db_path)
+    except LockHeldError:
+        return False
+    try:
+        work()
+    finally:
+        lock.release()
+    return True

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import pipelines.store
-from crawler.cli import _with_lock
+from crawler.commands.common import with_lock
 from crawler.demo.server import LoopbackServer
 from crawler.lock import RunLock
 from pipelines.store import MIGRATIONS, Store
@@ -181,6 +181,6 @@ def test_only_taking_the_lock_is_reported_as_a_lock_error(tmp_path: Path) -> Non
         raise FileNotFoundError(2, "No such file or directory", "elsewhere.txt")
 
     with pytest.raises(FileNotFoundError, match=r"elsewhere\.txt"):
-        _with_lock(tmp_path / "news.db", work)
+        with_lock(tmp_path / "news.db", work)
     with RunLock(tmp_path / "news.db"):  # released
         pass

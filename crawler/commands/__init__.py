@@ -1,0 +1,1 @@
+"""The `newsrake` commands, one module each; `crawler.cli` puts them in one click group."""

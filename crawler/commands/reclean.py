@@ -1,0 +1,166 @@
+"""`newsrake reclean`: clean the stored raw pages again with the current cleaners, no network."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from crawler.commands.common import EXIT_INTERRUPTED, EXIT_OK, NewsrakeError, db_option, default_seeds, with_lock
+
+
+@click.command()
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Clean every stored article, not only the stale ones.")
+@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this source (repeatable).")
+@click.option("--since", metavar="DATE", help="Only articles fetched on or after this date (ISO 8601).")
+@click.option("--url", "urls", multiple=True, metavar="URL", help="Only this article (repeatable).")
+@click.option("--seeds", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Seeds files with the sources' own rules. Default: seeds/*.toml here.")  # fmt: skip
+@click.option("--jobs", type=click.IntRange(0), default=0, show_default="all cores", help="Worker processes.")
+@click.option("--dry-run", is_flag=True, help="Count what would change and show diffs; write nothing.")
+@click.option("--show", type=click.IntRange(0), default=3, show_default=True, help="Diffs shown by --dry-run.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("-s", "settings_pairs", multiple=True, metavar="NAME=VALUE",
+              help="NEWSRAKE_CLEAN_TIMEOUT (seconds) or NEWSRAKE_CLEAN_MEMORY_MB: each page's bounds, as in a crawl "
+                   "(repeatable).")  # fmt: skip
+def reclean(
+    db: Path,
+    everything: bool,
+    sources: tuple[str, ...],
+    since: str | None,
+    urls: tuple[str, ...],
+    seeds: tuple[Path, ...],
+    jobs: int,
+    dry_run: bool,
+    show: int,
+    quiet: bool,
+    settings_pairs: tuple[str, ...],
+) -> int:
+    """Clean the stored raw pages again with the current cleaners: no network.
+
+    By default only articles cleaned by another cleaner version (stale ones)
+    are cleaned again; the text, metadata and audit trail of each are
+    updated, in batches of one transaction each. Safe to interrupt (Ctrl-C or
+    kill): the next reclean goes on with what is still stale. A crawl
+    started meanwhile exits with code 75, and so does a reclean started
+    during a crawl. Each page is cleaned within the crawl's bounds
+    (NEWSRAKE_CLEAN_TIMEOUT, NEWSRAKE_CLEAN_MEMORY_MB): a page over one is
+    reported in one line and its stored article left as it is.
+
+    \b
+    Example:
+        newsrake reclean --db news.db
+        newsrake reclean --db news.db --dry-run --show 5
+        newsrake reclean --db news.db --all --source "BBC News: World" --jobs 2
+    """
+    if not db.exists():
+        raise NewsrakeError(f"database not found: {db}")
+    since_iso = None
+    if since:
+        from dateutil.parser import isoparse
+
+        from cleaners.dates import to_iso_utc
+
+        try:
+            since_iso = to_iso_utc(isoparse(since))
+        except (ValueError, OverflowError):
+            raise click.UsageError(f"bad date for --since: {since!r} (use ISO 8601, e.g. 2026-11-01)") from None
+    bounds = _clean_bounds(settings_pairs)
+    return with_lock(
+        db, lambda: _reclean(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, bounds)
+    )
+
+
+def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
+    """The per-page bounds (seconds, MB) from ``-s`` pairs, with the crawl's defaults; a usage error else."""
+    from crawler.options import SettingError, parse_overrides
+    from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+    try:
+        overrides = parse_overrides(list(pairs))
+    except SettingError as error:
+        raise click.UsageError(str(error)) from None
+    unknown = sorted(set(overrides) - {"NEWSRAKE_CLEAN_TIMEOUT", "NEWSRAKE_CLEAN_MEMORY_MB"})
+    if unknown:
+        raise click.UsageError(
+            f"reclean takes only NEWSRAKE_CLEAN_TIMEOUT and NEWSRAKE_CLEAN_MEMORY_MB, not {', '.join(unknown)}"
+        )
+    try:
+        timeout = float(overrides.get("NEWSRAKE_CLEAN_TIMEOUT", DEFAULT_TIMEOUT))
+        memory_mb = int(overrides.get("NEWSRAKE_CLEAN_MEMORY_MB", DEFAULT_MEMORY_MB))
+    except ValueError as error:
+        raise click.UsageError(f"bad setting: {error}") from None
+    if not timeout > 0 or memory_mb < 0:
+        raise click.UsageError("NEWSRAKE_CLEAN_TIMEOUT must be over 0 and NEWSRAKE_CLEAN_MEMORY_MB 0 or more")
+    return timeout, memory_mb
+
+
+def _reclean(
+    db: Path,
+    everything: bool,
+    sources: tuple[str, ...],
+    since: str | None,
+    urls: tuple[str, ...],
+    seeds: tuple[Path, ...],
+    jobs: int,
+    dry_run: bool,
+    show: int,
+    quiet: bool,
+    bounds: tuple[float, int],
+) -> int:
+    import contextlib
+    import sqlite3
+
+    from cleaners import CLEANER_VERSION
+    from crawler.progress import ProgressBar
+    from crawler.sources import SourceError, gather_sources
+    from pipelines.reclean import reclean as run_reclean
+    from pipelines.store import Store, StoredFilter, StoreError
+
+    try:
+        known = gather_sources(seeds or default_seeds(), [], None)
+    except SourceError as error:
+        raise NewsrakeError(str(error)) from None
+    rules = {source.name: source.rules for source in known if source.rules}
+    where = StoredFilter(
+        stale_for=None if everything else CLEANER_VERSION,
+        stale_for_sources=tuple((name, f"{CLEANER_VERSION}.rules-{r.digest}") for name, r in rules.items()),
+        sources=sources,
+        since=since,
+        urls=urls,
+    )
+    try:
+        store = Store.open(db)
+    except StoreError as error:
+        raise NewsrakeError(str(error)) from None
+    run_id = None
+    try:
+        run_id = None if dry_run else store.start_run("reclean", {"all": everything, "sources": list(sources)})
+        bar = ProgressBar("recleaning", enabled=False if quiet else None)
+        timeout, memory_mb = bounds
+        counts = run_reclean(store, where, rules=rules, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                             dry_run=dry_run, show=show, progress=bar)  # fmt: skip
+        bar.close()
+        for problem in counts.errors:
+            click.echo(f"newsrake: cleaning failed: {problem}", err=True)
+        if run_id is not None:
+            outcome = "interrupted" if counts.interrupted else "ok" if not counts.failed else "partial"
+            numbers = {"cleaned": counts.cleaned, "changed": counts.changed, "unchanged": counts.unchanged,
+                       "failed": counts.failed}  # fmt: skip
+            store.finish_run(run_id, outcome, {"articles_new": counts.changed, "articles_failed": counts.failed},
+                             numbers)  # fmt: skip
+    except (StoreError, sqlite3.Error) as error:  # a full disk, say: one line, and the run marked failed if it can be
+        if run_id is not None:
+            with contextlib.suppress(sqlite3.Error):
+                store.finish_run(run_id, "failed", {}, {"error": str(error)})
+        raise NewsrakeError(str(error) if isinstance(error, StoreError) else f"cannot write to {db}: {error}") from None
+    finally:
+        store.close()
+    for text in counts.diffs:
+        click.echo(text)
+    click.echo(counts.summary(dry_run))
+    if counts.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_OK
