@@ -53,16 +53,16 @@ class RecleanCounts:
 
 
 def _entry(page: StoredPage) -> FeedEntry | None:
-    if not any((page.feed_title, page.feed_summary, page.feed_published_raw, page.guid)):
+    if not any(page.get(column) for column in ("feed_title", "feed_summary", "feed_published_raw", "guid")):
         return None
     return FeedEntry(
         link=page.url,
-        title=page.feed_title,
-        summary=page.feed_summary,
-        guid=page.guid,
-        published_raw=page.feed_published_raw,
-        published=page.feed_published,
-        updated_raw=page.feed_updated,
+        title=page.get("feed_title"),
+        summary=page.get("feed_summary"),
+        guid=page.get("guid"),
+        published_raw=page.get("feed_published_raw"),
+        published=page.get("feed_published"),
+        updated_raw=page.get("feed_updated"),
     )
 
 
@@ -74,8 +74,8 @@ def tasks(
     try:
         for page in store.stored_pages(where, batch):
             yield RecleanTask(
-                page.id, page.url, page.final_url, page.content_type, page.body, _entry(page),
-                rules.get(page.source or "", empty), page.title, page.text, page.fetched_at,
+                page.id, page.url, page.get("final_url"), page.content_type, page.body, _entry(page),
+                rules.get(page.get("source") or "", empty), page.get("title"), page.get("text"), page.fetched_at,
             )  # fmt: skip
     except sqlite3.Error as error:
         raise StoreError(f"cannot read {store.path}: {error}") from error

@@ -1,9 +1,12 @@
 """What every table and column of the SQLite file means, for people: the source of Datasette's titles
-and descriptions. A test checks that every column of the schema (`pipelines.store`) is described here."""
+and descriptions. A test checks that every column of the schema (`pipelines.store`) is described here. The columns of
+``articles`` are described in the store's column registry (`pipelines.store.columns`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from pipelines.store.columns import ARTICLE_COLUMNS, ArticleColumns
 
 
 @dataclass(frozen=True)
@@ -19,40 +22,7 @@ TABLES: dict[str, TableDoc] = {
     "articles": TableDoc(
         "Articles",
         "One row per article: the cleaned text and its metadata. Search the title and text with the box above.",
-        {
-            "id": "Row id.",
-            "url": "The article's key: its URL as published, less tracking parameters (utm_*, ref ...) and fragment"
-            " (the page was fetched at the URL as published: raw_pages.url).",
-            "final_url": "Where the page was served from, after redirects.",
-            "canonical_url": "The canonical URL the page declares.",
-            "canonical_key": "The key of the canonical URL (as url); a page with the key of a stored article is a"
-            " duplicate (see duplicates).",
-            "source": "The source (publisher) as named in the seeds file.",
-            "feed_url": "The feed or sitemap that listed the article.",
-            "guid": "The feed entry's GUID / Atom id.",
-            "title": "The headline.",
-            "text": "The article text, cleaned (paragraphs on their own lines).",
-            "authors": "Author names (JSON list).",
-            "published": "Publication time, ISO 8601 UTC.",
-            "published_raw": "The publication date as found on the page or in the feed.",
-            "language": "Language (ISO 639-1), declared by the page or detected.",
-            "description": "The page's description (standfirst).",
-            "image": "The top image URL.",
-            "tags": "Keywords, tags and categories (JSON list).",
-            "site_name": "The publisher's name as the page gives it.",
-            "feed_title": "The feed entry's title.",
-            "feed_summary": "The feed entry's summary (sanitised HTML).",
-            "feed_published": "The feed entry's date, ISO 8601 UTC.",
-            "feed_published_raw": "The feed entry's date as written in the feed.",
-            "feed_updated": "The feed entry's updated date as written in the feed.",
-            "problems": "Why the result may be incomplete, e.g. no-text (JSON list).",
-            "credit": "Agency and contributor credits, and syndication notes, taken out of the text.",
-            "syndicated_from": "The publication a syndication note names as the article's first publisher.",
-            "fetched_at": "When the page was fetched (UTC).",
-            "cleaned_at": "When the page was last cleaned (UTC).",
-            "cleaner_version": "The version of the cleaners that produced this row (see newsrake reclean).",
-            "run_id": "The run that stored the article.",
-        },
+        ARTICLE_COLUMNS.descriptions(),
     ),
     "raw_pages": TableDoc(
         "Raw pages",
@@ -196,3 +166,8 @@ TABLES: dict[str, TableDoc] = {
         },
     ),
 }
+
+
+def tables(columns: ArticleColumns = ARTICLE_COLUMNS) -> dict[str, TableDoc]:
+    """`TABLES`, with ``articles`` described by the column registry ``columns`` (one with a field added)."""
+    return {**TABLES, "articles": replace(TABLES["articles"], columns=columns.descriptions())}
