@@ -90,8 +90,10 @@ class ArticleWrites(StoreBase):
 
         The article is stored under the key of its URL (`url_key`). A page whose canonical URL is the key or
         the canonical URL of another stored article is a duplicate: recorded in `duplicates`, not stored.
-        The row is the registry's (`columns.ARTICLE_COLUMNS`); its INSERT is hand-written SQL, built once, as
-        before the registry: this is the crawl's hot path.
+        The row is the registry's (`columns.ARTICLE_COLUMNS`); its INSERT is hand-written SQL, built once by the
+        registry: this is the crawl's hot path, and sqlite-utils' ``table.insert(row, ignore=True)`` measured
+        about 3x slower a row (about 300 against 90 microseconds, 2000 rows in one transaction); nor can it say
+        "unless its canonical URL is stored" in the same statement.
         """
         page, article, feed_url = record.page, record.article, record.feed_url
         row = self.columns.row(record)
