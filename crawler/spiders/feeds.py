@@ -17,18 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from cleaners import FeedEntry
 from cleaners.rules import SourceRules
+from crawler.failures import REFUSALS, failure_reason, transient
 from crawler.feeds import discover_feeds, parse_feed
-from crawler.middlewares.address_guard import AddressRefused
 from crawler.middlewares.feed_state import FeedSkipped
-from crawler.middlewares.retry_after import HostBackedOff
-from crawler.middlewares.robots import RobotsRefused
 from crawler.middlewares.seen_urls import AlreadyStored, NotDue
 from crawler.middlewares.store_reader import StoreReader
 from crawler.options import parse_duration
@@ -41,9 +37,6 @@ from pipelines.records import ArticleFailure, FeedFetch, RawPage, utc_now
 from pipelines.request_context import RequestContext, context_meta, context_of
 
 logger = logging.getLogger(__name__)
-
-REFUSALS = (AddressRefused, RobotsRefused, HostBackedOff)
-"""Requests newsrake chose not to make (policy), as against requests that failed."""
 
 
 def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
@@ -102,28 +95,6 @@ def _cutoff(since: float | None) -> str | None:
     if since is None:
         return None
     return (datetime.now(UTC) - timedelta(seconds=since)).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _transient(error: BaseException) -> bool:
-    """Whether an article that failed this way may well be fetched later: a 5xx, 408 or 429 answer, a host
-    backing off for longer than the run waits, robots.txt unreachable, a host that does not resolve, a timeout
-    or a connection error. A 404, 410 or other 4xx, a robots.txt Disallow or a private address are
-    permanent."""
-    if isinstance(error, HttpError):
-        status = error.response.status
-        return status >= 500 or status in (408, 425, 429)
-    if isinstance(error, HostBackedOff):
-        return True
-    if isinstance(error, RobotsRefused | AddressRefused):
-        return error.transient
-    return not isinstance(error, IgnoreRequest)  # refused by policy vs network errors
-
-
-def _failure_reason(failure: Failure) -> tuple[int | None, str]:
-    if isinstance(failure.value, HttpError):
-        response = failure.value.response
-        return response.status, f"HTTP {response.status}"
-    return None, " ".join(f"{type(failure.value).__name__}: {failure.value}".split())[:300]
 
 
 class FeedsSpider(scrapy.Spider):
@@ -352,7 +323,7 @@ class FeedsSpider(scrapy.Spider):
         if isinstance(failure.value, FeedSkipped):
             return  # not due yet, or retired: counted by the middleware
         request = failure.request  # type: ignore[attr-defined]
-        status, reason = _failure_reason(failure)
+        status, reason = failure_reason(failure)
         key = _listed_url(request)
         retired = status == 410
         logger.warning("feed failed: %s (%s)%s", request.url, reason, "; retired" if retired else "")
@@ -363,11 +334,12 @@ class FeedsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> Iterator[ArticleFailure]:
         """An article page could not be fetched: log one line and count it; if it may well be fetched later
-        (`_transient`), or failed before, record it in `pending_articles` (given up after too many tries)."""
+        (`crawler.failures.transient`), or failed before, record it in `pending_articles` (given up after too
+        many tries)."""
         if isinstance(failure.value, (AlreadyStored, NotDue)):
             return  # counted by the middleware
         request = failure.request  # type: ignore[attr-defined]
-        status, reason = _failure_reason(failure)
+        status, reason = failure_reason(failure)
         key = f"http_{status}" if status is not None else type(failure.value).__name__
         if isinstance(failure.value, REFUSALS):  # logged by the middleware that refused it
             self.crawler.stats.inc_value(stats.ARTICLES_REFUSED)
@@ -376,7 +348,7 @@ class FeedsSpider(scrapy.Spider):
             logger.warning("article failed: %s (%s)", request.url, reason)
             self.crawler.stats.inc_value(stats.ARTICLES_FAILED)
             self.crawler.stats.inc_value(f"{stats.FAILED_BY_REASON}/{key}")
-        record = self._pending_failure(request, status, reason, failure.value is not None and _transient(failure.value))
+        record = self._pending_failure(request, status, reason, failure.value is not None and transient(failure.value))
         if record is not None:
             yield record
 
