@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -68,9 +69,8 @@ def reclean(
         except (ValueError, OverflowError):
             raise click.UsageError(f"bad date for --since: {since!r} (use ISO 8601, e.g. 2026-11-01)") from None
     bounds = _clean_bounds(settings_pairs)
-    return with_lock(
-        db, lambda: _reclean(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, bounds)
-    )
+    job = _Job(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, bounds)
+    return with_lock(db, lambda: _reclean(job))
 
 
 def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
@@ -97,19 +97,24 @@ def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
     return timeout, memory_mb
 
 
-def _reclean(
-    db: Path,
-    everything: bool,
-    sources: tuple[str, ...],
-    since: str | None,
-    urls: tuple[str, ...],
-    seeds: tuple[Path, ...],
-    jobs: int,
-    dry_run: bool,
-    show: int,
-    quiet: bool,
-    bounds: tuple[float, int],
-) -> int:
+@dataclass(frozen=True)
+class _Job:
+    """What one reclean is asked to do, its options checked."""
+
+    db: Path
+    everything: bool
+    sources: tuple[str, ...]
+    since: str | None
+    urls: tuple[str, ...]
+    seeds: tuple[Path, ...]
+    jobs: int
+    dry_run: bool
+    show: int
+    quiet: bool
+    bounds: tuple[float, int]
+
+
+def _reclean(job: _Job) -> int:
     import contextlib
     import sqlite3
 
@@ -120,28 +125,30 @@ def _reclean(
     from pipelines.store import Store, StoredFilter, StoreError
 
     try:
-        known = gather_sources(seeds or default_seeds(), [], None)
+        known = gather_sources(job.seeds or default_seeds(), [], None)
     except SourceError as error:
         raise NewsrakeError(str(error)) from None
     rules = {source.name: source.rules for source in known if source.rules}
     where = StoredFilter(
-        stale_for=None if everything else CLEANER_VERSION,
+        stale_for=None if job.everything else CLEANER_VERSION,
         stale_for_sources=tuple((name, f"{CLEANER_VERSION}.rules-{r.digest}") for name, r in rules.items()),
-        sources=sources,
-        since=since,
-        urls=urls,
+        sources=job.sources,
+        since=job.since,
+        urls=job.urls,
     )
     try:
-        store = Store.open(db)
+        store = Store.open(job.db)
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
     run_id = None
     try:
-        run_id = None if dry_run else store.start_run("reclean", {"all": everything, "sources": list(sources)})
-        bar = ProgressBar("recleaning", enabled=False if quiet else None)
-        timeout, memory_mb = bounds
-        counts = run_reclean(store, where, rules=rules, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
-                             dry_run=dry_run, show=show, progress=bar)  # fmt: skip
+        run_id = (
+            None if job.dry_run else store.start_run("reclean", {"all": job.everything, "sources": list(job.sources)})
+        )
+        bar = ProgressBar("recleaning", enabled=False if job.quiet else None)
+        timeout, memory_mb = job.bounds
+        counts = run_reclean(store, where, rules=rules, jobs=job.jobs, timeout=timeout, memory_mb=memory_mb,
+                             dry_run=job.dry_run, show=job.show, progress=bar)  # fmt: skip
         bar.close()
         for problem in counts.errors:
             click.echo(f"newsrake: cleaning failed: {problem}", err=True)
@@ -155,12 +162,14 @@ def _reclean(
         if run_id is not None:
             with contextlib.suppress(sqlite3.Error):
                 store.finish_run(run_id, "failed", {}, {"error": str(error)})
-        raise NewsrakeError(str(error) if isinstance(error, StoreError) else f"cannot write to {db}: {error}") from None
+        raise NewsrakeError(
+            str(error) if isinstance(error, StoreError) else f"cannot write to {job.db}: {error}"
+        ) from None
     finally:
         store.close()
     for text in counts.diffs:
         click.echo(text)
-    click.echo(counts.summary(dry_run))
+    click.echo(counts.summary(job.dry_run))
     if counts.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK
