@@ -10,7 +10,7 @@ def start_cleaning_early(workers: int, last_crawl_stored: bool) -> bool:
     second of CPU more, and a run after one that found nothing costs nothing more. True if it was started."""
     if not last_crawl_stored or workers == 0:
         return False
-    from pipelines.clean_workers import start_fork_server
+    from pipelines.cleaning.worker_pool import start_fork_server
 
     start_fork_server()
     return True

@@ -13,6 +13,7 @@ from lxml import etree
 
 from cleaners import FeedEntry
 from cleaners.dates import parse_date, struct_time_to_iso
+from crawler import settings as defaults
 from crawler.urls import normalise_url, published_link
 
 FEED_TYPES = frozenset(
@@ -91,7 +92,9 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
     )
 
 
-def parse_feed(body: bytes, url: str, content_type: str | None = None, max_entries: int = 1000) -> ParsedFeed:
+def parse_feed(
+    body: bytes, url: str, content_type: str | None = None, max_entries: int = defaults.NEWSRAKE_MAX_FEED_ENTRIES
+) -> ParsedFeed:
     """Parse RSS 0.9x/1.0/2.0 or Atom bytes; ill-formed feeds are recovered and flagged (bozo).
 
     Only entries with an absolute http(s) link are kept; others are counted

@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 
 from crawler.options import SettingError
 from crawler.spiders.feeds import FeedsSpider
-from pipelines.memory import collect_less_often
+from pipelines.process_memory import collect_less_often
 
 
 def build_settings(overrides: Mapping[str, Any]) -> Settings:

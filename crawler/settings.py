@@ -5,26 +5,26 @@ Any of these can be changed for one run with ``-s NAME=VALUE``.
 
 from scrapy.settings import default_settings as _scrapy
 
-from pipelines import clean_workers as _clean  # the cleaning defaults are defined there, once
+from pipelines import defaults as _pipelines  # the defaults of the settings the pipelines read, defined there once
 
 BOT_NAME = "newsrake"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # --- newsrake's own settings ---------------------------------------------
-NEWSRAKE_DB = "news.db"  # the SQLite file
+NEWSRAKE_DB = _pipelines.DB  # the SQLite file
 NEWSRAKE_ALLOW_PRIVATE_ADDRESSES = False  # loopback/private networks are refused unless this is on
 NEWSRAKE_ALLOW_ADDRESSES: list[str] = []  # "host:port" servers let through even if private
 NEWSRAKE_MAX_FEED_ENTRIES = 1000  # entries read from one feed
-NEWSRAKE_CLEAN_WORKERS = _clean.DEFAULT_WORKERS  # cleaning processes: -1 one per core, 0 in the crawl's own process
-NEWSRAKE_CLEAN_TIMEOUT = _clean.DEFAULT_TIMEOUT  # seconds one page may take to clean; past that stored with the reason
+NEWSRAKE_CLEAN_WORKERS = _pipelines.CLEAN_WORKERS  # cleaning processes: -1 one per core, 0 in the crawl's own process
+NEWSRAKE_CLEAN_TIMEOUT = _pipelines.CLEAN_TIMEOUT  # seconds one page may take to clean; past that stored with why
 NEWSRAKE_CLEAN_STARTED_EARLY = False  # set by `newsrake crawl`, not by hand: it started the fork server itself
-NEWSRAKE_CLEAN_MEMORY_MB = _clean.DEFAULT_MEMORY_MB  # memory one worker may add; past that the page is stored with why
-NEWSRAKE_STORE_BATCH = 50  # articles written per transaction (each still all or nothing)
-NEWSRAKE_STORE_BATCH_SECONDS = 1.0  # a batch is committed at the latest this long after its first article
+NEWSRAKE_CLEAN_MEMORY_MB = _pipelines.CLEAN_MEMORY_MB  # memory a worker may add; past that the page is stored with why
+NEWSRAKE_STORE_BATCH = _pipelines.STORE_BATCH  # articles written per transaction (each still all or nothing)
+NEWSRAKE_STORE_BATCH_SECONDS = _pipelines.STORE_BATCH_SECONDS  # a batch is committed this long after its first article
 NEWSRAKE_REFETCH_UPDATED = False  # fetch again an article whose feed entry's updated date changed
-NEWSRAKE_FEED_BACKOFF = 900  # seconds before re-polling a failed feed; doubles per failure in a row
-NEWSRAKE_FEED_BACKOFF_MAX = 86400  # the back-off never exceeds a day
+NEWSRAKE_FEED_BACKOFF = _pipelines.FEED_BACKOFF  # seconds before re-polling a failed feed; doubles per failure in a row
+NEWSRAKE_FEED_BACKOFF_MAX = _pipelines.FEED_BACKOFF_MAX  # the back-off never exceeds a day
 NEWSRAKE_ARTICLE_RETRY_MAX = 5  # attempts at an article that fails for now (5xx, timeout ...) before giving it up
 NEWSRAKE_ARTICLE_RETRY_BACKOFF = 900  # seconds before trying a failed article again (a later run); doubles
 NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX = 86400  # that wait never exceeds a day
@@ -81,7 +81,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.host_policy.HostPolicyMiddleware": 560,
 }
 ITEM_PIPELINES = {
-    "pipelines.clean.CleanPipeline": 300,
+    "pipelines.clean_pipeline.CleanPipeline": 300,
     "pipelines.store_pipeline.StorePipeline": 800,
 }
 LOG_FORMATTER = "crawler.logformatter.ShortLogFormatter"

@@ -30,6 +30,7 @@ from lxml import etree
 
 from cleaners import FeedEntry
 from cleaners.dates import parse_date
+from crawler import settings as defaults
 from crawler.urls import normalise_url, published_link
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -211,7 +212,7 @@ def _parse_urlset(root: etree._Element, namespace: str | None, max_entries: int)
     return ParsedSitemap(kind="urlset", entries=tuple(entries), skipped_entries=skipped)
 
 
-def parse_sitemap(body: bytes, url: str, max_entries: int = 1000) -> ParsedSitemap:
+def parse_sitemap(body: bytes, url: str, max_entries: int = defaults.NEWSRAKE_MAX_FEED_ENTRIES) -> ParsedSitemap:
     """Parse a sitemap document fetched from ``url``; never raises on bad input.
 
     A ``<sitemapindex>`` gives ``kind="index"`` and its child sitemap URLs; a

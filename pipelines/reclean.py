@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
-from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WorkerPool
-from pipelines.cleaning import RecleanResult, RecleanTask, clean_stored, failed_stored
+from pipelines import defaults
+from pipelines.cleaning.one_page import RecleanResult, RecleanTask, clean_stored, failed_stored
+from pipelines.cleaning.worker_pool import WorkerPool
 from pipelines.store import Store, StoredFilter, StoredPage, StoreError
 
 __all__ = ["RecleanCounts", "RecleanResult", "RecleanTask", "clean_stored", "diff", "reclean", "tasks"]
@@ -107,8 +108,8 @@ def reclean(
     *,
     rules: Mapping[str, SourceRules] | None = None,
     jobs: int = 0,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory_mb: int = DEFAULT_MEMORY_MB,
+    timeout: float = defaults.CLEAN_TIMEOUT,
+    memory_mb: int = defaults.CLEAN_MEMORY_MB,
     dry_run: bool = False,
     show: int = 0,
     batch: int = 100,

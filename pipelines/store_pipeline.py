@@ -19,9 +19,9 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from pipelines import stats
+from pipelines import defaults, stats
 from pipelines.items import CleanedPage
-from pipelines.memory import release_free_memory
+from pipelines.process_memory import release_free_memory
 from pipelines.records import ArticleFailure, FeedFetch
 from pipelines.store import ArticleRecord, Store, Validators
 
@@ -34,9 +34,9 @@ class StorePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         settings = crawler.settings
-        self.db_path: str = settings.get("NEWSRAKE_DB", "news.db")
-        self.batch_size = max(1, settings.getint("NEWSRAKE_STORE_BATCH", 50))
-        self.batch_seconds = max(0.0, settings.getfloat("NEWSRAKE_STORE_BATCH_SECONDS", 1.0))
+        self.db_path: str = settings.get("NEWSRAKE_DB", defaults.DB)
+        self.batch_size = max(1, settings.getint("NEWSRAKE_STORE_BATCH", defaults.STORE_BATCH))
+        self.batch_seconds = max(0.0, settings.getfloat("NEWSRAKE_STORE_BATCH_SECONDS", defaults.STORE_BATCH_SECONDS))
         self.store: Store | None = None
         self.run_id: int | None = None
         self._closing: asyncio.Task[None] | None = None
@@ -47,8 +47,8 @@ class StorePipeline:
         self.feed_counts: dict[str, dict[str, Any]] = {}
         self.validators: dict[str, Validators] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-        base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", 900)
-        cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", 86400)
+        base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", defaults.FEED_BACKOFF)
+        cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", defaults.FEED_BACKOFF_MAX)
         self.backoff = lambda failures: min(cap, base * 2 ** max(0, failures - 1))
 
     @classmethod

@@ -17,8 +17,8 @@ from cleaners.rules import SourceRules
 from cleaners.version import FAILED_PREFIX
 from crawler.demo.server import LoopbackServer
 from pipelines import raw_body
-from pipelines.clean_workers import CleanWorkers, WorkerPool
-from pipelines.cleaning import RecleanTask, clean_stored, failed_article, failed_stored
+from pipelines.cleaning.one_page import RecleanTask, clean_stored, failed_article, failed_stored
+from pipelines.cleaning.worker_pool import CleanWorkers, WorkerPool
 from pipelines.items import FetchedPage
 from pipelines.records import RawPage
 from pipelines.store import Store, StoredFilter
@@ -252,10 +252,13 @@ NEVER_IN_THE_CRAWL = (
 # What a process importing these modules must not load: (modules imported, modules that must stay out).
 IMPORTS = {
     "crawl-process-modules": (
-        "crawler.run, crawler.cli, pipelines.clean, pipelines.clean_workers, pipelines.store_pipeline",
+        "crawler.run, crawler.cli, pipelines.clean_pipeline, pipelines.cleaning.worker_pool, pipelines.store_pipeline",
         NEVER_IN_THE_CRAWL,
     ),
-    "cleaning-workers": ("pipelines.clean_preload", ("scrapy", "twisted", "sqlite_utils", "sqlite3", "asyncio")),
+    "cleaning-workers": (
+        "pipelines.cleaning.fork_server_preload",
+        ("scrapy", "twisted", "sqlite_utils", "sqlite3", "asyncio"),
+    ),
 }
 
 

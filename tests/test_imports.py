@@ -71,8 +71,12 @@ def test_imports_run_one_way(path: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "module", "found"),
     [
-        pytest.param("from crawler.items import X\n", "pipelines.clean", ["line 1: crawler.items"], id="from-import"),
-        pytest.param("import crawler.stats\n", "pipelines.clean", ["line 1: crawler.stats"], id="plain-import"),
+        pytest.param(
+            "from crawler.items import X\n", "pipelines.clean_pipeline", ["line 1: crawler.items"], id="from-import"
+        ),
+        pytest.param(
+            "import crawler.stats\n", "pipelines.clean_pipeline", ["line 1: crawler.stats"], id="plain-import"
+        ),
         pytest.param(
             "def f():\n    from pipelines import store\n", "cleaners.page", ["line 2: pipelines"], id="lazy-import"
         ),

@@ -1,4 +1,4 @@
-"""pipelines.memory: the glibc calls that keep a long crawl's footprint flat work here (Linux, glibc)."""
+"""pipelines.process_memory: the glibc calls that keep a long crawl's footprint flat work here (Linux, glibc)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def run_in_fresh_process(code: str) -> str:
 
 HAND_BACK = f"""
 import os
-from pipelines.memory import release_free_memory
+from pipelines.process_memory import release_free_memory
 
 def resident():
     with open("/proc/self/statm") as statm:
@@ -47,4 +47,4 @@ def test_freed_memory_is_handed_back_to_the_system(release: str, handed_back: bo
 
 
 def test_threads_can_be_kept_on_one_heap() -> None:
-    assert run_in_fresh_process("from pipelines.memory import one_heap; print(one_heap())") == "True"
+    assert run_in_fresh_process("from pipelines.process_memory import one_heap; print(one_heap())") == "True"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from pipelines import defaults
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -23,7 +25,7 @@ class NewsrakeError(click.ClickException):
 db_option = click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
-    default="news.db",
+    default=defaults.DB,
     show_default=True,
     help="The SQLite file to write.",
 )

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from crawler.commands.common import EXIT_FAILED, EXIT_OK, NewsrakeError, check_db, db_option, default_seeds, with_lock
+from pipelines import defaults
 
 
 def crawl_into(
@@ -44,10 +45,8 @@ def crawl_into(
 def _clean_workers(overrides: dict[str, Any]) -> int | None:
     """``NEWSRAKE_CLEAN_WORKERS`` for this run; None if the value is not a number (reported when the settings
     are built)."""
-    from pipelines.clean_workers import DEFAULT_WORKERS
-
     try:
-        return int(overrides.get("NEWSRAKE_CLEAN_WORKERS", DEFAULT_WORKERS))
+        return int(overrides.get("NEWSRAKE_CLEAN_WORKERS", defaults.CLEAN_WORKERS))
     except (TypeError, ValueError):
         return None
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from crawler.commands.common import EXIT_INTERRUPTED, EXIT_OK, NewsrakeError, db_option, default_seeds, with_lock
+from pipelines import defaults
 
 
 @click.command()
@@ -76,7 +77,6 @@ def reclean(
 def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
     """The per-page bounds (seconds, MB) from ``-s`` pairs, with the crawl's defaults; a usage error else."""
     from crawler.options import SettingError, parse_overrides
-    from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
     try:
         overrides = parse_overrides(list(pairs))
@@ -88,8 +88,8 @@ def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
             f"reclean takes only NEWSRAKE_CLEAN_TIMEOUT and NEWSRAKE_CLEAN_MEMORY_MB, not {', '.join(unknown)}"
         )
     try:
-        timeout = float(overrides.get("NEWSRAKE_CLEAN_TIMEOUT", DEFAULT_TIMEOUT))
-        memory_mb = int(overrides.get("NEWSRAKE_CLEAN_MEMORY_MB", DEFAULT_MEMORY_MB))
+        timeout = float(overrides.get("NEWSRAKE_CLEAN_TIMEOUT", defaults.CLEAN_TIMEOUT))
+        memory_mb = int(overrides.get("NEWSRAKE_CLEAN_MEMORY_MB", defaults.CLEAN_MEMORY_MB))
     except ValueError as error:
         raise click.UsageError(f"bad setting: {error}") from None
     if not timeout > 0 or memory_mb < 0:

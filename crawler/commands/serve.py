@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from crawler.commands.common import EXIT_OK, NewsrakeError, check_db
+from pipelines import defaults
 
 
 @click.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="news.db", show_default=True,
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=defaults.DB, show_default=True,
               help="The SQLite file to serve.")  # fmt: skip
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")

@@ -18,6 +18,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from crawler import settings as defaults
 from crawler.middlewares.host_delay import HostDelays
 from crawler.middlewares.retry_after import BACKOFF_STATUSES, DEFAULT_WAIT, HostBackedOff, retry_after_seconds
 from crawler.middlewares.robots import RobotsTxt
@@ -33,7 +34,7 @@ class HostPolicyMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.robots = RobotsTxt(crawler) if crawler.settings.getbool("ROBOTSTXT_OBEY") else None
-        self.cap = crawler.settings.getfloat("NEWSRAKE_MAX_RETRY_AFTER", 120.0)
+        self.cap = crawler.settings.getfloat("NEWSRAKE_MAX_RETRY_AFTER", defaults.NEWSRAKE_MAX_RETRY_AFTER)
         self.delays = HostDelays(crawler)
         self.given_up: set[str] = set()
 

@@ -31,6 +31,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 
+from crawler import settings as defaults
 from pipelines import stats
 from pipelines.request_context import RequestContext, context_meta
 
@@ -96,7 +97,7 @@ class RobotsTxt:
         settings = crawler.settings
         self.crawler = crawler
         self.user_agent: str = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
-        self.max_delay = settings.getfloat("NEWSRAKE_MAX_CRAWL_DELAY", 30.0)
+        self.max_delay = settings.getfloat("NEWSRAKE_MAX_CRAWL_DELAY", defaults.NEWSRAKE_MAX_CRAWL_DELAY)
         self._policies: dict[Origin, asyncio.Future[HostPolicy]] = {}
 
     async def check(self, request: Request) -> float | None:

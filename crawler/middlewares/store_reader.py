@@ -8,6 +8,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from pipelines import defaults
 from pipelines.store import Store, StoreError
 
 logger = logging.getLogger(__name__)
@@ -17,7 +18,7 @@ class StoreReader:
     """Opens the crawl's database read-only when first asked, closes it when the spider closes."""
 
     def __init__(self, crawler: Crawler) -> None:
-        self.path: str = crawler.settings.get("NEWSRAKE_DB", "news.db")
+        self.path: str = crawler.settings.get("NEWSRAKE_DB", defaults.DB)
         self._store: Store | None = None
         self._failed = False
         crawler.signals.connect(self.close, signal=signals.spider_closed)

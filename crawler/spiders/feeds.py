@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 
 from cleaners import FeedEntry
 from cleaners.rules import SourceRules
+from crawler import settings as defaults
 from crawler.failures import REFUSALS, failure_reason, transient
 from crawler.feeds import discover_feeds, parse_feed
 from crawler.middlewares.feed_state import FeedSkipped
@@ -219,7 +220,7 @@ class FeedsSpider(scrapy.Spider):
             yield unchanged
             return
         key = _listed_url(response)
-        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
+        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", defaults.NEWSRAKE_MAX_FEED_ENTRIES)
         sitemap = parse_sitemap(response.body, response.url, limit)
         if sitemap.kind == "invalid":
             logger.warning("not a sitemap: %s (%s)", response.url, sitemap.error)
@@ -258,7 +259,7 @@ class FeedsSpider(scrapy.Spider):
             return
         key = _listed_url(response)
         content_type = response.headers.get("Content-Type")
-        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", 1000)
+        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", defaults.NEWSRAKE_MAX_FEED_ENTRIES)
         feed = parse_feed(response.body, response.url, content_type.decode("latin-1") if content_type else None, limit)
         if not feed.is_feed:
             logger.warning("not a feed: %s (%s)", response.url, feed.bozo_reason or "no entries")
@@ -362,9 +363,11 @@ class FeedsSpider(scrapy.Spider):
             return None
         settings = self.crawler.settings
         attempts = int(before or 0) + 1
-        given_up = not transient or attempts >= max(1, settings.getint("NEWSRAKE_ARTICLE_RETRY_MAX", 5))
-        base = settings.getfloat("NEWSRAKE_ARTICLE_RETRY_BACKOFF", 900)
-        cap = settings.getfloat("NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX", 86400)
+        given_up = not transient or attempts >= max(
+            1, settings.getint("NEWSRAKE_ARTICLE_RETRY_MAX", defaults.NEWSRAKE_ARTICLE_RETRY_MAX)
+        )
+        base = settings.getfloat("NEWSRAKE_ARTICLE_RETRY_BACKOFF", defaults.NEWSRAKE_ARTICLE_RETRY_BACKOFF)
+        cap = settings.getfloat("NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX", defaults.NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX)
         wait = min(cap, base * 2 ** (attempts - 1))
         next_try = (datetime.now(UTC) + timedelta(seconds=wait)).strftime("%Y-%m-%dT%H:%M:%SZ")
         if given_up:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import signal
 
-from pipelines.memory import collect_less_often, libc_function
+from pipelines.process_memory import collect_less_often, libc_function
 
 PR_SET_PDEATHSIG = 1
 

@@ -1,4 +1,4 @@
-"""Item pipeline: clean each fetched page with `cleaners.clean_page` (through `pipelines.cleaning`)."""
+"""Item pipeline: clean each fetched page with `cleaners.clean_page` (through `pipelines.cleaning.one_page`)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
-from pipelines.cleaning import cleaned
+from pipelines.cleaning.one_page import cleaned
 from pipelines.items import CleanedPage, FetchedPage
 from pipelines.request_context import is_kind
 
 if TYPE_CHECKING:
-    from pipelines.clean_workers import CleanWorkers
+    from pipelines.cleaning.worker_pool import CleanWorkers
 
 
 class CleanPipeline:
@@ -28,17 +28,18 @@ class CleanPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
-        from pipelines.clean_workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, DEFAULT_WORKERS, CleanWorkers
+        from pipelines import defaults
+        from pipelines.cleaning.worker_pool import CleanWorkers
 
         settings = crawler.settings
-        size = settings.getint("NEWSRAKE_CLEAN_WORKERS", DEFAULT_WORKERS)
+        size = settings.getint("NEWSRAKE_CLEAN_WORKERS", defaults.CLEAN_WORKERS)
         size = os.cpu_count() or 1 if size < 0 else size
         workers = None
         if size:
             workers = CleanWorkers(
                 size,
-                settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", DEFAULT_TIMEOUT),
-                settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", DEFAULT_MEMORY_MB),
+                settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", defaults.CLEAN_TIMEOUT),
+                settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", defaults.CLEAN_MEMORY_MB),
             )
         if workers is not None and settings.getbool("NEWSRAKE_CLEAN_STARTED_EARLY"):
             assert crawler.stats is not None

@@ -3,8 +3,8 @@ memory. A worker that runs past the timeout is killed and replaced; so is one th
 stored with the reason (its raw body kept), and the crawl goes on. `newsrake reclean` cleans stored pages in the
 same workers, under the same bounds (`WorkerPool.map_unordered`).
 
-Workers are forked from a fork server that has the cleaner loaded and warmed up (`pipelines.clean_preload`),
-so they share the language model and the extractor's tables. They are started, in a thread, with the first
+Workers are forked from a fork server that has the cleaner loaded and warmed up (`fork_server_preload`), so they
+share the language model and the extractor's tables. They are started, in a thread, with the first
 article request, while its page downloads; a run with nothing new starts none. A worker sends back the article and
 the raw body already compressed for storage, so the event loop neither cleans nor compresses.
 
@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from pipelines.clean_worker import serve
-from pipelines.cleaning import Cleaned, cleaned, failed
+from pipelines.cleaning.one_page import Cleaned, cleaned, failed
+from pipelines.cleaning.worker_loop import serve
 from pipelines.items import FetchedPage
 
 PAGES_AHEAD = 1
@@ -37,15 +37,8 @@ PAGES_AHEAD = 1
 logger = logging.getLogger(__name__)
 
 
-PRELOAD = ["pipelines.clean_preload"]
+PRELOAD = ["pipelines.cleaning.fork_server_preload"]
 """Imported by the fork server before it forks any worker."""
-
-DEFAULT_WORKERS = -1
-"""Processes that clean pages (``NEWSRAKE_CLEAN_WORKERS``): -1 one per core, 0 none (clean in the crawl's process)."""
-DEFAULT_TIMEOUT = 30.0
-"""Seconds a page may take to clean (``NEWSRAKE_CLEAN_TIMEOUT``, for a crawl and a reclean)."""
-DEFAULT_MEMORY_MB = 1024
-"""Memory a worker may add for one page (``NEWSRAKE_CLEAN_MEMORY_MB``, for a crawl and a reclean)."""
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -354,7 +347,7 @@ def _url(fetched: FetchedPage) -> str:
 
 class CleanWorkers(WorkerPool[FetchedPage, Cleaned]):
     """The crawl's workers: each fetched page cleaned within ``timeout`` seconds and ``memory_mb`` MB, and
-    given back with its body compressed for storage (`pipelines.cleaning.cleaned`). The pages waiting are
+    given back with its body compressed for storage (`pipelines.cleaning.one_page.cleaned`). The pages waiting are
     the ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them."""
 
     def __init__(self, size: int, timeout: float, memory_mb: int) -> None:

@@ -1,6 +1,6 @@
 """A cleaning worker's loop: the code that runs in each worker process of a crawl or a reclean.
 
-Kept apart from `pipelines.clean_workers` (the parent's side: processes, pipes, feeder threads, asyncio) so that
+Kept apart from `pipelines.cleaning.worker_pool` (the parent's side: processes, pipes, feeder threads, asyncio) so that
 the workers' fork server, which loads this before it forks any worker, loads nothing a worker does not run.
 """
 
@@ -16,9 +16,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-import pipelines.cleaning  # noqa: F401 - what the workers run, loaded once in the fork server
-from pipelines.memory import one_heap, release_free_memory
-from pipelines.worker_process import worker_setup
+import pipelines.cleaning.one_page  # noqa: F401 - what the workers run, loaded once in the fork server
+from pipelines.cleaning.worker_setup import worker_setup
+from pipelines.process_memory import one_heap, release_free_memory
 
 TRIM_EVERY = 32
 """A worker hands its free heap memory back to the system every this many pages."""
@@ -33,9 +33,9 @@ def limit_memory(megabytes: int) -> None:
 
 
 def serve(conn: Connection, memory_mb: int, work: Callable[[Any], Any], fail: Callable[[Any, str], Any]) -> None:
-    """A worker (forked warm, see `pipelines.clean_preload`): run ``work`` on each page it is sent (a crawl's
-    `pipelines.cleaning.cleaned`: the article and the compressed body; a reclean's
-    `pipelines.cleaning.clean_stored`) and send back what it gives, or ``fail(page, reason)`` on MemoryError.
+    """A worker (forked warm, see `fork_server_preload`): run ``work`` on each page it is sent (a crawl's
+    `one_page.cleaned`: the article and the compressed body; a reclean's `one_page.clean_stored`) and send back
+    what it gives, or ``fail(page, reason)`` on MemoryError.
 
     A reader thread takes the next page off the pipe while the last is cleaned."""
     worker_setup()

@@ -3,7 +3,7 @@
 Importing this module warms the cleaner up (extractor, rule tables, language
 model) in the fork server, so that every worker starts warm and shares those
 pages with its siblings instead of loading its own copy: the language model
-alone is some 70 MB. The workers' own code (`pipelines.clean_worker` and what
+alone is some 70 MB. The workers' own code (`pipelines.cleaning.worker_loop` and what
 it imports) is loaded here too, once, rather than by each worker after it is
 forked. The warmed-up objects are then moved out of the garbage
 collector's reach (`gc.freeze`), so that a collection in a worker does not
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import gc
 
-import pipelines.clean_worker  # noqa: F401 - the workers' code, loaded once for all of them
-from pipelines.worker_process import warm_up
+import pipelines.cleaning.worker_loop  # noqa: F401 - the workers' code, loaded once for all of them
+from pipelines.cleaning.worker_setup import warm_up
 
 warm_up(fallbacks=False)  # ready sooner: the first article request waits for this server
 gc.collect()
