@@ -9,11 +9,13 @@ progress, and the next reclean takes up what is still stale. A database error st
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
@@ -22,7 +24,16 @@ from pipelines.cleaning.one_page import RecleanResult, RecleanTask, clean_stored
 from pipelines.cleaning.worker_pool import WorkerPool
 from pipelines.store import Store, StoredFilter, StoredPage, StoreError
 
-__all__ = ["RecleanCounts", "RecleanResult", "RecleanTask", "clean_stored", "diff", "reclean", "tasks"]
+__all__ = [
+    "RecleanCounts",
+    "RecleanResult",
+    "RecleanTask",
+    "clean_stored",
+    "diff",
+    "reclean",
+    "reclean_logged",
+    "tasks",
+]
 
 MAX_ERRORS = 50
 IN_FLIGHT_PER_WORKER = 4
@@ -155,6 +166,31 @@ def reclean(
         pool.close()
     if buffer:
         _save(store, buffer)
+    return counts
+
+
+def reclean_logged(
+    store: Store, where: StoredFilter, options: Mapping[str, object], *, dry_run: bool = False, **how: Any
+) -> RecleanCounts:
+    """`reclean`, recorded in the run log (``runs``) unless ``dry_run``: the run with its ``options``, its
+    outcome (``ok``, ``partial`` if a page failed, ``interrupted``) and its counts. A database error marks the
+    run failed, if it can still be written, and raises `StoreError`."""
+    run_id = None if dry_run else store.start_run("reclean", dict(options))
+    try:
+        counts = reclean(store, where, dry_run=dry_run, **how)
+        if run_id is not None:
+            outcome = "interrupted" if counts.interrupted else "ok" if not counts.failed else "partial"
+            numbers = {"cleaned": counts.cleaned, "changed": counts.changed, "unchanged": counts.unchanged,
+                       "failed": counts.failed}  # fmt: skip
+            store.finish_run(run_id, outcome, {"articles_new": counts.changed, "articles_failed": counts.failed},
+                             numbers)  # fmt: skip
+    except (StoreError, sqlite3.Error) as error:  # a full disk, say
+        if run_id is not None:
+            with contextlib.suppress(sqlite3.Error):
+                store.finish_run(run_id, "failed", {}, {"error": str(error)})
+        if isinstance(error, StoreError):
+            raise
+        raise StoreError(f"cannot write to {store.path}: {error}") from None
     return counts
 
 

@@ -2,127 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
-from crawler.commands.common import EXIT_FAILED, EXIT_OK, NewsrakeError, check_db, db_option, default_seeds, with_lock
-from pipelines import defaults
+from crawler.commands.common import EXIT_FAILED, EXIT_OK, NewsrakeError, db_option, default_seeds, with_lock
+from crawler.crawl_job import CrawlJob, CrawlJobError, run_crawl_job
 
 
-def crawl_into(
-    db: Path,
-    seeds: Sequence[Path],
-    feeds: Sequence[str],
-    feeds_file: Path | None,
-    allow_private: bool,
-    allow_addresses: Sequence[str],
-    settings_pairs: Sequence[str],
-    extra: dict[str, Any] | None = None,
-    since: str | None = None,
-    max_runtime: str | None = None,
-    log_file: Path | None = None,
-) -> int:
-    """Crawl into ``db`` under its run lock (exit code 75 at once if another run holds it); the exit code."""
+def crawl_into(job: CrawlJob) -> int:
+    """Crawl ``job`` under its database's run lock (exit code 75 at once if another run holds it); the exit
+    code."""
+    db = job.db
     if not db.parent.is_dir():
         raise NewsrakeError(f"cannot create database {db}: directory {db.parent} does not exist")
-    if log_file is not None:
+    if job.log_file is not None:
         try:
-            log_file.open("a", encoding="utf-8").close()
+            job.log_file.open("a", encoding="utf-8").close()
         except OSError as error:
-            raise NewsrakeError(f"cannot write the log file {log_file}: {error.strerror or error}") from None
-    return with_lock(
-        db,
-        lambda: _crawl_locked(
-            db, seeds, feeds, feeds_file, allow_private, allow_addresses, settings_pairs,
-            extra, since, max_runtime, log_file,
-        ),
-    )  # fmt: skip
+            raise NewsrakeError(f"cannot write the log file {job.log_file}: {error.strerror or error}") from None
+    return with_lock(db, lambda: _crawled(job))
 
 
-def _clean_workers(overrides: dict[str, Any]) -> int | None:
-    """``NEWSRAKE_CLEAN_WORKERS`` for this run; None if the value is not a number (reported when the settings
-    are built)."""
+def _crawled(job: CrawlJob) -> int:
+    """Run the job; its outcome as a line and an exit code."""
     try:
-        return int(overrides.get("NEWSRAKE_CLEAN_WORKERS", defaults.CLEAN_WORKERS))
-    except (TypeError, ValueError):
-        return None
-
-
-def _crawl_locked(
-    db: Path,
-    seeds: Sequence[Path],
-    feeds: Sequence[str],
-    feeds_file: Path | None,
-    allow_private: bool,
-    allow_addresses: Sequence[str],
-    settings_pairs: Sequence[str],
-    extra: dict[str, Any] | None,
-    since: str | None,
-    max_runtime: str | None,
-    log_file: Path | None,
-) -> int:
-    from crawler.options import SettingError, parse_duration, parse_overrides
-    from crawler.sources import SourceError, gather
-
-    try:
-        overrides: dict[str, Any] = {**(extra or {}), **parse_overrides(list(settings_pairs))}
-        since_seconds = parse_duration(since) if since else None
-        if max_runtime:
-            overrides["CLOSESPIDER_TIMEOUT"] = parse_duration(max_runtime)
-    except (SettingError, ValueError) as error:
-        raise click.UsageError(str(error)) from None
-    if log_file is not None:
-        overrides.update({"LOG_FILE": str(log_file), "LOG_FILE_APPEND": True})
-    try:
-        gathered = gather(seeds, feeds, feeds_file)  # the spider logs and counts the URLs it leaves out
-    except SourceError as error:
-        raise NewsrakeError(str(error)) from None
-    if not gathered.sources and gathered.skipped:
-        more = len(gathered.skipped) - 1
-        raise click.UsageError(f"no usable sources: {gathered.skipped[0]}" + (f" (and {more} more)" if more else ""))
-    if not gathered.sources:
-        raise click.UsageError("no sources: give --seeds FILE, --feed URL or --feeds-file FILE")
-    from crawler.early_cleaning import start_cleaning_early
-    from pipelines.store import last_crawl_stored_articles
-
-    workers = _clean_workers(overrides)
-    if workers is not None and start_cleaning_early(workers, last_crawl_stored_articles(db)):  # before Scrapy loads
-        overrides["NEWSRAKE_CLEAN_STARTED_EARLY"] = True
-    from crawler.run import build_settings, check_overrides, run_crawl  # Scrapy: imported while the fork server starts
-    from pipelines.stats import STORE_ERRORS, outcome, summary_line
-
-    overrides["NEWSRAKE_DB"] = str(db)
-    if allow_private:
-        overrides["NEWSRAKE_ALLOW_PRIVATE_ADDRESSES"] = True
-    if allow_addresses:
-        overrides["NEWSRAKE_ALLOW_ADDRESSES"] = list(allow_addresses)
-    settings = build_settings(overrides)
-    try:
-        check_overrides(settings, overrides)
-    except SettingError as error:
-        raise click.UsageError(str(error)) from None
-    check_db(db)
-    stats = run_crawl(
-        settings,
-        seeds=[str(p) for p in seeds],
-        feed=list(feeds),
-        feeds_file=str(feeds_file) if feeds_file else None,
-        since=since_seconds,
-    )
-    click.echo(summary_line(stats))
-    reason = stats.get("finish_reason")
-    if reason == "store_error" or stats.get(STORE_ERRORS):
-        raise NewsrakeError(f"the crawl stopped: cannot write to {db} (see the log above)")
-    if reason == "closespider_timeout":
-        click.echo(f"newsrake: stopped at --max-runtime {max_runtime}; the next run goes on from here", err=True)
+        outcome = run_crawl_job(job)
+    except CrawlJobError as error:
+        raise (click.UsageError(str(error)) if error.usage else NewsrakeError(str(error))) from None
+    click.echo(outcome.summary)
+    if outcome.store_failed:
+        raise NewsrakeError(f"the crawl stopped: cannot write to {job.db} (see the log above)")
+    if outcome.timed_out:
+        click.echo(f"newsrake: stopped at --max-runtime {job.max_runtime}; the next run goes on from here", err=True)
         return EXIT_OK
-    if reason not in (None, "finished"):
-        click.echo(f"newsrake: crawl stopped early: {reason}", err=True)
+    if outcome.stopped_early is not None:
+        click.echo(f"newsrake: crawl stopped early: {outcome.stopped_early}", err=True)
         return EXIT_FAILED
-    return EXIT_FAILED if outcome(stats) == "failed" else EXIT_OK
+    return EXIT_FAILED if outcome.failed else EXIT_OK
 
 
 def _feed_urls(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -221,7 +138,8 @@ def crawl(
     """
     if not seeds and not feeds and feeds_file is None:
         seeds = tuple(default_seeds())
-    return crawl_into(
+    job = CrawlJob(
         db, seeds, feeds, feeds_file, allow_private_addresses, allow_addresses, settings_pairs,
         since=since, max_runtime=max_runtime, log_file=log_file,
     )  # fmt: skip
+    return crawl_into(job)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from crawler.commands.crawl import crawl_into
+from crawler.crawl_job import CrawlJob
 
 
 @click.command()
@@ -43,15 +44,12 @@ def demo(db: Path, port: int) -> int:
         seeds = Path(tmp) / "demo.toml"
         seeds.write_text(demo_seeds(server.base_url), encoding="utf-8")
         click.echo(f"newsrake demo: serving the demo site at {server.base_url}/", err=True)
-        status = crawl_into(
+        job = CrawlJob(
             db,
-            [seeds],
-            [],
-            None,
-            False,
-            [server.address],
-            [],
+            (seeds,),
+            allow_addresses=(server.address,),
             extra={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False},
         )
+        status = crawl_into(job)
     click.echo(f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    datasette {db}\n")
     return status

@@ -115,13 +115,10 @@ class _Job:
 
 
 def _reclean(job: _Job) -> int:
-    import contextlib
-    import sqlite3
-
     from cleaners import CLEANER_VERSION
     from crawler.progress import ProgressBar
     from crawler.sources import SourceError, gather_sources
-    from pipelines.reclean import reclean as run_reclean
+    from pipelines.reclean import reclean_logged
     from pipelines.store import Store, StoredFilter, StoreError
 
     try:
@@ -140,33 +137,19 @@ def _reclean(job: _Job) -> int:
         store = Store.open(job.db)
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
-    run_id = None
+    bar = ProgressBar("recleaning", enabled=False if job.quiet else None)
+    timeout, memory_mb = job.bounds
     try:
-        run_id = (
-            None if job.dry_run else store.start_run("reclean", {"all": job.everything, "sources": list(job.sources)})
-        )
-        bar = ProgressBar("recleaning", enabled=False if job.quiet else None)
-        timeout, memory_mb = job.bounds
-        counts = run_reclean(store, where, rules=rules, jobs=job.jobs, timeout=timeout, memory_mb=memory_mb,
-                             dry_run=job.dry_run, show=job.show, progress=bar)  # fmt: skip
-        bar.close()
-        for problem in counts.errors:
-            click.echo(f"newsrake: cleaning failed: {problem}", err=True)
-        if run_id is not None:
-            outcome = "interrupted" if counts.interrupted else "ok" if not counts.failed else "partial"
-            numbers = {"cleaned": counts.cleaned, "changed": counts.changed, "unchanged": counts.unchanged,
-                       "failed": counts.failed}  # fmt: skip
-            store.finish_run(run_id, outcome, {"articles_new": counts.changed, "articles_failed": counts.failed},
-                             numbers)  # fmt: skip
-    except (StoreError, sqlite3.Error) as error:  # a full disk, say: one line, and the run marked failed if it can be
-        if run_id is not None:
-            with contextlib.suppress(sqlite3.Error):
-                store.finish_run(run_id, "failed", {}, {"error": str(error)})
-        raise NewsrakeError(
-            str(error) if isinstance(error, StoreError) else f"cannot write to {job.db}: {error}"
-        ) from None
+        counts = reclean_logged(store, where, {"all": job.everything, "sources": list(job.sources)},
+                                dry_run=job.dry_run, rules=rules, jobs=job.jobs, timeout=timeout,
+                                memory_mb=memory_mb, show=job.show, progress=bar)  # fmt: skip
+    except StoreError as error:
+        raise NewsrakeError(str(error)) from None
     finally:
+        bar.close()
         store.close()
+    for problem in counts.errors:
+        click.echo(f"newsrake: cleaning failed: {problem}", err=True)
     for text in counts.diffs:
         click.echo(text)
     click.echo(counts.summary(job.dry_run))
