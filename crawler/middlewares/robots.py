@@ -15,6 +15,14 @@
 
 Part of the host policy (`crawler.middlewares.host_policy.HostPolicyMiddleware`), which replaces
 ``scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware`` (see settings).
+
+Why not a subclass of Scrapy's middleware (looked at in Scrapy 2.19; it parses with Protego, as this module
+does): it keys its parsers by ``netloc``, so ``http`` and ``https`` share one; it parses whatever body comes
+back, so a 5xx error page or a failed download allows everything, where RFC 9309 asks for "disallow all"; its
+redirects are Scrapy's (up to ``REDIRECT_MAX_TIMES``, 20) and it reads no ``Crawl-delay``. A subclass would
+override its lookup, its parsing and its error path, which are private (``_parsers``, ``_parse_robots``,
+``_robots_error``) and change between Scrapy versions, and keep only the class name. What is shared is the
+parser, Protego, used here directly.
 """
 
 from __future__ import annotations
