@@ -46,6 +46,7 @@ DOING = {
     "html-rule-table-data": ("rules/html.toml", lambda t: t + '\n[changed]\nwords = ["an added rule"]\n'),
     "text-cleaner-code": ("text_cleaners.py", lambda t: t + "\n_ADDED = 1\n"),
     "registry-code": ("catalog.py", lambda t: t + "\n_ADDED = 1\n"),
+    "subpackage-module-code": ("hydration/flight.py", lambda t: t + "\n_ADDED = 1\n"),
     "a-string-value": ("dates.py", lambda t: t.replace("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%SZ")),
 }
 # Edits that change nothing the code does: the version stays.
