@@ -208,19 +208,27 @@ class FeedsSpider(scrapy.Spider):
         key = _listed_url(response)
         return FeedFetch(url=key, source=source, status=response.status, unchanged=response.status != 304)
 
+    def _polled(self, response: Response, source: str) -> tuple[str, str, int] | FeedFetch:
+        """A polled feed's or sitemap's body digest, its URL as listed and how many entries to read; or, if
+        it has not changed since the last poll, the `FeedFetch` that says so."""
+        digest = body_digest(response.body)
+        unchanged = self._not_modified(response, source, digest)
+        if unchanged is not None:
+            return unchanged
+        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", defaults.NEWSRAKE_MAX_FEED_ENTRIES)
+        return digest, _listed_url(response), limit
+
     def sitemap_request(self, url: str, source: str, depth: int = 0) -> scrapy.Request:
         """The request for a news sitemap or sitemap index (polled like a feed)."""
         return self._poll_request(url, source, self.parse_sitemap, depth=depth)
 
     def parse_sitemap(self, response: Response, source: str, depth: int) -> Iterator[scrapy.Request | FeedFetch]:
         """Follow a sitemap index (two levels at most); request the articles a news sitemap lists."""
-        digest = body_digest(response.body)
-        unchanged = self._not_modified(response, source, digest)
-        if unchanged is not None:
-            yield unchanged
+        polled = self._polled(response, source)
+        if isinstance(polled, FeedFetch):
+            yield polled
             return
-        key = _listed_url(response)
-        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", defaults.NEWSRAKE_MAX_FEED_ENTRIES)
+        digest, key, limit = polled
         sitemap = parse_sitemap(response.body, response.url, limit)
         if sitemap.kind == "invalid":
             logger.warning("not a sitemap: %s (%s)", response.url, sitemap.error)
@@ -252,14 +260,12 @@ class FeedsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, source: str) -> Iterator[scrapy.Request | FeedFetch]:
         """Parse a feed and request each entry's article page (a 304 costs no parse)."""
-        digest = body_digest(response.body)
-        unchanged = self._not_modified(response, source, digest)
-        if unchanged is not None:
-            yield unchanged
+        polled = self._polled(response, source)
+        if isinstance(polled, FeedFetch):
+            yield polled
             return
-        key = _listed_url(response)
+        digest, key, limit = polled
         content_type = response.headers.get("Content-Type")
-        limit = self.crawler.settings.getint("NEWSRAKE_MAX_FEED_ENTRIES", defaults.NEWSRAKE_MAX_FEED_ENTRIES)
         feed = parse_feed(response.body, response.url, content_type.decode("latin-1") if content_type else None, limit)
         if not feed.is_feed:
             logger.warning("not a feed: %s (%s)", response.url, feed.bozo_reason or "no entries")
