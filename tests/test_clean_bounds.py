@@ -4,10 +4,14 @@ body, its worker is replaced, and the crawl goes on."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -318,3 +322,61 @@ def test_a_pool_given_no_pages_starts_no_worker(monkeypatch: pytest.MonkeyPatch)
     assert list(pool.map_unordered(iter([]), in_flight=4)) == []
     assert pool._starting is None
     pool.close()
+
+
+KILLED_PARENT = """
+import sys, time
+from pipelines.cleaning.one_page import failed_stored
+from pipelines.cleaning.worker_pool import WorkerPool
+
+pool = WorkerPool(1, 3600, 0, time.sleep, failed_stored, str, report=False)
+pages = pool.map_unordered(iter([3600.0]), in_flight=1)  # a page that takes an hour
+print("started", flush=True)
+next(pages)
+"""
+
+
+def marked_processes(mark: str) -> list[int]:
+    """The processes whose environment holds ``mark``: the parent's, its fork server's and its workers'."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                environ = (entry / "environ").read_bytes()
+            except OSError:  # gone, or not ours to read
+                continue
+            if mark.encode() in environ.split(b"\0"):
+                found.append(int(entry.name))
+    return found
+
+
+def forked(pids: list[int]) -> list[int]:
+    """Those of ``pids`` that run multiprocessing's fork server: the server and the workers forked from it."""
+    running = []
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            if b"multiprocessing.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                running.append(pid)
+    return running
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_a_worker_does_not_outlive_a_killed_parent() -> None:
+    token = uuid.uuid4().hex
+    mark = f"NEWSRAKE_TEST_MARK={token}"
+    env = {**os.environ, "NEWSRAKE_TEST_MARK": token}
+    with subprocess.Popen([sys.executable, "-c", KILLED_PARENT], env=env, stdout=subprocess.PIPE, text=True) as parent:
+        assert parent.stdout is not None
+        assert parent.stdout.readline() == "started\n"
+        for _ in range(600):  # the worker is up once the fork server and a process forked from it are there
+            if len(forked(marked_processes(mark))) >= 2:
+                break
+            time.sleep(0.05)
+        assert len(forked(marked_processes(mark))) >= 2
+        parent.kill()  # SIGKILL: nothing of the parent's code runs
+        parent.wait()
+    for _ in range(600):  # 30 s at the most, against the page's hour
+        if not marked_processes(mark):
+            break
+        time.sleep(0.05)
+    assert marked_processes(mark) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import queue
 import resource
 import threading
@@ -61,14 +62,20 @@ def serve(conn: Connection, memory_mb: int, work: Callable[[Any], Any], fail: Ca
 
 
 def _receive(conn: Connection, pages: queue.Queue[object | None], bounded: threading.Event) -> None:
-    """A worker's reader thread: the pages sent, in order, once the memory bound is set; None once the pipe
-    ends or a page is over the bound (the worker then ends quietly after the page it is cleaning, and the
-    parent records it)."""
+    """A worker's reader thread: the pages sent, in order, once the memory bound is set; None once a page is
+    over the bound (the worker then ends quietly after the page it is cleaning, and the parent records it).
+
+    The pipe ends only when the parent is gone (it stops a worker by killing it): the worker then exits at
+    once, even in the middle of a page. Its parent process is the fork server, not the crawl, so the death
+    signal set in `worker_setup` does not reach it, and the page's timeout was the parent's to keep: without
+    this a page that never ends would keep its worker forever after a crawl is killed."""
     bounded.wait()
     while True:
         try:
             page = conn.recv()
-        except (EOFError, OSError, MemoryError):
+        except (EOFError, OSError):
+            os._exit(0)
+        except MemoryError:
             pages.put(None)
             return
         pages.put(page)
