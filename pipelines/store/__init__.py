@@ -90,6 +90,12 @@ class Store(ArticleWrites, Reads, PendingQueue, FeedWrites, RunLog, Recleaning):
         Each one is checked again and applied under ``BEGIN IMMEDIATE`` (the database's write lock, taken
         before reading): two processes upgrading one file at once apply each migration once, the second
         finding it done.
+
+        Not sqlite-utils' own ``Migrations`` (looked at in 4.2.1): it reads which migrations are pending before
+        it opens each one's transaction, and opens it with a plain ``BEGIN``, so two processes upgrading one
+        file at once could both apply the same migration; and it records them in ``_sqlite_migrations``, where
+        every newsrake file records them in ``newsrake_migrations``. The migrations themselves are written with
+        sqlite-utils (``create``, ``enable_fts``, ``add_column``), in `schema`.
         """
         conn = self.db.conn
         conn.execute("CREATE TABLE IF NOT EXISTS newsrake_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
