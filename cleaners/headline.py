@@ -9,15 +9,23 @@ may carry a kicker ("Exclusive: Headline"), and some pages use their
 ``<h1>`` for the logo or a section name. So:
 
 1. every title loses the segments that name the site (its ``og:site_name``,
-   its publisher, its host name), at either end;
+   its publisher, its host name, also written without spaces), at either
+   end, and an ``<h1>`` a last segment that is the site's name; a pipe is
+   never headline punctuation, so what follows the first one goes too
+   ("Headline | Top 10 picks", "Headline | Opinion"), when what comes before
+   it reads like a headline (three words or more);
 2. an ``<h1>`` that agrees with a title is the headline, in the ``<h1>``'s
-   spelling (unless it is in capitals, which is styling): it agrees when
-   both say the same words, or when the title is the ``<h1>`` plus
-   separated segments around it (a section, a site name spelt otherwise),
-   or when the ``<h1>`` is a short kicker and a separator before the
-   title;
-3. with no agreement, the first ``<h1>`` if it reads like a headline (three
-   words or more, not the site's name), else the first title.
+   spelling (unless it is all in capitals or all in lower case, which is
+   styling): it agrees when both say the same words, or when the title is
+   the ``<h1>`` plus separated segments around it (a section, a site name
+   spelt otherwise; never the site's segment alone), or when the ``<h1>``
+   is a short kicker and a separator before the title. An ``<h1>`` that is
+   a title plus a few words before or after it (a date, a source, a
+   comment count: "Dec 18 2025 Headline", "Headline (example.com) 87")
+   gives the title;
+3. with no agreement, the first ``<h1>`` that is not the site's name (a
+   logo) if it reads like a headline (three to `MAX_HEADLINE_WORDS` words,
+   not a label ending in a colon, not in capitals), else the first title.
 """
 
 from __future__ import annotations
@@ -27,13 +35,18 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-SEPARATOR = re.compile(r"\s+[|\-–—·•:»/~]{1,2}\s+|\s*[|·•»]\s*")
-"""What stands between a title's segments: " | ", " - ", " – ", " :: ", " · ", " » "."""
+SEPARATOR = re.compile(r"\s+[|\-–—·•:»/~]{1,2}\s+|\s*[|»]\s*")
+"""What stands between a title's segments: " | ", " - ", " – ", " :: ", " · ", " » " (a middle dot between
+letters is a letter: Catalan "col·legi")."""
+PIPE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
+"""Separators that are never punctuation inside a headline: what follows is a tagline, a section or a site."""
 _KICKER = re.compile(r"([^:|–—]{1,40}?)\s*[:|–—]\s+")
 _NON_WORD = re.compile(r"\W+")
 _HOST_WORDS = frozenset({"www", "com", "org", "net", "co", "uk", "blog", "news", "io", "de", "fr", "es", "it"})
 MAX_KICKER_WORDS = 3
 MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 30
+"""An ``<h1>`` longer than this is a paragraph (a description set in the heading style), not a headline."""
 
 
 def tidy(text: str | None) -> str | None:
@@ -73,8 +86,16 @@ def _join(parts: Sequence[str], seps: Sequence[str]) -> str:
 
 
 def _is_site(segment: str, sites: frozenset[str]) -> bool:
+    """``segment`` names the site: one of its names, also written without spaces, or a name within it or it
+    within a name, as whole words ("Harbour Herald" in "The Harbour Herald", never "ft" in "left")."""
     said = words(segment)
-    return bool(said) and any(said == s or (len(said) >= 3 and (said in s or s in said)) for s in sites)
+    if not said:
+        return False
+    compact, padded = said.replace(" ", ""), f" {said} "
+    return any(
+        said == s or compact == s.replace(" ", "") or (len(said) >= 3 and (padded in f" {s} " or f" {s} " in padded))
+        for s in sites
+    )
 
 
 def without_site(title: str, sites: frozenset[str]) -> str:
@@ -87,7 +108,31 @@ def without_site(title: str, sites: frozenset[str]) -> str:
     return _join(parts, seps)
 
 
-def _in_title(h1: str, title: str) -> bool:
+def _without_site_suffix(h1: str, sites: frozenset[str]) -> str:
+    """An ``<h1>`` without a last segment that is the site's name ("Headline – Site"): some pages set the
+    ``<title>`` in their heading."""
+    parts, seps = _segments(h1)
+    if (
+        len(parts) > 1
+        and (said := words(parts[-1]))
+        and any(said.replace(" ", "") == site.replace(" ", "") for site in sites)
+    ):
+        return _join(parts[:-1], seps[:-1])
+    return h1
+
+
+def before_pipe(text: str) -> str:
+    """``text`` up to its first pipe, when what comes before it reads like a headline; else ``text``."""
+    lead = PIPE.split(text, maxsplit=1)[0]
+    return lead if lead != text and len(lead.split()) >= MIN_HEADLINE_WORDS else text
+
+
+def core(title: str, sites: frozenset[str]) -> str:
+    """The headline a title gives: without the site's segments, and without what follows a pipe."""
+    return before_pipe(without_site(title, sites))
+
+
+def _in_title(h1: str, title: str, sites: frozenset[str]) -> bool:
     """``title`` is ``h1``, or ``h1`` and separated segments after or before it (never the site name alone)."""
     said = words(h1)
     if words(title) == said:
@@ -95,35 +140,68 @@ def _in_title(h1: str, title: str) -> bool:
     parts, seps = _segments(title)
     longest = max(range(len(parts)), key=lambda i: len(parts[i]))
     for start, end in ((0, longest + 1), (longest, len(parts))):
+        if all(_is_site(part, sites) for part in parts[start:end]):
+            continue
         if words(_join(parts[start:end], seps[start : end - 1])) == said:
             return True
     return False
 
 
-def _agreed(h1: str, titles: Sequence[str]) -> str | None:
-    """The headline an ``<h1>`` and the titles agree on, or None."""
-    if any(_in_title(h1, title) for title in titles):
+def _title_inside(h1: str, cores: Sequence[str]) -> str | None:
+    """The title that ``h1`` is, with two or three words that hold a number (a date, a source and a count)
+    before or after it; not words without one, which may be where a title was cut short ("... to prevent
+    issues"), nor a lone year ("2025 Price Guide")."""
+    said = words(h1)
+    for title in cores:
+        inner = words(title)
+        if len(inner.split()) < MIN_HEADLINE_WORDS or inner == said:
+            continue
+        if said.startswith(inner + " "):
+            extra = said[len(inner) :]
+        elif said.endswith(" " + inner):
+            extra = said[: -len(inner)]
+        else:
+            continue
+        if 2 <= len(extra.split()) <= MAX_KICKER_WORDS and any(ch.isdigit() for ch in extra):
+            return title
+    return None
+
+
+def _agreed(h1: str, titles: Sequence[str], cores: Sequence[str], sites: frozenset[str]) -> str | None:
+    """The headline an ``<h1>`` and the titles (and their `core`) agree on, or None."""
+    if any(_in_title(h1, title, sites) for title in [*cores, *titles]):
         return h1
     kicker = _KICKER.match(h1)
     if kicker and len(kicker.group(1).split()) <= MAX_KICKER_WORDS:
         rest = h1[kicker.end() :]
-        if any(words(title) == words(rest) for title in titles):
+        if any(words(title) == words(rest) for title in [*cores, *titles]):
             return rest
-    return None
+    return _title_inside(h1, cores)
+
+
+def _styled(text: str) -> bool:
+    """All in capitals or all in lower case: a style sheet's doing, not the headline's spelling."""
+    return text.isupper() or text.islower()
+
+
+def _reads_like_headline(h1: str) -> bool:
+    """Three to `MAX_HEADLINE_WORDS` words, not a label ending in a colon, not in capitals (a banner)."""
+    return MIN_HEADLINE_WORDS <= len(h1.split()) <= MAX_HEADLINE_WORDS and not h1.endswith(":") and not h1.isupper()
 
 
 def choose_headline(h1s: Sequence[str], titles: Sequence[str], sites: frozenset[str]) -> str | None:
     """The headline, from the page's ``<h1>`` texts and its metadata titles (most trusted first), both
     `tidy`; ``sites`` are the site's names (`site_names`)."""
-    cores = [without_site(title, sites) for title in titles]
-    candidates = [*cores, *titles]
+    cores = [core(title, sites) for title in titles]
+    h1s = [before_pipe(_without_site_suffix(h1, sites)) for h1 in h1s]
     for h1 in h1s:
-        agreed = _agreed(h1, candidates)
+        agreed = _agreed(h1, titles, cores, sites)
         if agreed is None:
             continue
-        if agreed.isupper():  # capitals are styling: the title's spelling, if one says the same words
-            return next((c for c in cores if words(c) == words(agreed) and not c.isupper()), agreed)
-        return agreed
-    if h1s and len(h1s[0].split()) >= MIN_HEADLINE_WORDS and not _is_site(h1s[0], sites):
-        return h1s[0]
+        if _styled(agreed):  # the title's spelling, if one says the same words
+            return next((c for c in cores if words(c) == words(agreed) and not _styled(c)), agreed)
+        return before_pipe(agreed)
+    first = next((h1 for h1 in h1s if not _is_site(h1, sites)), None)  # a logo <h1> is passed over
+    if first is not None and _reads_like_headline(first):
+        return first
     return cores[0] if cores else (h1s[0] if h1s else None)

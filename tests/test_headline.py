@@ -61,6 +61,47 @@ CASES: dict[str, tuple[list[str], list[str], str | None]] = {
     ),
     "no-title-but-an-h1": ([H], [], H),
     "nothing": ([], [], None),
+    # what follows a pipe is a tagline or a section, never the headline's own words
+    "a-tagline-after-a-pipe-in-the-title": ([], [f"{H} | Crews vote to return on Monday"], H),
+    "a-section-after-a-pipe-in-the-h1-and-title": ([f"{H} | Business"], [f"{H} | Business"], H),
+    "a-tagline-after-a-pipe-then-the-site": ([], [f"{H} | 2026 guide | The Harbour Herald"], H),
+    "a-short-label-before-a-pipe-is-not-the-headline": ([], [f"Ferries | {H}"], f"Ferries | {H}"),
+    "a-middle-dot-between-letters-is-a-letter": (
+        ["La vaga del col·legi de pilots acaba"],
+        ["La vaga del col·legi de pilots acaba"],
+        "La vaga del col·legi de pilots acaba",
+    ),
+    # the site's name
+    "the-site-name-written-without-spaces": ([], [f"{H} - HarbourHerald"], H),
+    "an-h1-ending-in-the-site-name": ([f"{H} – The Harbour Herald"], [f"{H} – The Harbour Herald"], H),
+    "an-h1-that-is-only-the-site-segment-of-the-title": (
+        ["The Harbour Herald", "Strike ends"],
+        ["Strike ends - The Harbour Herald"],
+        "Strike ends",
+    ),
+    # styling and labels
+    "lower-case-is-styling": (["ferry strike ends"], ["Ferry Strike Ends | The Harbour Herald"], "Ferry Strike Ends"),
+    "a-capitals-banner-without-agreement-yields-to-the-title": (["SUPPORTING FERRY CREWS"], [H], H),
+    "a-label-ending-in-a-colon-is-not-a-headline": (["What our readers asked this week:"], [H], H),
+    "a-paragraph-in-an-h1-is-not-a-headline": (
+        [" ".join(["Crews voted on Sunday to go back to the ferries after six weeks."] * 3)],
+        [H],
+        H,
+    ),
+    "the-h1-after-a-logo-h1": (
+        ["The Harbour Herald", "Crews return to the ferries on Monday"],
+        ["Harbour ferries: what the strike cost"],
+        "Crews return to the ferries on Monday",
+    ),
+    # a date or a source and a count around the title inside the <h1>
+    "a-date-before-the-title-in-the-h1": ([f"Dec 18 2025 {H}"], [H], H),
+    "a-source-and-a-count-after-the-title-in-the-h1": ([f"{H} (wire.com) 87"], [f"{H} - The Harbour Herald"], H),
+    "words-after-a-cut-short-title-stay": (
+        [f"{H} and the crews go home"],
+        [f"{H} and the"],
+        f"{H} and the crews go home",
+    ),
+    "a-year-before-the-title-stays": ([f"2026 {H}"], [H], f"2026 {H}"),
 }
 
 
@@ -80,6 +121,13 @@ def test_the_headline_is_chosen(h1s: list[str], titles: list[str], expected: str
 )
 def test_titles_are_tidied(raw: str, expected: str | None) -> None:
     assert tidy(raw) == expected
+
+
+def test_a_short_site_name_is_a_whole_word_not_letters_inside_one() -> None:
+    sites = site_names(["FT"], "https://www.ft.example/content/1")
+    h1 = "Markets left reeling as ferries stop"
+    assert choose_headline([h1], ["Ferry shares fall - Markets - FT"], sites) == h1
+    assert without_site("Left reeling - Markets - FT", sites) == "Left reeling - Markets"
 
 
 def test_a_title_that_is_only_the_site_name_is_kept() -> None:
