@@ -44,6 +44,7 @@ _KICKER = re.compile(r"([^:|–—]{1,40}?)\s*[:|–—]\s+")
 _NON_WORD = re.compile(r"\W+")
 _HOST_WORDS = frozenset({"www", "com", "org", "net", "co", "uk", "blog", "news", "io", "de", "fr", "es", "it"})
 MAX_KICKER_WORDS = 3
+MAX_SITE_EXTRA_WORDS = 2
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 30
 """An ``<h1>`` longer than this is a paragraph (a description set in the heading style), not a headline."""
@@ -86,14 +87,18 @@ def _join(parts: Sequence[str], seps: Sequence[str]) -> str:
 
 
 def _is_site(segment: str, sites: frozenset[str]) -> bool:
-    """``segment`` names the site: one of its names, also written without spaces, or a name within it or it
-    within a name, as whole words ("Harbour Herald" in "The Harbour Herald", never "ft" in "left")."""
+    """``segment`` names the site: one of its names, also written without spaces, or a part of a name, or a
+    name and at most `MAX_SITE_EXTRA_WORDS` words more ("The Harbour Herald Online"), as whole words (never
+    "ft" in "left", nor a headline that names the site: "The Harbour Herald view on the strike")."""
     said = words(segment)
     if not said:
         return False
-    compact, padded = said.replace(" ", ""), f" {said} "
+    compact, padded, size = said.replace(" ", ""), f" {said} ", len(said.split())
     return any(
-        said == s or compact == s.replace(" ", "") or (len(said) >= 3 and (padded in f" {s} " or f" {s} " in padded))
+        said == s
+        or compact == s.replace(" ", "")
+        or (len(said) >= 3 and padded in f" {s} ")
+        or (f" {s} " in padded and size <= len(s.split()) + MAX_SITE_EXTRA_WORDS)
         for s in sites
     )
 
@@ -122,9 +127,14 @@ def _without_site_suffix(h1: str, sites: frozenset[str]) -> str:
 
 
 def before_pipe(text: str) -> str:
-    """``text`` up to its first pipe, when what comes before it reads like a headline; else ``text``."""
-    lead = PIPE.split(text, maxsplit=1)[0]
-    return lead if lead != text and len(lead.split()) >= MIN_HEADLINE_WORDS else text
+    """``text`` up to its first pipe, when what comes before it reads like a headline and is longer than
+    what comes next (a tagline or a section is shorter: "Headline | Opinion"; "Milan Design Week | Headline"
+    is not cut); else ``text``."""
+    parts = PIPE.split(text, maxsplit=2)
+    if len(parts) == 1:
+        return text
+    lead, after = len(parts[0].split()), len(parts[1].split())
+    return parts[0] if lead >= MIN_HEADLINE_WORDS and lead > after else text
 
 
 def core(title: str, sites: frozenset[str]) -> str:
@@ -150,7 +160,7 @@ def _in_title(h1: str, title: str, sites: frozenset[str]) -> bool:
 def _title_inside(h1: str, cores: Sequence[str]) -> str | None:
     """The title that ``h1`` is, with two or three words that hold a number (a date, a source and a count)
     before or after it; not words without one, which may be where a title was cut short ("... to prevent
-    issues"), nor a lone year ("2025 Price Guide")."""
+    issues"), nor a lone year ("2025 Price Guide"), nor more words ("... from KBIS & IBS 2025")."""
     said = words(h1)
     for title in cores:
         inner = words(title)

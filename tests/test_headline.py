@@ -62,7 +62,12 @@ CASES: dict[str, tuple[list[str], list[str], str | None]] = {
     "no-title-but-an-h1": ([H], [], H),
     "nothing": ([], [], None),
     # what follows a pipe is a tagline or a section, never the headline's own words
-    "a-tagline-after-a-pipe-in-the-title": ([], [f"{H} | Crews vote to return on Monday"], H),
+    "a-tagline-after-a-pipe-in-the-title": ([], [f"{H} | Crews back on Monday"], H),
+    "a-name-before-a-pipe-that-is-shorter-than-what-follows-stays": (
+        [],
+        ["Harbour Week 2026 | Michael Ross’ light installation for the ferry terminal"],
+        "Harbour Week 2026 | Michael Ross’ light installation for the ferry terminal",
+    ),
     "a-section-after-a-pipe-in-the-h1-and-title": ([f"{H} | Business"], [f"{H} | Business"], H),
     "a-tagline-after-a-pipe-then-the-site": ([], [f"{H} | 2026 guide | The Harbour Herald"], H),
     "a-short-label-before-a-pipe-is-not-the-headline": ([], [f"Ferries | {H}"], f"Ferries | {H}"),
@@ -73,6 +78,12 @@ CASES: dict[str, tuple[list[str], list[str], str | None]] = {
     ),
     # the site's name
     "the-site-name-written-without-spaces": ([], [f"{H} - HarbourHerald"], H),
+    "a-headline-that-names-the-site-is-not-the-site": (
+        ["The Harbour Herald view on the ferries: a port on the brink"],
+        ["The Harbour Herald view on the ferries: a port on the brink | Editorial | The Harbour Herald"],
+        "The Harbour Herald view on the ferries: a port on the brink",
+    ),
+    "the-site-name-and-a-word-more-is-the-site": ([], [f"{H} - The Harbour Herald Online"], H),
     "an-h1-ending-in-the-site-name": ([f"{H} – The Harbour Herald"], [f"{H} – The Harbour Herald"], H),
     "an-h1-that-is-only-the-site-segment-of-the-title": (
         ["The Harbour Herald", "Strike ends"],
