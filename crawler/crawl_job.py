@@ -45,10 +45,9 @@ class CrawlJob:
 
 @dataclass(frozen=True)
 class CrawlOutcome:
-    """How a crawl ended: Scrapy's stats, the one-line summary, and what stopped it."""
+    """How a crawl ended: Scrapy's stats and what stopped it."""
 
     stats: Mapping[str, Any]
-    summary: str
     store_failed: bool
     """The database could not be written: the crawl stopped."""
     timed_out: bool
@@ -57,6 +56,13 @@ class CrawlOutcome:
     """Scrapy's finish reason, if the crawl stopped for another reason than having finished."""
     failed: bool
     """Every feed failed."""
+
+    @property
+    def summary(self) -> str:
+        """The crawl's one-line summary."""
+        from pipelines.stats import summary_line
+
+        return summary_line(self.stats)
 
 
 def _clean_workers(overrides: Mapping[str, Any]) -> int | None:
@@ -118,7 +124,7 @@ def run_crawl_job(job: CrawlJob) -> CrawlOutcome:
         overrides["NEWSRAKE_CLEAN_STARTED_EARLY"] = True
     from crawler.options import SettingError
     from crawler.run import build_settings, check_overrides, run_crawl  # Scrapy: imported while the fork server starts
-    from pipelines.stats import STORE_ERRORS, outcome, summary_line
+    from pipelines.stats import STORE_ERRORS, outcome
 
     settings = build_settings(overrides)
     try:
@@ -141,7 +147,6 @@ def run_crawl_job(job: CrawlJob) -> CrawlOutcome:
     reason = stats.get("finish_reason")
     return CrawlOutcome(
         stats=stats,
-        summary=summary_line(stats),
         store_failed=reason == "store_error" or bool(stats.get(STORE_ERRORS)),
         timed_out=reason == "closespider_timeout",
         stopped_early=reason if reason not in (None, "finished", "store_error", "closespider_timeout") else None,

@@ -15,7 +15,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
@@ -31,7 +30,6 @@ __all__ = [
     "clean_stored",
     "diff",
     "reclean",
-    "reclean_logged",
     "tasks",
 ]
 
@@ -125,6 +123,7 @@ def reclean(
     show: int = 0,
     batch: int = 100,
     progress: Progress | None = None,
+    run_options: Mapping[str, object] | None = None,
 ) -> RecleanCounts:
     """Clean the selected stored pages again and write back what they give (unless ``dry_run``).
 
@@ -134,15 +133,49 @@ def reclean(
     still stale, if it was). Results are written ``batch`` at a time, each
     batch one transaction. With ``dry_run`` nothing is written and the first
     ``show`` changes are kept as unified diffs. Ctrl-C stops it cleanly: what
-    was cleaned so far is written. A database error raises `StoreError`.
+    was cleaned so far is written. With ``run_options`` (and not ``dry_run``)
+    the reclean is recorded in the run log (``runs``): those options, its
+    outcome (``ok``, ``partial`` if a page failed, ``interrupted``, ``failed``)
+    and its counts. A database error raises `StoreError`.
     """
-    jobs = jobs or os.cpu_count() or 1
+    run_id = None if dry_run or run_options is None else store.start_run("reclean", dict(run_options))
+    try:
+        counts = _clean_again(store, where, rules or {}, jobs or os.cpu_count() or 1, timeout, memory_mb,
+                              dry_run, show, batch, progress)  # fmt: skip
+        if run_id is not None:
+            outcome = "interrupted" if counts.interrupted else "ok" if not counts.failed else "partial"
+            numbers = {"cleaned": counts.cleaned, "changed": counts.changed, "unchanged": counts.unchanged,
+                       "failed": counts.failed}  # fmt: skip
+            store.finish_run(run_id, outcome, {"articles_new": counts.changed, "articles_failed": counts.failed},
+                             numbers)  # fmt: skip
+    except (StoreError, sqlite3.Error) as error:  # a full disk, say
+        if run_id is not None:
+            with contextlib.suppress(sqlite3.Error):
+                store.finish_run(run_id, "failed", {}, {"error": str(error)})
+        if isinstance(error, StoreError):
+            raise
+        raise StoreError(f"cannot write to {store.path}: {error}") from None
+    return counts
+
+
+def _clean_again(
+    store: Store,
+    where: StoredFilter,
+    rules: Mapping[str, SourceRules],
+    jobs: int,
+    timeout: float,
+    memory_mb: int,
+    dry_run: bool,
+    show: int,
+    batch: int,
+    progress: Progress | None,
+) -> RecleanCounts:
     total = store.count_pages(where)
     counts = RecleanCounts()
     buffer: list[tuple[int, Article]] = []
     pool = WorkerPool(jobs, timeout, memory_mb, clean_stored, failed_stored, _task_url, report=False)
     try:
-        for result in pool.map_unordered(tasks(store, where, rules or {}), jobs * IN_FLIGHT_PER_WORKER):
+        for result in pool.map_unordered(tasks(store, where, rules), jobs * IN_FLIGHT_PER_WORKER):
             counts.cleaned += 1
             if result.article is None:
                 counts.failed += 1
@@ -166,31 +199,6 @@ def reclean(
         pool.close()
     if buffer:
         _save(store, buffer)
-    return counts
-
-
-def reclean_logged(
-    store: Store, where: StoredFilter, options: Mapping[str, object], *, dry_run: bool = False, **how: Any
-) -> RecleanCounts:
-    """`reclean`, recorded in the run log (``runs``) unless ``dry_run``: the run with its ``options``, its
-    outcome (``ok``, ``partial`` if a page failed, ``interrupted``) and its counts. A database error marks the
-    run failed, if it can still be written, and raises `StoreError`."""
-    run_id = None if dry_run else store.start_run("reclean", dict(options))
-    try:
-        counts = reclean(store, where, dry_run=dry_run, **how)
-        if run_id is not None:
-            outcome = "interrupted" if counts.interrupted else "ok" if not counts.failed else "partial"
-            numbers = {"cleaned": counts.cleaned, "changed": counts.changed, "unchanged": counts.unchanged,
-                       "failed": counts.failed}  # fmt: skip
-            store.finish_run(run_id, outcome, {"articles_new": counts.changed, "articles_failed": counts.failed},
-                             numbers)  # fmt: skip
-    except (StoreError, sqlite3.Error) as error:  # a full disk, say
-        if run_id is not None:
-            with contextlib.suppress(sqlite3.Error):
-                store.finish_run(run_id, "failed", {}, {"error": str(error)})
-        if isinstance(error, StoreError):
-            raise
-        raise StoreError(f"cannot write to {store.path}: {error}") from None
     return counts
 
 

@@ -118,7 +118,7 @@ def _reclean(job: _Job) -> int:
     from cleaners import CLEANER_VERSION
     from crawler.progress import ProgressBar
     from crawler.sources import SourceError, gather_sources
-    from pipelines.reclean import reclean_logged
+    from pipelines.reclean import reclean
     from pipelines.store import Store, StoredFilter, StoreError
 
     try:
@@ -140,9 +140,9 @@ def _reclean(job: _Job) -> int:
     bar = ProgressBar("recleaning", enabled=False if job.quiet else None)
     timeout, memory_mb = job.bounds
     try:
-        counts = reclean_logged(store, where, {"all": job.everything, "sources": list(job.sources)},
-                                dry_run=job.dry_run, rules=rules, jobs=job.jobs, timeout=timeout,
-                                memory_mb=memory_mb, show=job.show, progress=bar)  # fmt: skip
+        counts = reclean(store, where, rules=rules, jobs=job.jobs, timeout=timeout, memory_mb=memory_mb,
+                         dry_run=job.dry_run, show=job.show, progress=bar,
+                         run_options={"all": job.everything, "sources": list(job.sources)})  # fmt: skip
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
     finally:
