@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
-from pipelines.cleaning.one_page import cleaned
+from pipelines.cleaning.one_page import cleaned, cleaned_without_fingerprint
 from pipelines.items import CleanedPage, FetchedPage
 from pipelines.request_context import is_kind
 
@@ -20,11 +20,13 @@ class CleanPipeline:
     """Turns `FetchedPage` items into `CleanedPage` items in worker processes; passes other items through.
 
     ``NEWSRAKE_CLEAN_WORKERS`` processes (0: clean in the crawl's own process, unbounded),
-    ``NEWSRAKE_CLEAN_TIMEOUT`` seconds and ``NEWSRAKE_CLEAN_MEMORY_MB`` per page.
+    ``NEWSRAKE_CLEAN_TIMEOUT`` seconds and ``NEWSRAKE_CLEAN_MEMORY_MB`` per page; each text fingerprinted there too
+    unless ``NEWSRAKE_STORIES`` is off.
     """
 
-    def __init__(self, workers: CleanWorkers | None) -> None:
+    def __init__(self, workers: CleanWorkers | None, *, stories: bool = True) -> None:
         self.workers = workers
+        self.stories = stories
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
@@ -34,17 +36,19 @@ class CleanPipeline:
         settings = crawler.settings
         size = settings.getint("NEWSRAKE_CLEAN_WORKERS", defaults.CLEAN_WORKERS)
         size = os.cpu_count() or 1 if size < 0 else size
+        stories = settings.getbool("NEWSRAKE_STORIES", defaults.STORIES)
         workers = None
         if size:
             workers = CleanWorkers(
                 size,
                 settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", defaults.CLEAN_TIMEOUT),
                 settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", defaults.CLEAN_MEMORY_MB),
+                stories=stories,
             )
         if workers is not None and settings.getbool("NEWSRAKE_CLEAN_STARTED_EARLY"):
             assert crawler.stats is not None
             crawler.stats.set_value("newsrake/clean_fork_server_started_early", 1)
-        pipeline = cls(workers)
+        pipeline = cls(workers, stories=stories)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.request_scheduled, signal=signals.request_scheduled)
         return pipeline
@@ -60,10 +64,10 @@ class CleanPipeline:
         if not isinstance(item, FetchedPage):
             return item
         if self.workers is not None:
-            article, stored_body = await self.workers.clean(item)
+            article, stored_body, found = await self.workers.clean(item)
         else:
-            article, stored_body = cleaned(item)
-        return CleanedPage(fetched=item, article=article, stored_body=stored_body)
+            article, stored_body, found = (cleaned if self.stories else cleaned_without_fingerprint)(item)
+        return CleanedPage(fetched=item, article=article, stored_body=stored_body, fingerprint=found)
 
     def close(self) -> None:
         """Stop the workers."""

@@ -27,3 +27,9 @@ FEED_BACKOFF = 900
 """Seconds before a failed feed is polled again (``NEWSRAKE_FEED_BACKOFF``); doubles per failure in a row."""
 FEED_BACKOFF_MAX = 86400
 """The feed back-off never exceeds this (``NEWSRAKE_FEED_BACKOFF_MAX``)."""
+
+STORIES = True
+"""Whether stored articles are fingerprinted and placed in stories (``NEWSRAKE_STORIES``)."""
+STORY_THRESHOLD = 0.5
+"""The estimated similarity (MinHash, 0 to 1) at or above which an article joins the story of an earlier one
+(``NEWSRAKE_STORY_THRESHOLD``): chosen on ``benchmarks/stories.py``."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
+from pipelines.fingerprint import Fingerprint
 from pipelines.raw_body import Compressed
 from pipelines.records import RawPage
 
@@ -32,3 +33,5 @@ class CleanedPage:
     article: Article
     stored_body: Compressed
     """The page's body as it is stored, compressed where the page was cleaned."""
+    fingerprint: Fingerprint | None = None
+    """The text's fingerprint, computed where the page was cleaned (None: too short, or stories off)."""

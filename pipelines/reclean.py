@@ -3,7 +3,8 @@
 `reclean` streams the selected stored pages, cleans them in the crawl's cleaning workers (`WorkerPool`: each
 page bounded in time and memory, a worker over a bound or dead killed and replaced, the page counted as failed
 and its stored article left as it was; a bounded number in flight, so memory stays flat however large the
-database), and writes the results back in batched transactions: a kill at any moment loses at most the batch in
+database), and writes the results back in batched transactions (an article whose text changed gets a new fingerprint and
+is placed in its story again): a kill at any moment loses at most the batch in
 progress, and the next reclean takes up what is still stale. A database error stops it with `StoreError`.
 """
 
@@ -21,6 +22,7 @@ from cleaners.rules import SourceRules
 from pipelines import defaults
 from pipelines.cleaning.one_page import RecleanResult, RecleanTask, clean_stored, failed_stored
 from pipelines.cleaning.worker_pool import WorkerPool
+from pipelines.fingerprint import Fingerprint
 from pipelines.store import Store, StoredFilter, StoredPage, StoreError
 
 __all__ = [
@@ -91,14 +93,16 @@ def tasks(
         raise StoreError(f"cannot read {store.path}: {error}") from error
 
 
-def _save(store: Store, results: list[tuple[int, Article]]) -> None:
-    """Write a batch in one transaction; a database error (a full disk) raises `StoreError`, the batch rolled
-    back: its pages stay stale for the next reclean."""
+def _save(store: Store, results: list[tuple[int, Article]], new_texts: dict[int, Fingerprint | None]) -> None:
+    """Write a batch in one transaction, the articles whose text changed placed in their story again; a
+    database error (a full disk) raises `StoreError`, the batch rolled back: its pages stay stale for the next
+    reclean."""
     try:
-        store.save_recleaned(results)
+        store.save_recleaned(results, new_texts)
     except sqlite3.Error as error:
         raise StoreError(f"cannot write to {store.path}: {error}") from error
     results.clear()
+    new_texts.clear()
 
 
 def diff(result: RecleanResult) -> str:
@@ -173,6 +177,7 @@ def _clean_again(
     total = store.count_pages(where)
     counts = RecleanCounts()
     buffer: list[tuple[int, Article]] = []
+    new_texts: dict[int, Fingerprint | None] = {}
     pool = WorkerPool(jobs, timeout, memory_mb, clean_stored, failed_stored, _task_url, report=False)
     try:
         for result in pool.map_unordered(tasks(store, where, rules), jobs * IN_FLIGHT_PER_WORKER):
@@ -189,8 +194,10 @@ def _clean_again(
                 counts.unchanged += 1
             if result.article is not None and not dry_run:
                 buffer.append((result.article_id, result.article))
+                if result.text_changed:
+                    new_texts[result.article_id] = result.fingerprint
                 if len(buffer) >= batch:
-                    _save(store, buffer)
+                    _save(store, buffer, new_texts)
             if progress is not None:
                 progress(counts.cleaned, total)
     except KeyboardInterrupt:
@@ -198,7 +205,7 @@ def _clean_again(
     finally:
         pool.close()
     if buffer:
-        _save(store, buffer)
+        _save(store, buffer, new_texts)
     return counts
 
 

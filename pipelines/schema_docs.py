@@ -150,6 +150,22 @@ TABLES: dict[str, TableDoc] = {
             "run_id": "The run that fetched it.",
         },
     ),
+    "fingerprints": TableDoc(
+        "Fingerprints",
+        "The MinHash signature of each article's text, for finding its copies (see newsrake stories).",
+        {
+            "article_id": "The article.",
+            "scheme": "How the signature was made (library, algorithm version, permutations, shingle size, seed):"
+            " signatures of another scheme are never compared.",
+            "signature": "The signature: 128 unsigned 32-bit values, little-endian.",
+            "shingles": "Distinct word shingles in the text.",
+        },
+    ),
+    "story_bands": TableDoc(
+        "Story band keys",
+        "The LSH band keys of each fingerprint: two articles sharing a key are compared. An index, not for reading.",
+        {"key": "A band's key (its values hashed with its number and the scheme).", "article_id": "The article."},
+    ),
     "articles_browse": TableDoc(
         "Articles with their feeds",
         "Articles joined with the feed that listed them, for browsing.",
@@ -161,6 +177,8 @@ TABLES: dict[str, TableDoc] = {
             "title": "The headline.",
             "language": "Language.",
             "chars": "Length of the text.",
+            "story_size": "Articles in its story (1: no copy found).",
+            "story_role": "Copy or original.",
             "url": "The article URL.",
             "feed_url": "The feed URL.",
         },

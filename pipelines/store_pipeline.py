@@ -61,6 +61,9 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.store = Store.open(self.db_path)
+        settings = self.crawler.settings
+        self.store.stories_enabled = settings.getbool("NEWSRAKE_STORIES", defaults.STORIES)
+        self.store.story_threshold = settings.getfloat("NEWSRAKE_STORY_THRESHOLD", defaults.STORY_THRESHOLD)
         spider = self.crawler.spider
         options = {
             "seeds": [str(p) for p in getattr(spider, "seed_paths", [])],
@@ -105,6 +108,7 @@ class StorePipeline:
             run_id=self.run_id,
             replace=fetched.refetch,
             stored_body=item.stored_body,
+            fingerprint=item.fingerprint,
         )
 
     def _record_feed(self, item: FeedFetch) -> None:

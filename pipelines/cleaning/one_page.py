@@ -4,6 +4,7 @@ no SQLite here: the workers import this."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
 from cleaners.version import cleaner_version, failed_version
 from pipelines import raw_body
+from pipelines.fingerprint import TOO_SHORT, Fingerprint, fingerprint
 from pipelines.items import FetchedPage
 
 logger = logging.getLogger(__name__)
@@ -33,23 +35,50 @@ def failed_article(fetched: FetchedPage, problem: str) -> Article:
     )
 
 
-Cleaned = tuple[Article, raw_body.Compressed]
-"""A cleaned page ready to store: the article and the page's body compressed."""
+Cleaned = tuple[Article, raw_body.Compressed, Fingerprint | None]
+"""A cleaned page ready to store: the article, the page's body compressed and the text's fingerprint."""
+
+FINGERPRINT_ERROR = "fingerprint-error"
+"""The ``problems`` entry of an article whose text could not be fingerprinted (it is stored, alone)."""
 
 
-def with_body(fetched: FetchedPage, article: Article) -> Cleaned:
-    """``article`` with its page's body compressed for storage, where the page was cleaned (a worker)."""
-    return article, raw_body.compress(fetched.page.body)
+def fingerprinted(article: Article) -> tuple[Article, Fingerprint | None]:
+    """``article`` and its text's fingerprint (`pipelines.fingerprint`), never raising: a text too short to
+    fingerprint, or a failure, gives None and says why in the article's problems."""
+    try:
+        found = fingerprint(article.text)
+    except Exception as error:  # noqa: BLE001 - a fingerprint is never worth an article
+        logger.warning("fingerprinting failed: %s (%s: %s)", article.url, type(error).__name__, error)
+        problem = f"{FINGERPRINT_ERROR}: {type(error).__name__}"
+    else:
+        if found is not None:
+            return article, found
+        problem = TOO_SHORT
+    if problem in article.problems:
+        return article, None
+    return dataclasses.replace(article, problems=(*article.problems, problem)), None
+
+
+def with_body(fetched: FetchedPage, article: Article, *, stories: bool = True) -> Cleaned:
+    """``article`` with its page's body compressed for storage and, with ``stories``, its fingerprint, where the
+    page was cleaned (a worker)."""
+    article, found = fingerprinted(article) if stories else (article, None)
+    return article, raw_body.compress(fetched.page.body), found
 
 
 def failed(fetched: FetchedPage, problem: str) -> Cleaned:
     """A page that could not be cleaned, ready to store: the reason, and its raw body kept for a reclean."""
-    return with_body(fetched, failed_article(fetched, problem))
+    return failed_article(fetched, problem), raw_body.compress(fetched.page.body), None
 
 
 def cleaned(fetched: FetchedPage) -> Cleaned:
-    """A page cleaned here and now (`clean_fetched`), ready to store."""
+    """A page cleaned here and now (`clean_fetched`), with its fingerprint, ready to store."""
     return with_body(fetched, clean_fetched(fetched))
+
+
+def cleaned_without_fingerprint(fetched: FetchedPage) -> Cleaned:
+    """`cleaned`, with no fingerprint (story detection off: ``NEWSRAKE_STORIES``)."""
+    return with_body(fetched, clean_fetched(fetched), stories=False)
 
 
 def clean_fetched(fetched: FetchedPage) -> Article:
@@ -102,6 +131,13 @@ class RecleanResult:
     error: str | None
     changed: bool
     old_text: str | None
+    fingerprint: Fingerprint | None = None
+    """The new text's fingerprint (None when too short, or when the page could not be cleaned)."""
+
+    @property
+    def text_changed(self) -> bool:
+        """The text differs from the stored one (its fingerprint and story are then found again)."""
+        return self.article is not None and (self.article.text or "") != (self.old_text or "")
 
 
 def clean_stored(task: RecleanTask) -> RecleanResult:
@@ -123,7 +159,8 @@ def clean_stored(task: RecleanTask) -> RecleanResult:
     except Exception as error:  # noqa: BLE001 - one bad page must not stop the reclean
         return failed_stored(task, f"{type(error).__name__}: {error}")
     changed = article.text != (task.old_text or "") or article.title != task.old_title
-    return RecleanResult(task.article_id, task.url, article, None, changed, task.old_text)
+    article, found = fingerprinted(article)
+    return RecleanResult(task.article_id, task.url, article, None, changed, task.old_text, found)
 
 
 def failed_stored(task: RecleanTask, reason: str) -> RecleanResult:

@@ -23,7 +23,8 @@ _SHORT_PAGE = (
 
 
 def warm_up(*, fallbacks: bool = True) -> None:
-    """Clean a small page: loads the language model, compiles the rule tables, primes trafilatura; and with
+    """Clean a small page and fingerprint a text: loads the language model and rensa, compiles the rule tables,
+    primes trafilatura; and with
     ``fallbacks`` a short one too, which primes the extractor's fallbacks (jusText's stop words of every
     language: 0.15 s of the 0.2 that warming up takes).
 
@@ -31,8 +32,10 @@ def warm_up(*, fallbacks: bool = True) -> None:
     so): each worker then pays that 0.15 s, but the crawl's workers can start that much sooner, and a cron
     run that meets no such page never pays it."""
     from cleaners.page import clean_page  # only where pages are cleaned: not in the crawl's main process
+    from pipelines.fingerprint import fingerprint
 
     clean_page(_WARM_UP_PAGE, "https://example.org/warm-up")
+    fingerprint(" ".join(["warm"] * 60))  # loads rensa
     if fallbacks:
         clean_page(_SHORT_PAGE, "https://example.org/warm-up-short")
 

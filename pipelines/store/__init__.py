@@ -4,7 +4,7 @@ One file holds the articles (with FTS5 on title and text), the raw pages (compre
 own), the feeds with their polling state and a row per run. The schema and its migrations are `schema`; the
 columns of ``articles`` and how each is written are `columns` (one registry); `Store` is made of the article
 writes (`articles`), the reads before a fetch (`reads`), pending articles (`pending`), feed state (`feeds`),
-the run log (`runs`) and reclean streaming (`recleaning`).
+the run log (`runs`), reclean streaming (`recleaning`) and stories (`stories`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pipelines.store.reads import ArticleState, Reads
 from pipelines.store.recleaning import Recleaning, StoredFilter, StoredPage
 from pipelines.store.runs import RunLog, last_crawl_stored_articles
 from pipelines.store.schema import MIGRATIONS
+from pipelines.store.stories import StoryMember, StoryPlace
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -40,6 +41,8 @@ __all__ = [
     "StoreError",
     "StoredFilter",
     "StoredPage",
+    "StoryMember",
+    "StoryPlace",
     "Validators",
     "last_crawl_stored_articles",
 ]

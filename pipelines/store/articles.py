@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 from pipelines import raw_body
 from pipelines.raw_body import Compressed
 from pipelines.records import ArticleFailure, RawPage, utc_now
-from pipelines.store.base import StoreBase
 from pipelines.store.pending import record_failures
+from pipelines.store.stories import Stories
 from pipelines.store.values import json_text
 from pipelines.url_identity import url_key
 
 if TYPE_CHECKING:
     from cleaners import Article
+    from pipelines.fingerprint import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ArticleRecord:
     replace: bool = False
     stored_body: Compressed | None = None
     """The page's body already compressed (then ``page.body`` may be empty); compressed when stored if not."""
+    fingerprint: Fingerprint | None = None
+    """The fingerprint of the article's text (`pipelines.fingerprint`): None when too short, or not computed."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def write_removals(conn: sqlite3.Connection, article_id: int | None, article: Ar
     )
 
 
-class ArticleWrites(StoreBase):
+class ArticleWrites(Stories):
     """Storing articles (`Store.save_articles`)."""
 
     def save_article(
@@ -131,6 +134,8 @@ class ArticleWrites(StoreBase):
                 ),
             )
             write_removals(conn, article_id, article)
+            if self.stories_enabled and article_id is not None:
+                self.place(article_id, row["url"], row["canonical_key"], record.fingerprint, again=not is_new)
             if feed_url and is_new:
                 conn.execute(
                     "UPDATE feeds SET articles_stored = articles_stored + 1, last_article_at = ? WHERE url = ?",

@@ -165,6 +165,16 @@ ARTICLE_COLUMNS = ArticleColumns(
         Column("cleaner_version", "TEXT", "The version of the cleaners that produced this row (see newsrake"
                " reclean).", of_article=_text("cleaner_version")),
         Column("run_id", "INTEGER", "The run that stored the article.", of_record=lambda r: r.run_id),
+        Column("story_id", "INTEGER", "The story: the id of its first stored article (this article's own id when it"
+               " is the first, or alone). Empty for articles stored before stories existed, until newsrake stories"
+               " --rebuild."),
+        Column("similarity", "REAL", "The estimated share of word shingles this article's text shares with the"
+               " article it was found to copy (MinHash); 1.0 for the same text or canonical URL; empty for an"
+               " original."),
+        Column("story_role", "TEXT", "Copy or original: original (the first article of its story) or copy."),
+        Column("story_match", "TEXT", "How a copy was found: canonical URL, same text, or similar text."),
+        Column("text_hash", "TEXT", "SHA-256 of the text's words (case, spacing and punctuation aside); empty when the"
+               " text is too short to fingerprint."),
     )
 )  # fmt: skip
 """Every column of ``articles``, in the order they are described."""

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from pipelines.raw_body import Compressed
 from pipelines.store.articles import write_removals
-from pipelines.store.base import StoreBase
+from pipelines.store.stories import Stories
 
 if TYPE_CHECKING:
     from cleaners import Article
+    from pipelines.fingerprint import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class StoredFilter:
         return " AND ".join(clauses), params
 
 
-class Recleaning(StoreBase):
+class Recleaning(Stories):
     """Reading stored pages for a reclean and writing its results."""
 
     def stored_pages(self, where: StoredFilter, batch: int = 200) -> Iterator[StoredPage]:
@@ -110,11 +111,16 @@ class Recleaning(StoreBase):
         query = f"SELECT count(*) FROM articles a JOIN raw_pages r ON r.article_id = a.id WHERE {sql}"
         return int(self.db.conn.execute(query, params).fetchone()[0])
 
-    def save_recleaned(self, results: Iterable[tuple[int, Article]]) -> None:
-        """Write re-cleaned articles (their cleaned fields, version and audit trail) in one transaction."""
+    def save_recleaned(
+        self, results: Iterable[tuple[int, Article]], new_texts: Mapping[int, Fingerprint | None] | None = None
+    ) -> None:
+        """Write re-cleaned articles (their cleaned fields, version and audit trail) in one transaction; those in
+        ``new_texts`` (whose text changed, with its new fingerprint) are placed in their story again."""
         conn = self.db.conn
         update = self.columns.reclean_update
         with self.db.atomic():
             for article_id, article in results:
                 conn.execute(update, [*self.columns.recleaned_values(article), article_id])
                 write_removals(conn, article_id, article)
+                if new_texts is not None and article_id in new_texts and self.stories_enabled:
+                    self.place_again(article_id, new_texts[article_id])

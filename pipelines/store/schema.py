@@ -221,6 +221,45 @@ def _m010_canonical_duplicates(db: sqlite_utils.Database) -> None:
     db.table("duplicates").create_index(["duplicate_of"])
 
 
+def _m011_stories(db: sqlite_utils.Database) -> None:
+    """Stories: each article's story, its similarity to the article it joined and how it was joined, its text
+    hash; the MinHash fingerprints and their LSH band keys (`pipelines.fingerprint`); the story's size in
+    ``articles_browse``. Articles stored before this have no story until ``newsrake stories --rebuild``."""
+    articles = db.table("articles")
+    articles.add_column("story_id", int)
+    articles.add_column("similarity", float)
+    articles.add_column("story_role", str)
+    articles.add_column("story_match", str)
+    articles.add_column("text_hash", str)
+    articles.create_index(["story_id"])
+    articles.create_index(["text_hash"])
+    db.execute(
+        """CREATE TABLE fingerprints (
+             article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+             scheme TEXT NOT NULL,
+             signature BLOB NOT NULL,
+             shingles INTEGER NOT NULL
+           )"""
+    )
+    db.execute(  # one row per band: a candidate look-up is one index search per band, at any size
+        """CREATE TABLE story_bands (
+             key INTEGER NOT NULL,
+             article_id INTEGER NOT NULL REFERENCES articles(id),
+             PRIMARY KEY (key, article_id)
+           ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX story_bands_article_id ON story_bands (article_id)")
+    db.execute("DROP VIEW IF EXISTS articles_browse")
+    db.create_view(
+        "articles_browse",
+        """SELECT a.id, a.published, a.source, f.title AS feed, a.title, a.language,
+                  length(a.text) AS chars,
+                  (SELECT count(*) FROM articles s WHERE s.story_id = a.story_id) AS story_size,
+                  a.story_role, a.url, a.feed_url
+           FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url""",
+    )
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
@@ -232,5 +271,6 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("008_syndicated_from", _m008_syndicated_from),
     ("009_pending_articles", _m009_pending_articles),
     ("010_canonical_duplicates", _m010_canonical_duplicates),
+    ("011_stories", _m011_stories),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""

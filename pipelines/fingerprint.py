@@ -1,0 +1,140 @@
+"""The fingerprint of an article's cleaned text: MinHash over word shingles, for finding copies of a story.
+
+Pure: text in, `Fingerprint` out; no SQLite (the store keeps fingerprints: `pipelines.store.stories`). It is
+computed where the page is cleaned (a cleaning worker), after the cleaners, so that boilerplate a copying site
+injects is gone before the text is fingerprinted.
+
+- Text is normalised (NFKC, case-folded) and split into words: runs of letters and digits, and each character
+  of the scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), which then
+  count as words. Punctuation, spacing and case do not change a fingerprint.
+- The shingles are the runs of `SHINGLE_WORDS` consecutive words; the signature is `rensa`'s ``RMinHash`` of
+  them with `NUM_PERM` permutations (chosen over ``datasketch`` by measurement: docs/performance.md).
+- The text hash is the SHA-256 of the normalised words: two texts that differ only in spacing, punctuation or
+  case have the same one.
+- A text of fewer than `MIN_WORDS` words gets no fingerprint (`fingerprint` returns None): too short to tell a
+  copy from a coincidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+NUM_PERM = 128
+"""Permutations of the MinHash signature: the standard error of a similarity estimate is about
+sqrt(s(1-s)/128), 0.04 at s = 0.5."""
+SHINGLE_WORDS = 5
+"""Words per shingle."""
+BANDS = 32
+ROWS = 4
+"""LSH banding: the signature cut into `BANDS` bands of `ROWS` values; two articles are candidates when one band
+is equal. A pair at similarity s is a candidate with probability 1 - (1 - s^4)^32: 0.87 at 0.5, 0.99 at 0.6."""
+MIN_WORDS = 50
+"""Texts of fewer words get no fingerprint and stay alone."""
+SEED = 19
+"""The MinHash seed: fixed, so that a fingerprint is the same in every process and every run."""
+
+TOO_SHORT = "no-fingerprint: text too short"
+"""The ``problems`` entry of an article whose text has fewer than `MIN_WORDS` words."""
+
+_UNSPACED = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1780-\u17ff"  # Khmer
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+)
+_WORDS = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+
+
+@lru_cache(maxsize=1)
+def scheme() -> str:
+    """What a signature depends on: stored with each fingerprint, and part of every band key, so that
+    signatures made another way are never compared."""
+    import rensa
+
+    return f"rensa-rminhash/{rensa.RMinHash.ALGORITHM_VERSION}/p{NUM_PERM}/w{SHINGLE_WORDS}/s{SEED}"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """An article text's MinHash signature, its size in shingles and its text hash (picklable)."""
+
+    signature: bytes
+    """`NUM_PERM` unsigned 32-bit values, little-endian."""
+    shingles: int
+    text_hash: str
+
+    def band_keys(self) -> list[int]:
+        """The key of each LSH band: signed 64-bit integers (SQLite's), the band's number and the scheme
+        mixed in, so that equal values in different bands, or of different schemes, never collide."""
+        return band_keys(self.signature)
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text`` (see the module's docstring)."""
+    return _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def fingerprint(text: str | None) -> Fingerprint | None:
+    """The fingerprint of ``text``; None when it has fewer than `MIN_WORDS` words."""
+    import rensa
+
+    tokens = words(text or "")
+    if len(tokens) < MIN_WORDS:
+        return None
+    shingles = list(dict.fromkeys(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False))))
+    minhash = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash.update(shingles)
+    signature = _as_array(minhash.digest()).astype("<u4").tobytes()
+    digest = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
+    return Fingerprint(signature, len(shingles), digest)
+
+
+def similarity(signature: bytes, other: bytes) -> float:
+    """The estimated Jaccard similarity of the shingle sets of two signatures: the share of equal values."""
+    import numpy as np
+
+    a = np.frombuffer(signature, dtype="<u4")
+    b = np.frombuffer(other, dtype="<u4")
+    if a.shape != (NUM_PERM,) or b.shape != (NUM_PERM,):
+        raise ValueError(f"a signature has {NUM_PERM} values of 4 bytes, not {a.size} and {b.size}")
+    return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def band_keys(signature: bytes) -> list[int]:
+    """`Fingerprint.band_keys` of a signature."""
+    import numpy as np
+
+    values = np.frombuffer(signature, dtype="<u4").astype(np.uint64)
+    if values.shape != (NUM_PERM,):
+        raise ValueError(f"a signature has {NUM_PERM} values of 4 bytes, not {values.size}")
+    bands = values[: BANDS * ROWS].reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        keys = _salts()[0] + np.arange(BANDS, dtype=np.uint64) * _salts()[1]
+        for row in range(ROWS):
+            keys = (keys ^ bands[:, row]) * np.uint64(0x100000001B3)  # FNV-1a's prime, over whole values
+            keys ^= keys >> np.uint64(29)
+    return [int(k) for k in keys.view(np.int64)]
+
+
+@lru_cache(maxsize=1)
+def _salts() -> tuple[np.uint64, np.uint64]:
+    import numpy as np
+
+    digest = hashlib.sha256(scheme().encode()).digest()
+    return np.uint64(int.from_bytes(digest[:8], "little")), np.uint64(int.from_bytes(digest[8:16], "little") | 1)
+
+
+def _as_array(values: list[int]) -> npt.NDArray[np.uint64]:
+    import numpy as np
+
+    return np.asarray(values, dtype=np.uint64)
