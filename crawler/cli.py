@@ -13,6 +13,7 @@ from crawler.commands.demo import demo
 from crawler.commands.extract import extract
 from crawler.commands.reclean import reclean
 from crawler.commands.serve import serve
+from crawler.commands.stories import stories
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,7 +29,7 @@ def cli() -> None:
     """
 
 
-for _command in (crawl, reclean, serve, extract, demo):
+for _command in (crawl, reclean, stories, serve, extract, demo):
     cli.add_command(_command)
 
 

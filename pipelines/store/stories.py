@@ -117,9 +117,17 @@ class Stories(StoreBase):
         """Record ``article_id`` as alone in its story, with ``problem`` added to its problems (its story could
         not be found)."""
         self.db.conn.execute(
-            "UPDATE articles SET story_id = id, similarity = NULL, story_role = ?, story_match = NULL,"
-            " problems = json_insert(coalesce(problems, '[]'), '$[#]', ?) WHERE id = ?",
-            (ORIGINAL, problem, article_id),
+            "UPDATE articles SET story_id = id, similarity = NULL, story_role = ?, story_match = NULL WHERE id = ?",
+            (ORIGINAL, article_id),
+        )
+        self.add_problem(article_id, problem)
+
+    def add_problem(self, article_id: int, problem: str) -> None:
+        """Add ``problem`` to the article's problems, unless it is there."""
+        self.db.conn.execute(
+            """UPDATE articles SET problems = json_insert(coalesce(problems, '[]'), '$[#]', ?)
+               WHERE id = ? AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(problems, '[]')) WHERE value = ?)""",
+            (problem, article_id, problem),
         )
 
     def _find_story(
