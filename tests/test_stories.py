@@ -79,7 +79,8 @@ def test_a_copy_joins_the_story_of_the_article_it_copies(
     [copied] = stored(store, [record("https://farm.example/copy", text(copy(ORIGINAL)))])
     story_id, similarity, role, how = story(store, copied)
     assert (story_id, role, how) == (original, "copy", match)
-    assert similarity is not None and similarity >= store.story_threshold
+    assert similarity is not None
+    assert similarity >= store.story_threshold
     assert story(store, original) == (original, None, "original", None)
     assert story(store, other)[0] == other
 
@@ -97,8 +98,10 @@ def test_the_page_a_stored_article_names_as_canonical_joins_its_story(store: Sto
     [pytest.param(SAME_TOPIC, id="same-topic-same-site"), pytest.param(OTHER, id="other-topic")],
 )
 def test_a_distinct_article_stays_alone(store: Store, distinct: list[str]) -> None:
-    [original, alone] = stored(store, [record("https://a.example/1", text(ORIGINAL)),
-                                       record("https://a.example/2", text(with_lines_at("end")(distinct)))])  # fmt: skip
+    distinct_text = text(with_lines_at("end")(distinct))
+    [_, alone] = stored(
+        store, [record("https://a.example/1", text(ORIGINAL)), record("https://a.example/2", distinct_text)]
+    )
     assert story(store, alone) == (alone, None, "original", None)
 
 
@@ -129,7 +132,7 @@ def test_a_crash_in_fingerprinting_stores_the_article_alone_with_the_reason(
     def crash(text: str | None) -> None:
         raise RuntimeError("boom")
 
-    [original] = stored(store, [record("https://a.example/1", text(ORIGINAL))])
+    stored(store, [record("https://a.example/1", text(ORIGINAL))])
     monkeypatch.setattr(one_page, "fingerprint", crash)  # no real input makes rensa fail: a stand-in crash
     [copied] = stored(store, [record("https://b.example/1", text(ORIGINAL))])
     assert story(store, copied) == (copied, None, "original", None)
@@ -203,7 +206,8 @@ def test_a_text_changed_by_reclean_is_placed_again(store: Store) -> None:
     [(bands,)] = store.db.execute("SELECT count(*) FROM story_bands WHERE article_id = ?", [copied]).fetchall()
     assert bands == 32
     [(signature,)] = store.db.execute("SELECT signature FROM fingerprints WHERE article_id = ?", [copied]).fetchall()
-    assert found is not None and signature == found.signature == fingerprint(new_text).signature  # type: ignore[union-attr]
+    assert found is not None
+    assert signature == found.signature == fingerprint(new_text).signature  # type: ignore[union-attr]
 
 
 def test_story_detection_can_be_turned_off(store: Store) -> None:
@@ -240,7 +244,9 @@ def test_stories_show_lists_the_copies_of_an_article(db: Path, tmp_path: Path) -
     assert lines[0] == "story 1: 3 article(s) from 3 source(s)"
     urls = [line.strip() for line in lines if line.strip().startswith("https://")]
     assert urls == ["https://a.example/1", "https://b.example/1", "https://d.example/1"]
-    assert "original" in lines[1] and "copy 0." in lines[4] and lines[4].startswith("*")
+    assert "original" in lines[1]
+    assert lines[4].startswith("*")
+    assert "copy 0." in lines[4]
 
 
 def test_stories_rebuild_places_articles_stored_before_stories(tmp_path: Path) -> None:
