@@ -5,7 +5,7 @@ articles in the same order make the same stories; reclean and ``newsrake stories
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -50,13 +50,13 @@ def story(db: Store | Path, article_id: int) -> tuple[int, float | None, str | N
     row = conn.execute(
         "SELECT story_id, similarity, story_role, story_match FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
-    return tuple(row)  # type: ignore[return-value]
+    return (row[0], row[1], row[2], row[3])
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path / "news.db")
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 
