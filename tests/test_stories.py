@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from cleaners import Article
+from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
+from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
 from pipelines.cleaning import one_page
 from pipelines.cleaning.one_page import fingerprinted
 from pipelines.fingerprint import TOO_SHORT, fingerprint
@@ -18,7 +21,7 @@ from pipelines.records import RawPage
 from pipelines.store import ArticleRecord, Store
 from pipelines.stories import rebuild
 
-from conftest import newsrake
+from conftest import FAST, newsrake
 from stories_data import (
     ORIGINAL,
     OTHER,
@@ -281,3 +284,60 @@ def test_stories_bad_input_is_one_line(db: Path, tmp_path: Path, args: list[str]
     assert message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
     assert "Traceback" not in run.stderr
+
+
+# -- a real crawl ----------------------------------------------------------
+
+
+def page(title: str, paragraphs: list[str], chrome: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f"<nav><a href='/'>{chrome} home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article><footer>{chrome}, all rights reserved</footer></body></html>"
+    ).encode()
+
+
+def two_sites(base: str) -> Routes:
+    """A publisher, and a site that republishes one of its articles with lines of its own, beside an article
+    of its own on the same topic."""
+    pages = {
+        "/herald/barrier.html": page("Tidal barrier work to begin in March", ORIGINAL, "Harbour Herald"),
+        "/herald/library.html": page("Libraries to open on Sundays", OTHER, "Harbour Herald"),
+        "/farm/barrier.html": page("Big news for Ellery!", with_lines_at("top")(ORIGINAL), "Daily Clicks"),
+        "/farm/fishing.html": page("Fishing crews want barrier guarantee", SAME_TOPIC, "Daily Clicks"),
+    }
+    routes: dict[str, Resource | Sequence[Resource]] = {"/robots.txt": ROBOTS_ALLOW_ALL}
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    for site in ("herald", "farm"):
+        items = [Item(url=base + path, title=path, published=start + timedelta(hours=n))
+                 for n, path in enumerate(pages) if path.startswith(f"/{site}/")]  # fmt: skip
+        feed = render_feed("rss2", site, f"{base}/{site}/", f"{base}/{site}/feed.xml", items)
+        routes[f"/{site}/feed.xml"] = Resource(feed, CONTENT_TYPES["rss2"])
+    routes.update({path: Resource(body) for path, body in pages.items()})
+    return routes
+
+
+@pytest.mark.parametrize("enabled", [pytest.param(True, id="stories-on"), pytest.param(False, id="stories-off")])
+def test_a_crawl_finds_the_republished_copy(tmp_path: Path, enabled: bool) -> None:
+    with LoopbackServer(two_sites, host="127.0.0.46") as server:
+        feeds = [arg for site in ("herald", "farm") for arg in ("--feed", f"{server.base_url}/{site}/feed.xml")]
+        run = newsrake("crawl", *feeds, "--db", "news.db", "--allow-address", server.address, *FAST,
+                       "-s", f"NEWSRAKE_STORIES={enabled}", cwd=tmp_path)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    conn = sqlite3.connect(tmp_path / "news.db")
+    query = "SELECT url, story_id, story_role, story_match FROM articles"
+    found = {
+        "/".join(url.rsplit("/", 2)[1:]): (story_id, role, how) for url, story_id, role, how in conn.execute(query)
+    }
+    assert len(found) == 4
+    if not enabled:
+        assert set(found.values()) == {(None, None, None)}
+        assert conn.execute("SELECT count(*) FROM fingerprints").fetchone() == (0,)
+        return
+    original, copy = found["herald/barrier.html"], found["farm/barrier.html"]
+    assert original[0] == copy[0]  # whichever was stored first is the original
+    first, second = sorted([original[1:], copy[1:]])
+    assert second == ("original", None)
+    assert first in {("copy", "same text"), ("copy", "similar text")}  # same when the cleaners took out every line
+    assert len({story for story, _, _ in found.values()}) == 3
