@@ -45,7 +45,9 @@ ratios to the targets:
 - crawl rate >= 1.5 x the baseline's;
 - CPU per stored article <= 1.4 x the baseline's;
 - peak memory <= 400 MB at the smallest size, and at the largest <= 1.2 x that;
-- rate at the largest size within 10% of the rate at the smallest.
+- rate at the largest size within 10% of the rate at the smallest;
+- with ``--against NAME=VALUE``: a crawl with that setting too is timed in each round, and the crawl's rate is
+  within 5% of its (``--against NEWSRAKE_STORIES=False``: the cost of story detection).
 
 The data folder is that of the public scrapinghub/article-extraction-benchmark
 repository (html/*.html.gz).
@@ -201,11 +203,13 @@ def save_pages(pages: dict[str, bytes], folder: Path) -> None:
         (folder / f"{index:06d}-{name}.html").write_bytes(body)
 
 
-def turns(repeat: int) -> list[str]:
+def turns(repeat: int, *, against: bool = False) -> list[str]:
     """The order of the timed runs of a size: the loop and the crawl in turn, mirrored from one round to the
     next (loop, crawl, crawl, loop, ...), so that a machine that drifts slower or faster over the minutes
-    weighs on both alike."""
-    return [name for r in range(repeat) for name in (("loop", "crawl") if r % 2 == 0 else ("crawl", "loop"))]
+    weighs on both alike. With ``against``, a crawl with other settings is a third turn of each round (loop,
+    crawl, against, against, crawl, loop, ...)."""
+    one = ("loop", "crawl", "against") if against else ("loop", "crawl")
+    return [name for r in range(repeat) for name in (one if r % 2 == 0 else one[::-1])]
 
 
 def main() -> int:
@@ -219,6 +223,11 @@ def main() -> int:
     parser.add_argument(
         "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE", help="extra crawl setting"
     )
+    parser.add_argument(
+        "--against", action="append", default=[], metavar="NAME=VALUE",
+        help="also time, in each round, a crawl with this setting too (e.g. NEWSRAKE_STORIES=False), and judge"
+        " the crawl's rate against its: within 5%%",
+    )  # fmt: skip
     args = parser.parse_args()
     if not (args.data / "html").is_dir():
         parser.error(f"{args.data}/html not found")
@@ -226,6 +235,7 @@ def main() -> int:
         parser.error("--repeat and --side-by-side take a positive number")
     originals = load_pages(args.data)
     extra = [part for pair in args.settings for part in ("-s", pair)]
+    against = [part for pair in args.against for part in ("-s", pair)]
     sizes = sorted(set(args.sizes))
     crawls: dict[int, Row] = {}
     checks: list[Check] = []
@@ -239,14 +249,20 @@ def main() -> int:
             print(f"{size} articles:", flush=True)
             loops: list[tuple[Row, Row]] = []
             runs: list[Row] = []
-            for turn in turns(args.repeat):
+            others: list[Row] = []
+            for turn in turns(args.repeat, against=bool(args.against)):
                 if turn == "loop":
                     loops.append(extract_loop(folder))
                     print(loops[-1][0].line(), flush=True)
-                else:
-                    row, summary = crawl(pages, workdir, extra, len(runs) + 1)
+                elif turn == "crawl":
+                    row, summary = crawl(pages, workdir, extra, len(runs) + len(others) + 1)
                     runs.append(row)
                     print(row.line())
+                    print(f"  {summary}", flush=True)
+                else:
+                    row, summary = crawl(pages, workdir, extra + against, len(runs) + len(others) + 1)
+                    others.append(replace(row, name=f"newsrake crawl, {' '.join(args.against)}"))
+                    print(others[-1].line())
                     print(f"  {summary}", flush=True)
             base_side, ours_side = cleaning_costs(folder, min(size, args.side_by_side))
             sampled, _ = crawl(pages, workdir, extra, len(runs) + 1, memory=True)
@@ -258,6 +274,11 @@ def main() -> int:
         for line in (base, base_alone, row, base_side, ours_side):
             print(line.line())
         crawls[size] = row
+        if others:
+            other = combined(others, f"crawl with {' '.join(args.against)}, {len(others)} runs")
+            print(other.line())
+            checks.append(Check(f"{size}: crawl rate / rate with {' '.join(args.against)}", row.rate / other.rate,
+                                ">=", 0.95))  # fmt: skip
         checks += [
             Check(f"{size}: crawl rate / trafilatura loop's", row.rate / base.rate, ">=", 1.5),
             Check(f"{size}: crawl rate / trafilatura loop alone's", row.rate / base_alone.rate, ">=", 1.5,

@@ -80,6 +80,17 @@ def test_crawl_benchmark_mirrors_its_rounds() -> None:
     assert turns(1) == ["loop", "crawl"]
     assert turns(2) == ["loop", "crawl", "crawl", "loop"]
     assert turns(3) == ["loop", "crawl", "crawl", "loop", "loop", "crawl"]
+    assert turns(2, against=True) == ["loop", "crawl", "against", "against", "crawl", "loop"]
+
+
+def test_crawl_benchmark_times_a_crawl_against_another_setting(data: Path) -> None:
+    done = run("benchmarks/crawl.py", str(data), "--sizes", "4", "--repeat", "1", "--side-by-side", "2",
+               "--against", "NEWSRAKE_STORIES=False")  # fmt: skip
+    lines = done.stdout.splitlines()
+    assert sum("newsrake crawl, NEWSRAKE_STORIES=False" in line for line in lines) == 1, done.stdout + done.stderr
+    assert sum("crawl with NEWSRAKE_STORIES=False, 1 runs" in line for line in lines) == 1, done.stdout
+    [check] = [line for line in lines if "4: crawl rate / rate with NEWSRAKE_STORIES=False" in line]
+    assert "(target >= 0.95)" in check
 
 
 def test_the_loop_takes_the_pages_in_the_crawls_order_or_with_copies_together(tmp_path: Path) -> None:
