@@ -341,3 +341,24 @@ def test_a_crawl_finds_the_republished_copy(tmp_path: Path, enabled: bool) -> No
     assert second == ("original", None)
     assert first in {("copy", "same text"), ("copy", "similar text")}  # same when the cleaners took out every line
     assert len({story for story, _, _ in found.values()}) == 3
+
+
+def test_reclean_fingerprints_the_texts_it_changes(tmp_path: Path) -> None:
+    """Two pages stored with an old cleaner's short texts stay alone; once recleaned, the copy joins the
+    original's story."""
+    path = tmp_path / "news.db"
+    store = Store.open(path)
+    for url, paragraphs in (("https://a.example/1", ORIGINAL), ("https://b.example/1", with_lines_at("top")(ORIGINAL))):
+        raw = RawPage(url=url, final_url=url, status=200, body=page("Barrier", paragraphs, "Chrome"),
+                      headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+        article, found = fingerprinted(Article(url=url, title="old", text="old text", cleaner_version="0.old"))
+        store.save_articles([ArticleRecord(raw, article, url.split("/")[2], None, None, fingerprint=found)])
+    store.close()
+    assert [story(path, i)[0] for i in (1, 2)] == [1, 2]
+    run = newsrake("reclean", "--db", str(path), "--jobs", "1", "--quiet", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "newsrake reclean: 2 cleaned, 2 changed, 0 unchanged, 0 failed"
+    assert story(path, 2)[0] == 1
+    assert story(path, 2)[2] == "copy"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM fingerprints").fetchone() == (2,)

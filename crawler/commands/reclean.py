@@ -25,8 +25,8 @@ from pipelines import defaults
 @click.option("--show", type=click.IntRange(0), default=3, show_default=True, help="Diffs shown by --dry-run.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("-s", "settings_pairs", multiple=True, metavar="NAME=VALUE",
-              help="NEWSRAKE_CLEAN_TIMEOUT (seconds) or NEWSRAKE_CLEAN_MEMORY_MB: each page's bounds, as in a crawl "
-                   "(repeatable).")  # fmt: skip
+              help="NEWSRAKE_CLEAN_TIMEOUT (seconds) or NEWSRAKE_CLEAN_MEMORY_MB: each page's bounds, as in a crawl; "
+                   "NEWSRAKE_STORIES or NEWSRAKE_STORY_THRESHOLD: stories, as in a crawl (repeatable).")  # fmt: skip
 def reclean(
     db: Path,
     everything: bool,
@@ -49,7 +49,9 @@ def reclean(
     started meanwhile exits with code 75, and so does a reclean started
     during a crawl. Each page is cleaned within the crawl's bounds
     (NEWSRAKE_CLEAN_TIMEOUT, NEWSRAKE_CLEAN_MEMORY_MB): a page over one is
-    reported in one line and its stored article left as it is.
+    reported in one line and its stored article left as it is. An article
+    whose text changes gets a new fingerprint and is placed in its story
+    again (see newsrake stories).
 
     \b
     Example:
@@ -70,8 +72,29 @@ def reclean(
         except (ValueError, OverflowError):
             raise click.UsageError(f"bad date for --since: {since!r} (use ISO 8601, e.g. 2026-11-01)") from None
     bounds = _clean_bounds(settings_pairs)
-    job = _Job(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, bounds)
+    stories = _story_settings(settings_pairs)
+    job = _Job(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, bounds, stories)
     return with_lock(db, lambda: _reclean(job))
+
+
+_BOUNDS = ("NEWSRAKE_CLEAN_TIMEOUT", "NEWSRAKE_CLEAN_MEMORY_MB")
+_STORIES = ("NEWSRAKE_STORIES", "NEWSRAKE_STORY_THRESHOLD")
+
+
+def _story_settings(pairs: Sequence[str]) -> tuple[bool, float]:
+    """Whether changed texts are placed in stories again, and at which threshold, from ``-s`` pairs (checked by
+    `_clean_bounds`), with the crawl's defaults; a usage error else."""
+    from crawler.options import parse_overrides
+
+    overrides = parse_overrides(list(pairs))
+    enabled = str(overrides.get("NEWSRAKE_STORIES", defaults.STORIES)).lower() not in {"0", "false", "no", "off"}
+    try:
+        threshold = float(overrides.get("NEWSRAKE_STORY_THRESHOLD", defaults.STORY_THRESHOLD))
+    except ValueError as error:
+        raise click.UsageError(f"bad setting: {error}") from None
+    if not 0 < threshold <= 1:
+        raise click.UsageError("NEWSRAKE_STORY_THRESHOLD must be over 0 and at most 1")
+    return enabled, threshold
 
 
 def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
@@ -82,11 +105,9 @@ def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
         overrides = parse_overrides(list(pairs))
     except SettingError as error:
         raise click.UsageError(str(error)) from None
-    unknown = sorted(set(overrides) - {"NEWSRAKE_CLEAN_TIMEOUT", "NEWSRAKE_CLEAN_MEMORY_MB"})
+    unknown = sorted(set(overrides) - {*_BOUNDS, *_STORIES})
     if unknown:
-        raise click.UsageError(
-            f"reclean takes only NEWSRAKE_CLEAN_TIMEOUT and NEWSRAKE_CLEAN_MEMORY_MB, not {', '.join(unknown)}"
-        )
+        raise click.UsageError(f"reclean takes only {', '.join([*_BOUNDS, *_STORIES])}, not {', '.join(unknown)}")
     try:
         timeout = float(overrides.get("NEWSRAKE_CLEAN_TIMEOUT", defaults.CLEAN_TIMEOUT))
         memory_mb = int(overrides.get("NEWSRAKE_CLEAN_MEMORY_MB", defaults.CLEAN_MEMORY_MB))
@@ -112,6 +133,8 @@ class _Job:
     show: int
     quiet: bool
     bounds: tuple[float, int]
+    stories: tuple[bool, float]
+    """Whether changed texts are placed in stories again, and the threshold."""
 
 
 def _reclean(job: _Job) -> int:
@@ -137,6 +160,7 @@ def _reclean(job: _Job) -> int:
         store = Store.open(job.db)
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
+    store.stories_enabled, store.story_threshold = job.stories
     bar = ProgressBar("recleaning", enabled=False if job.quiet else None)
     timeout, memory_mb = job.bounds
     try:
