@@ -7,6 +7,34 @@ from typing import Any
 
 from pipelines.schema_docs import TABLES
 
+MIN_ARTICLES_REPUBLISHING = 5
+"""Sources with fewer articles are left out of the stored query of sources that republish others' stories."""
+
+
+def _top_stories(period: str, modifier: str) -> dict[str, str]:
+    """The stored query of the stories carried by the most sources among the articles fetched in ``period``
+    (``modifier``: SQLite's date modifier for it). ``fetched_at`` is written as ``utc_now`` writes it
+    (``2026-12-04T05:30:00Z``), so that comparing strings compares times."""
+    return {
+        "title": f"Stories carried by the most sources, last {period}",
+        "description": f"Stories that two sources or more carried in the articles fetched in the last {period}, "
+        "the most sources first: the title, source and URL of the story's first article, the sources that carried "
+        "it, and when it was first and last fetched. The copies of one: the stored query Copies of an article.",
+        "sql": f"""WITH recent AS MATERIALIZED (
+  SELECT story_id, source, fetched_at FROM articles
+  WHERE fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '{modifier}')
+), carried AS (
+  SELECT story_id, count(DISTINCT source) AS sources, count(*) AS articles, max(fetched_at) AS last_seen,
+         replace(group_concat(DISTINCT source), ',', ', ') AS carried_by
+  FROM recent GROUP BY story_id HAVING count(DISTINCT source) > 1
+)
+SELECT c.story_id AS story, o.title, c.sources, c.articles, o.source AS first_source, o.fetched_at AS first_seen,
+       c.last_seen, c.carried_by, o.url
+FROM carried c JOIN articles o ON o.id = c.story_id
+ORDER BY c.sources DESC, c.articles DESC, c.last_seen DESC, c.story_id LIMIT 100""",
+    }
+
+
 QUERIES: dict[str, dict[str, str]] = {
     "latest_articles": {
         "title": "Latest articles",
@@ -67,6 +95,45 @@ FROM articles WHERE length(coalesce(text, '')) < 500 ORDER BY chars, id""",
        articles_new, articles_skipped, articles_failed
 FROM runs ORDER BY id DESC LIMIT 50""",
     },
+    "top_stories_day": _top_stories("day", "-1 day"),
+    "top_stories_week": _top_stories("7 days", "-7 days"),
+    "story_copies": {
+        "title": "Copies of an article",
+        "description": "Every article of the story of the article at this URL (its URL, the URL it was served at, "
+        "or its canonical URL): the original first, then its copies, with how each was found and its estimated "
+        "similarity to the article it copies.",
+        "sql": """WITH given AS (SELECT trim(:url, char(32, 9, 10, 13)) AS url), asked AS MATERIALIZED (
+  SELECT given.url, coalesce(
+    (SELECT coalesce(story_id, id) FROM articles WHERE url = given.url),
+    (SELECT coalesce(story_id, id) FROM articles WHERE given.url IN (final_url, canonical_url) ORDER BY id LIMIT 1)
+  ) AS story FROM given
+)
+SELECT a.id, a.story_role AS role, a.source, a.similarity, a.story_match AS found_by,
+       coalesce(a.published, a.fetched_at) AS published, a.title,
+       CASE WHEN asked.url IN (a.url, a.final_url, a.canonical_url) THEN 'this one' ELSE '' END AS asked, a.url
+FROM asked JOIN articles a ON a.story_id = asked.story OR a.id = asked.story
+ORDER BY a.story_role IS 'copy', a.id""",
+    },
+    "republishing_sources": {
+        "title": "Sources that republish others' stories",
+        "description": f"For each source of {MIN_ARTICLES_REPUBLISHING} articles or more: its articles, how many "
+        "of them copy a story that another source carried first, and their share, highest first. Articles stored "
+        "before stories existed count as originals until newsrake stories --rebuild.",
+        "sql": f"""WITH copies AS MATERIALIZED (
+  SELECT id, story_id FROM articles WHERE story_id > 0 AND story_id < id
+), copied AS (
+  SELECT a.source, count(*) AS copies
+  FROM copies c JOIN articles a ON a.id = c.id JOIN articles o ON o.id = c.story_id
+  WHERE o.source IS NOT a.source GROUP BY a.source
+), per_source AS (
+  SELECT source, count(*) AS articles FROM articles GROUP BY source
+)
+SELECT p.source, p.articles, coalesce(c.copies, 0) AS copies_of_others,
+       round(100.0 * coalesce(c.copies, 0) / p.articles, 1) AS percent_copies
+FROM per_source p LEFT JOIN copied c ON c.source IS p.source
+WHERE p.articles >= {MIN_ARTICLES_REPUBLISHING}
+ORDER BY percent_copies DESC, p.articles DESC, p.source""",
+    },
 }
 
 _TABLE_SETTINGS: dict[str, dict[str, Any]] = {
@@ -75,17 +142,19 @@ _TABLE_SETTINGS: dict[str, dict[str, Any]] = {
         "fts_pk": "id",
         "searchmode": "escaped",
         "sort_desc": "published",
-        "facets": ["source", "language", {"date": "published"}],
+        "facets": ["source", "language", "story_role", {"date": "published"}],
         "label_column": "title",
         "size": 50,
     },
-    "articles_browse": {"sort_desc": "published", "facets": ["source", "feed", "language"]},
+    "articles_browse": {"sort_desc": "published", "facets": ["source", "feed", "language", "story_role"]},
     "feeds": {"sort_desc": "failures_in_row", "facets": ["source", "last_status"]},
     "runs": {"sort_desc": "id", "facets": ["command", "outcome"]},
     "pending_articles": {"sort": "next_try_at", "facets": ["source", "last_status"]},
     "duplicates": {"sort_desc": "found_at", "facets": ["source"]},
     "removals": {"facets": ["cleaner", "stage"]},
     "raw_pages": {"hidden": True},
+    "fingerprints": {"hidden": True},  # binary signatures and band keys: reachable, not listed
+    "story_bands": {"hidden": True},
 }
 
 
