@@ -103,7 +103,7 @@ def test_a_page_over_the_memory_bound_is_recorded_and_the_worker_replaced() -> N
     async def clean_both() -> tuple[Article, Article]:
         workers = CleanWorkers(size=1, timeout=60, memory_mb=5)
         try:
-            (over, over_body), (after, after_body) = (
+            (over, over_body, _), (after, after_body, _) = (
                 await workers.clean(fetched(big)),
                 await workers.clean(fetched(small)),
             )
@@ -142,7 +142,7 @@ def test_pages_waiting_for_a_worker_each_get_their_own_article() -> None:
             results = await asyncio.gather(*(workers.clean(fetched(page_titled(t))) for t in titles))
         finally:
             workers.close()
-        return [article for article, _body in results]
+        return [article for article, _body, _fingerprint in results]
 
     articles = asyncio.run(clean_all())
     assert [a.title for a in articles] == titles
@@ -162,7 +162,7 @@ def test_pages_still_waiting_when_the_workers_close_are_kept_with_their_raw_bodi
         await asyncio.sleep(0)  # every page handed over
         workers.close()
         results = await asyncio.wait_for(asyncio.gather(*pending), 30)
-        return [(article, body.page()) for article, body in results]
+        return [(article, body.page()) for article, body, _fingerprint in results]
 
     results = asyncio.run(close_while_waiting())
     assert [body for _article, body in results] == pages
@@ -217,7 +217,7 @@ def test_workers_that_cannot_start(
         workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
         try:
             results = [await asyncio.wait_for(workers.clean(fetched(page_titled(t))), 60) for t in ("One", "Two")]
-            return [article for article, _body in results], len(workers._all)
+            return [article for article, _body, _fingerprint in results], len(workers._all)
         finally:
             workers.close()
 
@@ -235,7 +235,7 @@ def test_the_first_worker_cleans_while_the_others_start(monkeypatch: pytest.Monk
     async def first_page() -> tuple[Article, int]:
         workers = CleanWorkers(size=2, timeout=60, memory_mb=0)
         try:
-            article, _body = await workers.clean(fetched(page_titled("Early")))
+            article, _body, _fingerprint = await workers.clean(fetched(page_titled("Early")))
             return article, len(workers._all)
         finally:
             held.set()
