@@ -345,7 +345,10 @@ def main(argv: Sequence[str] | None = None, progress: Callable[[str], None] = lo
     args = parser.parse_args(argv)
     sources = load_sources(args.data) if args.data.is_dir() else []
     if not sources:
-        parser.error(f"no benchmark pages in {args.data} (article-extraction/, wcxb-dev/ or html/ not found)")
+        print(
+            f"stories.py: no benchmark pages in {args.data} (no article-extraction/, wcxb-dev/, html/)", file=sys.stderr
+        )
+        return 2
     if 0 < args.pages < len(sources):
         sources = random.Random(args.seed).sample(sources, args.pages)
     progress(f"{len(sources)} source pages: cleaning")

@@ -208,3 +208,25 @@ def test_extraction_benchmark_pins_a_floor_per_set_and_fails_below_it(
     )
     assert lowered.returncode == 1
     assert "add --lower-floor" in lowered.stdout
+
+
+def test_stories_benchmark_scores_pairs_and_times_look_ups(data: Path) -> None:
+    done = run("benchmarks/stories.py", str(data), "--lookup-sizes", "200", "2000")
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert re.search(r"^pair precision [\d.]+, pair recall [\d.]+ \(threshold 0\.5\)$", out, re.M), out
+    for kind in ("boilerplate top", "boilerplate middle", "boilerplate end", "paragraphs reordered"):
+        assert re.search(rf"^  {kind} +\d+ / \d+ +[\d.]+$", out, re.M), (kind, out)
+    assert re.search(r"^ +0\.50 +[\d.]+ +[\d.]+ +\d+ +\d+  <- default$", out, re.M), out
+    for size in ("200", "2,000"):
+        assert re.search(rf"^look-up at +{size} signatures: median +[\d.]+ µs", out, re.M), (size, out)
+    assert "save_articles per article: stories on" in out
+    targets = re.findall(r"^  \S.* \(target [<>]= [\d.]+\) (ok|MISSED)$", out, re.M)
+    assert len(targets) == 4, out
+
+
+def test_stories_benchmark_on_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    done = run("benchmarks/stories.py", str(tmp_path / "nowhere"))
+    assert done.returncode == 2
+    assert done.stderr.startswith("stories.py: no benchmark pages in"), done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
