@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines import defaults
 from pipelines.fingerprint import Fingerprint, scheme, similarity
@@ -19,6 +20,9 @@ from pipelines.store.base import StoreBase
 
 CANDIDATE_BATCH = 64
 """Candidates whose signatures are read at a time, earliest first."""
+CANDIDATES_PER_BAND = 100
+"""The earliest articles taken from one band's bucket: a bucket that many articles share (a site's templated
+briefs, a flood of near-identical pages) costs no more than this, whatever the database's size."""
 
 ORIGINAL = "original"
 COPY = "copy"
@@ -157,9 +161,10 @@ class Stories(StoreBase):
         """The earlier articles that share a band with ``found``, earliest first: (id, story, similarity)."""
         conn = self.db.conn
         keys = found.band_keys()
-        query = f"""SELECT DISTINCT article_id FROM story_bands WHERE key IN ({",".join("?" * len(keys))})
-                    AND article_id < ? ORDER BY article_id"""
-        candidates = [row[0] for row in conn.execute(query, [*keys, article_id])]
+        params: list[object] = []
+        for key in keys:
+            params += [key, article_id]
+        candidates = sorted({row[0] for row in conn.execute(_candidates_query(len(keys)), params)})
         current = scheme()
         for start in range(0, len(candidates), CANDIDATE_BATCH):
             chunk = candidates[start : start + CANDIDATE_BATCH]
@@ -180,3 +185,11 @@ class Stories(StoreBase):
             (article_id,),
         ).fetchall()
         return [StoryMember(*row) for row in rows]
+
+
+@lru_cache(maxsize=4)
+def _candidates_query(bands: int) -> str:
+    """The earliest `CANDIDATES_PER_BAND` earlier articles of each band's bucket: one index range per band."""
+    one = (f"SELECT article_id FROM (SELECT article_id FROM story_bands WHERE key = ? AND article_id < ?"
+           f" ORDER BY article_id LIMIT {CANDIDATES_PER_BAND})")  # fmt: skip
+    return " UNION ALL ".join([one] * bands)
