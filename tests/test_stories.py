@@ -362,3 +362,14 @@ def test_reclean_fingerprints_the_texts_it_changes(tmp_path: Path) -> None:
     assert story(path, 2)[2] == "copy"
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM fingerprints").fetchone() == (2,)
+
+
+def test_a_bucket_shared_by_many_articles_still_gives_the_earliest_story(store: Store) -> None:
+    """More articles share the copy's band buckets than are taken from one (`CANDIDATES_PER_BAND`): it still
+    joins the first story."""
+    from pipelines.store.stories import CANDIDATES_PER_BAND
+
+    briefs = [record(f"https://a.example/{n}", text([f"Brief number {n}.", *ORIGINAL[:3]]))
+              for n in range(CANDIDATES_PER_BAND + 30)]  # fmt: skip
+    ids = stored(store, briefs)
+    assert {story(store, i)[0] for i in ids} == {ids[0]}
