@@ -17,9 +17,10 @@ def _top_stories(period: str, modifier: str) -> dict[str, str]:
     (``2026-12-04T05:30:00Z``), so that comparing strings compares times."""
     return {
         "title": f"Stories carried by the most sources, last {period}",
-        "description": f"Stories that two sources or more carried in the articles fetched in the last {period}, "
-        "the most sources first: the title, source and URL of the story's first article, the sources that carried "
-        "it, and when it was first and last fetched. The copies of one: the stored query Copies of an article.",
+        "description": f"The stories that two or more sources carried among the articles fetched in the last "
+        f"{period}, most sources first: the title, source and URL of each story's first article, the sources that "
+        "carried it, when it was first seen and last fetched. To list a story's articles, give one of its URLs to "
+        "the stored query Copies of an article.",
         "sql": f"""WITH recent AS MATERIALIZED (
   SELECT story_id, source, fetched_at FROM articles
   WHERE fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '{modifier}')
@@ -100,15 +101,15 @@ FROM runs ORDER BY id DESC LIMIT 50""",
     "story_copies": {
         "title": "Copies of an article",
         "description": "Every article of the story of the article at this URL (its URL, the URL it was served at, "
-        "or its canonical URL): the original first, then its copies, with how each was found and its estimated "
-        "similarity to the article it copies.",
+        "or its canonical URL), which is marked: the original first, then its copies, with how each was found and "
+        "its estimated similarity to the article it copies.",
         "sql": """WITH given AS (SELECT trim(:url, char(32, 9, 10, 13)) AS url), asked AS MATERIALIZED (
   SELECT given.url, coalesce(
     (SELECT coalesce(story_id, id) FROM articles WHERE url = given.url),
     (SELECT coalesce(story_id, id) FROM articles WHERE given.url IN (final_url, canonical_url) ORDER BY id LIMIT 1)
   ) AS story FROM given
 )
-SELECT a.id, a.story_role AS role, a.source, a.similarity, a.story_match AS found_by,
+SELECT a.id, a.story_role AS role, a.source, round(a.similarity, 2) AS similarity, a.story_match AS found_by,
        coalesce(a.published, a.fetched_at) AS published, a.title,
        CASE WHEN asked.url IN (a.url, a.final_url, a.canonical_url) THEN 'this one' ELSE '' END AS asked, a.url
 FROM asked JOIN articles a ON a.story_id = asked.story OR a.id = asked.story
