@@ -19,14 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 NUM_PERM = 128
 """Permutations of the MinHash signature: the standard error of a similarity estimate is about
@@ -66,17 +63,20 @@ def scheme() -> str:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """An article text's MinHash signature, its size in shingles and its text hash (picklable)."""
+    """An article text's MinHash signature, its LSH band keys, its size in shingles and its text hash
+    (picklable: computed in a cleaning worker, stored by the crawl's process)."""
 
     signature: bytes
     """`NUM_PERM` unsigned 32-bit values, little-endian."""
     shingles: int
     text_hash: str
+    bands: tuple[int, ...] = ()
+    """`band_keys` of the signature (computed from it when empty)."""
 
     def band_keys(self) -> list[int]:
         """The key of each LSH band: signed 64-bit integers (SQLite's), the band's number and the scheme
         mixed in, so that equal values in different bands, or of different schemes, never collide."""
-        return band_keys(self.signature)
+        return list(self.bands) if self.bands else band_keys(self.signature)
 
 
 def words(text: str) -> list[str]:
@@ -94,47 +94,48 @@ def fingerprint(text: str | None) -> Fingerprint | None:
     shingles = list(dict.fromkeys(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False))))
     minhash = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update(shingles)
-    signature = _as_array(minhash.digest()).astype("<u4").tobytes()
+    values = array("I", minhash.digest())
+    if sys.byteorder == "big":
+        values.byteswap()
+    signature = values.tobytes()
     digest = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-    return Fingerprint(signature, len(shingles), digest)
+    return Fingerprint(signature, len(shingles), digest, tuple(band_keys(signature)))
 
 
 def similarity(signature: bytes, other: bytes) -> float:
     """The estimated Jaccard similarity of the shingle sets of two signatures: the share of equal values."""
-    import numpy as np
-
-    a = np.frombuffer(signature, dtype="<u4")
-    b = np.frombuffer(other, dtype="<u4")
-    if a.shape != (NUM_PERM,) or b.shape != (NUM_PERM,):
-        raise ValueError(f"a signature has {NUM_PERM} values of 4 bytes, not {a.size} and {b.size}")
-    return float(np.count_nonzero(a == b)) / NUM_PERM
+    a, b = _values(signature), _values(other)
+    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
 
 
 def band_keys(signature: bytes) -> list[int]:
-    """`Fingerprint.band_keys` of a signature."""
-    import numpy as np
+    """`Fingerprint.band_keys` of a signature: each band's values folded into 64 bits (FNV-1a's prime over
+    whole values, with a shift that mixes the high bits down), salted with the scheme and the band's number."""
+    values = _values(signature)
+    salt, step = _salts()
+    keys = []
+    for band in range(BANDS):
+        key = (salt + band * step) & _MASK
+        for value in values[band * ROWS : (band + 1) * ROWS]:
+            key = ((key ^ value) * 0x100000001B3) & _MASK
+            key ^= key >> 29
+        keys.append(key - (1 << 64) if key >= 1 << 63 else key)  # SQLite's integers are signed
+    return keys
 
-    values = np.frombuffer(signature, dtype="<u4").astype(np.uint64)
-    if values.shape != (NUM_PERM,):
-        raise ValueError(f"a signature has {NUM_PERM} values of 4 bytes, not {values.size}")
-    bands = values[: BANDS * ROWS].reshape(BANDS, ROWS)
-    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        keys = _salts()[0] + np.arange(BANDS, dtype=np.uint64) * _salts()[1]
-        for row in range(ROWS):
-            keys = (keys ^ bands[:, row]) * np.uint64(0x100000001B3)  # FNV-1a's prime, over whole values
-            keys ^= keys >> np.uint64(29)
-    return [int(k) for k in keys.view(np.int64)]
+
+_MASK = (1 << 64) - 1
+
+
+def _values(signature: bytes) -> array[int]:
+    if len(signature) != 4 * NUM_PERM:
+        raise ValueError(f"a signature has {NUM_PERM} values of 4 bytes, not {len(signature)} bytes")
+    values = array("I", signature)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 @lru_cache(maxsize=1)
-def _salts() -> tuple[np.uint64, np.uint64]:
-    import numpy as np
-
+def _salts() -> tuple[int, int]:
     digest = hashlib.sha256(scheme().encode()).digest()
-    return np.uint64(int.from_bytes(digest[:8], "little")), np.uint64(int.from_bytes(digest[8:16], "little") | 1)
-
-
-def _as_array(values: list[int]) -> npt.NDArray[np.uint64]:
-    import numpy as np
-
-    return np.asarray(values, dtype=np.uint64)
+    return int.from_bytes(digest[:8], "little"), int.from_bytes(digest[8:16], "little") | 1
