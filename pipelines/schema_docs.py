@@ -177,7 +177,8 @@ TABLES: dict[str, TableDoc] = {
             "title": "The headline.",
             "language": "Language.",
             "chars": "Length of the text.",
-            "story_size": "Articles in its story (1: no copy found).",
+            "story_size": "Articles in its story (1: no copy found; empty: not placed in a story yet, see newsrake"
+            " stories --rebuild).",
             "story_role": "Copy or original.",
             "url": "The article URL.",
             "feed_url": "The feed URL.",

@@ -233,6 +233,7 @@ def _m011_stories(db: sqlite_utils.Database) -> None:
     articles.add_column("text_hash", str)
     articles.create_index(["story_id"])
     articles.create_index(["text_hash"])
+    articles.create_index(["fetched_at"])  # the stories of the last day or week (Datasette's stored queries)
     db.execute(
         """CREATE TABLE fingerprints (
              article_id INTEGER PRIMARY KEY REFERENCES articles(id),
@@ -254,7 +255,8 @@ def _m011_stories(db: sqlite_utils.Database) -> None:
         "articles_browse",
         """SELECT a.id, a.published, a.source, f.title AS feed, a.title, a.language,
                   length(a.text) AS chars,
-                  (SELECT count(*) FROM articles s WHERE s.story_id = a.story_id) AS story_size,
+                  CASE WHEN a.story_id IS NOT NULL
+                       THEN (SELECT count(*) FROM articles s WHERE s.story_id = a.story_id) END AS story_size,
                   a.story_role, a.url, a.feed_url
            FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url""",
     )
