@@ -22,9 +22,10 @@ def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
     """Browse and search the file with Datasette, set up for newsrake.
 
     Titles and descriptions for every table and column, full-text search on
-    the articles, facets by source, language and day, and stored queries
-    (latest articles, failing feeds, what the cleaners removed, ...). Datasette
-    only reads: a crawl can write to the file meanwhile.
+    the articles, facets by source, language, day and copy or original, and
+    stored queries (latest articles, failing feeds, what the cleaners removed,
+    the stories carried by the most sources, the copies of an article, ...).
+    Datasette only reads: a crawl can write to the file meanwhile.
 
     \b
     Example:
