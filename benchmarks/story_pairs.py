@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
+from pipelines.url_identity import url_key
+
 BLOCKS = "//p | //h2 | //h3 | //h4 | //blockquote | //ul | //ol"
 COPY_KINDS = (
     "verbatim",
@@ -101,9 +103,10 @@ def load_sources(data: Path) -> list[Source]:
                 sources.append(Source(stem, f"https://{stem[:12].lower()}.pages.example/{stem}.html", body, None))
     seen: set[str] = set()
     unique = []
-    for source in sources:  # a URL is an article's key: two pages at one URL would be one article
-        if source.url not in seen:
-            seen.add(source.url)
+    for source in sources:  # one article saved twice (both sets have a few) is one story, not two
+        key = (url_key(source.url) or source.url).rstrip("/")
+        if key not in seen:
+            seen.add(key)
             unique.append(source)
     return unique
 
