@@ -168,6 +168,7 @@ def sweep(pages: list[Specimen], signatures: list[bytes | None], hashes: list[st
     story = np.array([pages[i].story for i in have])
     positives: list[float] = []
     negatives: list[float] = []
+    highest: list[float] = []
     for row, i in enumerate(have[:-1]):
         assert matrix is not None
         estimates = (matrix[row + 1 :] == matrix[row]).sum(axis=1) / NUM_PERM
@@ -176,6 +177,7 @@ def sweep(pages: list[Specimen], signatures: list[bytes | None], hashes: list[st
         same = story[row + 1 :] == story[row]
         positives += estimates[same].tolist()
         negatives += estimates[~same & (estimates >= SWEEP[0])].tolist()
+        highest = sorted([*highest, *np.sort(estimates[~same])[-5:].tolist()])[-5:]
     true_pairs = sum(n * (n - 1) // 2 for n in Counter(p.story for p in pages).values())
     lines = ["threshold sweep (pairwise: each pair's own estimate, not the store's earliest-match rule):",
              "  threshold  precision  recall  false pos  missed"]  # fmt: skip
@@ -185,8 +187,7 @@ def sweep(pages: list[Specimen], signatures: list[bytes | None], hashes: list[st
         mark = "  <- default" if abs(threshold - defaults.STORY_THRESHOLD) < 1e-9 else ""
         lines.append(f"  {threshold:9.2f}  {ratio(hits, hits + wrong):9.4f}  {ratio(hits, true_pairs):6.4f}"
                      f"  {wrong:9d}  {true_pairs - hits:6d}{mark}")  # fmt: skip
-    top = sorted(neg.tolist(), reverse=True)[:5]
-    lines.append("  highest estimates between distinct articles: " + ", ".join(f"{v:.3f}" for v in top))
+    lines.append("  highest estimates between distinct articles: " + ", ".join(f"{v:.3f}" for v in highest[::-1]))
     return lines
 
 
@@ -246,17 +247,33 @@ def sample_texts(pages: list[Specimen], records: list[ArticleRecord]) -> tuple[l
     return [records[i].article.text for i in chosen], [(n, original[s]) for n, s in copies if s in original]
 
 
-def store_costs(records: Sequence[ArticleRecord], folder: Path, threshold: float, rounds: int = 3) -> tuple[float, str]:
-    """ms per article that stories add to ``save_articles`` (on against off, fresh files, alternating rounds)."""
-    spent = {True: 0.0, False: 0.0}
+def store_costs(records: Sequence[ArticleRecord], folder: Path, threshold: float, rounds: int = 5) -> tuple[float, str]:
+    """ms per article that stories add to ``save_articles``: the same records stored with stories on and off, each
+    into a new file, in rounds (which goes first alternates); the median of the rounds' differences (wall and CPU).
+    """
+    added: list[float] = []
+    cpu: list[float] = []
+    spent: dict[bool, list[float]] = {True: [], False: []}
     for number in range(rounds):
+        took: dict[bool, tuple[float, float]] = {}
         for stories in (True, False) if number % 2 == 0 else (False, True):
             path = folder / f"cost-{number}-{stories}.db"
-            spent[stories] += store_all(path, records, threshold, stories=stories)
+            started = time.process_time()
+            wall = store_all(path, records, threshold, stories=stories)
+            took[stories] = (wall, time.process_time() - started)
+            spent[stories].append(wall)
             for leftover in folder.glob(path.name + "*"):
                 leftover.unlink()
-    on, off = (spent[flag] * 1000 / (rounds * len(records)) for flag in (True, False))
-    return on - off, f"save_articles per article: stories on {on:.3f} ms, off {off:.3f} ms ({on / off:.2f}x)"
+        added.append((took[True][0] - took[False][0]) * 1000 / len(records))
+        cpu.append((took[True][1] - took[False][1]) * 1000 / len(records))
+    on, off = (statistics.median(spent[flag]) * 1000 / len(records) for flag in (True, False))
+    median = statistics.median(added)
+    line = (
+        f"save_articles per article ({len(records)} articles, batches of {BATCH}, median of {rounds} rounds):"
+        f" stories on {on:.3f} ms, off {off:.3f} ms; added {median:.3f} ms (rounds {min(added):.3f} to"
+        f" {max(added):.3f}), CPU added {statistics.median(cpu):.3f} ms"
+    )
+    return median, line
 
 
 def fill(path: Path, size: int, rng: np.random.Generator) -> list[bytes]:

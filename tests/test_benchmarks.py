@@ -220,7 +220,7 @@ def test_stories_benchmark_scores_pairs_and_times_look_ups(data: Path) -> None:
     assert re.search(r"^ +0\.50 +[\d.]+ +[\d.]+ +\d+ +\d+  <- default$", out, re.M), out
     for size in ("200", "2,000"):
         assert re.search(rf"^look-up at +{size} signatures: median +[\d.]+ µs", out, re.M), (size, out)
-    assert "save_articles per article: stories on" in out
+    assert re.search(r"^save_articles per article \(.*\): stories on [\d.]+ ms, off [\d.]+ ms; added", out, re.M), out
     targets = re.findall(r"^  \S.* \(target [<>]= [\d.]+\) (ok|MISSED)$", out, re.M)
     assert len(targets) == 4, out
 
