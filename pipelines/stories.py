@@ -35,13 +35,19 @@ class StoryCounts:
     def summary(self) -> str:
         """The one-line summary."""
         line = (
-            f"newsrake stories: {self.articles} articles in {self.stories} stories; {self.copies} copies in "
-            f"{self.stories_with_copies} stories, {self.stories_across_sources} carried by more than one source; "
+            f"newsrake stories: {_count(self.articles, 'article')} in {_count(self.stories, 'story')}; "
+            f"{_count(self.copies, 'copy')} in {_count(self.stories_with_copies, 'story')}, "
+            f"{self.stories_across_sources} carried by more than one source; "
             f"{self.unfingerprinted} too short to fingerprint"
         )
         if self.placed < self.articles:
             line += f"; {self.articles - self.placed} not placed yet (run newsrake stories --rebuild)"
         return line
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
 
 
 def summarise(store: Store) -> StoryCounts:

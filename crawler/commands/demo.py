@@ -51,5 +51,8 @@ def demo(db: Path, port: int) -> int:
             extra={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False},
         )
         status = crawl_into(job)
-    click.echo(f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    datasette {db}\n")
+    click.echo(
+        f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    datasette {db}\n\n"
+        f"One story is on two sites (a republished copy): see it with\n\n    newsrake stories --db {db}\n"
+    )
     return status
