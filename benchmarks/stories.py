@@ -33,12 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
 
+from benchmarks.story_lookup import lookups
 from benchmarks.story_pairs import GRAFTED, ORIGINAL, Source, Specimen, load_sources, specimens
 from cleaners import Article
 from cleaners.page import clean_page
 from pipelines import defaults
 from pipelines.cleaning.one_page import fingerprinted
-from pipelines.fingerprint import NUM_PERM, SEED, SHINGLE_WORDS, Fingerprint, band_keys, scheme, words
+from pipelines.fingerprint import NUM_PERM, SEED, SHINGLE_WORDS, Fingerprint, words
 from pipelines.records import RawPage
 from pipelines.store import ArticleRecord, Store
 from pipelines.url_identity import url_key
@@ -273,80 +274,6 @@ def store_costs(records: Sequence[ArticleRecord], folder: Path, threshold: float
         f" stories on {on:.3f} ms, off {off:.3f} ms; added {median:.3f} ms (rounds {min(added):.3f} to"
         f" {max(added):.3f}), CPU added {statistics.median(cpu):.3f} ms"
     )
-    return median, line
-
-
-def fill(path: Path, size: int, rng: np.random.Generator) -> list[bytes]:
-    """A store of ``size`` synthetic articles with random signatures, written in bulk (the band keys sorted, the
-    article-id index built after); the signatures."""
-    Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA synchronous = OFF")
-    conn.execute("PRAGMA cache_size = -400000")
-    index = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'story_bands_article_id'").fetchone()[0]
-    conn.execute("DROP INDEX story_bands_article_id")
-    signatures = rng.integers(0, 2**32, size=(size, NUM_PERM), dtype=np.uint32)
-    keys = np.empty((size, 32), dtype=np.int64)
-    current = scheme()
-    stored = []
-    for start in range(0, size, 100_000):
-        chunk = [signatures[i].astype("<u4").tobytes() for i in range(start, min(size, start + 100_000))]
-        stored += chunk
-        rows = range(start + 1, start + 1 + len(chunk))
-        with conn:
-            insert = "INSERT INTO articles (id, url, story_id, story_role, text_hash) VALUES (?, ?, ?, ?, ?)"
-            conn.executemany(insert, ((i, f"https://synthetic.example/{i}", i, ORIGINAL, f"{i:064x}") for i in rows))
-            conn.executemany("INSERT INTO fingerprints VALUES (?, ?, ?, ?)",
-                             ((i, current, s, 400) for i, s in zip(rows, chunk, strict=True)))  # fmt: skip
-        for offset, signature in enumerate(chunk):
-            keys[start + offset] = band_keys(signature)
-        log(f"  {size}: {start + len(chunk)} articles and fingerprints")
-    flat, ids = keys.ravel(), np.repeat(np.arange(1, size + 1, dtype=np.int64), keys.shape[1])
-    order = np.lexsort((ids, flat))
-    with conn:
-        conn.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
-                         zip(flat[order].tolist(), ids[order].tolist(), strict=True))  # fmt: skip
-    log(f"  {size}: {len(flat)} band keys; indexing")
-    with conn:
-        conn.execute(index)
-    conn.close()
-    return stored
-
-
-def near(signature: bytes, rng: random.Random, share: float) -> Fingerprint:
-    values = np.frombuffer(signature, dtype="<u4").copy()
-    for i in rng.sample(range(NUM_PERM), round(NUM_PERM * (1 - share))):
-        values[i] = rng.randrange(2**32)
-    return Fingerprint(values.astype("<u4").tobytes(), 400, f"near-{rng.random()}")
-
-
-def lookups(folder: Path, size: int, seed: int) -> tuple[float, str]:
-    """The median µs of a candidate look-up in a store of ``size`` synthetic signatures, and its line."""
-    path = folder / f"lookup-{size}.db"
-    stored = fill(path, size, np.random.default_rng(seed))
-    rng = random.Random(seed)
-    values = np.random.default_rng(seed + 1).integers(0, 2**32, size=(1000, NUM_PERM), dtype=np.uint32)
-    fresh = [Fingerprint(row.astype("<u4").tobytes(), 400, f"new-{n}") for n, row in enumerate(values)]
-    probes = fresh + [near(rng.choice(stored), rng, rng.uniform(0.6, 0.95)) for _ in range(100)]
-    rng.shuffle(probes)
-    store = Store.open(path)
-    times, found = [], 0
-    try:
-        for number, probe in enumerate(probes[:100]):  # warm-up, untimed: the store's first reads
-            store._find_story(size + 1, f"https://warm.example/{number}", None, probe)
-        for number, probe in enumerate(probes):
-            url = f"https://probe.example/{number}"
-            started = time.perf_counter()
-            place = store._find_story(size + 1, url, None, probe)
-            times.append((time.perf_counter() - started) * 1e6)
-            found += place.copy_of is not None
-    finally:
-        store.close()
-        for leftover in folder.glob(path.name + "*"):
-            leftover.unlink()
-    median, p95 = statistics.median(times), sorted(times)[int(0.95 * len(times))]
-    line = f"look-up at {size:>9,} signatures: median {median:7.1f} µs, p95 {p95:7.1f} µs ({found} of 100 near found)"
     return median, line
 
 
