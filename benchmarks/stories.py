@@ -39,12 +39,14 @@ from cleaners import Article
 from cleaners.page import clean_page
 from pipelines import defaults
 from pipelines.cleaning.one_page import fingerprinted
-from pipelines.fingerprint import NUM_PERM, SEED, SHINGLE_WORDS, Fingerprint, words
+from pipelines.fingerprint import MIN_SHARED, NUM_PERM, SEED, SHINGLE_WORDS, Fingerprint, words
 from pipelines.records import RawPage
 from pipelines.store import ArticleRecord, Store
 from pipelines.url_identity import url_key
 
 BATCH = 50
+Signed = tuple[bytes, int]
+"""A stored fingerprint's signature and its number of shingles."""
 FETCHED_AT = "2026-11-20T08:00:00+00:00"
 SWEEP = [round(0.3 + 0.05 * step, 2) for step in range(13)]
 
@@ -122,7 +124,7 @@ def ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def score(pages: list[Specimen], story_ids: list[int | None], signatures: list[bytes | None],
+def score(pages: list[Specimen], story_ids: list[int | None], signatures: list[Signed | None],
           hashes: list[str | None]) -> list[str]:  # fmt: skip
     """The report's quality lines: pair P/R, recall per kind, false positives per kind of negative, the sweep."""
     predicted = [sid if sid is not None else f"alone-{i}" for i, sid in enumerate(story_ids)]
@@ -161,18 +163,25 @@ def score(pages: list[Specimen], story_ids: list[int | None], signatures: list[b
     return lines
 
 
-def sweep(pages: list[Specimen], signatures: list[bytes | None], hashes: list[str | None]) -> list[str]:
-    """Pairwise P/R at each threshold: a pair is predicted together when its estimate is at or over it (the
-    same text: 1.0). Pairwise, not the store's rule (the earliest earlier article at or over the threshold)."""
+def sweep(pages: list[Specimen], signatures: list[Signed | None], hashes: list[str | None]) -> list[str]:
+    """Pairwise P/R at each threshold: a pair is predicted together when its estimate (the store's:
+    `pipelines.fingerprint.containment` of the Jaccard estimate) is at or over it (the same text: 1.0).
+    Pairwise, not the store's rule (the earliest earlier article at or over the threshold)."""
     have = [i for i, s in enumerate(signatures) if s is not None]
-    matrix = np.stack([np.frombuffer(signatures[i] or b"", dtype="<u4") for i in have]) if have else None
+    matrix = (
+        np.stack([np.frombuffer(signed[0], dtype="<u4") for i in have if (signed := signatures[i])]) if have else None
+    )
+    sizes = np.array([signed[1] for i in have if (signed := signatures[i])], dtype=float)
     story = np.array([pages[i].story for i in have])
     positives: list[float] = []
     negatives: list[float] = []
     highest: list[float] = []
     for row, i in enumerate(have[:-1]):
         assert matrix is not None
-        estimates = (matrix[row + 1 :] == matrix[row]).sum(axis=1) / NUM_PERM
+        jaccard = (matrix[row + 1 :] == matrix[row]).sum(axis=1) / NUM_PERM
+        others = sizes[row + 1 :]
+        scaled = jaccard * (others + sizes[row]) / ((1 + jaccard) * np.minimum(others, sizes[row]))
+        estimates = np.where(jaccard < MIN_SHARED, jaccard, np.minimum(1.0, scaled))
         same_text = np.array([hashes[j] == hashes[i] for j in have[row + 1 :]])
         estimates = np.where(same_text, 1.0, estimates)
         same = story[row + 1 :] == story[row]
@@ -307,9 +316,8 @@ def main(argv: Sequence[str] | None = None, progress: Callable[[str], None] = lo
         store_all(folder / "stories.db", records, args.threshold)
         with sqlite3.connect(folder / "stories.db") as conn:
             rows = dict(conn.execute("SELECT url, story_id FROM articles"))
-            signature = dict(
-                conn.execute("SELECT a.url, f.signature FROM fingerprints f JOIN articles a ON a.id = f.article_id")
-            )
+            query = "SELECT a.url, f.signature, f.shingles FROM fingerprints f JOIN articles a ON a.id = f.article_id"
+            signature = {url: (sig, shingles) for url, sig, shingles in conn.execute(query)}
             hashes = dict(conn.execute("SELECT url, text_hash FROM articles"))
             query = "SELECT {}, a.story_id FROM duplicates d JOIN articles a ON a.id = d.duplicate_of"
             duplicates = {**dict(conn.execute(query.format("d.url"))), **dict(conn.execute(query.format("d.link")))}

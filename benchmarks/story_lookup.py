@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipelines.fingerprint import NUM_PERM, Fingerprint, band_keys, scheme
+from pipelines.fingerprint import BANDS, NUM_PERM, Fingerprint, band_keys, scheme
 from pipelines.store import Store
 from pipelines.store.stories import ORIGINAL
 
@@ -32,7 +32,7 @@ def fill(path: Path, size: int, rng: np.random.Generator) -> list[bytes]:
     index = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'story_bands_article_id'").fetchone()[0]
     conn.execute("DROP INDEX story_bands_article_id")
     signatures = rng.integers(0, 2**32, size=(size, NUM_PERM), dtype=np.uint32)
-    keys = np.empty((size, 32), dtype=np.int64)
+    keys = np.empty((size, BANDS), dtype=np.int64)
     current = scheme()
     stored = []
     for start in range(0, size, 100_000):

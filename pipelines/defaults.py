@@ -31,5 +31,5 @@ FEED_BACKOFF_MAX = 86400
 STORIES = True
 """Whether stored articles are fingerprinted and placed in stories (``NEWSRAKE_STORIES``)."""
 STORY_THRESHOLD = 0.5
-"""The estimated similarity (MinHash, 0 to 1) at or above which an article joins the story of an earlier one
-(``NEWSRAKE_STORY_THRESHOLD``): chosen on ``benchmarks/stories.py``."""
+"""The estimated similarity (MinHash containment, 0 to 1: `pipelines.fingerprint.containment`) at or above which
+an article joins the story of an earlier one (``NEWSRAKE_STORY_THRESHOLD``): chosen on ``benchmarks/stories.py``."""

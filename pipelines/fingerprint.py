@@ -13,6 +13,8 @@ injects is gone before the text is fingerprinted.
   case have the same one.
 - A text of fewer than `MIN_WORDS` words gets no fingerprint (`fingerprint` returns None): too short to tell a
   copy from a coincidence.
+- Two texts are compared by `containment`: the estimated share of the shorter one's shingles that the other has,
+  scaled from the Jaccard estimate of the two signatures and their sizes (Broder's resemblance and containment).
 """
 
 from __future__ import annotations
@@ -30,10 +32,16 @@ NUM_PERM = 128
 sqrt(s(1-s)/128), 0.04 at s = 0.5."""
 SHINGLE_WORDS = 5
 """Words per shingle."""
-BANDS = 32
-ROWS = 4
-"""LSH banding: the signature cut into `BANDS` bands of `ROWS` values; two articles are candidates when one band
-is equal. A pair at similarity s is a candidate with probability 1 - (1 - s^4)^32: 0.87 at 0.5, 0.99 at 0.6."""
+BANDS = 42
+ROWS = 3
+"""LSH banding: the first 126 values of the signature cut into `BANDS` bands of `ROWS`; two articles are
+candidates when one band is equal. A pair at Jaccard similarity s is a candidate with probability
+1 - (1 - s^3)^42: 0.68 at 0.3, 0.94 at 0.4, 0.996 at 0.5 (the curve's midpoint, (1/42)^(1/3), is 0.29: at
+`MIN_SHARED`)."""
+MIN_SHARED = 0.3
+"""The Jaccard estimate (39 of 128 values equal) under which `containment` is not scaled up from it: below, two
+texts share too little for one to be a cut copy of the other (distinct articles that share a site's leftover
+boilerplate reach 0.2), and the estimate is too uncertain to scale."""
 MIN_WORDS = 50
 """Texts of fewer words get no fingerprint and stay alone."""
 SEED = 19
@@ -106,6 +114,17 @@ def similarity(signature: bytes, other: bytes) -> float:
     """The estimated Jaccard similarity of the shingle sets of two signatures: the share of equal values."""
     a, b = _values(signature), _values(other)
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
+
+
+def containment(jaccard: float, shingles: int, other_shingles: int) -> float:
+    """The estimated share of the shorter text's shingles that the other text has, from the two texts' Jaccard
+    estimate and sizes: J (a + b) / ((1 + J) min(a, b)), at most 1. It is never under J, and it finds a copy cut
+    short (an excerpt, a page whose cleaned text kept less) that J alone would miss. Under `MIN_SHARED`, J
+    itself is returned."""
+    smaller = min(shingles, other_shingles)
+    if jaccard < MIN_SHARED or smaller <= 0:
+        return jaccard
+    return min(1.0, jaccard * (shingles + other_shingles) / ((1 + jaccard) * smaller))
 
 
 def band_keys(signature: bytes) -> list[int]:

@@ -16,7 +16,7 @@ from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
 from pipelines.cleaning import one_page
 from pipelines.cleaning.one_page import fingerprinted
-from pipelines.fingerprint import TOO_SHORT, fingerprint
+from pipelines.fingerprint import BANDS, TOO_SHORT, fingerprint
 from pipelines.records import RawPage
 from pipelines.store import ArticleRecord, Store
 from pipelines.stories import rebuild
@@ -207,7 +207,7 @@ def test_a_text_changed_by_reclean_is_placed_again(store: Store) -> None:
     store.save_recleaned([(copied, article)], {copied: found})
     assert story(store, copied)[:3] == (original, story(store, copied)[1], "copy")
     [(bands,)] = store.db.execute("SELECT count(*) FROM story_bands WHERE article_id = ?", [copied]).fetchall()
-    assert bands == 32
+    assert bands == BANDS
     [(signature,)] = store.db.execute("SELECT signature FROM fingerprints WHERE article_id = ?", [copied]).fetchall()
     assert found is not None
     assert signature == found.signature == fingerprint(new_text).signature  # type: ignore[union-attr]

@@ -168,9 +168,9 @@ ARTICLE_COLUMNS = ArticleColumns(
         Column("story_id", "INTEGER", "The story: the id of its first stored article (this article's own id when it"
                " is the first, or alone). Empty for articles stored before stories existed, until newsrake stories"
                " --rebuild."),
-        Column("similarity", "REAL", "The estimated share of word shingles this article's text shares with the"
-               " article it was found to copy (MinHash); 1.0 for the same text or canonical URL; empty for an"
-               " original."),
+        Column("similarity", "REAL", "The estimated share of the shorter text's word shingles found in the other,"
+               " between this article and the one it was found to copy (MinHash); 1.0 for the same text or canonical"
+               " URL; empty for an original."),
         Column("story_role", "TEXT", "Copy or original: original (the first article of its story) or copy."),
         Column("story_match", "TEXT", "How a copy was found: canonical URL, same text, or similar text."),
         Column("text_hash", "TEXT", "SHA-256 of the text's words (case, spacing and punctuation aside); empty when the"

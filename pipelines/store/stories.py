@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines import defaults
-from pipelines.fingerprint import Fingerprint, scheme, similarity
+from pipelines.fingerprint import Fingerprint, containment, scheme, similarity
 from pipelines.store.base import StoreBase
 
 CANDIDATE_BATCH = 64
@@ -169,13 +169,14 @@ class Stories(StoreBase):
         for start in range(0, len(candidates), CANDIDATE_BATCH):
             chunk = candidates[start : start + CANDIDATE_BATCH]
             rows = conn.execute(
-                f"""SELECT f.article_id, coalesce(a.story_id, a.id), f.signature FROM fingerprints f
+                f"""SELECT f.article_id, coalesce(a.story_id, a.id), f.signature, f.shingles FROM fingerprints f
                     JOIN articles a ON a.id = f.article_id
                     WHERE f.article_id IN ({",".join("?" * len(chunk))}) AND f.scheme = ? ORDER BY f.article_id""",
                 [*chunk, current],
             )
-            for candidate, story, signature in rows:
-                yield int(candidate), int(story), similarity(found.signature, signature)
+            for candidate, story, signature, shingles in rows:
+                estimate = containment(similarity(found.signature, signature), found.shingles, shingles)
+                yield int(candidate), int(story), estimate
 
     def story_of(self, article_id: int) -> list[StoryMember]:
         """The articles of ``article_id``'s story, first stored first."""
