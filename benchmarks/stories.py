@@ -342,9 +342,7 @@ def main(argv: Sequence[str] | None = None, progress: Callable[[str], None] = lo
         added, cost_line = store_costs(records[:600], folder, args.threshold)
         report.append(cost_line)
         timed = []
-        for size in args.lookup_sizes:
-            progress(f"look-ups at {size}: filling")
-            median, line = lookups(folder, size, args.seed)
+        for median, line in lookups(folder, args.lookup_sizes, args.seed):
             timed.append(median)
             report.append(line)
     growth = timed[-1] / timed[0]

@@ -3,6 +3,7 @@ signatures, then `Stories._find_story` timed for new random fingerprints and nea
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import statistics
@@ -66,30 +67,51 @@ def near(signature: bytes, rng: random.Random, share: float) -> Fingerprint:
     return Fingerprint(values.astype("<u4").tobytes(), 400, f"near-{rng.random()}")
 
 
-def lookups(folder: Path, size: int, seed: int) -> tuple[float, str]:
-    """The median µs of a candidate look-up in a store of ``size`` synthetic signatures, and its line."""
-    path = folder / f"lookup-{size}.db"
-    stored = fill(path, size, np.random.default_rng(seed))
+ROUNDS = 5
+"""Rounds of look-ups, each size in turn (mirrored from one round to the next), so that a drift of the machine
+weighs on every size alike."""
+
+
+def lookups(folder: Path, sizes: list[int], seed: int) -> list[tuple[float, str]]:
+    """For each of ``sizes``: the median µs of a candidate look-up in a store of that many synthetic signatures,
+    and its line. Every store is filled first and written out (``os.sync``: no write-back under the timing);
+    then the look-ups are timed in `ROUNDS` rounds, the sizes in turn."""
     rng = random.Random(seed)
-    values = np.random.default_rng(seed + 1).integers(0, 2**32, size=(1000, NUM_PERM), dtype=np.uint32)
-    fresh = [Fingerprint(row.astype("<u4").tobytes(), 400, f"new-{n}") for n, row in enumerate(values)]
-    probes = fresh + [near(rng.choice(stored), rng, rng.uniform(0.6, 0.95)) for _ in range(100)]
-    rng.shuffle(probes)
-    store = Store.open(path)
-    times, found = [], 0
+    paths, probes = {}, {}
+    for size in sizes:
+        log(f"look-ups at {size}: filling")
+        paths[size] = folder / f"lookup-{size}.db"
+        stored = fill(paths[size], size, np.random.default_rng(seed))
+        values = np.random.default_rng(seed + 1).integers(0, 2**32, size=(1000, NUM_PERM), dtype=np.uint32)
+        fresh = [Fingerprint(row.astype("<u4").tobytes(), 400, f"new-{n}") for n, row in enumerate(values)]
+        probes[size] = fresh + [near(rng.choice(stored), rng, rng.uniform(0.6, 0.95)) for _ in range(100)]
+        rng.shuffle(probes[size])
+    os.sync()
+    stores = {size: Store.open(path) for size, path in paths.items()}
+    times: dict[int, list[float]] = {size: [] for size in sizes}
+    found = dict.fromkeys(sizes, 0)
     try:
-        for number, probe in enumerate(probes[:100]):  # warm-up, untimed: the store's first reads
-            store._find_story(size + 1, f"https://warm.example/{number}", None, probe)
-        for number, probe in enumerate(probes):
-            url = f"https://probe.example/{number}"
-            started = time.perf_counter()
-            place = store._find_story(size + 1, url, None, probe)
-            times.append((time.perf_counter() - started) * 1e6)
-            found += place.copy_of is not None
+        for size, store in stores.items():  # warm-up, untimed: each store's first reads
+            for number, probe in enumerate(probes[size][:100]):
+                store._find_story(size + 1, f"https://warm.example/{number}", None, probe)
+        share = len(probes[sizes[0]]) // ROUNDS + 1
+        for turn in range(ROUNDS):
+            for size in sizes if turn % 2 == 0 else sizes[::-1]:
+                for number, probe in enumerate(probes[size][turn * share : (turn + 1) * share]):
+                    url = f"https://probe.example/{turn}/{number}"
+                    started = time.perf_counter()
+                    place = stores[size]._find_story(size + 1, url, None, probe)
+                    times[size].append((time.perf_counter() - started) * 1e6)
+                    found[size] += place.copy_of is not None
     finally:
-        store.close()
-        for leftover in folder.glob(path.name + "*"):
-            leftover.unlink()
-    median, p95 = statistics.median(times), sorted(times)[int(0.95 * len(times))]
-    line = f"look-up at {size:>9,} signatures: median {median:7.1f} µs, p95 {p95:7.1f} µs ({found} of 100 near found)"
-    return median, line
+        for store in stores.values():
+            store.close()
+        for path in paths.values():
+            for leftover in folder.glob(path.name + "*"):
+                leftover.unlink()
+    results = []
+    for size in sizes:
+        median, p95 = statistics.median(times[size]), sorted(times[size])[int(0.95 * len(times[size]))]
+        results.append((median, f"look-up at {size:>9,} signatures: median {median:7.1f} µs, p95 {p95:7.1f} µs"
+                                f" ({found[size]} of 100 near found)"))  # fmt: skip
+    return results
