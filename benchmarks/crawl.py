@@ -265,7 +265,7 @@ def main() -> int:
                     print(others[-1].line())
                     print(f"  {summary}", flush=True)
             base_side, ours_side = cleaning_costs(folder, min(size, args.side_by_side))
-            sampled, _ = crawl(pages, workdir, extra, len(runs) + 1, memory=True)
+            sampled, _ = crawl(pages, workdir, extra, len(runs) + len(others) + 1, memory=True)
             print(replace(sampled, name="newsrake crawl, memory sampled").line(), flush=True)
         base = combined([whole for whole, _ in loops], f"trafilatura loop, {len(loops)} runs")
         base_alone = combined([alone for _, alone in loops], f"trafilatura loop alone, {len(loops)} runs")

@@ -58,6 +58,9 @@ _UNSPACED = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
 )
 _WORDS = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+_SPACED_WORDS = re.compile(r"\w+")
+"""The same words, faster, for a text with no character of `_UNSPACED`."""
+_ANY_UNSPACED = re.compile(f"[{_UNSPACED}]")
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +92,9 @@ class Fingerprint:
 
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` (see the module's docstring)."""
-    return _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    pattern = _WORDS if _ANY_UNSPACED.search(folded) else _SPACED_WORDS
+    return pattern.findall(folded)
 
 
 def fingerprint(text: str | None) -> Fingerprint | None:
@@ -99,7 +104,7 @@ def fingerprint(text: str | None) -> Fingerprint | None:
     tokens = words(text or "")
     if len(tokens) < MIN_WORDS:
         return None
-    shingles = list(dict.fromkeys(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False))))
+    shingles = set(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)))
     minhash = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update(shingles)
     values = array("I", minhash.digest())
