@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -132,6 +133,13 @@ def scripted_dns(dns: dict[str, list[str]]) -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     path = os.pathsep.join(filter(None, [str(TESTS / "scripted_dns"), os.environ.get("PYTHONPATH")]))
     return environment | {"PYTHONPATH": path, "NEWSRAKE_TEST_DNS": json.dumps(dns)}
+
+
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    # Started in the background by a shell without job control, this process ignores Ctrl-C, and so would every
+    # `newsrake` it starts: the tests of what Ctrl-C does would then test nothing. A handled signal is reset for
+    # a child, so this gives them the usual Ctrl-C back.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
