@@ -25,7 +25,7 @@ def cli() -> None:
     Example:
         newsrake demo                       # crawl the bundled demo site
         newsrake crawl --seeds seeds/default.toml --db news.db
-        datasette news.db
+        newsrake serve --db news.db         # browse and search it with Datasette
     """
 
 

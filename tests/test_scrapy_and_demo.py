@@ -79,7 +79,8 @@ def test_demo_crawls_the_bundled_site_and_is_incremental(tmp_path: Path) -> None
     first = newsrake("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert "newsrake: 3 feeds fetched, 10 articles new, 0 skipped, 0 failed" in first.stdout
-    assert "datasette demo.db" in first.stdout
+    assert "    newsrake serve --db demo.db\n" in first.stdout  # newsrake's own Datasette set-up, not a bare datasette
+    assert "    newsrake stories --db demo.db\n" in first.stdout
     db = tmp_path / "demo.db"
     assert count(db, "SELECT count(DISTINCT source) FROM articles") == 3
     assert count(db, "SELECT count(*) FROM articles WHERE title != '' AND text != ''") == 10

@@ -35,7 +35,7 @@ def demo(db: Path, port: int) -> int:
 
     \b
     Example:
-        newsrake demo && datasette newsrake-demo.db
+        newsrake demo && newsrake serve --db newsrake-demo.db
     """
     from crawler.demo.server import LoopbackServer
     from crawler.demo.site import demo_seeds, site_routes
@@ -52,7 +52,7 @@ def demo(db: Path, port: int) -> int:
         )
         status = crawl_into(job)
     click.echo(
-        f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    datasette {db}\n\n"
+        f"\nThe articles are in {db}. Browse and search them with Datasette:\n\n    newsrake serve --db {db}\n\n"
         f"One story is on two sites (a republished copy): see it with\n\n    newsrake stories --db {db}\n"
     )
     return status
