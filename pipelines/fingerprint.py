@@ -115,6 +115,20 @@ def fingerprint(text: str | None) -> Fingerprint | None:
     return Fingerprint(signature, len(shingles), digest, tuple(band_keys(signature)))
 
 
+FINGERPRINT_ERROR = "fingerprint-error"
+"""The ``problems`` entry (with the error's type) of a text that could not be fingerprinted."""
+
+
+def fingerprint_or_problem(text: str | None) -> tuple[Fingerprint | None, str | None]:
+    """`fingerprint`, never raising: the fingerprint, or None and the ``problems`` entry saying why (`TOO_SHORT`,
+    or `FINGERPRINT_ERROR` with the error's type)."""
+    try:
+        found = fingerprint(text)
+    except Exception as error:  # noqa: BLE001 - a fingerprint is never worth an article
+        return None, f"{FINGERPRINT_ERROR}: {type(error).__name__}"
+    return found, None if found is not None else TOO_SHORT
+
+
 def similarity(signature: bytes, other: bytes) -> float:
     """The estimated Jaccard similarity of the shingle sets of two signatures: the share of equal values."""
     a, b = _values(signature), _values(other)

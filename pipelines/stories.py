@@ -8,9 +8,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipelines.fingerprint import TOO_SHORT, fingerprint
+from pipelines.fingerprint import fingerprint_or_problem
 from pipelines.store import Store, StoreError
-from pipelines.store.stories import STORY_ERROR
 from pipelines.url_identity import url_key
 
 Progress = Callable[[int, int], None]
@@ -117,11 +116,9 @@ def rebuild(store: Store, *, progress: Progress | None = None, batch: int = 500)
 
 
 def _place(store: Store, article_id: int, url: str, canonical_key: str | None, text: str | None) -> None:
-    try:
-        found = fingerprint(text)
-    except Exception as error:  # noqa: BLE001 - a text that cannot be fingerprinted stays alone, with why
-        store.place_alone(article_id, f"{STORY_ERROR}: {type(error).__name__}")
-        return
+    """Place one stored article, as the crawl does (`pipelines.cleaning.one_page.fingerprinted`): a text too
+    short, or one that cannot be fingerprinted, stays alone with the reason in its problems."""
+    found, problem = fingerprint_or_problem(text)
     store.place(article_id, url, canonical_key, found)
-    if found is None:
-        store.add_problem(article_id, TOO_SHORT)
+    if problem is not None:
+        store.add_problem(article_id, problem)

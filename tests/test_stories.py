@@ -14,7 +14,7 @@ import pytest
 from cleaners import Article
 from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
-from pipelines.cleaning import one_page
+from pipelines import fingerprint as fingerprints
 from pipelines.cleaning.one_page import fingerprinted
 from pipelines.fingerprint import BANDS, TOO_SHORT, fingerprint
 from pipelines.records import RawPage
@@ -136,7 +136,7 @@ def test_a_crash_in_fingerprinting_stores_the_article_alone_with_the_reason(
         raise RuntimeError("boom")
 
     stored(store, [record("https://a.example/1", text(ORIGINAL))])
-    monkeypatch.setattr(one_page, "fingerprint", crash)  # no real input makes rensa fail: a stand-in crash
+    monkeypatch.setattr(fingerprints, "fingerprint", crash)  # no real input makes rensa fail: a stand-in crash
     [copied] = stored(store, [record("https://b.example/1", text(ORIGINAL))])
     assert story(store, copied) == (copied, None, "original", None)
     [(problems, body)] = store.db.execute("SELECT problems, text FROM articles WHERE id = ?", [copied]).fetchall()

@@ -12,7 +12,7 @@ from cleaners import Article, FeedEntry
 from cleaners.rules import SourceRules
 from cleaners.version import cleaner_version, failed_version
 from pipelines import raw_body
-from pipelines.fingerprint import TOO_SHORT, Fingerprint, fingerprint
+from pipelines.fingerprint import TOO_SHORT, Fingerprint, fingerprint_or_problem
 from pipelines.items import FetchedPage
 
 logger = logging.getLogger(__name__)
@@ -38,24 +38,14 @@ def failed_article(fetched: FetchedPage, problem: str) -> Article:
 Cleaned = tuple[Article, raw_body.Compressed, Fingerprint | None]
 """A cleaned page ready to store: the article, the page's body compressed and the text's fingerprint."""
 
-FINGERPRINT_ERROR = "fingerprint-error"
-"""The ``problems`` entry of an article whose text could not be fingerprinted (it is stored, alone)."""
-
 
 def fingerprinted(article: Article) -> tuple[Article, Fingerprint | None]:
     """``article`` and its text's fingerprint (`pipelines.fingerprint`), never raising: a text too short to
     fingerprint, or a failure, gives None and says why in the article's problems."""
-    try:
-        found = fingerprint(article.text)
-    except Exception as error:  # noqa: BLE001 - a fingerprint is never worth an article
-        logger.warning("fingerprinting failed: %s (%s: %s)", article.url, type(error).__name__, error)
-        problem = f"{FINGERPRINT_ERROR}: {type(error).__name__}"
-    else:
-        if found is not None:
-            return article, found
-        problem = TOO_SHORT
-    if problem in article.problems:
-        return article, None
+    found, problem = fingerprint_or_problem(article.text)
+    if problem is None or problem in article.problems:
+        return article, found
+    logger.log(logging.DEBUG if problem == TOO_SHORT else logging.WARNING, "%s: %s", problem, article.url)
     return dataclasses.replace(article, problems=(*article.problems, problem)), None
 
 
