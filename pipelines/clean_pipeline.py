@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 
-from pipelines.cleaning.one_page import cleaned, cleaned_without_fingerprint
+from pipelines.cleaning.one_page import Cleaned, cleaned, cleaned_without_fingerprint
 from pipelines.items import CleanedPage, FetchedPage
 from pipelines.request_context import is_kind
 
@@ -24,9 +25,10 @@ class CleanPipeline:
     unless ``NEWSRAKE_STORIES`` is off.
     """
 
-    def __init__(self, workers: CleanWorkers | None, *, stories: bool = True) -> None:
+    def __init__(self, workers: CleanWorkers | None, work: Callable[[FetchedPage], Cleaned] = cleaned) -> None:
         self.workers = workers
-        self.stories = stories
+        self.work = work
+        """What cleaning a page is, here or in a worker: with its fingerprint, or (stories off) without."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
@@ -36,19 +38,19 @@ class CleanPipeline:
         settings = crawler.settings
         size = settings.getint("NEWSRAKE_CLEAN_WORKERS", defaults.CLEAN_WORKERS)
         size = os.cpu_count() or 1 if size < 0 else size
-        stories = settings.getbool("NEWSRAKE_STORIES", defaults.STORIES)
+        work = cleaned if settings.getbool("NEWSRAKE_STORIES", defaults.STORIES) else cleaned_without_fingerprint
         workers = None
         if size:
             workers = CleanWorkers(
                 size,
                 settings.getfloat("NEWSRAKE_CLEAN_TIMEOUT", defaults.CLEAN_TIMEOUT),
                 settings.getint("NEWSRAKE_CLEAN_MEMORY_MB", defaults.CLEAN_MEMORY_MB),
-                stories=stories,
+                work,
             )
         if workers is not None and settings.getbool("NEWSRAKE_CLEAN_STARTED_EARLY"):
             assert crawler.stats is not None
             crawler.stats.set_value("newsrake/clean_fork_server_started_early", 1)
-        pipeline = cls(workers, stories=stories)
+        pipeline = cls(workers, work)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.request_scheduled, signal=signals.request_scheduled)
         return pipeline
@@ -66,7 +68,7 @@ class CleanPipeline:
         if self.workers is not None:
             article, stored_body, found = await self.workers.clean(item)
         else:
-            article, stored_body, found = (cleaned if self.stories else cleaned_without_fingerprint)(item)
+            article, stored_body, found = self.work(item)
         return CleanedPage(fetched=item, article=article, stored_body=stored_body, fingerprint=found)
 
     def close(self) -> None:

@@ -67,10 +67,7 @@ def _rebuild(db: Path, threshold: float, quiet: bool) -> int:
         counts = rebuild(store, progress=bar)
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
-    except KeyboardInterrupt:
-        bar.close()
-        raise click.Abort from None
-    finally:
+    finally:  # Ctrl-C: what was placed is committed; `main` says aborted, exit 130
         bar.close()
         store.close()
     click.echo(counts.summary())

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from pipelines.cleaning.one_page import Cleaned, cleaned, cleaned_without_fingerprint, failed
+from pipelines.cleaning.one_page import Cleaned, cleaned, failed
 from pipelines.cleaning.worker_loop import serve
 from pipelines.items import FetchedPage
 
@@ -357,9 +357,11 @@ def _url(fetched: FetchedPage) -> str:
 
 class CleanWorkers(WorkerPool[FetchedPage, Cleaned]):
     """The crawl's workers: each fetched page cleaned within ``timeout`` seconds and ``memory_mb`` MB, and
-    given back with its body compressed for storage and its text's fingerprint (`pipelines.cleaning.one_page.cleaned`;
-    with ``stories`` off, no fingerprint). The pages waiting are
+    given back with its body compressed for storage and its text's fingerprint (``work``: by default
+    `pipelines.cleaning.one_page.cleaned`). The pages waiting are
     the ones the crawl's pipeline is awaiting: Scrapy's scraper slot bounds them."""
 
-    def __init__(self, size: int, timeout: float, memory_mb: int, *, stories: bool = True) -> None:
-        super().__init__(size, timeout, memory_mb, cleaned if stories else cleaned_without_fingerprint, failed, _url)
+    def __init__(
+        self, size: int, timeout: float, memory_mb: int, work: Callable[[FetchedPage], Cleaned] = cleaned
+    ) -> None:
+        super().__init__(size, timeout, memory_mb, work, failed, _url)
