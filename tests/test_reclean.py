@@ -318,6 +318,8 @@ def test_a_worker_that_dies_is_one_line_and_is_replaced(tmp_path: Path) -> None:
         pytest.param("DOWNLOAD_DELAY=2", "reclean takes only NEWSRAKE_CLEAN_TIMEOUT", id="crawl-only-setting"),
         pytest.param("NEWSRAKE_CLEAN_TIMEOUT=soon", "bad setting", id="bad-timeout"),
         pytest.param("NEWSRAKE_CLEAN_TIMEOUT", "expected NAME=VALUE", id="no-value"),
+        pytest.param("NEWSRAKE_STORIES=maybe", "NEWSRAKE_STORIES='maybe': expected true or false", id="bad-stories"),
+        pytest.param("NEWSRAKE_STORY_THRESHOLD=2", "must be over 0 and at most 1", id="threshold-over-1"),
     ],
 )
 def test_bad_bounds_are_one_line(small_db: Path, setting: str, message: str) -> None:

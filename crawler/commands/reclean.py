@@ -71,51 +71,55 @@ def reclean(
             since_iso = to_iso_utc(isoparse(since))
         except (ValueError, OverflowError):
             raise click.UsageError(f"bad date for --since: {since!r} (use ISO 8601, e.g. 2026-11-01)") from None
-    bounds = _clean_bounds(settings_pairs)
-    stories = _story_settings(settings_pairs)
-    job = _Job(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, bounds, stories)
+    job = _Job(db, everything, sources, since_iso, urls, seeds, jobs, dry_run, show, quiet, _settings(settings_pairs))
     return with_lock(db, lambda: _reclean(job))
 
 
-_BOUNDS = ("NEWSRAKE_CLEAN_TIMEOUT", "NEWSRAKE_CLEAN_MEMORY_MB")
-_STORIES = ("NEWSRAKE_STORIES", "NEWSRAKE_STORY_THRESHOLD")
+_SETTINGS = ("NEWSRAKE_CLEAN_TIMEOUT", "NEWSRAKE_CLEAN_MEMORY_MB", "NEWSRAKE_STORIES", "NEWSRAKE_STORY_THRESHOLD")
+_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
+"""What Scrapy's ``getbool`` takes, as a crawl reads ``-s NEWSRAKE_STORIES``."""
 
 
-def _story_settings(pairs: Sequence[str]) -> tuple[bool, float]:
-    """Whether changed texts are placed in stories again, and at which threshold, from ``-s`` pairs (checked by
-    `_clean_bounds`), with the crawl's defaults; a usage error else."""
-    from crawler.options import parse_overrides
+@dataclass(frozen=True)
+class _Settings:
+    """The ``-s`` settings a reclean takes, as a crawl reads them, with the crawl's defaults."""
 
-    overrides = parse_overrides(list(pairs))
-    enabled = str(overrides.get("NEWSRAKE_STORIES", defaults.STORIES)).lower() not in {"0", "false", "no", "off"}
-    try:
-        threshold = float(overrides.get("NEWSRAKE_STORY_THRESHOLD", defaults.STORY_THRESHOLD))
-    except ValueError as error:
-        raise click.UsageError(f"bad setting: {error}") from None
-    if not 0 < threshold <= 1:
-        raise click.UsageError("NEWSRAKE_STORY_THRESHOLD must be over 0 and at most 1")
-    return enabled, threshold
+    timeout: float = defaults.CLEAN_TIMEOUT
+    memory_mb: int = defaults.CLEAN_MEMORY_MB
+    stories: bool = defaults.STORIES
+    """Whether changed texts are placed in stories again."""
+    story_threshold: float = defaults.STORY_THRESHOLD
 
 
-def _clean_bounds(pairs: Sequence[str]) -> tuple[float, int]:
-    """The per-page bounds (seconds, MB) from ``-s`` pairs, with the crawl's defaults; a usage error else."""
+def _settings(pairs: Sequence[str]) -> _Settings:
+    """The ``-s`` pairs of a reclean, checked; a usage error else."""
     from crawler.options import SettingError, parse_overrides
 
     try:
         overrides = parse_overrides(list(pairs))
     except SettingError as error:
         raise click.UsageError(str(error)) from None
-    unknown = sorted(set(overrides) - {*_BOUNDS, *_STORIES})
+    unknown = sorted(set(overrides) - set(_SETTINGS))
     if unknown:
-        raise click.UsageError(f"reclean takes only {', '.join([*_BOUNDS, *_STORIES])}, not {', '.join(unknown)}")
+        raise click.UsageError(f"reclean takes only {', '.join(_SETTINGS)}, not {', '.join(unknown)}")
+    given = _Settings()
     try:
-        timeout = float(overrides.get("NEWSRAKE_CLEAN_TIMEOUT", defaults.CLEAN_TIMEOUT))
-        memory_mb = int(overrides.get("NEWSRAKE_CLEAN_MEMORY_MB", defaults.CLEAN_MEMORY_MB))
+        stories = overrides.get("NEWSRAKE_STORIES")
+        if stories is not None and stories.strip().lower() not in _BOOLEANS:
+            raise ValueError(f"NEWSRAKE_STORIES={stories!r}: expected true or false")
+        given = _Settings(
+            float(overrides.get("NEWSRAKE_CLEAN_TIMEOUT", given.timeout)),
+            int(overrides.get("NEWSRAKE_CLEAN_MEMORY_MB", given.memory_mb)),
+            given.stories if stories is None else _BOOLEANS[stories.strip().lower()],
+            float(overrides.get("NEWSRAKE_STORY_THRESHOLD", given.story_threshold)),
+        )
     except ValueError as error:
         raise click.UsageError(f"bad setting: {error}") from None
-    if not timeout > 0 or memory_mb < 0:
+    if not given.timeout > 0 or given.memory_mb < 0:
         raise click.UsageError("NEWSRAKE_CLEAN_TIMEOUT must be over 0 and NEWSRAKE_CLEAN_MEMORY_MB 0 or more")
-    return timeout, memory_mb
+    if not 0 < given.story_threshold <= 1:
+        raise click.UsageError("NEWSRAKE_STORY_THRESHOLD must be over 0 and at most 1")
+    return given
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,7 @@ class _Job:
     dry_run: bool
     show: int
     quiet: bool
-    bounds: tuple[float, int]
-    stories: tuple[bool, float]
-    """Whether changed texts are placed in stories again, and the threshold."""
+    settings: _Settings
 
 
 def _reclean(job: _Job) -> int:
@@ -160,9 +162,9 @@ def _reclean(job: _Job) -> int:
         store = Store.open(job.db)
     except StoreError as error:
         raise NewsrakeError(str(error)) from None
-    store.stories_enabled, store.story_threshold = job.stories
+    store.stories_enabled, store.story_threshold = job.settings.stories, job.settings.story_threshold
     bar = ProgressBar("recleaning", enabled=False if job.quiet else None)
-    timeout, memory_mb = job.bounds
+    timeout, memory_mb = job.settings.timeout, job.settings.memory_mb
     try:
         counts = reclean(store, where, rules=rules, jobs=job.jobs, timeout=timeout, memory_mb=memory_mb,
                          dry_run=job.dry_run, show=job.show, progress=bar,
