@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -241,9 +242,16 @@ def served(site: LoopbackServer, tmp_path_factory: pytest.TempPathFactory) -> It
     with sqlite3.connect(db) as conn:  # markup stored as text must come back as text
         [(script_id,)] = conn.execute("SELECT id FROM articles WHERE url LIKE '%bozo-story%'")
         conn.execute("UPDATE articles SET text = text || ? WHERE id = ?", (f"\n{SCRIPT}", script_id))
+    with newsrake_serving(tmp) as url:
+        yield Served(url, db, script_id)
+
+
+@contextmanager
+def newsrake_serving(folder: Path) -> Iterator[str]:
+    """`newsrake serve` on ``folder``'s news.db, on a free loopback port, once it answers: its base URL."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "crawler.cli", "serve", "--db", "news.db", "--port", str(port)],
-                              cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                              cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -253,7 +261,7 @@ def served(site: LoopbackServer, tmp_path_factory: pytest.TempPathFactory) -> It
                 break
             except OSError:
                 time.sleep(0.2)
-        yield Served(url, db, script_id)
+        yield url
     finally:
         server.terminate()
         server.wait(timeout=30)

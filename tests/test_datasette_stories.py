@@ -10,9 +10,6 @@ from __future__ import annotations
 import html
 import json
 import random
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections import Counter
@@ -29,7 +26,7 @@ from pipelines.cleaning.one_page import fingerprinted
 from pipelines.records import RawPage
 from pipelines.store import ArticleRecord, Store
 
-from conftest import free_port, get
+from conftest import get, newsrake_serving
 
 FERRY = [
     "The night ferry between Port Elwin and the island of Carrow will run again from March, the harbour board said "
@@ -211,22 +208,8 @@ def write_file(db: Path) -> Served:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     tmp = tmp_path_factory.mktemp("datasette-stories")
     written = write_file(tmp / "news.db")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "crawler.cli", "serve", "--db", "news.db", "--port", str(port)],
-                              cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{base}/news.json", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with newsrake_serving(tmp) as base:
         yield replace(written, base=base)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def fetched(served: Served, path: str) -> object:
