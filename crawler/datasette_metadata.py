@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.desk import sql as desk_sql
+from crawler.desk.charts import CHART_QUERIES, dashboard
+from crawler.desk.config import PLUGIN, desk_settings
 from pipelines.schema_docs import TABLES
 
 MIN_ARTICLES_REPUBLISHING = 5
@@ -96,6 +99,24 @@ FROM articles WHERE length(coalesce(text, '')) < 500 ORDER BY chars, id""",
        articles_new, articles_skipped, articles_failed
 FROM runs ORDER BY id DESC LIMIT 50""",
     },
+    **CHART_QUERIES,
+    "search": {
+        "title": "Search the articles",
+        "description": "The articles whose title or text holds every word of q (a phrase in double quotes stays a "
+        "phrase), most relevant first, or newest first with order=newest; the matched words of the snippet are "
+        "between [ and ]. The search page at /-/search shows the same, for reading.",
+        "sql": desk_sql.SEARCH_QUERY,
+    },
+    "search_feed": {  # no title: datasette-atom would give it to every feed; _feed_title names each
+        "description": "The 50 newest articles matching q, as the search does: add .atom to the URL to subscribe "
+        "(and _feed_title=... to name the feed).",
+        "sql": desk_sql.SEARCH_FEED_QUERY,
+    },
+    "source_feed": {
+        "description": "The 50 newest articles of the source: add .atom to the URL to subscribe (and "
+        "_feed_title=... to name the feed).",
+        "sql": desk_sql.SOURCE_FEED_QUERY,
+    },
     "top_stories_day": _top_stories("day", "-1 day"),
     "top_stories_week": _top_stories("7 days", "-7 days"),
     "story_copies": {
@@ -169,4 +190,5 @@ def datasette_metadata(database: str = "news") -> dict[str, Any]:
         "title": "newsrake",
         "description": "News articles collected by newsrake: clean text in SQLite.",
         "databases": {database: {"tables": tables, "queries": QUERIES}},
+        "plugins": {PLUGIN: desk_settings(database), "datasette-dashboards": dashboard(database, QUERIES)},
     }

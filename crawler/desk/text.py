@@ -1,0 +1,66 @@
+"""Stored text made safe and readable for the desk's pages: escaped first, then marked up by newsrake alone."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from markupsafe import Markup, escape
+
+from crawler.desk.sql import MARK_END, MARK_START
+
+_WORDS = re.compile(r'"[^"]*"|[^\s"]+')
+
+
+def fts_query(typed: str | None) -> str:
+    """What the reader typed as an FTS5 query that never fails: each word quoted (all must match), phrases in
+    double quotes kept as phrases, an unclosed quote closed. Nothing to search for gives ``""``, which matches
+    nothing."""
+    if not typed:
+        return '""'
+    terms = []
+    for term in _WORDS.findall(typed + ('"' if typed.count('"') % 2 else "")):
+        inner = term[1:-1] if term.startswith('"') else term
+        if inner.strip():
+            terms.append('"' + inner.replace('"', '""') + '"')
+    return " ".join(terms) or '""'
+
+
+def marked(snippet: str | None) -> Markup:
+    """A snippet with its matched words between ``MARK_START`` and ``MARK_END`` as HTML: the text escaped, each
+    match in ``<mark>``. Marks the stored text itself happens to hold can never open an element left unclosed."""
+    out: list[str] = []
+    inside = False
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", snippet or ""):
+        if piece == MARK_START:
+            if not inside:
+                out.append("<mark>")
+            inside = True
+        elif piece == MARK_END:
+            if inside:
+                out.append("</mark>")
+            inside = False
+        else:
+            out.append(str(escape(piece)))
+    if inside:
+        out.append("</mark>")
+    return Markup("".join(out))  # noqa: S704 - every piece of text escaped above; only <mark> added
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """The cleaned text's paragraphs (one per line), blank lines dropped; left as text for the template to
+    escape."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def authors(stored: str | None) -> str:
+    """The ``authors`` column (a JSON list, or text in files of other tools) as one line."""
+    if not stored:
+        return ""
+    try:
+        names = json.loads(stored)
+    except ValueError:
+        return stored
+    if isinstance(names, list):
+        return ", ".join(str(name) for name in names if name)
+    return str(names)
