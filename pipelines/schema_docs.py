@@ -21,7 +21,8 @@ class TableDoc:
 TABLES: dict[str, TableDoc] = {
     "articles": TableDoc(
         "Articles",
-        "One row per article: the cleaned text and its metadata. Search the title and text with the box above.",
+        "One row per article: the cleaned text and its metadata. Search the title and text with the search box; "
+        "the news desk's search (/-/search) shows each match in context.",
         ARTICLE_COLUMNS.descriptions(),
     ),
     "raw_pages": TableDoc(

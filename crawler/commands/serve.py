@@ -17,21 +17,30 @@ from pipelines import defaults
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
 @click.option("--write-config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the Datasette metadata to FILE (for plain `datasette -m FILE`) and exit.")  # fmt: skip
+              help="Write the Datasette metadata to FILE (for plain `datasette -m FILE`, with the same plugins "
+                   "installed: they come with newsrake) and exit.")  # fmt: skip
 def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
-    """Browse and search the file with Datasette, set up for newsrake.
+    """Read, search and watch the crawl in Datasette: newsrake's news desk.
 
-    Titles and descriptions for every table and column, full-text search on
-    the articles, facets by source, language, day and copy or original, and
-    stored queries (latest articles, failing feeds, what the cleaners removed,
-    the stories carried by the most sources, the copies of an article, ...).
-    Datasette only reads: a crawl can write to the file meanwhile.
+    \b
+    /                  the crawl at a glance: articles per day and source,
+                       extraction health, failing feeds, what the cleaners
+                       removed, the stories carried by the most sources
+    /-/search?q=...    search with the matched words in context, each
+                       result linked to its reading view; as an Atom feed too
+    /-/article/ID      one article to read, its story's copies, what the
+                       cleaners removed, the raw page as a download
+
+    Every table and stored query stays plain Datasette, with titles and
+    descriptions, facets, JSON and CSV. Datasette only reads: a crawl can
+    write to the file meanwhile. Nothing is fetched from outside: the charts'
+    scripts are served by the plugins themselves.
 
     \b
     Example:
         newsrake serve --db news.db            # then open http://127.0.0.1:8001/
         newsrake serve --db news.db --write-config newsrake-datasette.json
-        datasette news.db -m newsrake-datasette.json
+        datasette news.db -m newsrake-datasette.json   # the same, with plain Datasette
     """
     from crawler.datasette_metadata import datasette_metadata
     from crawler.datasette_server import serve_datasette
@@ -51,5 +60,5 @@ def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
         unless_locked(db, lambda: check_db(db))  # a run holding the lock brought the schema up to date itself
     except LockOpenError as error:
         raise NewsrakeError(str(error)) from None
-    click.echo(f"newsrake serve: http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    click.echo(f"newsrake serve: the news desk at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     return serve_datasette(db, metadata, host, port)
