@@ -1,34 +1,121 @@
-"""A real browser on the Datasette of a real crawl: type a word in the search box, find the article.
+"""A real browser on newsrake's Datasette: the search box of the articles table, and the news desk (issue 20) on
+a crawl of the bundled demo site with hostile rows added: search with marked words, the reading view, the front
+page's charts, the articles table opened on the reading columns, stored markup inert everywhere and no request
+leaving 127.0.0.1.
 
-Needs Debian's chromium and chromium-driver (`.ci/run` installs them); skipped without them. The
-screenshot is saved as a test artifact in test-artifacts/.
+Needs Debian's chromium and chromium-driver (`.ci/run` installs them); skipped without them. One browser serves the
+whole module. Screenshots are saved as test artifacts in test-artifacts/ (not committed).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Iterator
+import sqlite3
+import urllib.parse
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver import Chrome
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import Served
+from conftest import Served, newsrake, newsrake_serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+WAIT = 30
+"""Seconds an explicit wait gives the page (a ceiling on a slow machine, never something measured)."""
+WINDOW = (1280, 900)
 
 pytestmark = pytest.mark.skipif(
     not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
 )
 
+PAYLOADS = (
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    '<svg onload="window.__pwned=1">',
+)
+"""Markup that would set ``window.__pwned`` if a page let it through as HTML."""
+HOSTILE_WORD = "quillabrenth"
+"""A word only the hostile article holds."""
+HOSTILE_LINES = [
+    f"The {HOSTILE_WORD} survey opens with a line of plain prose.",
+    *PAYLOADS,
+    "It closes with another line of plain prose.",
+]
+CHART_SLUGS = ("articles-per-day", "extraction-health", "failing-feeds", "removals", "top-stories")
+"""The Vega-Lite charts of the front page (``#chart-<slug>``)."""
+READING_COLUMNS = ["id", "published", "source", "title", "language", "story_role"]
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
 
+@dataclass(frozen=True)
+class Desk:
+    """`newsrake serve` on a crawl of the demo site with one hostile article added."""
+
+    base: str
+    db: Path
+    hostile: int
+
+    def rows(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.db) as conn:
+            return conn.execute(sql, params).fetchall()
+
+
+def add_hostile_article(db: Path) -> int:
+    """An article whose title, text, source, authors and one removal hold `PAYLOADS`, fetched now (so that it is
+    in the front page's charts): its id."""
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    markup = " ".join(PAYLOADS)
+    with sqlite3.connect(db) as conn:
+        cursor = conn.execute(
+            "INSERT INTO articles (url, source, title, text, authors, published, language, fetched_at, story_role)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'en', ?, 'original')",
+            (
+                "http://127.0.0.1/hostile.html",
+                f"Hostile Gazette {markup}",
+                f"The {HOSTILE_WORD} headline {markup}",
+                "\n".join(HOSTILE_LINES),
+                json.dumps([f"Mallory {payload}" for payload in PAYLOADS]),
+                "2026-11-28T09:00:00Z",
+                now,
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        conn.execute("UPDATE articles SET story_id = id WHERE id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO removals (article_id, position, cleaner, stage, text) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, 0, "boilerplate", "html", f"Share this {markup}"), (article_id, 1, "footer", "text", "Ads")],
+        )
+    return article_id
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    folder = tmp_path_factory.mktemp("desk")
+    run = newsrake("demo", "--db", "news.db", "--port", "0", cwd=folder)
+    assert run.returncode == 0, run.stderr
+    hostile = add_hostile_article(folder / "news.db")
+    with newsrake_serving(folder) as url:
+        yield Desk(url, folder / "news.db", hostile)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chrome]:
+    """One headless Chromium for the module, its network log kept (every request a page makes)."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (
@@ -41,10 +128,12 @@ def browser(tmp_path: Path) -> Iterator[object]:
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium') / 'profile'}",
+        f"--window-size={WINDOW[0]},{WINDOW[1]}",
     ):
         options.add_argument(flag)  # fmt: skip
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.unhandled_prompt_behavior = "ignore"  # an alert stays open for the test to find
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     try:
         yield driver
@@ -52,21 +141,261 @@ def browser(tmp_path: Path) -> Iterator[object]:
         driver.quit()
 
 
-def test_search_box_finds_the_article(served: Served, browser: object) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.remote.webdriver import WebDriver
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
+def wait(browser: Chrome) -> WebDriverWait[Chrome]:
+    return WebDriverWait(browser, WAIT)
 
-    assert isinstance(browser, WebDriver)
-    browser.get(f"{served.base}/news/articles")
-    box = WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.ID, "_search")))
-    box.send_keys("zanzibarite", Keys.ENTER)
-    WebDriverWait(browser, 20).until(expected_conditions.url_contains("_search=zanzibarite"))
-    rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+
+def screenshot(browser: Chrome, name: str, *, full_page: bool = False) -> None:
+    """Save the window (or, with ``full_page``, the whole page) as test-artifacts/``name``."""
     ARTIFACTS.mkdir(exist_ok=True)
+    if not full_page:
+        browser.save_screenshot(str(ARTIFACTS / name))
+        return
+    height = int(browser.execute_script("return document.documentElement.scrollHeight"))
+    browser.set_window_size(WINDOW[0], max(WINDOW[1], height + 150))  # + the window's frame
+    try:
+        browser.save_screenshot(str(ARTIFACTS / name))
+    finally:
+        browser.set_window_size(*WINDOW)
+
+
+def missing_charts(browser: Chrome) -> list[str]:
+    """The front page's charts not drawn yet (no ``<svg>`` or ``<canvas>`` in their container)."""
+    found: list[str] = browser.execute_script(
+        "return arguments[0].filter(s => !document.querySelector(`#chart-${s} svg, #chart-${s} canvas`))",
+        list(CHART_SLUGS),
+    )
+    return found
+
+
+def words(text: str) -> str:
+    """``text`` with its blanks as a browser shows them: runs of blanks as one space, none at either end."""
+    return " ".join(text.split())
+
+
+def test_search_box_finds_the_article(served: Served, browser: Chrome) -> None:
+    browser.get(f"{served.base}/news/articles")
+    box = wait(browser).until(expected_conditions.presence_of_element_located((By.ID, "_search")))
+    box.send_keys("zanzibarite", Keys.ENTER)
+    wait(browser).until(expected_conditions.url_contains("_search=zanzibarite"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
     browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.ID, "_search"))
-    browser.save_screenshot(str(ARTIFACTS / "datasette-search.png"))
+    screenshot(browser, "datasette-search.png")
     assert len(rows) == 1
     assert "Glassblowers revive the quarry kilns" in rows[0].text
+
+
+def test_desk_search_marks_the_words_typed(desk: Desk, browser: Chrome) -> None:
+    browser.get(f"{desk.base}/-/search")
+    box = wait(browser).until(expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "input[name=q]")))
+    box.send_keys("ferry", Keys.ENTER)
+    wait(browser).until(expected_conditions.url_contains("q=ferry"))
+    results = wait(browser).until(
+        expected_conditions.visibility_of_all_elements_located((By.CSS_SELECTOR, "li.newsrake-result"))
+    )
+    marks = browser.find_elements(By.CSS_SELECTOR, "li.newsrake-result .newsrake-snippet mark")
+    screenshot(browser, "desk-search.png")
+    stored = desk.rows("SELECT count(*) FROM articles WHERE title LIKE '%ferry%' OR text LIKE '%ferry%'")[0][0]
+    assert len(results) == stored
+    assert marks, "no <mark> in the snippets"
+    assert {mark.text.casefold() for mark in marks} == {"ferry"}
+    assert all(result.find_elements(By.CSS_SELECTOR, ".newsrake-snippet mark") for result in results)
+
+
+def test_desk_reading_view_from_a_result(desk: Desk, browser: Chrome) -> None:
+    browser.get(f"{desk.base}/-/search?q=ferry")
+    headline = wait(browser).until(
+        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "li.newsrake-result h2 a"))
+    )
+    title = headline.text
+    headline.click()
+    wait(browser).until(expected_conditions.url_matches(r"/-/article/[0-9]+$"))
+    article_id = int(browser.current_url.rsplit("/", 1)[1])
+    [(stored_title, text, story_id)] = desk.rows("SELECT title, text, story_id FROM articles WHERE id = ?", article_id)
+    assert title == stored_title
+    reading = wait(browser).until(
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, "article.newsrake-reading"))
+    )
+    assert reading.find_element(By.TAG_NAME, "h1").text == stored_title
+    shown = [p.text for p in reading.find_elements(By.CSS_SELECTOR, ".newsrake-text p")]
+    assert len(shown) > 2
+    assert shown == [words(line) for line in text.splitlines() if line.strip()]
+
+    story = desk.rows("SELECT id FROM articles WHERE story_id = ? ORDER BY id", story_id)
+    assert len(story) > 1, "the demo's ferry story is carried by two sources"
+    copies = browser.find_element(By.CSS_SELECTOR, "section.newsrake-copies")
+    assert copies.is_displayed()
+    assert len(copies.find_elements(By.TAG_NAME, "li")) == len(story)
+    assert len(copies.find_elements(By.CSS_SELECTOR, "li.newsrake-this")) == 1
+
+    removals = desk.rows("SELECT text FROM removals WHERE article_id = ? ORDER BY position", article_id)
+    assert removals, "the demo's pages have boilerplate for the cleaners to remove"
+    details = browser.find_element(By.CSS_SELECTOR, "details.newsrake-removals")
+    rows = details.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) == len(removals)
+    assert not any(row.is_displayed() for row in rows), "the removals are folded until asked for"
+    details.find_element(By.TAG_NAME, "summary").click()
+    wait(browser).until(
+        expected_conditions.visibility_of_all_elements_located((By.CSS_SELECTOR, "details.newsrake-removals tbody tr"))
+    )
+    assert [row.find_elements(By.TAG_NAME, "td")[-1].text for row in rows] == [words(text) for (text,) in removals]
+    screenshot(browser, "desk-article.png", full_page=True)
+
+
+def test_desk_front_page_draws_its_charts(desk: Desk, browser: Chrome) -> None:
+    browser.get(f"{desk.base}/")
+    wait(browser).until(expected_conditions.url_to_be(f"{desk.base}/-/dashboards/newsrake"))
+    wait(browser).until(lambda driver: not missing_charts(driver))
+    drawn = browser.execute_script(
+        "return arguments[0].map(s => document.querySelector(`#chart-${s} svg, #chart-${s} canvas`)"
+        ".getBoundingClientRect()).map(r => [r.width, r.height])",
+        list(CHART_SLUGS),
+    )
+    screenshot(browser, "desk-front.png", full_page=True)
+    assert all(width > 0 and height > 0 for width, height in drawn), drawn
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page that shows the hostile article."""
+
+    path: str
+    """Its path; ``{id}`` is the hostile article's id."""
+    shown: tuple[str, ...] = ()
+    """Elements (CSS selectors) whose text must show every payload as text."""
+    opens: tuple[str, ...] = field(default=())
+    """Elements to click first (the summary of a closed ``<details>``)."""
+
+
+HOSTILE_PAGES = [
+    pytest.param(Page(f"/-/search?q={HOSTILE_WORD}", ("li.newsrake-result h2 a", ".newsrake-byline")), id="search"),
+    pytest.param(
+        Page(
+            "/-/article/{id}",
+            ("article.newsrake-reading h1", ".newsrake-facts", ".newsrake-text", "details.newsrake-removals table"),
+            ("details.newsrake-removals summary",),
+        ),
+        id="reading-view",
+    ),
+    pytest.param(Page("/news/articles", ("table.rows-and-columns",)), id="articles-table"),
+    pytest.param(Page("/news/articles?_all_columns=1", ("table.rows-and-columns",)), id="articles-all-columns"),
+    pytest.param(Page("/news/articles/{id}", ("table.rows-and-columns",)), id="article-row"),
+    pytest.param(Page("/news/removals?article_id={id}", ("table.rows-and-columns",)), id="removals-table"),
+    pytest.param(Page("/"), id="front-page"),
+]
+
+
+def open_page(browser: Chrome, desk: Desk, page: Page) -> None:
+    """Open ``page`` and wait until it is done: loaded, and on the front page every chart drawn."""
+    browser.get(desk.base + page.path.format(id=desk.hostile))
+    wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    if page.path == "/":
+        wait(browser).until(lambda driver: not missing_charts(driver))
+
+
+def alert_text(browser: Chrome) -> str | None:
+    try:
+        return browser.switch_to.alert.text
+    except NoAlertPresentException:
+        return None
+
+
+@pytest.mark.parametrize("page", HOSTILE_PAGES)
+def test_stored_markup_stays_text(desk: Desk, browser: Chrome, page: Page) -> None:
+    open_page(browser, desk, page)
+    for summary in page.opens:
+        browser.find_element(By.CSS_SELECTOR, summary).click()
+    assert alert_text(browser) is None
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    injected = browser.execute_script(
+        "return [...document.querySelectorAll('[onerror], [onload], img[src=\"x\"]')].map(e => e.outerHTML)"
+    )
+    assert injected == []
+    for selector in page.shown:
+        text = " ".join(element.text for element in browser.find_elements(By.CSS_SELECTOR, selector))
+        missing = [payload for payload in PAYLOADS if payload not in text]
+        assert not missing, f"{selector} does not show {missing} as text: {text[:500]!r}"
+
+
+def outside(urls: list[str], base: str) -> list[str]:
+    """The URLs among ``urls`` that a browser would fetch from anywhere but ``base``."""
+    fetched = [url for url in urls if urllib.parse.urlsplit(url).scheme in ("http", "https", "ws", "wss", "ftp")]
+    return [url for url in fetched if not url.startswith(base + "/")]
+
+
+def requests_made(browser: Chrome) -> list[str]:
+    """The URLs of the requests the page made since the last call (Chromium's network log)."""
+    urls = []
+    for entry in browser.get_log("performance"):  # type: ignore[no-untyped-call]
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+@pytest.mark.parametrize("page", HOSTILE_PAGES)
+def test_no_request_leaves_the_served_address(desk: Desk, browser: Chrome, page: Page) -> None:
+    requests_made(browser)  # the log so far: other pages'
+    open_page(browser, desk, page)
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    linked = browser.execute_script(
+        "return [...document.querySelectorAll('script[src], link[rel~=stylesheet][href], link[rel~=icon][href],"
+        " img[src], iframe[src], embed[src], object[data]')].map(e => e.src || e.href || e.data)"
+    )
+    requests = requests_made(browser)
+    assert resources, "the page loaded no resource: nothing checked"
+    assert requests, "no request in the network log: nothing checked"
+    assert outside(resources, desk.base) == []
+    assert outside(linked, desk.base) == []
+    assert outside(requests, desk.base) == []
+
+
+def column_menu_show_all(browser: Chrome) -> None:
+    """Datasette's own "Show all columns", in a column's menu."""
+    browser.find_element(By.CSS_SELECTOR, 'th[data-column="source"] .dropdown-menu-icon').click()
+    link = wait(browser).until(
+        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "a.dropdown-show-all-columns"))
+    )
+    link.click()
+
+
+def note_show_all(browser: Chrome) -> None:
+    """The link in the note above the table that says the columns were chosen for reading."""
+    browser.find_element(By.CSS_SELECTOR, "p.newsrake-columns-note a").click()
+
+
+ShowAll = Callable[[Chrome], None]
+"""A way to ask for every column of the table."""
+
+
+def header(browser: Chrome) -> list[str]:
+    cells: list[WebElement] = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns thead th")
+    return [str(cell.get_attribute("data-column")) for cell in cells]
+
+
+@pytest.mark.parametrize("show_all", [note_show_all, column_menu_show_all], ids=["note-link", "column-menu"])
+def test_articles_table_opens_on_the_reading_columns(desk: Desk, browser: Chrome, show_all: ShowAll) -> None:
+    browser.get(f"{desk.base}/news/articles")
+    wait(browser).until(expected_conditions.url_contains("_col="))
+    wait(browser).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "details.newsrake-column-descriptions"))
+    )
+    assert header(browser) == READING_COLUMNS
+    details = browser.find_element(By.CSS_SELECTOR, "details.newsrake-column-descriptions")
+    assert details.get_attribute("open") is None
+    assert details.find_elements(By.CSS_SELECTOR, "dl.column-descriptions dt")
+    assert not details.find_element(By.CSS_SELECTOR, "dl.column-descriptions").is_displayed()
+    after_table = browser.execute_script(
+        "return Boolean(document.querySelector('table.rows-and-columns').compareDocumentPosition(arguments[0])"
+        " & Node.DOCUMENT_POSITION_FOLLOWING)",
+        details,
+    )
+    assert after_table, "the column descriptions come after the rows"
+    if show_all is note_show_all:
+        screenshot(browser, "desk-table.png", full_page=True)
+    show_all(browser)
+    wait(browser).until(expected_conditions.url_contains("_all_columns=1"))
+    wait(browser).until(lambda driver: "text" in header(driver))
+    columns = [name for (_, name, *_) in desk.rows("PRAGMA table_info(articles)")]
+    assert {"text", "url"} <= set(header(browser))
+    assert set(header(browser)) == set(columns)
