@@ -84,11 +84,6 @@ def test_fts_query_of_nothing_matches_nothing(fts: sqlite3.Connection) -> None:
     assert matching(fts, fts_query(None)) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=sqlite3.OperationalError,
-    reason="fts_query keeps a NUL, which ends FTS5's quoted string: 'unterminated string' (/-/search?q=%00 is a 500)",
-)
 def test_fts_query_of_a_nul_is_accepted(fts: sqlite3.Connection) -> None:
     assert matching(fts, fts_query("ferry\x00")) == {1}
 
@@ -98,7 +93,7 @@ def test_fts_query_of_a_long_text_is_accepted(fts: sqlite3.Connection) -> None:
     assert matching(fts, fts_query(typed)) == set()
 
 
-@given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=80))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=80))
 def test_fts5_accepts_the_query_of_any_text(typed: str) -> None:
     with sqlite3.connect(":memory:") as conn:
         conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, text)")

@@ -14,9 +14,10 @@ _WORDS = re.compile(r'"[^"]*"|[^\s"]+')
 
 def fts_query(typed: str | None) -> str:
     """What the reader typed as an FTS5 query that never fails: each word quoted (all must match), phrases in
-    double quotes kept as phrases, an unclosed quote closed. Nothing to search for gives ``""``, which matches
-    nothing."""
-    if not typed:
+    double quotes kept as phrases, an unclosed quote closed, a NUL (which would end FTS5's quoted string) taken
+    as a space. Nothing to search for gives ``""``, which matches nothing."""
+    typed = (typed or "").replace("\x00", " ")
+    if not typed.strip():
         return '""'
     terms = []
     for term in _WORDS.findall(typed + ('"' if typed.count('"') % 2 else "")):
