@@ -230,3 +230,45 @@ def test_stories_benchmark_on_a_missing_folder_is_one_line(tmp_path: Path) -> No
     assert done.returncode == 2
     assert done.stderr.startswith("stories.py: no benchmark pages in"), done.stderr
     assert len(done.stderr.splitlines()) == 1, done.stderr
+
+
+HAS_CHROMIUM = all(Path(shutil.which(name) or f"/usr/bin/{name}").exists() for name in ("chromium", "chromedriver"))
+DESK_PAGES = ["front page / (charts drawn)", "search common word", "search rare word", "search common word, newest "
+              "first", "search common word, page ", "article, typical", "article, largest story", "articles table "
+              "(after its redirect)", "query articles_per_day.json", "query feeds_failing_since.json",
+              "query removals_per_source.json", "query extraction_health.json", "query extraction_jumps.json",
+              "query top_stories_week.json"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "browser",
+    [
+        pytest.param(False, id="http-only"),
+        pytest.param(True, id="in-chromium", marks=pytest.mark.skipif(not HAS_CHROMIUM, reason="needs chromium")),
+    ],
+)
+def test_desk_benchmark_times_every_page(data: Path, browser: bool) -> None:
+    done = run("benchmarks/desk.py", str(data), "--articles", "30", "--repeat", "1",
+               *([] if browser else ["--no-browser"]))  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert re.search(r"^database: 30 articles from \d+ sources, \d+ stories", out, re.M), out
+    number = r" +\d+ +\d+" if browser else r" +- +-"
+    for label in DESK_PAGES:
+        shown = number if not label.startswith("query") else r" +- +-"
+        assert re.search(rf"^{re.escape(label)}.*?  +\d+ +\d+ {shown}$", out, re.M), (label, out)
+    if browser:
+        assert re.search(r"^front page /, browser cache on +- +- +\d+ +\d+$", out, re.M), out
+        assert re.search(
+            r"^front page, cache off, median ms: DOM content loaded \d+, .* last chart drawn \d+", out, re.M
+        )
+        assert re.search(r"^front page loads \d+ resources: \d+ scripts, .*; all from 127\.0\.0\.1: yes$", out, re.M)
+    assert "ERROR" not in out
+    assert re.search(r"^over 1000 ms: ", out, re.M), out
+
+
+def test_desk_benchmark_says_what_it_measures() -> None:
+    done = run("benchmarks/desk.py", "--help")
+    assert done.returncode == 0, done.stderr
+    for option in ("--articles", "--repeat", "--no-browser", "--keep", "--db"):
+        assert option in done.stdout
