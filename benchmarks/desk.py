@@ -1,6 +1,6 @@
 """The news desk's pages (issue 20) on a database of many articles: how long each takes to render.
 
-    python benchmarks/desk.py DATA [--articles 5000] [--repeat 5] [--seed 20] [--no-browser] [--keep FILE]
+    python benchmarks/desk.py DATA [--articles 5000] [--repeat 5] [--seed 20] [--no-browser] [--keep FILE | --db FILE]
 
 DATA is the article-extraction benchmark folder (with ``html/``). A database of ``--articles`` articles is built
 from its pages through the real store (`benchmarks/desk_db.py`: ~40 sources, stories, removals, feeds failing,
@@ -10,8 +10,8 @@ times in the last 30 days), then ``newsrake serve`` runs on it on a free port of
 - in headless Chromium (Debian's chromium and chromedriver, through selenium), its cache off: from the start of
   the navigation (redirects included) to the page rendered, measured in the page (``performance.now()``): the
   load event over and the page's own condition met, watched by a MutationObserver installed before any of the
-  page's scripts runs. For the front page the condition is that every chart's container holds an ``<svg>`` or a
-  ``<canvas>``: the time the last chart appeared.
+  page's scripts runs (`benchmarks/desk_browser.py`). For the front page the condition is that every chart's
+  container holds an ``<svg>`` or a ``<canvas>``: the time the last chart appeared.
 
 Each page once untimed, then ``--repeat`` times; the median and the max in ms. The front page is timed once more
 with the browser's cache on, and what it loads is listed: bytes of JS and CSS, every resource's host (all must be
@@ -22,7 +22,6 @@ a slow page: this is a measurement; pages over 1 s are listed at the end.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import socket
 import statistics
@@ -41,28 +40,31 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.desk_browser import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    DATABASE,
+    WAIT_S,
+    Assets,
+    BenchError,
+    Shown,
+    browser_ms,
+    chromium,
+    front_page_assets,
+)
 from benchmarks.desk_db import Built, build, describe
 from benchmarks.loopback_site import load_pages
-from crawler.datasette_metadata import QUERIES
-from crawler.desk.charts import CHART_QUERIES, TOP_STORIES_QUERY, dashboard
+from crawler.desk.charts import CHART_QUERIES, TOP_STORIES_QUERY
 from crawler.desk.config import DASHBOARD, READING_COLUMNS
 from crawler.desk.sql import PAGE_SIZE
 
-DATABASE = "news"
 TARGET_MS = 1000.0
 DEEP_PAGE = 5
 """The page of results timed past the first."""
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-WAIT_S = 60
 
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-class BenchError(Exception):
-    """A page that could not be measured."""
 
 
 @dataclass(frozen=True)
@@ -75,39 +77,10 @@ class Page:
     """What the URL the page ends at (after redirects) holds."""
 
 
-@dataclass(frozen=True)
-class Shown:
-    """A page in the browser, ms from the navigation's start: rendered, DOM content loaded, load event over; and
-    the slowest of the page's own data requests (fetch), 0 if none."""
-
-    ms: float
-    dom: float
-    load: float
-    data: float
-
-
 @dataclass
 class Timings:
     http: list[float] = field(default_factory=list)
     browser: list[Shown] = field(default_factory=list)
-
-
-def chart_slugs() -> list[str]:
-    """The front page's charts drawn by vega-embed (the markdown card is not one)."""
-    charts = dashboard(DATABASE, QUERIES)[DASHBOARD]["charts"]
-    return [slug for slug, chart in charts.items() if chart.get("library") != "markdown"]
-
-
-def conditions() -> dict[str, str]:
-    """For each page's path (a regular expression, after redirects): a JS expression true once it is rendered."""
-    charts = json.dumps([f"chart-{slug}" for slug in chart_slugs()])
-    drawn = f"{charts}.every(id => document.getElementById(id)?.querySelector('svg, canvas'))"
-    return {
-        f"^/-/dashboards/{DASHBOARD}$": drawn,
-        "^/-/search$": "document.querySelector('li.newsrake-result h2 a') !== null",
-        "^/-/article/[0-9]+$": "document.querySelector('article.newsrake-reading .newsrake-text p') !== null",
-        f"^/{DATABASE}/articles(_browse)?$": "document.querySelector('table.rows-and-columns tbody tr') !== null",
-    }
 
 
 def pages(built: Built) -> list[Page]:
@@ -170,111 +143,6 @@ def serving(db: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-WATCH = """(() => {
-  const conditions = %s;
-  const path = location.pathname;
-  const rendered = () => { try { return Boolean(conditions.find(([where, _]) => new RegExp(where).test(path))?.[1]()); }
-                           catch (error) { return false; } };
-  const check = () => {
-    if (window.__deskRendered === undefined && rendered()) {
-      window.__deskRendered = performance.now();
-      watcher.disconnect();
-    }
-  };
-  const watcher = new MutationObserver(check);
-  watcher.observe(document, {childList: true, subtree: true});
-  document.addEventListener('DOMContentLoaded', check);
-})();"""
-"""Installed before every page's own scripts: the time (``performance.now()``, from the navigation's start) at
-which the page's condition (`conditions`, chosen by its path) first holds."""
-
-
-def watch() -> str:
-    pairs = ", ".join(f"[{json.dumps(where)}, () => ({condition})]" for where, condition in conditions().items())
-    return WATCH % f"[{pairs}]"
-
-
-READ = """const nav = performance.getEntriesByType('navigation')[0];
-const seen = window.__deskRendered;
-if (!nav || !(nav.loadEventEnd > 0) || seen === undefined) return null;
-const data = performance.getEntriesByType('resource').filter(e => e.initiatorType === 'fetch').map(e => e.duration);
-return {ms: Math.max(nav.loadEventEnd, seen), dom: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
-        data: Math.max(0, ...data), status: nav.responseStatus || 0};"""
-
-RESOURCES = """return performance.getEntriesByType('resource').map(e => ({name: e.name, type: e.initiatorType,
-  encoded: e.encodedBodySize, decoded: e.decodedBodySize, status: e.responseStatus || 0, ms: e.duration}))
-  .concat([...document.querySelectorAll('script[src], link[href], img[src], iframe[src]')].map(e => ({
-    name: e.src || e.href, type: 'element', encoded: 0, decoded: 0, status: 0, ms: 0})));"""
-
-
-@contextmanager
-def chromium(profile: Path) -> Iterator[Any]:
-    """Headless Chromium through chromedriver (as tests/test_browser.py starts it), its cache off."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,900"):  # fmt: skip
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        driver.set_page_load_timeout(WAIT_S)
-        driver.execute_cdp_cmd("Network.enable", {})
-        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": watch()})
-        yield driver
-    finally:
-        driver.quit()
-
-
-def browser_ms(driver: Any, url: str, lands: str = "") -> Shown:
-    """Navigation start to the page rendered (the load event over and its condition true), in ms, in the page."""
-    from selenium.common.exceptions import TimeoutException, WebDriverException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    try:
-        driver.get(url)
-        found = WebDriverWait(driver, WAIT_S).until(lambda d: d.execute_script(READ))
-    except TimeoutException:
-        raise BenchError(f"{url}: not rendered within {WAIT_S} s (at {driver.current_url})") from None
-    except WebDriverException as error:
-        raise BenchError(f"{url}: {error.msg}") from None
-    if found["status"] >= 400:
-        raise BenchError(f"{url}: HTTP {found['status']} in the browser")
-    if lands not in driver.current_url:
-        raise BenchError(f"{url}: the browser ended at {driver.current_url}, not at {lands}")
-    return Shown(float(found["ms"]), float(found["dom"]), float(found["load"]), float(found["data"]))
-
-
-@dataclass(frozen=True)
-class Assets:
-    js: tuple[int, int]
-    """Scripts loaded: how many, bytes (decoded)."""
-    css: tuple[int, int]
-    files: int
-    elsewhere: list[str]
-    failed: list[str]
-
-
-def front_page_assets(driver: Any, base: str) -> Assets:
-    """What the page the browser shows (loaded with the cache off) loaded: scripts and style sheets, resources not
-    from ``base``, resources that failed."""
-    entries = driver.execute_script(RESOURCES)
-    host = urllib.parse.urlsplit(base).netloc
-    fetched = [e for e in entries if e["type"] != "element"]
-
-    def sizes(*endings: str) -> tuple[int, int]:
-        found = [e for e in fetched if urllib.parse.urlsplit(e["name"]).path.endswith(endings)]
-        return len(found), sum(e["decoded"] for e in found)
-
-    elsewhere = sorted({e["name"] for e in entries if urllib.parse.urlsplit(e["name"]).netloc != host})
-    failed = sorted({e["name"] for e in fetched if e["status"] >= 400})
-    return Assets(sizes(".js", ".mjs"), sizes(".css"), len(fetched), elsewhere, failed)
 
 
 def ms(values: list[float]) -> str:
