@@ -169,19 +169,21 @@ def time_pages(listed: list[Page], base: str, driver: Any, repeat: int) -> tuple
     return times, errors
 
 
-def front_page_warm(driver: Any, front: Page, base: str, repeat: int) -> tuple[Assets, list[Shown]]:
-    """What the front page loads (a load with the cache off), then its times with the cache on."""
+def front_page_warm(driver: Any, front: Page, base: str, repeat: int) -> tuple[Assets, Assets, list[Shown]]:
+    """What the front page loads with the cache off, then its times with the cache on and what the last of those
+    loads took over the network."""
     url = base + front.path
     browser_ms(driver, url, front.lands)
     assets = front_page_assets(driver, base)
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
     warm = [browser_ms(driver, url, front.lands) for _turn in range(repeat + 1)]
-    return assets, warm[1:]
+    return assets, front_page_assets(driver, base), warm[1:]
 
 
 def measure(args: argparse.Namespace, db: Path, built: Built) -> int:
     listed = pages(built)
     assets: Assets | None = None
+    again: Assets | None = None
     warm: list[Shown] = []
     with ExitStack() as stack:
         base = stack.enter_context(serving(db))
@@ -191,7 +193,7 @@ def measure(args: argparse.Namespace, db: Path, built: Built) -> int:
         times, errors = time_pages(listed, base, driver, args.repeat)
         if driver:
             try:
-                assets, warm = front_page_warm(driver, listed[0], base, args.repeat)
+                assets, again, warm = front_page_warm(driver, listed[0], base, args.repeat)
             except BenchError as error:
                 errors.append(str(error))
     report(built, listed, times, warm, args.repeat)
@@ -199,6 +201,9 @@ def measure(args: argparse.Namespace, db: Path, built: Built) -> int:
         print(f"front page loads {assets.files} resources: {assets.js[0]} scripts, {assets.js[1] / 1024:.0f} KiB;"
               f" {assets.css[0]} style sheets, {assets.css[1] / 1024:.0f} KiB (decoded); all from 127.0.0.1: "
               f"{'yes' if not assets.elsewhere else 'NO'}")  # fmt: skip
+        if again:
+            print(f"front page, cache off: {assets.transferred / 1024:.0f} KiB over the network; cache on:"
+                  f" {again.transferred / 1024:.0f} KiB")  # fmt: skip
         errors += [f"front page resource not from 127.0.0.1: {url}" for url in assets.elsewhere]
         errors += [f"front page resource failed: {url}" for url in assets.failed]
     for problem in errors:

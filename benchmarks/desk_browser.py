@@ -89,9 +89,9 @@ return {ms: Math.max(nav.loadEventEnd, seen), dom: nav.domContentLoadedEventEnd,
         data: Math.max(0, ...data), status: nav.responseStatus || 0};"""
 
 RESOURCES = """return performance.getEntriesByType('resource').map(e => ({name: e.name, type: e.initiatorType,
-  encoded: e.encodedBodySize, decoded: e.decodedBodySize, status: e.responseStatus || 0, ms: e.duration}))
+  transfer: e.transferSize, decoded: e.decodedBodySize, status: e.responseStatus || 0, ms: e.duration}))
   .concat([...document.querySelectorAll('script[src], link[href], img[src], iframe[src]')].map(e => ({
-    name: e.src || e.href, type: 'element', encoded: 0, decoded: 0, status: 0, ms: 0})));"""
+    name: e.src || e.href, type: 'element', transfer: 0, decoded: 0, status: 0, ms: 0})));"""
 
 
 @contextmanager
@@ -142,12 +142,14 @@ class Assets:
     """Scripts loaded: how many, bytes (decoded)."""
     css: tuple[int, int]
     files: int
+    transferred: int
+    """Bytes the resources took over the network (headers included; 0 for one taken from the cache)."""
     elsewhere: list[str]
     failed: list[str]
 
 
 def front_page_assets(driver: Any, base: str) -> Assets:
-    """What the page the browser shows (loaded with the cache off) loaded: scripts and style sheets, resources not
+    """What the page the browser shows loaded: scripts and style sheets, bytes over the network, resources not
     from ``base``, resources that failed."""
     entries = driver.execute_script(RESOURCES)
     host = urllib.parse.urlsplit(base).netloc
@@ -159,4 +161,5 @@ def front_page_assets(driver: Any, base: str) -> Assets:
 
     elsewhere = sorted({e["name"] for e in entries if urllib.parse.urlsplit(e["name"]).netloc != host})
     failed = sorted({e["name"] for e in fetched if e["status"] >= 400})
-    return Assets(sizes(".js", ".mjs"), sizes(".css"), len(fetched), elsewhere, failed)
+    transferred = sum(e["transfer"] for e in fetched)
+    return Assets(sizes(".js", ".mjs"), sizes(".css"), len(fetched), transferred, elsewhere, failed)

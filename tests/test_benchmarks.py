@@ -263,6 +263,7 @@ def test_desk_benchmark_times_every_page(data: Path, browser: bool) -> None:
             r"^front page, cache off, median ms: DOM content loaded \d+, .* last chart drawn \d+", out, re.M
         )
         assert re.search(r"^front page loads \d+ resources: \d+ scripts, .*; all from 127\.0\.0\.1: yes$", out, re.M)
+        assert re.search(r"^front page, cache off: \d+ KiB over the network; cache on: \d+ KiB$", out, re.M), out
     assert "ERROR" not in out
     assert re.search(r"^over 1000 ms: ", out, re.M), out
 
