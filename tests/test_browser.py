@@ -17,13 +17,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
 from selenium.webdriver import Chrome
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
@@ -38,6 +39,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 WAIT = 30
 """Seconds an explicit wait gives the page (a ceiling on a slow machine, never something measured)."""
 WINDOW = (1280, 900)
+T = TypeVar("T")
 
 pytestmark = pytest.mark.skipif(
     not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
@@ -57,6 +59,8 @@ HOSTILE_LINES = [
     *PAYLOADS,
     "It closes with another line of plain prose.",
 ]
+HOSTILE_SOURCE_START = "Hostile Gazette <script>"
+"""The start of the hostile article's source, as a chart's label shows it."""
 CHART_SLUGS = ("articles-per-day", "extraction-health", "failing-feeds", "removals", "top-stories")
 """The Vega-Lite charts of the front page (``#chart-<slug>``)."""
 READING_COLUMNS = ["id", "published", "source", "title", "language", "story_role"]
@@ -141,8 +145,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chrome]:
         driver.quit()
 
 
-def wait(browser: Chrome) -> WebDriverWait[Chrome]:
-    return WebDriverWait(browser, WAIT)
+def until(browser: Chrome, condition: Callable[[Chrome], T | Literal[False]], what: str | Callable[[], str]) -> T:
+    """Wait until ``condition`` holds on ``browser``; fail saying ``what`` was awaited if it never does (a function
+    gives the words when it fails)."""
+    try:
+        return WebDriverWait(browser, WAIT).until(condition)
+    except TimeoutException:
+        said = what if isinstance(what, str) else what()
+        pytest.fail(f"never happened: {said} (waited {WAIT} s, at {browser.current_url})")
 
 
 def screenshot(browser: Chrome, name: str, *, full_page: bool = False) -> None:
@@ -175,9 +185,9 @@ def words(text: str) -> str:
 
 def test_search_box_finds_the_article(served: Served, browser: Chrome) -> None:
     browser.get(f"{served.base}/news/articles")
-    box = wait(browser).until(expected_conditions.presence_of_element_located((By.ID, "_search")))
+    box = until(browser, expected_conditions.presence_of_element_located((By.ID, "_search")), "a search box")
     box.send_keys("zanzibarite", Keys.ENTER)
-    wait(browser).until(expected_conditions.url_contains("_search=zanzibarite"))
+    until(browser, expected_conditions.url_contains("_search=zanzibarite"), "the search's URL")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
     browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.ID, "_search"))
     screenshot(browser, "datasette-search.png")
@@ -187,11 +197,13 @@ def test_search_box_finds_the_article(served: Served, browser: Chrome) -> None:
 
 def test_desk_search_marks_the_words_typed(desk: Desk, browser: Chrome) -> None:
     browser.get(f"{desk.base}/-/search")
-    box = wait(browser).until(expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "input[name=q]")))
+    box = until(browser, expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "input[name=q]")), "the box")
     box.send_keys("ferry", Keys.ENTER)
-    wait(browser).until(expected_conditions.url_contains("q=ferry"))
-    results = wait(browser).until(
-        expected_conditions.visibility_of_all_elements_located((By.CSS_SELECTOR, "li.newsrake-result"))
+    until(browser, expected_conditions.url_contains("q=ferry"), "the search's URL")
+    results = until(
+        browser,
+        expected_conditions.visibility_of_all_elements_located((By.CSS_SELECTOR, "li.newsrake-result")),
+        "results shown",
     )
     marks = browser.find_elements(By.CSS_SELECTOR, "li.newsrake-result .newsrake-snippet mark")
     screenshot(browser, "desk-search.png")
@@ -204,17 +216,21 @@ def test_desk_search_marks_the_words_typed(desk: Desk, browser: Chrome) -> None:
 
 def test_desk_reading_view_from_a_result(desk: Desk, browser: Chrome) -> None:
     browser.get(f"{desk.base}/-/search?q=ferry")
-    headline = wait(browser).until(
-        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "li.newsrake-result h2 a"))
+    headline = until(
+        browser,
+        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "li.newsrake-result h2 a")),
+        "a result's headline to click",
     )
     title = headline.text
     headline.click()
-    wait(browser).until(expected_conditions.url_matches(r"/-/article/[0-9]+$"))
+    until(browser, expected_conditions.url_matches(r"/-/article/[0-9]+$"), "the reading view's URL")
     article_id = int(browser.current_url.rsplit("/", 1)[1])
     [(stored_title, text, story_id)] = desk.rows("SELECT title, text, story_id FROM articles WHERE id = ?", article_id)
     assert title == stored_title
-    reading = wait(browser).until(
-        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, "article.newsrake-reading"))
+    reading = until(
+        browser,
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, "article.newsrake-reading")),
+        "the article shown to read",
     )
     assert reading.find_element(By.TAG_NAME, "h1").text == stored_title
     shown = [p.text for p in reading.find_elements(By.CSS_SELECTOR, ".newsrake-text p")]
@@ -235,8 +251,8 @@ def test_desk_reading_view_from_a_result(desk: Desk, browser: Chrome) -> None:
     assert len(rows) == len(removals)
     assert not any(row.is_displayed() for row in rows), "the removals are folded until asked for"
     details.find_element(By.TAG_NAME, "summary").click()
-    wait(browser).until(
-        expected_conditions.visibility_of_all_elements_located((By.CSS_SELECTOR, "details.newsrake-removals tbody tr"))
+    until(
+        browser, lambda _: all(row.is_displayed() for row in rows), "the removals shown once their summary is clicked"
     )
     assert [row.find_elements(By.TAG_NAME, "td")[-1].text for row in rows] == [words(text) for (text,) in removals]
     screenshot(browser, "desk-article.png", full_page=True)
@@ -244,8 +260,10 @@ def test_desk_reading_view_from_a_result(desk: Desk, browser: Chrome) -> None:
 
 def test_desk_front_page_draws_its_charts(desk: Desk, browser: Chrome) -> None:
     browser.get(f"{desk.base}/")
-    wait(browser).until(expected_conditions.url_to_be(f"{desk.base}/-/dashboards/newsrake"))
-    wait(browser).until(lambda driver: not missing_charts(driver))
+    until(browser, expected_conditions.url_to_be(f"{desk.base}/-/dashboards/newsrake"), "/ sent to the dashboard")
+    until(
+        browser, lambda driver: not missing_charts(driver), lambda: f"every chart drawn ({missing_charts(browser)} not)"
+    )
     drawn = browser.execute_script(
         "return arguments[0].map(s => document.querySelector(`#chart-${s} svg, #chart-${s} canvas`)"
         ".getBoundingClientRect()).map(r => [r.width, r.height])",
@@ -253,6 +271,31 @@ def test_desk_front_page_draws_its_charts(desk: Desk, browser: Chrome) -> None:
     )
     screenshot(browser, "desk-front.png", full_page=True)
     assert all(width > 0 and height > 0 for width, height in drawn), drawn
+
+
+@pytest.mark.parametrize("slug", ["articles-per-day", "extraction-health", "removals"])
+def test_chart_tooltips_show_stored_markup_as_text(desk: Desk, browser: Chrome, slug: str) -> None:
+    browser.get(f"{desk.base}/-/dashboards/newsrake")
+    hostile = f"#chart-{slug} svg path[aria-label*='Hostile Gazette']"
+    mark = until(
+        browser,
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, hostile)),
+        "the hostile source's mark drawn",
+    )
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    ActionChains(browser).move_to_element(mark).perform()
+    tooltip = until(
+        browser,
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, "#vg-tooltip-element.visible")),
+        "the mark's tooltip",
+    )
+    problems = [f"stored markup became an element: {element.tag_name}"
+                for element in tooltip.find_elements(By.CSS_SELECTOR, "script, img, svg")]  # fmt: skip
+    if f"Hostile Gazette {' '.join(PAYLOADS)}" not in tooltip.text:
+        problems.append(f"the tooltip does not show the stored source as text: {tooltip.text!r}")
+    if browser.execute_script("return typeof window.__pwned") != "undefined":
+        problems.append("stored markup ran: window.__pwned is set")
+    assert not problems, "\n".join(problems)
 
 
 @dataclass(frozen=True)
@@ -265,6 +308,8 @@ class Page:
     """Elements (CSS selectors) whose text must show every payload as text."""
     opens: tuple[str, ...] = field(default=())
     """Elements to click first (the summary of a closed ``<details>``)."""
+    labels: tuple[str, ...] = ()
+    """Charts whose labels show the hostile source cut short: at least its start, ``<script>`` included, as text."""
 
 
 HOSTILE_PAGES = [
@@ -281,16 +326,20 @@ HOSTILE_PAGES = [
     pytest.param(Page("/news/articles?_all_columns=1", ("table.rows-and-columns",)), id="articles-all-columns"),
     pytest.param(Page("/news/articles/{id}", ("table.rows-and-columns",)), id="article-row"),
     pytest.param(Page("/news/removals?article_id={id}", ("table.rows-and-columns",)), id="removals-table"),
-    pytest.param(Page("/"), id="front-page"),
+    pytest.param(Page("/", labels=("#chart-articles-per-day svg", "#chart-removals svg")), id="front-page"),
 ]
 
 
 def open_page(browser: Chrome, desk: Desk, page: Page) -> None:
     """Open ``page`` and wait until it is done: loaded, and on the front page every chart drawn."""
     browser.get(desk.base + page.path.format(id=desk.hostile))
-    wait(browser).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    until(browser, lambda driver: driver.execute_script("return document.readyState") == "complete", "page loaded")
     if page.path == "/":
-        wait(browser).until(lambda driver: not missing_charts(driver))
+        until(
+            browser,
+            lambda driver: not missing_charts(driver),
+            lambda: f"every chart drawn ({missing_charts(browser)} not)",
+        )
 
 
 def alert_text(browser: Chrome) -> str | None:
@@ -305,16 +354,25 @@ def test_stored_markup_stays_text(desk: Desk, browser: Chrome, page: Page) -> No
     open_page(browser, desk, page)
     for summary in page.opens:
         browser.find_element(By.CSS_SELECTOR, summary).click()
-    assert alert_text(browser) is None
-    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    problems = []
+    alert = alert_text(browser)
+    if alert is not None:
+        problems.append(f"an alert is open: {alert!r}")
+        browser.switch_to.alert.dismiss()
+    if browser.execute_script("return typeof window.__pwned") != "undefined":
+        problems.append("stored markup ran: window.__pwned is set")
     injected = browser.execute_script(
         "return [...document.querySelectorAll('[onerror], [onload], img[src=\"x\"]')].map(e => e.outerHTML)"
     )
-    assert injected == []
+    problems += [f"stored markup became an element: {html[:200]}" for html in injected]
     for selector in page.shown:
         text = " ".join(element.text for element in browser.find_elements(By.CSS_SELECTOR, selector))
-        missing = [payload for payload in PAYLOADS if payload not in text]
-        assert not missing, f"{selector} does not show {missing} as text: {text[:500]!r}"
+        problems += [f"{selector} does not show {payload!r} as text" for payload in PAYLOADS if payload not in text]
+    for selector in page.labels:
+        text = " ".join(element.text for element in browser.find_elements(By.CSS_SELECTOR, selector))
+        if HOSTILE_SOURCE_START not in text:
+            problems.append(f"{selector} does not show {HOSTILE_SOURCE_START!r} as text: {text[:300]!r}")
+    assert not problems, "\n".join(problems)
 
 
 def outside(urls: list[str], base: str) -> list[str]:
@@ -345,16 +403,21 @@ def test_no_request_leaves_the_served_address(desk: Desk, browser: Chrome, page:
     requests = requests_made(browser)
     assert resources, "the page loaded no resource: nothing checked"
     assert requests, "no request in the network log: nothing checked"
-    assert outside(resources, desk.base) == []
-    assert outside(linked, desk.base) == []
-    assert outside(requests, desk.base) == []
+    found = {
+        "resource timing": outside(resources, desk.base),
+        "elements": outside(linked, desk.base),
+        "network log": outside(requests, desk.base),
+    }
+    assert found == {"resource timing": [], "elements": [], "network log": []}
 
 
 def column_menu_show_all(browser: Chrome) -> None:
     """Datasette's own "Show all columns", in a column's menu."""
     browser.find_element(By.CSS_SELECTOR, 'th[data-column="source"] .dropdown-menu-icon').click()
-    link = wait(browser).until(
-        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "a.dropdown-show-all-columns"))
+    link = until(
+        browser,
+        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "a.dropdown-show-all-columns")),
+        "the column menu's Show all columns",
     )
     link.click()
 
@@ -376,12 +439,13 @@ def header(browser: Chrome) -> list[str]:
 @pytest.mark.parametrize("show_all", [note_show_all, column_menu_show_all], ids=["note-link", "column-menu"])
 def test_articles_table_opens_on_the_reading_columns(desk: Desk, browser: Chrome, show_all: ShowAll) -> None:
     browser.get(f"{desk.base}/news/articles")
-    wait(browser).until(expected_conditions.url_contains("_col="))
-    wait(browser).until(
-        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "details.newsrake-column-descriptions"))
+    until(browser, expected_conditions.url_contains("_col="), "/news/articles sent to its reading columns")
+    details = until(
+        browser,
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "details.newsrake-column-descriptions")),
+        "the column descriptions folded into a <details>",
     )
     assert header(browser) == READING_COLUMNS
-    details = browser.find_element(By.CSS_SELECTOR, "details.newsrake-column-descriptions")
     assert details.get_attribute("open") is None
     assert details.find_elements(By.CSS_SELECTOR, "dl.column-descriptions dt")
     assert not details.find_element(By.CSS_SELECTOR, "dl.column-descriptions").is_displayed()
@@ -394,8 +458,8 @@ def test_articles_table_opens_on_the_reading_columns(desk: Desk, browser: Chrome
     if show_all is note_show_all:
         screenshot(browser, "desk-table.png", full_page=True)
     show_all(browser)
-    wait(browser).until(expected_conditions.url_contains("_all_columns=1"))
-    wait(browser).until(lambda driver: "text" in header(driver))
+    until(browser, expected_conditions.url_contains("_all_columns=1"), "a URL asking for every column")
+    until(browser, lambda driver: "text" in header(driver), "the text column shown")
     columns = [name for (_, name, *_) in desk.rows("PRAGMA table_info(articles)")]
     assert {"text", "url"} <= set(header(browser))
     assert set(header(browser)) == set(columns)
