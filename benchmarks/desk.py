@@ -22,6 +22,7 @@ a slow page: this is a measurement; pages over 1 s are listed at the end.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import statistics
@@ -185,6 +186,7 @@ def measure(args: argparse.Namespace, db: Path, built: Built) -> int:
     assets: Assets | None = None
     again: Assets | None = None
     warm: list[Shown] = []
+    load = os.getloadavg()[0]
     with ExitStack() as stack:
         base = stack.enter_context(serving(db))
         driver = None
@@ -197,6 +199,8 @@ def measure(args: argparse.Namespace, db: Path, built: Built) -> int:
             except BenchError as error:
                 errors.append(str(error))
     report(built, listed, times, warm, args.repeat)
+    print(f"load average (1 min) {load:.2f} when the timing started, {os.getloadavg()[0]:.2f} when it ended"
+          f" ({os.cpu_count()} cores)")  # fmt: skip
     if assets:
         print(f"front page loads {assets.files} resources: {assets.js[0]} scripts, {assets.js[1] / 1024:.0f} KiB;"
               f" {assets.css[0]} style sheets, {assets.css[1] / 1024:.0f} KiB (decoded); all from 127.0.0.1: "
