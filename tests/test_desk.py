@@ -3,15 +3,20 @@ raw page, the Atom feeds, the articles table opened on reading columns, the fron
 SQL, the stored query of sources whose extraction got worse, and plain Datasette with and without the written
 config.
 
-Two files: the demo crawl with hostile rows added (markup and stray snippet marks in every text the pages show),
-and a file built here of 26 articles about lighthouses (two pages of results, one article far more relevant than
-the others) and of sources whose extraction held or slipped over the last five weeks (times relative to now)."""
+Two files: the demo crawl with hostile rows added (markup in every text the pages show, a date that would leave its
+attribute, stray snippet marks, an article without its raw page), and a file built here of 26 articles about
+lighthouses (two pages of results, one far more relevant than the others) and of sources whose extraction held or
+slipped over the last five weeks (times relative to now).
+
+Two tests are expected to fail (xfail, strict) until the desk handles what they show: Atom feeds that list an
+article with a control character, or with a date that is no date."""
 
 from __future__ import annotations
 
 import gzip
 import http.client
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -118,8 +123,8 @@ def add_hostile_rows(db: Path) -> None:
     """An article whose every shown text holds markup, with a removal and a raw page (gzip, as newsrake 0.1 wrote
     them); one whose date tries to leave its attribute; one with no raw page; one with stray snippet marks."""
     now = iso(datetime.now(UTC))
-    quokka = {"title": f"Quokka census {HOSTILE}", "source": f"Evil {HOSTILE} Times", "published": "2026-11-22T10:00Z",
-              "text": f"The quokka count rose.\n{HOSTILE} quokka again.",
+    quokka = {"title": f"Quokka census {HOSTILE}", "source": f"Evil {HOSTILE} Times",
+              "text": f"The quokka count rose.\n{HOSTILE} quokka again.", "published": "2026-11-22T10:00:00Z",
               "canonical_url": "http://127.0.0.1:9/quokka.html?a=<b>&c=\"'", "authors": json.dumps([f"Ann {HOSTILE}"]),
               "language": HOSTILE, "site_name": HOSTILE, "credit": HOSTILE, "syndicated_from": HOSTILE}  # fmt: skip
     numbat = {"title": "Numbat sighting", "text": "Numbat.", "published": f'2026-11-22T10:00:00Z" {ATTRIBUTE}'}
@@ -156,54 +161,40 @@ GOOD_TEXT = "The harbour board met on Tuesday and agreed the timetable for the w
 LIGHTHOUSES = 25
 
 
-def build_file(db: Path, now: datetime) -> None:
-    """26 articles on lighthouses, the oldest of them about nothing else; and five sources over five weeks."""
-    Store.open(db).close()
-    with sqlite3.connect(db) as conn:
-        insert(
-            conn,
-            url="http://127.0.0.1:9/lighthouse/dense.html",
-            source="Lighthouse Weekly",
-            title="Lighthouse, lighthouse: the lighthouse",
-            text="Lighthouse lighthouse lighthouse lighthouse.",
-            published="2026-09-01T08:00:00Z",
-            fetched_at=iso(now - timedelta(days=3)),
-        )
-        for number in range(LIGHTHOUSES):
-            insert(
-                conn,
-                url=f"http://127.0.0.1:9/lighthouse/{number}.html",
-                source="Lighthouse Weekly",
-                title=f"Keeper's log, week {number}",
-                text=f"Week {number} at the lighthouse.\n{GOOD_TEXT}",
-                published=iso(datetime(2026, 10, 1, 8, tzinfo=UTC) + timedelta(days=number)),
-                fetched_at=iso(now - timedelta(days=2, hours=number)),
-            )
-        # source: (articles this week, of them poor; articles in the 4 weeks before, of them poor)
-        for source, (week, week_poor, before, before_poor) in JUMP_SOURCES.items():
-            for number in range(week + before):
-                this_week = number < week
-                poor = number < week_poor if this_week else number - week < before_poor
-                age = timedelta(days=1, hours=number) if this_week else timedelta(days=10 + number)
-                insert(
-                    conn,
-                    url=f"http://127.0.0.1:9/{source.replace(' ', '-')}/{number}.html",
-                    source=source,
-                    title=f"{source} {number}",
-                    text="Subscribe now." if poor else GOOD_TEXT,
-                    published=iso(now - age),
-                    fetched_at=iso(now - age),
-                )
-    conn.close()
-
-
-JUMP_SOURCES = {
-    "Slipping Times": (5, 4, 5, 0),
+JUMP_SOURCES = {  # source: articles this week, of them poorly extracted; articles in the 4 weeks before, poor
+    "Slipping Times": (5, 4, 5, 0),  # 80 points worse
+    "Just Enough": (5, 1, 5, 0),  # 20 points worse: listed
+    "Slightly Worse": (5, 1, 10, 1),  # 10 points worse
     "Steady Post": (5, 0, 6, 0),
     "Always Thin": (4, 4, 4, 4),
-    "Few This Week": (2, 2, 5, 0),
-    "Slightly Worse": (5, 1, 10, 1),
+    "Few This Week": (2, 2, 5, 0),  # too few this week to compare
 }
+
+
+def build_file(db: Path, now: datetime) -> None:
+    """26 articles on lighthouses, the oldest of them about nothing else; and sources over five weeks."""
+    Store.open(db).close()
+    rows = [("lighthouse/dense", "Lighthouse Weekly", "Lighthouse, lighthouse: the lighthouse",
+             "Lighthouse lighthouse lighthouse.", "2026-09-01T08:00:00Z", now - timedelta(days=3))]  # fmt: skip
+    rows += [
+        (f"lighthouse/{number}", "Lighthouse Weekly", f"Keeper's log, week {number}",
+         f"Week {number} at the lighthouse.\n{GOOD_TEXT}",
+         iso(datetime(2026, 10, 1, 8, tzinfo=UTC) + timedelta(days=number)), now - timedelta(days=2, hours=number))
+        for number in range(LIGHTHOUSES)
+    ]  # fmt: skip
+    for source, (week, week_poor, before, before_poor) in JUMP_SOURCES.items():
+        for number in range(week + before):
+            this_week = number < week
+            poor = number < week_poor if this_week else number - week < before_poor
+            moment = now - (timedelta(days=1, hours=number) if this_week else timedelta(days=10 + number))
+            rows.append((f"{source.replace(' ', '-')}/{number}", source, f"{source} {number}",
+                         "Subscribe now." if poor else GOOD_TEXT, iso(moment), moment))  # fmt: skip
+    with sqlite3.connect(db) as conn:
+        conn.executemany(
+            "INSERT INTO articles (url, source, title, text, published, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(f"http://127.0.0.1:9/{path}.html", *values, iso(fetched)) for path, *values, fetched in rows],
+        )
+    conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -293,14 +284,7 @@ HOSTILE_QUERIES = [
     pytest.param({"q": "ferry", "page": "-3"}, id="page-negative"),
     pytest.param({"q": "ferry", "page": "9" * 30}, id="page-huge"),
     pytest.param({"q": "ferry", "order": "rank; --"}, id="order-unknown"),
-    pytest.param(
-        {"q": "ferry\x00"},
-        id="nul",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="crawler/desk/text.py fts_query keeps the NUL: an FTS5 error, 500 on the page, 400 from the queries",
-        ),
-    ),
+    pytest.param({"q": "ferry\x00"}, id="nul"),
 ]
 
 
@@ -330,24 +314,32 @@ def test_search_without_words_shows_the_form(demo: Desk, args: dict[str, str]) -
     assert not doc.cssselect("ol.newsrake-results")
 
 
+def snippet_source(page: Page) -> str:
+    """The one snippet of a search page as served (not as a parser mends it)."""
+    [source] = re.findall(r'<p class="newsrake-snippet">(.*?)</p>', page.text, flags=re.DOTALL)
+    return str(source)
+
+
 def test_stored_markup_comes_back_as_text_in_the_results(demo: Desk) -> None:
-    doc = html_page(demo, "/-/search", q="quokka")
-    [item] = doc.cssselect("li.newsrake-result")
+    page = fetch(demo, "/-/search", q="quokka")
+    assert page.status == 200
+    assert_inert(page)
+    [item] = page.doc().cssselect("li.newsrake-result")
     assert item.cssselect("h2 a")[0].text_content() == f"Quokka census {HOSTILE}"
     assert item.cssselect(".newsrake-byline")[0].text_content().startswith(f"Evil {HOSTILE} Times")
     snippet = item.cssselect(".newsrake-snippet")[0]
     assert HOSTILE in snippet.text_content()
     assert {mark.text_content().lower() for mark in snippet.cssselect("mark")} == {"quokka"}
-    source = lxml.html.tostring(snippet, encoding="unicode")
-    assert source.count("<mark>") == source.count("</mark>") == len(snippet.cssselect("mark"))
+    assert snippet_source(page).count("<mark>") == snippet_source(page).count("</mark>") == 2
 
 
 def test_stray_marks_in_the_stored_text_open_no_element_left_unclosed(demo: Desk) -> None:
     page = fetch(demo, "/-/search", q="dingo")
     assert page.status == 200
+    source = snippet_source(page)
+    assert source.count("<mark>") == source.count("</mark>")
+    assert re.sub(r"</?mark>", "", source).count("<") == 0
     [snippet] = page.doc().cssselect(".newsrake-snippet")
-    source = lxml.html.tostring(snippet, encoding="unicode")
-    assert source.count("<mark>") == source.count("</mark>") == len(snippet.cssselect("mark"))
     assert [mark.text_content() for mark in snippet.cssselect("mark")][:2] == ["dingo", "dingo"]
     assert MARK_START not in page.text
     assert MARK_END not in page.text
@@ -478,6 +470,43 @@ def test_reading_view_shows_hostile_values_as_text(demo: Desk) -> None:
     assert facts(reading)["Link"].cssselect("a")[0].get("href") == "http://127.0.0.1:9/quokka.html?a=<b>&c=\"'"
     assert [p.text_content() for p in reading.cssselect(".newsrake-text p")][1] == f"{HOSTILE} quokka again."
     assert ESCAPED in fetch(demo, f"/-/article/{article}").text
+
+
+def test_the_search_page_links_to_its_feed_and_stored_query(demo: Desk) -> None:
+    doc = html_page(demo, "/-/search", q="ferry")
+    found = results(doc)
+    [feed_link] = [
+        link.get("href") for link in doc.cssselect(".newsrake-search-meta a") if ".atom?" in link.get("href")
+    ]
+    assert [link.get("href") for link in doc.cssselect('link[rel="alternate"]')] == [feed_link]
+    entries = feedparser.parse(fetch(demo, feed_link).body).entries
+    assert sorted(entry.id for entry in entries) == sorted(f"newsrake:article:{article}" for article in found)
+    [table] = [
+        link.get("href") for link in doc.cssselect(".newsrake-search-meta a") if link.text == "as a table or JSON"
+    ]
+    rows = json.loads(fetch(demo, table.replace("?", ".json?", 1) + "&_shape=array").text)
+    assert [row["id"] for row in rows] == found
+
+
+PAGES_WITH_LINKS = {"search": "/-/search?q=ferry", "article": "/-/article/{ferry-strike-ends}",
+                    "hostile-article": "/-/article/{quokka}", "dashboard": "/-/dashboards/newsrake"}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PAGES_WITH_LINKS)
+def test_every_link_of_a_desk_page_answers(demo: Desk, name: str) -> None:
+    ids = {
+        page: demo.one("SELECT id FROM articles WHERE url LIKE ?", f"%/{page}.html")
+        for page in ("ferry-strike-ends", "quokka")
+    }
+    doc = html_page(demo, PAGES_WITH_LINKS[name].format_map(ids))
+    links = {*doc.xpath("//a/@href"), *doc.xpath("//link/@href"), *doc.xpath("//script/@src")}
+    local = sorted(link for link in links if link.startswith("/") and not link.startswith("//"))
+    assert len(local) > 3
+    for link in local:
+        page = fetch(demo, link)
+        if page.status == 302:
+            page = fetch(demo, page.headers["location"])
+        assert page.status == 200, link
 
 
 @pytest.mark.parametrize("path", ["/-/article/{id}", "/-/search?q=numbat"], ids=["article", "search"])
@@ -634,19 +663,15 @@ def test_each_chart_query_runs(request: pytest.FixtureRequest, file: str, chart:
     assert isinstance(json.loads(page.text), list)
 
 
-def test_extraction_jumps_lists_the_source_that_slipped(built: Desk) -> None:
+def test_extraction_jumps_lists_the_sources_that_slipped(built: Desk) -> None:
     page = fetch(built, "/news/extraction_jumps.json", _shape="array")
     assert page.status == 200, page.text[:500]
     assert json.loads(page.text) == [
-        {
-            "source": "Slipping Times",
-            "articles_this_week": 5,
-            "percent_poor_this_week": 80.0,
-            "articles_4_weeks_before": 5,
-            "percent_poor_before": 0.0,
-            "points_worse": 80.0,
-        },
-    ]
+        {"source": "Slipping Times", "articles_this_week": 5, "percent_poor_this_week": 80.0,
+         "articles_4_weeks_before": 5, "percent_poor_before": 0.0, "points_worse": 80.0},
+        {"source": "Just Enough", "articles_this_week": 5, "percent_poor_this_week": 20.0,
+         "articles_4_weeks_before": 5, "percent_poor_before": 0.0, "points_worse": 20.0},
+    ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
