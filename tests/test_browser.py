@@ -1,7 +1,7 @@
 """A real browser on newsrake's Datasette: the search box of the articles table, and the news desk (issue 20) on
 a crawl of the bundled demo site with hostile rows added: search with marked words, the reading view, the front
-page's charts, the articles table opened on the reading columns, stored markup inert everywhere and no request
-leaving 127.0.0.1.
+page's charts and their tooltips, the articles table opened on the reading columns, stored markup inert everywhere
+and no request leaving 127.0.0.1.
 
 Needs Debian's chromium and chromium-driver (`.ci/run` installs them); skipped without them. One browser serves the
 whole module. Screenshots are saved as test artifacts in test-artifacts/ (not committed).
@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -306,7 +306,7 @@ class Page:
     """Its path; ``{id}`` is the hostile article's id."""
     shown: tuple[str, ...] = ()
     """Elements (CSS selectors) whose text must show every payload as text."""
-    opens: tuple[str, ...] = field(default=())
+    opens: tuple[str, ...] = ()
     """Elements to click first (the summary of a closed ``<details>``)."""
     labels: tuple[str, ...] = ()
     """Charts whose labels show the hostile source cut short: at least its start, ``<script>`` included, as text."""
