@@ -273,6 +273,19 @@ def test_desk_front_page_draws_its_charts(desk: Desk, browser: Chrome) -> None:
     assert all(width > 0 and height > 0 for width, height in drawn), drawn
 
 
+@pytest.mark.parametrize(("slug", "says"), [("failing-feeds", "No feed is failing."), ("removals", None)])
+def test_a_chart_with_nothing_to_draw_says_so(desk: Desk, browser: Chrome, slug: str, says: str | None) -> None:
+    browser.get(f"{desk.base}/-/dashboards/newsrake")
+    until(browser, lambda b: b.find_elements(By.CSS_SELECTOR, f"#chart-{slug} svg text"), f"{slug} not drawn")
+    texts = browser.execute_script(
+        f"return Array.from(document.querySelectorAll('#chart-{slug} svg text')).map(t => t.textContent)"
+    )
+    if says is None:  # the demo's cleaners removed things: no message over the bars
+        assert not [text for text in texts if text.startswith("The cleaners removed nothing")], texts
+    else:  # the demo's feeds all answer
+        assert says in texts, texts
+
+
 @pytest.mark.parametrize("slug", ["articles-per-day", "extraction-health", "removals"])
 def test_chart_tooltips_show_stored_markup_as_text(desk: Desk, browser: Chrome, slug: str) -> None:
     browser.get(f"{desk.base}/-/dashboards/newsrake")

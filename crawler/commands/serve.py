@@ -40,7 +40,7 @@ def serve(db: Path, host: str, port: int, write_config: Path | None) -> int:
     Example:
         newsrake serve --db news.db            # then open http://127.0.0.1:8001/
         newsrake serve --db news.db --write-config newsrake-datasette.json
-        datasette news.db -m newsrake-datasette.json   # the same, with plain Datasette
+        datasette news.db -m newsrake-datasette.json --setting suggest_facets off
     """
     from crawler.datasette_metadata import datasette_metadata
     from crawler.datasette_server import serve_datasette

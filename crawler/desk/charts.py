@@ -106,8 +106,23 @@ TOP_STORIES_QUERY = "top_stories_week"
 """The stored query (`crawler.datasette_metadata`) the top stories chart draws, its first rows."""
 
 
-def _vega(mark: dict[str, Any], encoding: dict[str, Any]) -> dict[str, Any]:
-    return {"mark": mark | {"tooltip": True}, "encoding": encoding}
+def _vega(mark: dict[str, Any], encoding: dict[str, Any], empty: str) -> dict[str, Any]:
+    """A Vega-Lite chart of ``mark`` and ``encoding``, with tooltips, which says ``empty`` when there is nothing to
+    draw (a bare axis says nothing)."""
+    says_empty = {
+        "data": {"values": [{}]},  # drawn once, when the chart's own data (Vega-Lite's source_0) is empty
+        "transform": [{"filter": "length(data('source_0')) == 0"}],
+        "mark": {"type": "text", "fontSize": 14, "color": "#555"},
+        "encoding": {"text": {"value": empty}},
+    }
+    return {"layer": [{"mark": mark | {"tooltip": True}, "encoding": encoding}, says_empty]}
+
+
+_COUNT_AXIS = {"tickMinStep": 1}
+"""An axis of counts: whole numbers only."""
+
+_MANY = {"symbolLimit": 0, "orient": "bottom", "columns": 3, "labelLimit": 180}
+"""A legend of many entries (cleaners, sources): below the chart, in columns, none left out."""
 
 
 def _chart(title: str, sql: str, display: dict[str, Any], database: str) -> dict[str, Any]:
@@ -115,8 +130,8 @@ def _chart(title: str, sql: str, display: dict[str, Any], database: str) -> dict
 
 
 def _intro(database: str, queries: dict[str, dict[str, str]]) -> str:
-    links = "\n".join(f'<li><a href="/{database}/{name}">{queries[name]["title"]}</a></li>' for name in queries)
-    return f"""<form action="/-/search" method="get" role="search">
+    links = "\n".join(f'<li><a href="../../{database}/{name}">{queries[name]["title"]}</a></li>' for name in queries)
+    return f"""<form action="../search" method="get" role="search">
 <input type="search" name="q" placeholder="Search the articles" aria-label="Words to search for">
 <input type="submit" value="Search">
 </form>
@@ -126,8 +141,8 @@ def _intro(database: str, queries: dict[str, dict[str, str]]) -> str:
 {links}
 </ul>
 
-<p>Every table: <a href="/{database}">{database}</a>. The articles, newest first:
-<a href="/{database}/articles">articles</a>.</p>"""
+<p>Every table: <a href="../../{database}">{database}</a>. The articles, newest first:
+<a href="../../{database}/articles">articles</a>.</p>"""
 
 
 def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, Any]:
@@ -157,9 +172,10 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
                 {"type": "bar"},
                 {
                     "x": {"field": "day", "type": "ordinal", "title": "day"},
-                    "y": {"field": "articles", "type": quantitative, "stack": True, "title": "articles"},
-                    "color": {"field": "source", "type": nominal},
+                    "y": {"field": "articles", "type": quantitative, "stack": True, "axis": _COUNT_AXIS},
+                    "color": {"field": "source", "type": nominal, "legend": _MANY},
                 },
+                "No article stored in the last 30 days.",
             ),
             database,
         ),
@@ -176,8 +192,9 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
                         "title": "% poorly extracted",
                         "scale": {"domain": [0, 100]},
                     },
-                    "color": {"field": "source", "type": nominal},
+                    "color": {"field": "source", "type": nominal, "legend": _MANY},
                 },
+                "No article stored in the last 30 days.",
             ),
             database,
         ),
@@ -191,6 +208,7 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
                     "x": {"field": "days_failing", "type": quantitative, "title": "days failing"},
                     "color": {"field": "failures_in_row", "type": quantitative, "title": "failures in a row"},
                 },
+                "No feed is failing.",
             ),
             database,
         ),
@@ -201,9 +219,10 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
                 {"type": "bar"},
                 {
                     "y": {"field": "source", "type": nominal, "title": None},
-                    "x": {"field": "removals", "type": quantitative, "stack": True},
-                    "color": {"field": "cleaner", "type": nominal},
+                    "x": {"field": "removals", "type": quantitative, "stack": True, "axis": _COUNT_AXIS},
+                    "color": {"field": "cleaner", "type": nominal, "legend": _MANY, "scale": {"scheme": "tableau20"}},
                 },
+                "The cleaners removed nothing yet.",
             ),
             database,
         ),
@@ -214,8 +233,9 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
                 {"type": "bar"},
                 {
                     "y": {"field": "title", "type": nominal, "sort": "-x", "title": None},
-                    "x": {"field": "sources", "type": quantitative, "title": "sources"},
+                    "x": {"field": "sources", "type": quantitative, "title": "sources", "axis": _COUNT_AXIS},
                 },
+                "No story carried by two sources or more in the last 7 days.",
             ),
             database,
         ),

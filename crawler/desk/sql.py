@@ -49,11 +49,15 @@ LIMIT 100"""
 """The stored query behind the search page: matched words between [ and ], relevance first unless ``:order`` is
 ``newest``."""
 
-_ATOM_COLUMNS = """'newsrake:article:' || a.id AS atom_id, coalesce(nullif(a.title, ''), a.url) AS atom_title,
-       coalesce(a.published, a.fetched_at) AS atom_updated, a.url AS atom_link,
-       nullif(a.source, '') AS atom_author_name,
-       substr(coalesce(nullif(a.description, ''), a.text, ''), 1, 600) AS atom_content,
+_ATOM_COLUMNS = """'newsrake:article:' || a.id AS atom_id,
+       newsrake_xml(coalesce(nullif(a.title, ''), a.url)) AS atom_title,
+       coalesce(CASE WHEN datetime(a.published) IS NOT NULL THEN a.published END, a.fetched_at) AS atom_updated,
+       a.url AS atom_link, newsrake_xml(nullif(a.source, '')) AS atom_author_name,
+       newsrake_xml(substr(coalesce(nullif(a.description, ''), a.text, ''), 1, 600)) AS atom_content,
        a.source, a.id"""
+"""An article as an Atom entry (datasette-atom's columns). ``newsrake_xml`` (`crawler.desk.text.xml_text`) takes
+out what XML cannot hold, and a ``published`` that is no date gives way to ``fetched_at``: one odd row never makes
+the whole feed an error."""
 
 _NOTHING_YET = """SELECT 'newsrake:nothing-yet', 'Nothing yet', '1970-01-01T00:00:00Z', {link}, NULL,
        'No stored article matches yet: they appear in this feed as they are stored.', NULL, NULL

@@ -27,6 +27,23 @@ def fts_query(typed: str | None) -> str:
     return " ".join(terms) or '""'
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str | None) -> str | None:
+    """``value`` without the characters XML cannot hold (C0 controls but tab and newlines), which a stored
+    title or text may have and which would make a whole Atom feed an error: each is a space."""
+    return None if value is None else _NOT_XML.sub(" ", value)
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL, the only kind the reading view makes a link of (a file written by another
+    tool may hold a ``javascript:`` one); else None."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def marked(snippet: str | None) -> Markup:
     """A snippet with its matched words between ``MARK_START`` and ``MARK_END`` as HTML: the text escaped, each
     match in ``<mark>``. Marks the stored text itself happens to hold can never open an element left unclosed."""

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from crawler.desk.config import DASHBOARD, PLUGIN, READING_COLUMNS, SHOW_ALL
 from crawler.desk.plugin import pages
 from crawler.desk.plugin.pages import desk_database
-from crawler.desk.text import fts_query
+from crawler.desk.text import fts_query, xml_text
 
 if TYPE_CHECKING:  # Datasette loads this plugin while it imports itself
     from datasette.app import Datasette
@@ -32,8 +32,10 @@ _KEEP_COLUMNS_AS_ASKED = {"_col", "_nocol", SHOW_ALL, "_format"}
 
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """``newsrake_fts(text)``: what a reader typed as an FTS5 query that never fails (`crawler.desk.text`)."""
+    """``newsrake_fts(text)``: what a reader typed as an FTS5 query that never fails; ``newsrake_xml(text)``: the
+    text without what XML cannot hold, for the Atom feeds (`crawler.desk.text`)."""
     conn.create_function("newsrake_fts", 1, fts_query, deterministic=True)
+    conn.create_function("newsrake_xml", 1, xml_text, deterministic=True)
 
 
 @hookimpl
@@ -92,22 +94,56 @@ def render_cell(row: Any, value: object, column: str, table: str | None, databas
 
 @hookimpl
 def asgi_wrapper(datasette: Datasette) -> Callable[[App], App]:
-    """The articles table opens on the columns chosen for reading (`READING_COLUMNS`) by a redirect that adds them
-    as ``_col``; a URL that says which columns it wants, or ``_all_columns=1``, is served as asked."""
+    """Two defaults of the desk, at the door:
+
+    - the articles table opens on the columns chosen for reading (`READING_COLUMNS`) by a redirect that adds them
+      as ``_col``; a URL that says which columns it wants, or ``_all_columns=1``, is served as asked;
+    - the plugins' scripts and styles (``/-/static-plugins/``, a megabyte on the front page) may be cached for
+      `STATIC_MAX_AGE` seconds: Datasette sends them with no caching header, so a browser fetches them again on
+      every view."""
 
     def wrap(app: App) -> App:
-        async def reading_columns_first(scope: Scope, receive: Receive, send: Send) -> None:
+        async def desk_defaults(scope: Scope, receive: Receive, send: Send) -> None:
             target = await _reading_columns_url(datasette, scope)
-            if target is None:
+            if target is not None:
+                await send({"type": "http.response.start", "status": 302,
+                            "headers": [(b"location", target.encode()), (b"content-length", b"0")]})  # fmt: skip
+                await send({"type": "http.response.body", "body": b""})
+            elif _is_plugin_asset(datasette, scope):
+                await app(scope, receive, _cached(send))
+            else:
                 await app(scope, receive, send)
-                return
-            await send({"type": "http.response.start", "status": 302,
-                        "headers": [(b"location", target.encode()), (b"content-length", b"0")]})  # fmt: skip
-            await send({"type": "http.response.body", "body": b""})
 
-        return reading_columns_first
+        return desk_defaults
 
     return wrap
+
+
+STATIC_MAX_AGE = 3600
+
+
+def _is_plugin_asset(datasette: Datasette, scope: Scope) -> bool:
+    path = scope.get("path")
+    return (
+        scope.get("type") == "http"
+        and isinstance(path, str)
+        and path.startswith(datasette.urls.path("-/static-plugins/"))
+        and desk_database(datasette) is not None
+    )
+
+
+def _cached(send: Send) -> Send:
+    """``send`` with a Cache-Control header added to a successful response that has none."""
+
+    async def send_cached(message: MutableMapping[str, Any]) -> None:
+        if message.get("type") == "http.response.start" and message.get("status") == 200:
+            headers = list(message.get("headers") or [])
+            if not any(bytes(name).lower() == b"cache-control" for name, _ in headers):
+                headers.append((b"cache-control", f"max-age={STATIC_MAX_AGE}".encode()))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return send_cached
 
 
 async def _reading_columns_url(datasette: Datasette, scope: Scope) -> str | None:

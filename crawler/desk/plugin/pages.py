@@ -14,7 +14,7 @@ from datasette.utils.asgi import NotFound, Request, Response
 
 from crawler.desk import config, sql
 from crawler.desk.config import DASHBOARD
-from crawler.desk.text import authors, marked, paragraphs
+from crawler.desk.text import authors, marked, paragraphs, web_link
 from pipelines.raw_body import decompress
 
 if TYPE_CHECKING:  # Datasette loads this plugin while it imports itself
@@ -114,7 +114,8 @@ async def article(datasette: Datasette, request: Request) -> Response:
         "article": dict(row),
         "authors": authors(row["authors"]),
         "paragraphs": paragraphs(row["text"]),
-        "link": row["canonical_url"] or row["final_url"] or row["url"],
+        "address": row["canonical_url"] or row["final_url"] or row["url"],
+        "link": web_link(row["canonical_url"] or row["final_url"] or row["url"]),
         "story": [dict(member) for member in story] if len(story) > 1 else [],
         "removals": [dict(removal) for removal in removals],
         "row_url": datasette.urls.row(name, "articles", str(article_id)),
