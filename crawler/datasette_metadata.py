@@ -14,31 +14,6 @@ MIN_ARTICLES_REPUBLISHING = 5
 """Sources with fewer articles are left out of the stored query of sources that republish others' stories."""
 
 
-def _top_stories(period: str, modifier: str) -> dict[str, str]:
-    """The stored query of the stories carried by the most sources among the articles fetched in ``period``
-    (``modifier``: SQLite's date modifier for it). ``fetched_at`` is written as ``utc_now`` writes it
-    (``2026-12-04T05:30:00Z``), so that comparing strings compares times."""
-    return {
-        "title": f"Stories carried by the most sources, last {period}",
-        "description": f"The stories that two or more sources carried among the articles fetched in the last "
-        f"{period}, most sources first: the title, source and URL of each story's first article, the sources that "
-        "carried it, when it was first seen and last fetched. To list a story's articles, give one of its URLs to "
-        "the stored query Copies of an article.",
-        "sql": f"""WITH recent AS MATERIALIZED (
-  SELECT story_id, source, fetched_at FROM articles
-  WHERE fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '{modifier}')
-), carried AS (
-  SELECT story_id, count(DISTINCT source) AS sources, count(*) AS articles, max(fetched_at) AS last_seen,
-         replace(group_concat(DISTINCT source), ',', ', ') AS carried_by
-  FROM recent GROUP BY story_id HAVING count(DISTINCT source) > 1
-)
-SELECT c.story_id AS story, o.title, c.sources, c.articles, o.source AS first_source, o.fetched_at AS first_seen,
-       c.last_seen, c.carried_by, o.url
-FROM carried c JOIN articles o ON o.id = c.story_id
-ORDER BY c.sources DESC, c.articles DESC, c.last_seen DESC, c.story_id LIMIT 100""",
-    }
-
-
 QUERIES: dict[str, dict[str, str]] = {
     "latest_articles": {
         "title": "Latest articles",
@@ -117,8 +92,8 @@ FROM runs ORDER BY id DESC LIMIT 50""",
         "_feed_title=... to name the feed).",
         "sql": desk_sql.SOURCE_FEED_QUERY,
     },
-    "top_stories_day": _top_stories("day", "-1 day"),
-    "top_stories_week": _top_stories("7 days", "-7 days"),
+    "top_stories_day": desk_sql.top_stories("day", "-1 day"),
+    "top_stories_week": desk_sql.top_stories("7 days", "-7 days"),
     "story_copies": {
         "title": "Copies of an article",
         "description": "Every article of the story of the article at this URL (its URL, the URL it was served at, "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import zlib
 from dataclasses import dataclass
 
 import zstandard
@@ -51,9 +52,13 @@ def compress(body: bytes) -> Compressed:
 
 
 def decompress(stored: bytes, encoding: str) -> bytes:
-    """The page a stored body of ``encoding`` holds; ValueError for an encoding newsrake never wrote."""
-    if encoding == "zstd":
-        return zstandard.ZstdDecompressor().decompress(stored)
-    if encoding == "gzip":
-        return gzip.decompress(stored)
+    """The page a stored body of ``encoding`` holds; ValueError for an encoding newsrake never wrote, or for a
+    body that does not decompress (a damaged file)."""
+    try:
+        if encoding == "zstd":
+            return zstandard.ZstdDecompressor().decompress(stored)
+        if encoding == "gzip":
+            return gzip.decompress(stored)
+    except (zstandard.ZstdError, OSError, EOFError, zlib.error) as error:
+        raise ValueError(f"the stored {encoding} body does not decompress: {error}") from None
     raise ValueError(f"unknown body encoding {encoding!r} (newsrake writes {' or '.join(ENCODINGS)})")

@@ -97,6 +97,13 @@ def test_raw_body_round_trips(store: Store) -> None:
     assert store.raw_body(article_id) == BODY
 
 
+@pytest.mark.parametrize("encoding", ["zstd", "gzip"])
+def test_a_damaged_raw_body_is_a_value_error(encoding: str) -> None:
+    stored = raw_body.compress(b"<html>" + b"page " * 200 + b"</html>").data if encoding == "zstd" else b"\x1f\x8b"
+    with pytest.raises(ValueError, match="does not decompress"):
+        raw_body.decompress(stored[: len(stored) // 2] if encoding == "zstd" else stored + b"junk", encoding)
+
+
 def test_raw_body_of_unknown_article(store: Store) -> None:
     assert store.raw_body(12345) is None
 

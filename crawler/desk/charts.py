@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.desk.config import DASHBOARD
+from crawler.desk.sql import top_stories
 
 SHORT_TEXT = 500
 """An article whose text is shorter than this many characters counts as poorly extracted."""
@@ -125,8 +126,9 @@ _MANY = {"symbolLimit": 0, "orient": "bottom", "columns": 3, "labelLimit": 180}
 """A legend of many entries (cleaners, sources): below the chart, in columns, none left out."""
 
 
-def _chart(title: str, sql: str, display: dict[str, Any], database: str) -> dict[str, Any]:
-    return {"title": title, "db": database, "query": sql, "library": "vega-lite", "display": display}
+def _chart(query: dict[str, str], display: dict[str, Any], database: str) -> dict[str, Any]:
+    """A Vega-Lite chart of the stored ``query`` (its title and SQL) on ``database``."""
+    return {"title": query["title"], "db": database, "query": query["sql"], "library": "vega-lite", "display": display}
 
 
 def _intro(database: str, queries: dict[str, dict[str, str]]) -> str:
@@ -149,7 +151,6 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
     """The datasette-dashboards settings of the front page for ``database``; ``queries`` are the stored queries,
     among them `CHART_QUERIES` and `TOP_STORIES_QUERY`."""
     chart_queries = {name: queries[name] for name in (*CHART_QUERIES, TOP_STORIES_QUERY)}
-    top_stories = queries[TOP_STORIES_QUERY]["sql"].replace("LIMIT 100", f"LIMIT {TOP}")
     nominal, quantitative = "nominal", "quantitative"
     charts: dict[str, dict[str, Any]] = {
         "intro": {
@@ -166,8 +167,7 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
             },
         },
         "articles-per-day": _chart(
-            CHART_QUERIES["articles_per_day"]["title"],
-            CHART_QUERIES["articles_per_day"]["sql"],
+            CHART_QUERIES["articles_per_day"],
             _vega(
                 {"type": "bar"},
                 {
@@ -180,8 +180,7 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
             database,
         ),
         "extraction-health": _chart(
-            CHART_QUERIES["extraction_health"]["title"],
-            CHART_QUERIES["extraction_health"]["sql"],
+            CHART_QUERIES["extraction_health"],
             _vega(
                 {"type": "line", "point": True},
                 {
@@ -199,8 +198,7 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
             database,
         ),
         "failing-feeds": _chart(
-            CHART_QUERIES["feeds_failing_since"]["title"],
-            CHART_QUERIES["feeds_failing_since"]["sql"],
+            CHART_QUERIES["feeds_failing_since"],
             _vega(
                 {"type": "bar"},
                 {
@@ -213,8 +211,7 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
             database,
         ),
         "removals": _chart(
-            CHART_QUERIES["removals_per_source"]["title"],
-            CHART_QUERIES["removals_per_source"]["sql"],
+            CHART_QUERIES["removals_per_source"],
             _vega(
                 {"type": "bar"},
                 {
@@ -227,8 +224,7 @@ def dashboard(database: str, queries: dict[str, dict[str, str]]) -> dict[str, An
             database,
         ),
         "top-stories": _chart(
-            queries[TOP_STORIES_QUERY]["title"],
-            top_stories,
+            top_stories("7 days", "-7 days", TOP),
             _vega(
                 {"type": "bar"},
                 {

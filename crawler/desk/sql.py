@@ -99,3 +99,28 @@ ORDER BY a.story_role IS 'copy', a.id LIMIT 200"""
 REMOVALS = """SELECT position, cleaner, stage, text FROM removals WHERE article_id = :id ORDER BY position LIMIT 500"""
 
 RAW_PAGE = """SELECT body, body_encoding, final_url FROM raw_pages WHERE article_id = :id"""
+
+
+def top_stories(period: str, modifier: str, limit: int = 100) -> dict[str, str]:
+    """The stored query of the first ``limit`` stories carried by the most sources among the articles fetched in
+    ``period`` (``modifier``: SQLite's date modifier for it). ``fetched_at`` is written as ``utc_now`` writes it
+    (``2026-12-04T05:30:00Z``), so that comparing strings compares times."""
+    return {
+        "title": f"Stories carried by the most sources, last {period}",
+        "description": f"The stories that two or more sources carried among the articles fetched in the last "
+        f"{period}, most sources first: the title, source and URL of each story's first article, the sources that "
+        "carried it, when it was first seen and last fetched. To list a story's articles, give one of its URLs to "
+        "the stored query Copies of an article.",
+        "sql": f"""WITH recent AS MATERIALIZED (
+  SELECT story_id, source, fetched_at FROM articles
+  WHERE fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '{modifier}')
+), carried AS (
+  SELECT story_id, count(DISTINCT source) AS sources, count(*) AS articles, max(fetched_at) AS last_seen,
+         replace(group_concat(DISTINCT source), ',', ', ') AS carried_by
+  FROM recent GROUP BY story_id HAVING count(DISTINCT source) > 1
+)
+SELECT c.story_id AS story, o.title, c.sources, c.articles, o.source AS first_source, o.fetched_at AS first_seen,
+       c.last_seen, c.carried_by, o.url
+FROM carried c JOIN articles o ON o.id = c.story_id
+ORDER BY c.sources DESC, c.articles DESC, c.last_seen DESC, c.story_id LIMIT {limit}""",
+    }

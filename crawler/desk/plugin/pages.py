@@ -109,13 +109,14 @@ async def article(datasette: Datasette, request: Request) -> Response:
         raise NotFound(f"no article {article_id}")
     story = (await db.execute(sql.STORY, {"story": row["story_id"]})).rows if row["story_id"] is not None else []
     removals = (await db.execute(sql.REMOVALS, {"id": article_id})).rows
+    address = row["canonical_url"] or row["final_url"] or row["url"]
     context = {
         "database": name,
         "article": dict(row),
         "authors": authors(row["authors"]),
         "paragraphs": paragraphs(row["text"]),
-        "address": row["canonical_url"] or row["final_url"] or row["url"],
-        "link": web_link(row["canonical_url"] or row["final_url"] or row["url"]),
+        "address": address,
+        "link": web_link(address),
         "story": [dict(member) for member in story] if len(story) > 1 else [],
         "removals": [dict(removal) for removal in removals],
         "row_url": datasette.urls.row(name, "articles", str(article_id)),
