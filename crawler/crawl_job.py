@@ -41,6 +41,8 @@ class CrawlJob:
     since: str | None = None
     max_runtime: str | None = None
     log_file: Path | None = None
+    all_feeds: bool = False
+    """Poll every feed (not retired) now, whatever its adaptive interval says (``NEWSRAKE_ALL_FEEDS``)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def _overrides(job: CrawlJob) -> tuple[dict[str, Any], float | None]:
         overrides["NEWSRAKE_ALLOW_PRIVATE_ADDRESSES"] = True
     if job.allow_addresses:
         overrides["NEWSRAKE_ALLOW_ADDRESSES"] = list(job.allow_addresses)
+    if job.all_feeds:
+        overrides["NEWSRAKE_ALL_FEEDS"] = True
     return overrides, since_seconds
 
 

@@ -28,6 +28,13 @@ FEED_BACKOFF = 900
 FEED_BACKOFF_MAX = 86400
 """The feed back-off never exceeds this (``NEWSRAKE_FEED_BACKOFF_MAX``)."""
 
+POLL_MIN = 600
+"""The shortest adaptive interval between two polls of a feed or sitemap, in seconds (``NEWSRAKE_POLL_MIN``)."""
+POLL_MAX = 86400
+"""The longest adaptive interval between two polls of a feed or sitemap, in seconds (``NEWSRAKE_POLL_MAX``)."""
+POLL_DEFAULT = 900
+"""The interval of a feed never polled before, in seconds (``NEWSRAKE_POLL_DEFAULT``): the usual cron interval."""
+
 STORIES = True
 """Whether stored articles are fingerprinted and placed in stories (``NEWSRAKE_STORIES``)."""
 STORY_THRESHOLD = 0.5

@@ -105,6 +105,9 @@ def _addresses(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
 )
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), help="Append the log here, not to stderr.")
 @click.option(
+    "--all-feeds", is_flag=True, help="Poll every feed now, even those whose adaptive interval is not over yet."
+)
+@click.option(
     "-s",
     "settings_pairs",
     multiple=True,
@@ -121,6 +124,7 @@ def crawl(
     since: str | None,
     max_runtime: str | None,
     log_file: Path | None,
+    all_feeds: bool,
     settings_pairs: tuple[str, ...],
 ) -> int:
     """Fetch the feeds, then every new article page, clean it and store it.
@@ -140,6 +144,6 @@ def crawl(
         seeds = tuple(default_seeds())
     job = CrawlJob(
         db, seeds, feeds, feeds_file, allow_private_addresses, allow_addresses, settings_pairs,
-        since=since, max_runtime=max_runtime, log_file=log_file,
+        since=since, max_runtime=max_runtime, log_file=log_file, all_feeds=all_feeds,
     )  # fmt: skip
     return crawl_into(job)
