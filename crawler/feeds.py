@@ -15,6 +15,7 @@ from cleaners import FeedEntry
 from cleaners.dates import parse_date, struct_time_to_iso
 from crawler import settings as defaults
 from crawler.urls import normalise_url, published_link
+from pipelines.polling import syndication_period, ttl_seconds
 
 FEED_TYPES = frozenset(
     {
@@ -39,6 +40,10 @@ class ParsedFeed:
     bozo: bool
     bozo_reason: str | None
     skipped_entries: int = 0
+    ttl: float | None = None
+    """RSS ``<ttl>``, in seconds."""
+    update_period: float | None = None
+    """Seconds between updates, as ``sy:updatePeriod`` / ``sy:updateFrequency`` say."""
 
     @property
     def is_feed(self) -> bool:
@@ -124,6 +129,8 @@ def parse_feed(
         bozo=reason is not None,
         bozo_reason=" ".join(str(reason).split())[:300] if reason else None,
         skipped_entries=skipped,
+        ttl=ttl_seconds(parsed.feed.get("ttl")),
+        update_period=syndication_period(parsed.feed.get("sy_updateperiod"), parsed.feed.get("sy_updatefrequency")),
     )
 
 

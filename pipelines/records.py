@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from pipelines.polling import PollHints
+
 if TYPE_CHECKING:
     from cleaners import FeedEntry
 
@@ -61,6 +63,11 @@ class FeedFetch:
     """The digest of the body, when it was parsed."""
     unchanged: bool = False
     """The body is the one parsed last time (the server sent no validators, or ignored them): not parsed."""
+    entry_keys: tuple[str, ...] | None = None
+    """The short digests of the entries' GUIDs or links (`pipelines.polling.entry_key`), when it was parsed:
+    which entries are new, next time."""
+    hints: PollHints = field(default_factory=PollHints)
+    """What the feed and its server said of how often to poll it (ttl, max-age, Retry-After, ...)."""
 
     @property
     def not_modified(self) -> bool:

@@ -9,7 +9,7 @@ FEEDS_FETCHED = "newsrake/feeds_fetched"
 FEEDS_FAILED = "newsrake/feeds_failed"
 FEEDS_BOZO = "newsrake/feeds_bozo"
 FEEDS_UNCHANGED = "newsrake/feeds_unchanged"
-FEEDS_NOT_DUE = "newsrake/feeds_not_due"
+FEEDS_NOT_DUE = "newsrake/feeds_not_due"  # not polled: interval not over (`pipelines.polling`), or backing off
 FEEDS_RETIRED = "newsrake/feeds_retired"
 ARTICLES_TOO_OLD = "newsrake/articles_too_old"
 ARTICLES_NEW = "newsrake/articles_new"
@@ -50,6 +50,8 @@ def summary_line(stats: Mapping[str, Any]) -> str:
     notes = [f"{c['feeds_unchanged']} unchanged"] if c["feeds_unchanged"] else []
     notes += [f"{c['feeds_failed']} failed"] if c["feeds_failed"] else []
     failed_feeds = f" ({', '.join(notes)})" if notes else ""
+    not_due = int(stats.get(FEEDS_NOT_DUE, 0))
+    failed_feeds += f", {not_due} not due" if not_due else ""
     refused = int(stats.get(ARTICLES_REFUSED, 0))
     updated = int(stats.get(ARTICLES_UPDATED, 0))
     extra = [(int(stats.get(name, 0)), label) for name, label in _EXTRA_COUNTS]

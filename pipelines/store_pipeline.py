@@ -21,9 +21,11 @@ from scrapy.exceptions import DropItem
 
 from pipelines import defaults, stats
 from pipelines.items import CleanedPage
+from pipelines.polling import PollBounds, PollObservation, count_new, next_poll
 from pipelines.process_memory import release_free_memory
 from pipelines.records import ArticleFailure, FeedFetch
 from pipelines.store import ArticleRecord, Store, Validators
+from pipelines.store.feeds import Schedule, timestamp
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,12 @@ class StorePipeline:
         self._timer: asyncio.TimerHandle | None = None
         self.feed_counts: dict[str, dict[str, Any]] = {}
         self.validators: dict[str, Validators] = {}
+        self.schedules: dict[str, Schedule] = {}
+        self.poll_bounds = PollBounds(
+            settings.getfloat("NEWSRAKE_POLL_MIN", defaults.POLL_MIN),
+            settings.getfloat("NEWSRAKE_POLL_MAX", defaults.POLL_MAX),
+            settings.getfloat("NEWSRAKE_POLL_DEFAULT", defaults.POLL_DEFAULT),
+        )
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", defaults.FEED_BACKOFF)
         cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", defaults.FEED_BACKOFF_MAX)
@@ -116,9 +124,26 @@ class StorePipeline:
         self.store.record_feed_fetch(item, self.backoff)
         if item.error is None and not item.not_modified:
             self.validators[item.url] = Validators(item.etag, item.last_modified, item.body_sha256)
+        if item.error is None:
+            self._schedule(item)
         counts = self.feed_counts.setdefault(item.url, {"new": 0})
         counts["status"] = item.status
         counts["outcome"] = "failed" if item.error else "unchanged" if item.not_modified else "fetched"
+
+    def _schedule(self, item: FeedFetch) -> None:
+        """Decide when to poll the feed next (`pipelines.polling`); saved only if the run finishes."""
+        assert self.store is not None
+        previous, previous_keys = self.store.poll_state(item.url)
+        keys = previous_keys if item.entry_keys is None else item.entry_keys
+        observed = PollObservation(
+            entries=len(keys),
+            new=0 if item.entry_keys is None else count_new(previous_keys if previous else None, item.entry_keys),
+            unchanged=item.not_modified,
+            status=item.status or 200,
+            hints=item.hints,
+        )
+        decision = next_poll(previous, observed, timestamp(item.fetched_at), self.poll_bounds)
+        self.schedules[item.url] = Schedule(decision, keys)
 
     def flush(self, *, stop_on_error: bool = True) -> None:
         """Write the pending articles in one transaction and count what became of each."""
@@ -180,6 +205,7 @@ class StorePipeline:
         try:
             if reason == "finished" and not self._failed:
                 self.store.save_validators(self.validators)
+                self.store.save_schedules(self.schedules)
             if self.run_id is not None:
                 self.store.finish_run(
                     self.run_id, outcome, stats.run_counts(current), _jsonable(current), self.feed_counts

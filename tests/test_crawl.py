@@ -55,7 +55,7 @@ def crawl(site: LoopbackServer, tmp_path_factory: pytest.TempPathFactory) -> Cra
     start = len(site.requests)
     first = newsrake(*args, cwd=tmp)
     middle = len(site.requests)
-    second = newsrake(*args, cwd=tmp)
+    second = newsrake(*args, "--all-feeds", cwd=tmp)  # right after the first: no feed would be due yet
     return Crawl(tmp / "news.db", first, second, site.requests[start:middle], site.requests[middle:])
 
 
@@ -138,7 +138,8 @@ def test_feed_state_is_recorded(crawl: Crawl, feed: str, status: int, failures: 
     [row] = rows(crawl.db, "SELECT * FROM feeds WHERE url LIKE ?", f"%{feed}")
     assert (row["last_status"] in (status, 304), row["bozo"]) == (True, bozo)
     assert row["failures_in_row"] == failures  # the second run does not poll a failed feed: it backs off
-    assert (row["next_poll_at"] is not None) == bool(failures)
+    assert row["next_poll_at"] is not None  # a failing feed backs off; the others wait for their poll interval
+    assert (row["poll_interval"] is not None) == (not failures)
 
 
 def test_ill_formed_feed_is_flagged_in_the_log(crawl: Crawl) -> None:
@@ -179,7 +180,7 @@ def test_runs_keep_per_feed_counts(crawl: Crawl) -> None:
 def test_second_run_adds_no_row(crawl: Crawl) -> None:
     assert crawl.second.returncode == 0, crawl.second.stderr
     assert crawl.second.stdout.strip().splitlines()[-1] == (
-        "newsrake: 5 feeds fetched (5 unchanged), 0 articles new, 0 skipped, 0 failed"
+        "newsrake: 5 feeds fetched (5 unchanged), 1 not due, 0 articles new, 0 skipped, 0 failed"
     )
     assert rows(crawl.db, "SELECT count(*) AS n FROM articles")[0]["n"] == EXPECTED_ARTICLES
     assert rows(crawl.db, "SELECT count(*) AS n FROM raw_pages")[0]["n"] == EXPECTED_ARTICLES

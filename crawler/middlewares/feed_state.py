@@ -3,7 +3,9 @@
 Adds ``If-None-Match`` / ``If-Modified-Since`` from the stored ETag and
 Last-Modified (and hands the spider the digest of the body last parsed, for
 servers that send neither), sends a moved feed (301/308) to its new URL, and skips a feed
-that is retired (410) or backing off after failures until its next poll time.
+that is retired (410), backing off after failures, or not due yet: its adaptive interval
+(`pipelines.polling`) since its last poll is not over (``NEWSRAKE_ALL_FEEDS``, ``newsrake crawl
+--all-feeds``, polls those now; not the retired nor the failing ones).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from scrapy.exceptions import IgnoreRequest
 
 from crawler.middlewares.store_reader import StoreReader
 from pipelines import stats
+from pipelines.polling import duration_text
 from pipelines.records import utc_now
 from pipelines.request_context import context_of, with_context
 
@@ -23,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 
 class FeedSkipped(IgnoreRequest):
-    """The feed is not polled in this run (retired, or backing off)."""
+    """The feed is not polled in this run (retired, backing off, or not due)."""
 
 
 class FeedStateMiddleware:
@@ -32,6 +35,7 @@ class FeedStateMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.reader = StoreReader(crawler)
+        self.all_feeds = crawler.settings.getbool("NEWSRAKE_ALL_FEEDS")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FeedStateMiddleware:
@@ -55,8 +59,13 @@ class FeedStateMiddleware:
         if state.retired_at:
             raise self._skip(stats.FEEDS_RETIRED, f"feed retired (410 on {state.retired_at}): {state.url}")
         if state.next_poll_at and state.next_poll_at > utc_now():
-            message = f"feed backing off after {state.failures_in_row} failures until {state.next_poll_at}: {state.url}"
-            raise self._skip(stats.FEEDS_NOT_DUE, message)
+            if state.failures_in_row:
+                message = f"feed backing off after {state.failures_in_row} failures until {state.next_poll_at}: {url}"
+                raise self._skip(stats.FEEDS_NOT_DUE, message)
+            if not self.all_feeds:
+                every = duration_text(state.poll_interval or 0)
+                message = f"feed not due until {state.next_poll_at} (every {every}: {state.poll_reason}): {url}"
+                raise self._skip(stats.FEEDS_NOT_DUE, message)
         if state.etag:
             request.headers["If-None-Match"] = state.etag
         if state.last_modified:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,6 +35,7 @@ from crawler.sources import Gathered, SourceError, gather
 from crawler.urls import normalise_url
 from pipelines import stats
 from pipelines.items import FetchedPage
+from pipelines.polling import PollHints, entry_key, max_age, retry_after
 from pipelines.records import ArticleFailure, FeedFetch, RawPage, utc_now
 from pipelines.request_context import RequestContext, context_meta, context_of
 
@@ -77,6 +79,16 @@ def _parsed(response: Response, source: str, digest: str, **fields: Any) -> Feed
         moved_to=_permanent_redirect(response),
         **fields,
     )
+
+
+def _entry_keys(identities: Iterable[str]) -> tuple[str, ...]:
+    """The digests that tell next time which of these entries (GUIDs or links) are new."""
+    return tuple(dict.fromkeys(entry_key(identity) for identity in identities))
+
+
+def _server_hints(response: Response, **feed_hints: float | None) -> PollHints:
+    """How often the feed asks to be polled: its own hints, and its response's ``Cache-Control: max-age``."""
+    return PollHints(max_age=max_age(_header(response, "Cache-Control")), **feed_hints)
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -206,7 +218,8 @@ class FeedsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
         self.crawler.stats.inc_value(stats.FEEDS_UNCHANGED)
         key = _listed_url(response)
-        return FeedFetch(url=key, source=source, status=response.status, unchanged=response.status != 304)
+        hints = _server_hints(response)
+        return FeedFetch(url=key, source=source, status=response.status, unchanged=response.status != 304, hints=hints)
 
     def _polled(self, response: Response, source: str) -> tuple[str, str, int] | FeedFetch:
         """A polled feed's or sitemap's body digest, its URL as listed and how many entries to read; or, if
@@ -236,7 +249,9 @@ class FeedsSpider(scrapy.Spider):
             yield FeedFetch(url=key, source=source, status=response.status, error=f"not a sitemap: {sitemap.error}")
             return
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
-        yield _parsed(response, source, digest, entries=len(sitemap.entries) or len(sitemap.sitemaps))
+        listed = [entry.guid or entry.link for entry in sitemap.entries] or list(sitemap.sitemaps)
+        yield _parsed(response, source, digest, entries=len(listed), entry_keys=_entry_keys(listed),
+                      hints=_server_hints(response))  # fmt: skip
         if sitemap.kind == "index":
             if depth >= 2:
                 logger.warning("sitemap index nested too deep, not followed: %s", response.url)
@@ -278,8 +293,10 @@ class FeedsSpider(scrapy.Spider):
         if feed.skipped_entries:
             logger.info("%s: %d entries without a usable link skipped", response.url, feed.skipped_entries)
         self.crawler.stats.inc_value(stats.FEEDS_FETCHED)
+        hints = _server_hints(response, ttl=feed.ttl, update_period=feed.update_period)
         yield _parsed(response, source, digest, title=feed.title, site_url=feed.site_url, entries=len(feed.entries),
-                      bozo=feed.bozo, bozo_reason=feed.bozo_reason)  # fmt: skip
+                      bozo=feed.bozo, bozo_reason=feed.bozo_reason, hints=hints,
+                      entry_keys=_entry_keys(entry.guid or entry.link for entry in feed.entries))  # fmt: skip
         yield from self.article_requests(feed.entries, source, key)
 
     def article_requests(self, entries: Iterable[FeedEntry], source: str, feed_url: str) -> Iterator[scrapy.Request]:
@@ -337,7 +354,10 @@ class FeedsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(stats.FEEDS_FAILED)
         context = context_of(request)
         source = context.source if context is not None else ""
-        yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired)
+        answer = getattr(failure.value, "response", None)
+        wait = retry_after(_header(answer, "Retry-After"), time.time()) if isinstance(answer, Response) else None
+        hints = PollHints(retry_after=wait)
+        yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired, hints=hints)
 
     def article_failed(self, failure: Failure) -> Iterator[ArticleFailure]:
         """An article page could not be fetched: log one line and count it; if it may well be fetched later

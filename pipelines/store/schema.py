@@ -262,6 +262,18 @@ def _m011_stories(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m012_adaptive_polling(db: sqlite_utils.Database) -> None:
+    """Adaptive polling (`pipelines.polling`): each feed's interval and why, and what the policy remembers."""
+    feeds = db.table("feeds")
+    feeds.add_column("poll_interval", int)
+    feeds.add_column("poll_reason", str)
+    feeds.add_column("polled_at", str)
+    feeds.add_column("poll_rate", float)
+    feeds.add_column("poll_exposure", float)
+    feeds.add_column("poll_quiet", int)
+    feeds.add_column("poll_keys", str)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_cleaning_audit", _m002_cleaning_audit),
@@ -274,5 +286,6 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite_utils.Database], None]], ...] = (
     ("009_pending_articles", _m009_pending_articles),
     ("010_canonical_duplicates", _m010_canonical_duplicates),
     ("011_stories", _m011_stories),
+    ("012_adaptive_polling", _m012_adaptive_polling),
 )
 """Every schema change, in order. Append; never edit one that has shipped."""

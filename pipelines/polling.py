@@ -1,0 +1,252 @@
+"""Adaptive feed polling: when to poll a feed (or news sitemap) next, from what its polls have shown.
+
+A pure policy (no Scrapy, no SQLite): `next_poll` takes what was remembered of a feed (`PollState`, None for a
+feed never polled) and what this poll saw (`PollObservation`), and gives the new state, the interval until the
+next poll and why (`PollDecision`). The crawler's store, the cluster's writer and ``benchmarks/polling.py`` all
+call it.
+
+How the interval is chosen:
+
+- The feed's publishing rate is estimated from the new entries of its polls over the time they covered, each
+  poll's evidence fading with age (`MEMORY`, six hours: the estimate follows the day and the night).
+- The square-root rule: polling a feed of rate r every T costs 1/T polls per second and delays its articles by
+  T/2 on average, r*T/2 article-seconds per second; for a poll priced at `POLL_PRICE` article-seconds of delay
+  the sum is least at T = sqrt(2 * POLL_PRICE / r). With half an hour as that price, a feed that publishes one
+  article an hour is polled hourly, one that publishes 4 an hour every 30 min, one a day every 5 h.
+- A feed's window holds only its last entries: the interval never lets more than half of them be new
+  (entries / (2 r)), and a poll that finds all of them new (some may have been lost) halves the next interval.
+- A poll with nothing new (or a 304, or the same body) lowers the estimate; the interval grows at most
+  `BACKOFF` (x2) per poll, so a quiet feed backs off step by step.
+- Never sooner than the feed's own ``<ttl>``, ``sy:updatePeriod`` / ``sy:updateFrequency`` or ``Cache-Control:
+  max-age`` say, nor before a ``Retry-After``; always within the bounds (`PollBounds`, 10 min to 24 h).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipelines import defaults
+
+POLL_PRICE = 1800.0
+"""What one poll is worth, in seconds of delay of one article: a feed of one article an hour is polled hourly."""
+MEMORY = 6 * 3600.0
+"""Seconds over which a poll's evidence of the publishing rate fades by a factor e."""
+BACKOFF = 2.0
+"""The most the interval grows from one poll to the next."""
+KEY_CHARS = 10
+"""Hex digits kept of each entry's digest (`entry_key`): 40 bits, no collision to fear in a window of entries."""
+
+_PERIODS = {"hourly": 3600.0, "daily": 86400.0, "weekly": 7 * 86400.0, "monthly": 30 * 86400.0, "yearly": 365 * 86400.0}
+
+
+@dataclass(frozen=True)
+class PollBounds:
+    """The shortest and longest interval, and the interval of a feed never polled before (seconds)."""
+
+    minimum: float = defaults.POLL_MIN
+    maximum: float = defaults.POLL_MAX
+    default: float = defaults.POLL_DEFAULT
+
+    def clamp(self, seconds: float) -> float:
+        """``seconds`` brought within the bounds (the maximum wins over a minimum set above it)."""
+        return min(self.maximum, max(self.minimum, seconds))
+
+
+@dataclass(frozen=True)
+class PollHints:
+    """What the feed or its server say of how often to poll (seconds each; None when not said)."""
+
+    ttl: float | None = None
+    """RSS ``<ttl>`` (given in minutes in the feed)."""
+    update_period: float | None = None
+    """``sy:updatePeriod`` divided by ``sy:updateFrequency``."""
+    max_age: float | None = None
+    """``Cache-Control: max-age``."""
+    retry_after: float | None = None
+    """``Retry-After`` (on a 429 or 503)."""
+
+    def floor(self) -> tuple[float, str] | None:
+        """The longest of the hints, and which it is; None without hints."""
+        named = [(value, label) for value, label in self._labelled() if value is not None and value > 0]
+        return max(named, key=lambda pair: pair[0]) if named else None
+
+    def _labelled(self) -> list[tuple[float | None, str]]:
+        return [
+            (self.ttl, "ttl"),
+            (self.update_period, "sy:updatePeriod"),
+            (self.max_age, "Cache-Control max-age"),
+            (self.retry_after, "Retry-After"),
+        ]
+
+
+@dataclass(frozen=True)
+class PollObservation:
+    """What one successful poll saw."""
+
+    entries: int
+    """Entries in the feed (0 when the body was not parsed: unchanged)."""
+    new: int
+    """Entries not in the previous poll (`count_new`); ignored when ``unchanged``."""
+    unchanged: bool = False
+    """A 304, or the very body of the previous poll."""
+    status: int = 200
+    hints: PollHints = field(default_factory=PollHints)
+
+
+@dataclass(frozen=True)
+class PollState:
+    """What is remembered of a feed's polls between runs."""
+
+    polled_at: float
+    """When it was last polled (seconds since the epoch)."""
+    interval: float
+    """The interval chosen after that poll (seconds)."""
+    rate: float
+    """The estimated publishing rate (articles per second)."""
+    exposure: float
+    """The fading sum of the seconds the estimate covers (its weight)."""
+    quiet: int = 0
+    """Polls in a row with nothing new."""
+
+
+@dataclass(frozen=True)
+class PollDecision:
+    """When to poll next, and why."""
+
+    state: PollState
+    interval: float
+    reason: str
+    """A short human text: "3 of 20 entries new in 42 min: ~4.3 articles/h", "ttl 60 min", ..."""
+
+    @property
+    def next_at(self) -> float:
+        """When the feed is due again (seconds since the epoch)."""
+        return self.state.polled_at + self.interval
+
+
+def duration_text(seconds: float) -> str:
+    """``seconds`` for people: "45 s", "42 min", "2 h", "2.5 h", "3 d"."""
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h".replace(".0 h", " h")
+    return f"{seconds / 86400:.1f} d".replace(".0 d", " d")
+
+
+def _rate_text(rate: float) -> str:
+    per_hour = rate * 3600
+    return f"~{per_hour:.1f} articles/h" if per_hour >= 0.95 else f"~{per_hour * 24:.1f} articles/day"
+
+
+def square_root_interval(rate: float) -> float:
+    """The interval that balances the price of a poll against the delay of the articles it brings (seconds);
+    infinite for a feed that publishes nothing."""
+    return math.sqrt(2 * POLL_PRICE / rate) if rate > 0 else math.inf
+
+
+def next_poll(
+    previous: PollState | None, observed: PollObservation, now: float, bounds: PollBounds = PollBounds()
+) -> PollDecision:
+    """The feed's new state, and the interval until its next poll with the reason, after a successful poll at
+    ``now`` (seconds since the epoch) that saw ``observed``."""
+    if previous is None:
+        state = PollState(polled_at=now, interval=bounds.default, rate=0.0, exposure=0.0)
+        interval, reason = bounds.default, f"first poll, {observed.entries} entries: rate not known yet"
+    else:
+        interval, reason, state = _adapted(previous, observed, now)
+    floor = observed.hints.floor()
+    if floor is not None and floor[0] > interval:
+        interval, reason = floor[0], f"{reason}; {floor[1]} {duration_text(floor[0])}"
+    clamped = bounds.clamp(interval)
+    if clamped != interval:
+        edge = "minimum" if clamped > interval else "maximum"
+        reason = f"{reason}; at the {duration_text(clamped)} {edge}"
+    state = PollState(state.polled_at, clamped, state.rate, state.exposure, state.quiet)
+    return PollDecision(state=state, interval=clamped, reason=reason)
+
+
+def _adapted(previous: PollState, observed: PollObservation, now: float) -> tuple[float, str, PollState]:
+    """The interval, its reason and the state after a poll of a feed polled before (bounds not applied)."""
+    elapsed = max(1.0, now - previous.polled_at)
+    new = 0 if observed.unchanged else max(0, observed.new)
+    fade = math.exp(-elapsed / MEMORY)
+    exposure = previous.exposure * fade + elapsed
+    rate = (previous.rate * previous.exposure * fade + new) / exposure
+    quiet = 0 if new else previous.quiet + 1
+    state = PollState(polled_at=now, interval=previous.interval, rate=rate, exposure=exposure, quiet=quiet)
+    interval = min(square_root_interval(rate), previous.interval * BACKOFF)
+    if new:
+        reason = f"{new} of {observed.entries} entries new in {duration_text(elapsed)}: {_rate_text(rate)}"
+    else:
+        what = "unchanged (304)" if observed.status == 304 else "unchanged" if observed.unchanged else "nothing new"
+        reason = f"{what} {quiet} time{'s' if quiet > 1 else ''}: backing off"
+    if observed.entries and rate > 0 and observed.entries / (2 * rate) < interval:
+        interval = observed.entries / (2 * rate)
+        reason = f"{reason}; before half its {observed.entries} entries are new"
+    if observed.entries and new >= observed.entries:
+        interval = min(interval, elapsed / 2)
+        reason = f"{new} of {observed.entries} entries new in {duration_text(elapsed)}: some may be lost, polled sooner"
+    return interval, reason, state
+
+
+def entry_key(identity: str) -> str:
+    """A short digest of an entry's GUID or link: what tells whether it was in the previous poll."""
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:KEY_CHARS]
+
+
+def count_new(previous_keys: Iterable[str] | None, keys: Iterable[str]) -> int:
+    """How many of ``keys`` were not in the previous poll (all of them when nothing was remembered)."""
+    seen = frozenset(previous_keys or ())
+    return sum(1 for key in dict.fromkeys(keys) if key not in seen)
+
+
+def syndication_period(period: str | None, frequency: str | int | None) -> float | None:
+    """Seconds between updates said by ``sy:updatePeriod`` (hourly, daily, ...) and ``sy:updateFrequency``
+    (times per period, default 1); None if the period is missing or unknown."""
+    seconds = _PERIODS.get((period or "").strip().lower())
+    if seconds is None:
+        return None
+    try:
+        times = int(str(frequency).strip()) if frequency not in (None, "") else 1
+    except ValueError:
+        times = 1
+    return seconds / max(1, times)
+
+
+def ttl_seconds(ttl: str | int | None) -> float | None:
+    """RSS ``<ttl>`` (minutes) in seconds; None if missing or not a positive number."""
+    try:
+        minutes = float(str(ttl).strip()) if ttl not in (None, "") else 0.0
+    except ValueError:
+        return None
+    return minutes * 60 if 0 < minutes < math.inf else None
+
+
+def max_age(cache_control: str | None) -> float | None:
+    """``Cache-Control: max-age`` in seconds (``s-maxage`` is for shared caches); None if absent."""
+    match = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", cache_control or "", re.IGNORECASE)
+    return float(match.group(1)) if match else None
+
+
+def retry_after(value: str | None, now: float) -> float | None:
+    """``Retry-After`` in seconds from ``now``: a number of seconds or an HTTP date; None if absent or bad."""
+    from email.utils import parsedate_to_datetime
+
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
