@@ -30,6 +30,7 @@ from pipelines.store import MIGRATIONS, Store
 
 from conftest import FAST, Run, article_page, newsrake, scripted_dns
 
+ALL_FEEDS = ("--all-feeds",)  # the runs follow each other at once: each polls the feeds all the same
 QUICK = ("-s", "RETRY_TIMES=0", "-s", "NEWSRAKE_ARTICLE_RETRY_BACKOFF=0", "-s", "NEWSRAKE_CLEAN_WORKERS=0")
 """No retry within a run (the next run is the retry), a next try due at once, cleaning in the crawl's process."""
 
@@ -82,7 +83,7 @@ class Site:
         seeds = "".join(f'[[source]]\nname = "{name}"\nfeeds = ["{self.sources[name]}"]\n\n' for name in names)
         (self.tmp / "seeds.toml").write_text(seeds)
         return newsrake("crawl", "--db", "news.db", "--seeds", "seeds.toml", "--allow-private-addresses", *FAST,
-                        *QUICK, *settings, cwd=self.tmp)  # fmt: skip
+                        *QUICK, *ALL_FEEDS, *settings, cwd=self.tmp)  # fmt: skip
 
     def rows(self, sql: str, *params: object) -> list[tuple[object, ...]]:
         with sqlite3.connect(self.db) as conn:
@@ -172,7 +173,7 @@ def crawl_with_dns(site: Site, dns: dict[str, list[str]], *args: str) -> Run:
     (site.tmp / "seeds.toml").write_text(seeds)
     done = subprocess.run(
         [sys.executable, "-m", "crawler.cli", "crawl", "--db", "news.db", "--seeds", "seeds.toml", *FAST, *QUICK,
-         *args],
+         *ALL_FEEDS, *args],
         cwd=site.tmp, env=scripted_dns(dns), capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     return Run(done.returncode, done.stdout, done.stderr)
