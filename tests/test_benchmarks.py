@@ -273,3 +273,27 @@ def test_desk_benchmark_says_what_it_measures() -> None:
     assert done.returncode == 0, done.stderr
     for option in ("--articles", "--repeat", "--no-browser", "--keep", "--db"):
         assert option in done.stdout
+
+
+def test_polling_benchmark_reports_requests_delays_and_verdicts() -> None:
+    done = run("benchmarks/polling.py", "--feeds", "300", "--seed", "5", "--distribution", "lognormal", "pareto")
+    out = done.stdout
+    for distribution in ("lognormal", "pareto"):
+        assert re.search(rf"^seed 5, {distribution} rates: \d+ articles published in the measured day$", out, re.M), out
+    baseline = 300 * 96  # every feed every 15 minutes, for a day
+    saved = re.findall(rf"^  feed requests: adaptive (\d+), baseline {baseline}: [\d.]+% saved$", out, re.M)
+    assert len(saved) == 2, out
+    assert all(0 < int(adaptive) < baseline for adaptive in saved)
+    delays = r"^  delay (adaptive|baseline) \(min\): median [\d.]+, p90 [\d.]+, mean [\d.]+; missed \d+ \([\d.]+%\)$"
+    assert re.findall(delays, out, re.M) == ["adaptive", "baseline"] * 2, out
+    verdict = r"^  (?:requests saved [\d.]+%|median delay ratio [\d.]+) \(target [<>]= [\d.%]+\) (ok|MISSED)$"
+    verdicts = re.findall(verdict, out, re.M)
+    assert len(verdicts) == 4, out
+    assert done.returncode == (0 if all(verdict == "ok" for verdict in verdicts) else 1), done.stderr
+
+
+def test_polling_benchmark_says_what_it_measures() -> None:
+    done = run("benchmarks/polling.py", "--help")
+    assert done.returncode == 0, done.stderr
+    for option in ("--feeds", "--seed", "--distribution", "--cron", "--baseline"):
+        assert option in done.stdout
