@@ -42,7 +42,8 @@ class CrawlJob:
     max_runtime: str | None = None
     log_file: Path | None = None
     all_feeds: bool = False
-    """Poll every feed (not retired) now, whatever its adaptive interval says (``NEWSRAKE_ALL_FEEDS``)."""
+    """Poll every feed now, whatever its adaptive interval says (``NEWSRAKE_ALL_FEEDS``); not a retired feed, nor
+    one backing off after failures."""
 
 
 @dataclass(frozen=True)
