@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -381,3 +384,33 @@ def test_a_run_stopped_before_storing_its_articles_leaves_the_feed_due(server: L
     with sqlite3.connect(tmp_path / "news.db") as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == ARTICLES
     assert feed_row(tmp_path)["poll_interval"] == 900
+
+
+def test_a_run_killed_after_polling_leaves_the_feed_due(server: LoopbackServer, tmp_path: Path) -> None:
+    """Killed once the feed's poll is recorded but while its slow article pages are still coming: the next run
+    polls the feed again."""
+    args = ["crawl", "--feed", f"{server.base_url}/big.xml", "--db", "news.db", "--allow-address", server.address]
+    run = subprocess.Popen([sys.executable, "-m", "crawler.cli", *args, *FAST, "-s", "DOWNLOAD_DELAY=0.3"],
+                           cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _polled(tmp_path / "news.db"):
+            time.sleep(0.05)
+    finally:
+        run.kill()
+        run.wait(timeout=30)
+    assert _polled(tmp_path / "news.db")
+    start = len(server.requests)
+    again = newsrake(*args, *FAST, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "/big.xml" in server.requests[start:]
+    assert feed_row(tmp_path)["poll_interval"] == 900
+
+
+def _polled(db: Path) -> bool:
+    """Whether the crawl has recorded the feed's poll."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return bool(conn.execute("SELECT count(*) FROM feeds WHERE last_status = 200").fetchone()[0])
+    except sqlite3.Error:
+        return False  # not created yet
