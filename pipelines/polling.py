@@ -233,21 +233,3 @@ def max_age(cache_control: str | None) -> float | None:
     """``Cache-Control: max-age`` in seconds (``s-maxage`` is for shared caches); None if absent."""
     match = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", cache_control or "", re.IGNORECASE)
     return float(match.group(1)) if match else None
-
-
-def retry_after(value: str | None, now: float) -> float | None:
-    """``Retry-After`` in seconds from ``now``: a number of seconds or an HTTP date; None if absent or bad."""
-    from email.utils import parsedate_to_datetime
-
-    text = (value or "").strip()
-    if not text:
-        return None
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, when.timestamp() - now)

@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,6 @@ from pipelines.polling import (
     entry_key,
     max_age,
     next_poll,
-    retry_after,
     syndication_period,
     ttl_seconds,
 )
@@ -198,7 +196,6 @@ def test_the_interval_is_always_within_the_bounds(
     assert decision.state.rate >= 0
 
 
-IN_TWO_HOURS = format_datetime(datetime.fromtimestamp(NOW + 7200, UTC), usegmt=True)
 HINTS: dict[str, tuple[Callable[[], float | None], float | None]] = {
     "ttl-minutes": (lambda: ttl_seconds("60"), 3600),
     "ttl-not-a-number": (lambda: ttl_seconds("soon"), None),
@@ -211,13 +208,6 @@ HINTS: dict[str, tuple[Callable[[], float | None], float | None]] = {
     "max-age": (lambda: max_age("public, max-age=300"), 300),
     "max-age-only-shared": (lambda: max_age("s-maxage=60"), None),
     "max-age-missing": (lambda: max_age(None), None),
-    "retry-after-seconds": (lambda: retry_after("120", NOW), 120),
-    "retry-after-date": (
-        lambda: retry_after(format_datetime(datetime.fromtimestamp(NOW + 7200, UTC), True), NOW),
-        7200,
-    ),
-    "retry-after-past-date": (lambda: retry_after("Thu, 01 Jan 2026 00:00:00 GMT", NOW), 0),
-    "retry-after-bad": (lambda: retry_after("later", NOW), None),
 }
 
 

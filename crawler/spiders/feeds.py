@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +26,7 @@ from crawler import settings as defaults
 from crawler.failures import REFUSALS, failure_reason, transient
 from crawler.feeds import discover_feeds, parse_feed
 from crawler.middlewares.feed_state import FeedSkipped
+from crawler.middlewares.retry_after import retry_after_seconds
 from crawler.middlewares.seen_urls import AlreadyStored, NotDue
 from crawler.middlewares.store_reader import StoreReader
 from crawler.options import parse_duration
@@ -35,7 +35,7 @@ from crawler.sources import Gathered, SourceError, gather
 from crawler.urls import normalise_url
 from pipelines import stats
 from pipelines.items import FetchedPage
-from pipelines.polling import PollHints, entry_key, max_age, retry_after
+from pipelines.polling import PollHints, entry_key, max_age
 from pipelines.records import ArticleFailure, FeedFetch, RawPage, utc_now
 from pipelines.request_context import RequestContext, context_meta, context_of
 
@@ -355,7 +355,7 @@ class FeedsSpider(scrapy.Spider):
         context = context_of(request)
         source = context.source if context is not None else ""
         answer = getattr(failure.value, "response", None)
-        wait = retry_after(_header(answer, "Retry-After"), time.time()) if isinstance(answer, Response) else None
+        wait = retry_after_seconds(_header(answer, "Retry-After")) if isinstance(answer, Response) else None
         hints = PollHints(retry_after=wait)
         yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired, hints=hints)
 
