@@ -44,6 +44,10 @@ class CrawlJob:
     all_feeds: bool = False
     """Poll every feed now, whatever its adaptive interval says (``NEWSRAKE_ALL_FEEDS``); not a retired feed, nor
     one backing off after failures."""
+    cluster: str | None = None
+    """A Redis URL: this crawl is a node of that cluster (`crawler.cluster`)."""
+    writer: bool = True
+    """In a cluster: this node is its writer, into ``db`` (a worker node opens no database)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class CrawlOutcome:
     """Scrapy's finish reason, if the crawl stopped for another reason than having finished."""
     failed: bool
     """Every feed failed."""
+    writer_busy: bool = False
+    """In a cluster: another writer holds it."""
 
     @property
     def summary(self) -> str:
@@ -124,8 +130,11 @@ def run_crawl_job(job: CrawlJob) -> CrawlOutcome:
     from crawler.early_cleaning import start_cleaning_early
     from pipelines.store import last_crawl_stored_articles
 
+    if job.cluster is not None:
+        _check_cluster(job.cluster)
     workers = _clean_workers(overrides)
-    if workers is not None and start_cleaning_early(workers, last_crawl_stored_articles(job.db)):  # before Scrapy
+    stored_before = job.cluster is not None or last_crawl_stored_articles(job.db)
+    if workers is not None and start_cleaning_early(workers, stored_before):  # before Scrapy
         overrides["NEWSRAKE_CLEAN_STARTED_EARLY"] = True
     from crawler.options import SettingError
     from crawler.run import build_settings, check_overrides, run_crawl  # Scrapy: imported while the fork server starts
@@ -138,12 +147,21 @@ def run_crawl_job(job: CrawlJob) -> CrawlOutcome:
         raise CrawlJobError(str(error), usage=True) from None
     from pipelines.store import Store, StoreError
 
-    try:
-        Store.open(job.db).close()  # created or brought up to date before Scrapy opens it
-    except StoreError as error:
-        raise CrawlJobError(str(error), usage=False) from None
+    if job.cluster is None or job.writer:
+        try:
+            Store.open(job.db).close()  # created or brought up to date before Scrapy opens it
+        except StoreError as error:
+            raise CrawlJobError(str(error), usage=False) from None
+    spider_args: dict[str, Any] = {}
+    if job.cluster is not None:
+        from crawler.cluster.node import node_overrides
+        from crawler.cluster.spider import ClusterSpider
+
+        settings.update(node_overrides(settings, job.cluster, writer=job.writer), priority="cmdline")
+        spider_args = {"spider_class": ClusterSpider, "cluster": job.cluster}
     stats = run_crawl(
         settings,
+        **spider_args,
         seeds=[str(p) for p in job.seeds],
         feed=list(job.feeds),
         feeds_file=str(job.feeds_file) if job.feeds_file else None,
@@ -156,4 +174,16 @@ def run_crawl_job(job: CrawlJob) -> CrawlOutcome:
         timed_out=reason == "closespider_timeout",
         stopped_early=reason if reason not in (None, "finished", "store_error", "closespider_timeout") else None,
         failed=outcome(stats) == "failed",
+        writer_busy=bool(stats.get("newsrake/cluster/writer_busy")),
     )
+
+
+def _check_cluster(url: str) -> None:
+    """A one-line `CrawlJobError` unless the cluster's Redis answers (imports the Redis client)."""
+    from crawler.cluster.node import check_redis
+    from crawler.cluster.url import ClusterError
+
+    try:
+        check_redis(url)
+    except ClusterError as error:
+        raise CrawlJobError(str(error), usage=False) from None

@@ -60,13 +60,14 @@ def _log_only_what_is_kept(settings: Settings) -> None:
     logging.getLogger("scrapy").setLevel(level)
 
 
-def run_crawl(settings: Settings, **spider_args: Any) -> dict[str, Any]:
-    """Run the `feeds` spider to the end in this process; return its stats.
+def run_crawl(settings: Settings, spider_class: type[FeedsSpider] = FeedsSpider, **spider_args: Any) -> dict[str, Any]:
+    """Run the `feeds` spider (or ``spider_class``, a cluster node's) to the end in this process; return its
+    stats.
 
     Scrapy's reactor can run once per process, so call this once.
     """
     process = AsyncCrawlerProcess(settings)
-    crawler = process.create_crawler(FeedsSpider)
+    crawler = process.create_crawler(spider_class)
     crawler.signals.connect(collect_less_often, signal=signals.spider_opened)
     crawler.signals.connect(lambda: _log_only_what_is_kept(crawler.settings), signal=signals.spider_opened, weak=False)
     process.crawl(crawler, **spider_args)

@@ -5,9 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
-from crawler.commands.common import EXIT_FAILED, EXIT_OK, NewsrakeError, db_option, default_seeds, with_lock
-from crawler.crawl_job import CrawlJob, CrawlJobError, run_crawl_job
+from crawler.commands.common import (
+    EXIT_FAILED,
+    EXIT_LOCKED,
+    EXIT_OK,
+    NewsrakeError,
+    db_option,
+    default_seeds,
+    with_lock,
+)
+from crawler.crawl_job import CrawlJob, CrawlJobError, CrawlOutcome, run_crawl_job
 
 
 def crawl_into(job: CrawlJob) -> int:
@@ -30,7 +39,12 @@ def _crawled(job: CrawlJob) -> int:
         outcome = run_crawl_job(job)
     except CrawlJobError as error:
         raise (click.UsageError(str(error)) if error.usage else NewsrakeError(str(error))) from None
-    click.echo(outcome.summary)
+    if outcome.writer_busy:
+        click.echo(
+            f"newsrake: another writer holds the cluster {job.cluster}; not starting (exit {EXIT_LOCKED})", err=True
+        )
+        return EXIT_LOCKED
+    click.echo(outcome.summary if job.cluster is None or job.writer else _node_summary(outcome))
     if outcome.store_failed:
         raise NewsrakeError(f"the crawl stopped: cannot write to {job.db} (see the log above)")
     if outcome.timed_out:
@@ -40,6 +54,14 @@ def _crawled(job: CrawlJob) -> int:
         click.echo(f"newsrake: crawl stopped early: {outcome.stopped_early}", err=True)
         return EXIT_FAILED
     return EXIT_FAILED if outcome.failed else EXIT_OK
+
+
+def _node_summary(outcome: CrawlOutcome) -> str:
+    """A worker node's one line: what it fetched and handed to the cluster (the writer counts what is new)."""
+    stats = outcome.stats
+    taken = int(stats.get("newsrake/cluster/tasks_taken", 0))
+    handed = int(stats.get("newsrake/cluster/results_handed_in", 0))
+    return f"newsrake: cluster node: {taken} requests taken from the frontier, {handed} results handed to the writer"
 
 
 def _feed_urls(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -62,6 +84,17 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> 
             parse_duration(value)
         except ValueError as error:
             raise click.BadParameter(str(error), ctx, param) from None
+    return value
+
+
+def _cluster_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--cluster`` value: a redis:// URL (a usage error if not)."""
+    from crawler.cluster.url import check_url
+
+    if value is not None:
+        problem = check_url(value)
+        if problem is not None:
+            raise click.BadParameter(f"{value!r}: {problem}", ctx, param)
     return value
 
 
@@ -108,6 +141,12 @@ def _addresses(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     "--all-feeds", is_flag=True, help="Poll every feed now, even those whose adaptive interval is not over yet."
 )
 @click.option(
+    "--cluster",
+    metavar="REDIS_URL",
+    callback=_cluster_url,
+    help="Run as a node of the crawl cluster at redis://HOST:PORT/DB; with an explicit --db, as its one writer.",
+)
+@click.option(
     "-s",
     "settings_pairs",
     multiple=True,
@@ -125,6 +164,7 @@ def crawl(
     max_runtime: str | None,
     log_file: Path | None,
     all_feeds: bool,
+    cluster: str | None,
     settings_pairs: tuple[str, ...],
 ) -> int:
     """Fetch the feeds, then every new article page, clean it and store it.
@@ -133,17 +173,28 @@ def crawl(
     polled with ETag / Last-Modified, so the command is meant to run from
     cron. Prints a one-line summary. Exit codes: 0 success, 1 every feed
     failed or the database cannot be written, 2 usage error, 75 another run
-    holds the database (it exits at once).
+    holds the database (it exits at once), or another writer holds the
+    cluster.
+
+    With --cluster, several crawls share one frontier in Redis: each page is
+    fetched by one node, politeness holds across all of them, and the node
+    given --db stores everything into that file (see docs/cluster.md).
 
     \b
     Example:
         newsrake crawl --seeds seeds/default.toml --db news.db
         newsrake crawl --feed https://example.org/rss.xml -s DOWNLOAD_DELAY=2
+        newsrake crawl --cluster redis://10.0.0.5:6379/0 --db news.db   # the writer
+        newsrake crawl --cluster redis://10.0.0.5:6379/0                # a worker node
     """
     if not seeds and not feeds and feeds_file is None:
         seeds = tuple(default_seeds())
+    writer = click.get_current_context().get_parameter_source("db") is not ParameterSource.DEFAULT
     job = CrawlJob(
         db, seeds, feeds, feeds_file, allow_private_addresses, allow_addresses, settings_pairs,
-        since=since, max_runtime=max_runtime, log_file=log_file, all_feeds=all_feeds,
+        since=since, max_runtime=max_runtime, log_file=log_file, all_feeds=all_feeds, cluster=cluster,
+        writer=writer,
     )  # fmt: skip
+    if cluster is not None and not writer:
+        return _crawled(job)  # a worker node: no database, no run lock
     return crawl_into(job)

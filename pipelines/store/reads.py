@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pipelines import raw_body
 from pipelines.store.base import StoreBase
@@ -37,6 +38,34 @@ class Reads(StoreBase):
     def known_guids(self, guids: Iterable[str]) -> set[str]:
         """Those of ``guids`` that a stored article already has (indexed look-ups)."""
         return self._known("guid", (g for g in guids if g))
+
+    def seen_keys(self) -> Iterator[str]:
+        """Every key an article is known by, for a frontier that must not fetch it again: the URL keys of
+        stored articles, their canonical keys, ``guid <feed URL> <GUID>`` of their GUIDs, the URLs of known
+        duplicates and of pending articles (which come back when due, by their own path)."""
+        yield from self._column("SELECT url FROM articles")
+        yield from self._column("SELECT canonical_key FROM articles WHERE canonical_key IS NOT NULL")
+        yield from self._column(
+            "SELECT 'guid ' || feed_url || ' ' || guid FROM articles WHERE guid IS NOT NULL AND feed_url IS NOT NULL"
+        )
+        yield from self._column("SELECT url FROM duplicates")
+        yield from self._column("SELECT url FROM pending_articles")
+
+    def _column(self, query: str) -> Iterator[str]:
+        cursor = self.db.conn.execute(query)
+        while rows := cursor.fetchmany(5000):
+            yield from (row[0] for row in rows if row[0])
+
+    def feed_states(self) -> list[tuple[str, str | None, str | None, str | None, str | None, str | None, int, Any]]:
+        """Every feed's url, ETag, Last-Modified, body digest, moved-to URL, retired date, failures in a row
+        and next poll time."""
+        return [
+            (row[0], row[1], row[2], row[3], row[4], row[5], int(row[6] or 0), row[7])
+            for row in self.db.conn.execute(
+                "SELECT url, etag, last_modified, body_sha256, moved_to, retired_at, failures_in_row, next_poll_at"
+                " FROM feeds"
+            )
+        ]
 
     def _known(self, column: str, values: Iterable[str]) -> set[str]:
         """Those of ``values`` found in ``articles.<column>`` (an indexed column), 500 at a time."""

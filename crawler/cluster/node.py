@@ -1,0 +1,49 @@
+"""What makes a crawl a cluster node: its settings, and a check that Redis answers before Scrapy starts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scrapy.settings import Settings
+
+from crawler.cluster.url import ClusterError, check_url
+
+_NOT_IN_A_CLUSTER = (
+    "crawler.middlewares.feed_state.FeedStateMiddleware",  # the feed's state is in Redis (`crawler.cluster.polling`)
+    "crawler.middlewares.seen_urls.SeenUrlsMiddleware",  # the frontier's ``seen`` set
+)
+
+
+def node_overrides(settings: Settings, url: str, *, writer: bool) -> dict[str, Any]:
+    """The settings that make this crawl a node of the cluster at ``url`` (its writer with ``writer``)."""
+    middlewares: Mapping[str, Any] = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    downloader = {name: order for name, order in middlewares.items() if name not in _NOT_IN_A_CLUSTER}
+    downloader["crawler.cluster.gate.PolitenessGateMiddleware"] = 990  # the last step before the request goes
+    return {
+        "DOWNLOADER_MIDDLEWARES": downloader,
+        "ITEM_PIPELINES": {
+            "pipelines.clean_pipeline.CleanPipeline": 300,
+            "crawler.cluster.results.ResultPipeline": 800,
+        },
+        "NEWSRAKE_CLUSTER_URL": url,
+        "NEWSRAKE_CLUSTER_WRITER": writer,
+    }
+
+
+def check_redis(url: str) -> None:
+    """Raise `ClusterError` (one line) unless ``url`` is a Redis that answers."""
+    problem = check_url(url)
+    if problem is not None:
+        raise ClusterError(f"bad --cluster URL {url!r}: {problem}")
+    import redis
+    from redis.exceptions import RedisError
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=10)
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except (RedisError, OSError, ValueError) as error:
+        raise ClusterError(f"cannot reach Redis at {url}: {error}") from None
