@@ -187,6 +187,11 @@ class Frontier:
     async def unlock_writer(self, token: str) -> None:
         await self.script("UNLOCK", token)
 
+    async def writer_holder(self) -> str | None:
+        """The value of the writer's lock (who holds it), or None."""
+        raw: bytes | str | None = await self.call(lambda: self.client.get(self.key("writer")))
+        return (raw.decode() if isinstance(raw, bytes) else raw) or None
+
     async def epoch(self) -> str | None:
         raw: bytes | str | None = await self.call(lambda: self.client.get(self.key("epoch")))
         return (raw.decode() if isinstance(raw, bytes) else raw) or None

@@ -63,7 +63,7 @@ class Task:
                 entry=_entry(entry) if isinstance(entry, dict) else None,
                 attempts=fields.get("a"),
             )
-        except (KeyError, TypeError, json.JSONDecodeError) as error:
+        except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as error:
             raise ValueError(f"not a frontier task: {error}") from None
 
 

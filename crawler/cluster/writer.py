@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -52,7 +54,8 @@ class Writer:
         self.crawler = crawler
         crawler.signals.connect(self._closed, signal=signals.spider_closed)  # before the pipeline's own
         self.pipeline = StorePipeline(crawler)
-        self.token = uuid.uuid4().hex
+        self.token = f"{socket.gethostname()} {os.getpid()} {uuid.uuid4().hex}"
+        """The writer's lock's value: which machine and process hold it."""
         self.frontier: Frontier | None = None
         self.failed = False
         self.busy = False
@@ -71,7 +74,7 @@ class Writer:
         """Take the writer's lock, open the database, seed Redis if it is empty, queue the due pending
         articles and start storing; False if another writer holds the cluster."""
         self.frontier = frontier
-        if not await frontier.lock_writer(self.token, self._lock_ttl):
+        if not await frontier.lock_writer(self.token, self._lock_ttl) and not await self._take_over(frontier):
             self.busy = True
             assert self.crawler.stats is not None
             self.crawler.stats.set_value(WRITER_BUSY, 1)
@@ -85,6 +88,15 @@ class Writer:
         await self._queue_pending()
         self._consumer = asyncio.get_running_loop().create_task(self._consume())
         return True
+
+    async def _take_over(self, frontier: Frontier) -> bool:
+        """Take the lock of a writer that died on this machine (killed: its lock had not expired yet)."""
+        holder = await frontier.writer_holder()
+        if holder is None or not _dead_here(holder):
+            return False
+        logger.warning("the cluster's last writer (%s) died on this machine: taking over its lock", holder)
+        await frontier.unlock_writer(holder)
+        return await frontier.lock_writer(self.token, self._lock_ttl)
 
     async def seed(self) -> None:
         """Fill an empty Redis from the database: seen keys, feed states and due times."""
@@ -209,6 +221,21 @@ class Writer:
                 await asyncio.wait_for(self.frontier.unlock_writer(self.token), 5)
             except Exception as error:  # noqa: BLE001 - the lock expires on its own
                 logger.info("writer lock not released (%s): it expires", error)
+
+
+def _dead_here(holder: str) -> bool:
+    """Whether a writer lock's holder was a process of this machine that no longer runs."""
+    host, _, rest = holder.partition(" ")
+    pid = rest.partition(" ")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _entry(link: str) -> Any:
