@@ -154,7 +154,7 @@ class ClusterSpider(FeedsSpider):
             idle = idle + 1 if done else 0
             if idle >= 3:  # nothing queued, nothing in flight anywhere, three times in a row
                 return
-            await asyncio.sleep(min(0.2, taken.wait) if taken.status == "wait" else 0.2)
+            await asyncio.sleep(max(0.005, min(0.05, taken.wait)) if taken.status == "wait" else 0.2)
 
     async def _renew_leases(self) -> None:
         """Keep this node's leases alive while it works on them."""
