@@ -13,6 +13,7 @@ import asyncio
 from scrapy import Request
 from scrapy.crawler import Crawler
 
+from crawler import settings
 from crawler.cluster.spider import ClusterSpider
 from crawler.cluster.tasks import host_of
 from crawler.middlewares.host_policy import HostPolicyMiddleware
@@ -24,7 +25,9 @@ class PolitenessGateMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.delay = max(0.0, crawler.settings.getfloat("DOWNLOAD_DELAY"))
-        self.margin = max(0.0, crawler.settings.getfloat("NEWSRAKE_CLUSTER_GATE_MARGIN", 0.02))
+        self.margin = max(
+            0.0, crawler.settings.getfloat("NEWSRAKE_CLUSTER_GATE_MARGIN", settings.NEWSRAKE_CLUSTER_GATE_MARGIN)
+        )
         self._policy: HostPolicyMiddleware | None = None
         self._shared: dict[str, float] = {}
 

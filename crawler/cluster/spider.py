@@ -20,6 +20,7 @@ from scrapy import signals
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawler import settings as defaults
 from crawler.cluster import polling
 from crawler.cluster.frontier import Frontier
 from crawler.cluster.tasks import Task
@@ -90,7 +91,7 @@ class ClusterSpider(FeedsSpider):
     # --- the frontier ----------------------------------------------------
     def _connect(self) -> Frontier:
         if self.frontier is None:
-            lease = self.crawler.settings.getfloat("NEWSRAKE_CLUSTER_LEASE", 60.0)
+            lease = self.crawler.settings.getfloat("NEWSRAKE_CLUSTER_LEASE", defaults.NEWSRAKE_CLUSTER_LEASE)
             self.frontier = Frontier(self.cluster_url, lease=lease)
         return self.frontier
 

@@ -23,10 +23,11 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler import settings
 from crawler.cluster import results
 from crawler.cluster.frontier import Frontier
 from crawler.cluster.tasks import Task
-from pipelines import stats
+from pipelines import defaults, stats
 from pipelines.records import FeedFetch, utc_now
 from pipelines.store_pipeline import StorePipeline
 
@@ -59,7 +60,7 @@ class Writer:
         self.frontier: Frontier | None = None
         self.failed = False
         self.busy = False
-        self.batch = max(1, crawler.settings.getint("NEWSRAKE_STORE_BATCH", 64))
+        self.batch = max(1, crawler.settings.getint("NEWSRAKE_STORE_BATCH", defaults.STORE_BATCH))
         self._consumer: asyncio.Task[None] | None = None
         self._storing = False
         self._locked = False
@@ -68,7 +69,7 @@ class Writer:
 
     @property
     def _lock_ttl(self) -> float:
-        return max(5.0, self.crawler.settings.getfloat("NEWSRAKE_CLUSTER_LEASE", 60.0))
+        return max(5.0, self.crawler.settings.getfloat("NEWSRAKE_CLUSTER_LEASE", settings.NEWSRAKE_CLUSTER_LEASE))
 
     async def prepare(self, frontier: Frontier) -> bool:
         """Take the writer's lock, open the database, seed Redis if it is empty, queue the due pending
