@@ -1,14 +1,17 @@
 """The crawl cluster's throughput (issue 21): one plain crawl, a cluster of one node, a cluster of three.
 
-    python benchmarks/cluster.py [--articles 900] [--hosts 60] [--latency 0.2] [--delay 1] [--concurrency 2]
+    python benchmarks/cluster.py [--articles 600] [--hosts 60] [--latency 0.2] [--delay 0.5] [--concurrency 2]
 
 A generated news site (original pages of some 2 KB, ``--feeds`` feeds a host) is spread over ``--hosts`` host
 names, all resolved to 127.0.0.1 by the tests' scripted DNS and served by one loopback server that answers
 every request ``--latency`` seconds after it came (``benchmarks/cluster_site.py``), as servers across the
 Internet would. Each host is crawled politely: ``DOWNLOAD_DELAY`` (``--delay``) between two requests to it, and
 each node takes at most ``--concurrency`` requests at a time (``CONCURRENT_REQUESTS``), so that a node is bound
-by the network's latency, not by the machine's two cores. The same site is crawled, each time into a new SQLite
-file (and a Redis database flushed first):
+by the network's latency, not by the machine's two cores. The defaults keep the three nodes below the cluster's
+politeness bound (60 hosts / 0.5 s = 120 requests/s against 3 x 2 / 0.2 s = 30) and each host's share short
+(10 articles: 5 s of delays, against the 20 s three nodes take for the whole site at the network's pace), so
+that a third node can add what the second one added; a default run takes some 4 minutes. The same site is
+crawled, each time into a new SQLite file (and a Redis database flushed first):
 
 1. by a plain ``newsrake crawl``;
 2. by a cluster of one node: ``newsrake crawl --cluster URL --db F`` (the writer, crawling alone);
@@ -127,11 +130,11 @@ def stored(db: Path) -> dict[str, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=900, help="articles on the site, in all")
+    parser.add_argument("--articles", type=int, default=600, help="articles on the site, in all")
     parser.add_argument("--hosts", type=int, default=60, help="host names the articles are spread over")
-    parser.add_argument("--feeds", type=int, default=3, help="feeds per host")
+    parser.add_argument("--feeds", type=int, default=2, help="feeds per host")
     parser.add_argument("--latency", type=float, default=0.2, help="seconds the server takes to answer a request")
-    parser.add_argument("--delay", type=float, default=1.0, help="DOWNLOAD_DELAY: seconds between requests to a host")
+    parser.add_argument("--delay", type=float, default=0.5, help="DOWNLOAD_DELAY: seconds between requests to a host")
     parser.add_argument("--concurrency", type=int, default=2, help="CONCURRENT_REQUESTS of each node")
     parser.add_argument("--configs", nargs="+", default=["plain", "1-node", "3-node"],
                         choices=["plain", "1-node", "3-node"], help="which crawls to run")  # fmt: skip
