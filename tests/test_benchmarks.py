@@ -275,6 +275,31 @@ def test_desk_benchmark_says_what_it_measures() -> None:
         assert option in done.stdout
 
 
+def test_cluster_benchmark_crawls_plain_and_as_clusters_of_one_and_three() -> None:
+    done = run("benchmarks/cluster.py", "--articles", "12", "--hosts", "3", "--feeds", "2", "--latency", "0.05",
+               "--delay", "0.2", "--concurrency", "2")  # fmt: skip
+    out = done.stdout
+    for label in ("plain newsrake crawl", "cluster of 1 node(s)", "cluster of 3 node(s)"):
+        assert re.search(rf"^  {re.escape(label)} +12 articles +[\d.]+ s +[\d.]+/s +[\d.]+ CPU s/article", out, re.M), (
+            label, out + done.stderr)  # fmt: skip
+    checks = re.findall(r"^  (\S.*?) +[\d.]+  \(target [<>]= [\d.]+\) (ok|MISSED)$", out, re.M)
+    verdicts = dict(checks)
+    for name in ("1-node: same articles (URLs, texts) as plain", "3-node: same articles (URLs, texts) as plain",
+                 "plain: articles stored / served", "3-node: article pages fetched twice"):  # fmt: skip
+        assert verdicts.get(name) == "ok", (name, out)
+    assert {"rate, 3 nodes / 1 node", "rate, 1-node cluster / plain crawl"} <= set(verdicts), out
+    passed = all(verdict == "ok" for verdict in verdicts.values())  # the rates, on a sample this small: up to chance
+    assert out.splitlines()[-1] == ("RESULT: pass" if passed else "RESULT: FAIL")
+    assert done.returncode == (0 if passed else 1), done.stderr
+
+
+def test_cluster_benchmark_says_what_it_measures() -> None:
+    done = run("benchmarks/cluster.py", "--help")
+    assert done.returncode == 0, done.stderr
+    for option in ("--articles", "--hosts", "--latency", "--delay", "--concurrency"):
+        assert option in done.stdout
+
+
 def test_polling_benchmark_reports_requests_delays_and_verdicts() -> None:
     done = run("benchmarks/polling.py", "--feeds", "300", "--seed", "5", "--distribution", "lognormal", "pareto")
     out = done.stdout
