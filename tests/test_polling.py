@@ -22,6 +22,7 @@ from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
 from crawler.feeds import parse_feed
 from pipelines.polling import (
+    ENTRIES_PER_POLL,
     PollBounds,
     PollHints,
     PollObservation,
@@ -38,8 +39,8 @@ from conftest import FAST, article_page, newsrake
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC).timestamp()
 BOUNDS = PollBounds(minimum=600, maximum=86400, default=900)
-HALF_HOUR_AGO = PollState(polled_at=NOW - 1800, interval=1800, rate=2 / 3600, exposure=6 * 3600)
-"""A feed polled every 30 min, publishing about two articles an hour."""
+HALF_HOUR_AGO = PollState(polled_at=NOW - 1800, interval=1800, rate=ENTRIES_PER_POLL / 1800, exposure=6 * 3600)
+"""A feed polled every 30 min, the interval its estimated rate (about two articles an hour) gives."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,24 @@ POLICY = {
         lambda s: s == 7200,
         "Retry-After 2 h",
     ),
+    "the-window-beats-a-ttl": Case(
+        HALF_HOUR_AGO,
+        PollObservation(entries=20, new=20, hints=PollHints(ttl=3600)),
+        lambda s: s <= 900,
+        "ttl 60 min not waited for: entries would be lost",
+    ),
+    "the-window-beats-a-ttl-before-it-overflows": Case(
+        HALF_HOUR_AGO,
+        PollObservation(entries=8, new=2, hints=PollHints(ttl=6 * 3600)),
+        lambda s: s < 6 * 3600,
+        "(ttl 6 h not waited for: entries would be lost)",
+    ),
+    "retry-after-beats-the-window": Case(
+        HALF_HOUR_AGO,
+        PollObservation(entries=20, new=20, hints=PollHints(retry_after=7200)),
+        lambda s: s == 7200,
+        "Retry-After 2 h",
+    ),
     "a-short-hint-changes-nothing": Case(
         HALF_HOUR_AGO,
         PollObservation(entries=20, new=0, hints=PollHints(ttl=60)),
@@ -120,8 +139,8 @@ POLICY = {
         "backing off",
     ),
     "a-hint-beyond-the-maximum-is-clamped": Case(
-        HALF_HOUR_AGO,
-        PollObservation(entries=30, new=12, hints=PollHints(ttl=3 * 86400)),
+        PollState(NOW - 3600, 3600, 1 / 86400, 86400),  # a quiet feed: its window holds weeks of entries
+        PollObservation(entries=30, new=0, hints=PollHints(ttl=3 * 86400)),
         lambda s: s == 86400,
         "ttl 3 d; at the 24 h maximum",
     ),
