@@ -118,7 +118,7 @@ def _check_sources(job: CrawlJob) -> None:
         raise CrawlJobError(
             f"no usable sources: {gathered.skipped[0]}" + (f" (and {more} more)" if more else ""), usage=True
         )
-    if not gathered.sources:
+    if not gathered.sources and job.cluster is None:  # a cluster node may crawl the cluster's sources only
         raise CrawlJobError("no sources: give --seeds FILE, --feed URL or --feeds-file FILE", usage=True)
 
 

@@ -33,6 +33,7 @@ NEWSRAKE_POLL_DEFAULT = _pipelines.POLL_DEFAULT  # the interval of a feed never 
 NEWSRAKE_ALL_FEEDS = False  # poll every feed now, whatever its interval says (newsrake crawl --all-feeds)
 NEWSRAKE_CLUSTER_LEASE = 60.0  # cluster mode: seconds a node's task is leased (renewed while it works on it)
 NEWSRAKE_CLUSTER_GATE_MARGIN = 0.02  # cluster mode: seconds added to each host's delay, for the nodes' jitter
+NEWSRAKE_CLUSTER_WAIT_FOR_WRITER = 30.0  # cluster mode: a worker with nothing to do waits this long for a writer
 NEWSRAKE_ARTICLE_RETRY_MAX = 5  # attempts at an article that fails for now (5xx, timeout ...) before giving it up
 NEWSRAKE_ARTICLE_RETRY_BACKOFF = 900  # seconds before trying a failed article again (a later run); doubles
 NEWSRAKE_ARTICLE_RETRY_BACKOFF_MAX = 86400  # that wait never exceeds a day

@@ -121,6 +121,12 @@ class ClusterSpider(FeedsSpider):
         idle = 0
         capacity = max(1, self.crawler.settings.getint("CONCURRENT_REQUESTS"))
         waited = 0
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        writer_seen = False
+        wait_for_writer = self.crawler.settings.getfloat(
+            "NEWSRAKE_CLUSTER_WAIT_FOR_WRITER", defaults.NEWSRAKE_CLUSTER_WAIT_FOR_WRITER
+        )
         while True:
             if self.writer is not None and self.writer.failed:
                 return
@@ -150,6 +156,9 @@ class ClusterSpider(FeedsSpider):
             done = taken.status == "empty" and taken.leases == 0
             if done and self.held:  # nothing is leased anywhere: these were released without this node noticing
                 logger.debug("stale tasks forgotten: %s", list(self.held))
+            if done and self.writer is None and not writer_seen:  # its sources may not be in the frontier yet
+                writer_seen = await frontier.writer_holder() is not None
+                done = writer_seen or loop.time() - started > wait_for_writer
             if done and self.writer is not None:
                 done = await self.writer.drained()
             idle = idle + 1 if done else 0
