@@ -358,7 +358,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_repeats_only_its_own_pages(
             problems.append(f"{path} requested twice, and not by the killed node: {requests}")
     if rerun := [hit.path for hit in hits[after_run:] if is_article(hit)]:
         problems.append(f"the writer's second run fetched articles again: {rerun}")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_writer_killed_mid_run_then_run_again_stores_the_rest_once(
@@ -379,7 +379,7 @@ def test_the_writer_killed_mid_run_then_run_again_stores_the_rest_once(
     for path, requests in requested_twice(site.snapshot()).items():
         if not any(hit.agent == agent(WRITER) and hit.at < killed_at for hit in requests):
             problems.append(f"{path} requested twice, and not by the killed writer: {requests}")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_redis_restarted_empty_mid_run_refetches_no_stored_article(
@@ -402,7 +402,7 @@ def test_redis_restarted_empty_mid_run_refetches_no_stored_article(
         problems.append(f"{len(missing)} articles not stored after the run, e.g. {sorted(missing)[:3]}")
     if twice := stored_twice(db):
         problems.append(f"stored twice: {twice}")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_a_second_writer_exits_75_with_one_line(cluster: Cluster, site: LoggedSite, tmp_path: Path) -> None:
