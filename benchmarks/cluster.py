@@ -28,7 +28,10 @@ Then the checks (RESULT: pass when every one is met, exit 1 otherwise):
 - three nodes' rate / one node's >= 2.5;
 - one node's rate / the plain crawl's >= 0.9 (the cluster's own cost within 10%).
 
-Reported beside them: the closest two requests to one host came, against ``--delay``.
+Reported beside them: the seconds from the site's first request to its last (the rest of the wall time is
+start-up and the end of the run), how many requests the server was answering at once, on average (against the nodes'
+``--concurrency``: what a node does besides waiting on the network shows here), and the closest two requests to
+one host came, against ``--delay``.
 """
 
 from __future__ import annotations
@@ -73,6 +76,10 @@ class Row:
     """Article pages requested more than once."""
     closest: float
     """The smallest time between two requests to one host, in seconds."""
+    in_flight: float
+    """Requests the server was answering at once, on average over the run (requests x latency / wall time)."""
+    fetching: float
+    """Seconds from the first request the server got to the last one (the rest of the wall time: start-up, end)."""
 
     @property
     def rate(self) -> float:
@@ -81,8 +88,9 @@ class Row:
     def line(self) -> str:
         return (
             f"  {self.name:<28} {self.articles:5d} articles {self.seconds:7.1f} s {self.rate:7.2f}/s"
-            f" {self.cpu_seconds / max(1, self.articles):7.3f} CPU s/article"
-            f"  closest requests to a host {self.closest:5.2f} s, pages fetched twice {self.twice}"
+            f" {self.cpu_seconds / max(1, self.articles):7.3f} CPU s/article; fetching {self.fetching:5.1f} s,"
+            f" {self.in_flight:4.1f} requests in flight; closest to a host {self.closest:4.2f} s;"
+            f" pages fetched twice {self.twice}"
         )
 
 
@@ -187,7 +195,9 @@ def main() -> int:
                 label = "plain newsrake crawl" if config.nodes == 0 else f"cluster of {config.nodes} node(s)"
                 rows[config.name] = Row(label, len(articles[config.name]), seconds, cpu,
                                         sum(1 for count in counts.values() if count > 1),
-                                        min(gaps.values(), default=float("inf")))  # fmt: skip
+                                        min(gaps.values(), default=float("inf")),
+                                        len(hits) * args.latency / seconds,
+                                        hits[-1].at - hits[0].at if hits else 0.0)  # fmt: skip
                 print(rows[config.name].line(), flush=True)
     checks = [
         Check(f"{name}: articles stored / served", len(set(found) & served) / len(served), ">=", 1.0)
