@@ -24,7 +24,7 @@ class PolitenessGateMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.delay = max(0.0, crawler.settings.getfloat("DOWNLOAD_DELAY"))
+        self.delay = max(0.0, crawler.settings.getfloat("NEWSRAKE_CLUSTER_DELAY"))
         self.margin = max(
             0.0, crawler.settings.getfloat("NEWSRAKE_CLUSTER_GATE_MARGIN", settings.NEWSRAKE_CLUSTER_GATE_MARGIN)
         )

@@ -16,7 +16,9 @@ _NOT_IN_A_CLUSTER = (
 
 
 def node_overrides(settings: Settings, url: str, *, writer: bool) -> dict[str, Any]:
-    """The settings that make this crawl a node of the cluster at ``url`` (its writer with ``writer``)."""
+    """The settings that make this crawl a node of the cluster at ``url`` (its writer with ``writer``): the
+    database's middlewares out, the gate in, results handed to the cluster, ``DOWNLOAD_DELAY`` kept by the
+    cluster rather than by the node (``NEWSRAKE_CLUSTER_DELAY``)."""
     middlewares: Mapping[str, Any] = settings.getdict("DOWNLOADER_MIDDLEWARES")
     downloader = {name: order for name, order in middlewares.items() if name not in _NOT_IN_A_CLUSTER}
     downloader["crawler.cluster.gate.PolitenessGateMiddleware"] = 990  # the last step before the request goes
@@ -28,6 +30,12 @@ def node_overrides(settings: Settings, url: str, *, writer: bool) -> dict[str, A
         },
         "NEWSRAKE_CLUSTER_URL": url,
         "NEWSRAKE_CLUSTER_WRITER": writer,
+        # The per-host delay is kept across the cluster by the frontier and the gate (`crawler.cluster.gate`);
+        # a node's own delay after the gate (Scrapy's slot delay, randomised, or AutoThrottle's) would let its
+        # requests go out later, in another order, closer together than the gate allowed.
+        "NEWSRAKE_CLUSTER_DELAY": max(0.0, settings.getfloat("DOWNLOAD_DELAY")),
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
     }
 
 

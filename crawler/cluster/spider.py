@@ -1,7 +1,7 @@
 """The `feeds` spider as a cluster node: its requests come from the shared frontier, not from its own sources.
 
-The node adds its sources' feeds to the frontier, then takes tasks as long as it has room for them (at most
-``CONCURRENT_REQUESTS`` leased at once). A feed's parse queues its new articles in the frontier (where the
+The node adds its sources' feeds to the frontier, then takes tasks as long as its downloader has room for
+them (Scrapy's ``needs_backout``, as its lazy start does; woken when a request leaves the downloader). A feed's parse queues its new articles in the frontier (where the
 ``seen`` set makes each article page requested once in the whole cluster), stores the feed's validators and
 next poll there, and only then releases the feed's lease. An article's lease is released with its result's
 hand-in (`crawler.cluster.results`), in one Redis transaction. A node that stops with tasks still leased gives
@@ -11,6 +11,7 @@ them back; a node that dies leaves them to expire.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
@@ -20,6 +21,7 @@ from scrapy import signals
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from cleaners import FeedEntry
 from crawler import settings as defaults
 from crawler.cluster import polling
 from crawler.cluster.frontier import Frontier
@@ -34,6 +36,9 @@ logger = logging.getLogger(__name__)
 
 TASK_META = "newsrake_cluster_task"
 """The meta key under which a request carries the frontier task it does."""
+
+HELD_PER_REQUEST = 4
+"""Tasks a node may hold per request it may have in the downloader (the others being cleaned or handed in)."""
 
 HANDED_IN = "newsrake/cluster/results_handed_in"
 TASKS_TAKEN = "newsrake/cluster/tasks_taken"
@@ -70,6 +75,7 @@ class ClusterSpider(FeedsSpider):
         """The writer (`crawler.cluster.writer.Writer`) when this node is the cluster's writer."""
         self._renewer: asyncio.Task[None] | None = None
         self._source_tasks: list[Task] = []
+        self._room = asyncio.Event()
 
     @property
     def _all_feeds(self) -> bool:
@@ -86,6 +92,7 @@ class ClusterSpider(FeedsSpider):
         crawler.signals.connect(spider._item_gone, signal=signals.item_dropped)
         crawler.signals.connect(spider._item_gone, signal=signals.item_error)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._room_made, signal=signals.request_left_downloader)
         return spider
 
     # --- the frontier ----------------------------------------------------
@@ -96,7 +103,13 @@ class ClusterSpider(FeedsSpider):
         return self.frontier
 
     def _delay(self) -> float:
-        return max(0.0, self.crawler.settings.getfloat("DOWNLOAD_DELAY"))
+        """The per-host delay the cluster keeps (the run's ``DOWNLOAD_DELAY``)."""
+        return max(0.0, self.crawler.settings.getfloat("NEWSRAKE_CLUSTER_DELAY"))
+
+    def _first_request(self, entry: FeedEntry) -> bool:
+        """Always: the frontier's ``seen`` set decides what is requested, across nodes and Redis restarts (an
+        article queued in a Redis that lost its data must be queued again when its feed is polled again)."""
+        return True
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         frontier = self._connect()
@@ -130,8 +143,8 @@ class ClusterSpider(FeedsSpider):
         while True:
             if self.writer is not None and self.writer.failed:
                 return
-            if len(self.held) >= capacity:
-                await asyncio.sleep(0.05)
+            if self._busy(capacity):
+                await self._wait_for_room()
                 continue
             taken = await frontier.take(self._delay())
             if taken.status == "noepoch":
@@ -165,6 +178,21 @@ class ClusterSpider(FeedsSpider):
             if idle >= 3:  # nothing queued, nothing in flight anywhere, three times in a row
                 return
             await asyncio.sleep(max(0.005, min(0.05, taken.wait)) if taken.status == "wait" else 0.2)
+
+    def _busy(self, capacity: int) -> bool:
+        """No room for another request: the downloader is full (as Scrapy's own lazy start asks), or this node
+        holds many tasks still being cleaned or handed in."""
+        engine = self.crawler.engine
+        return (engine is not None and engine.needs_backout()) or len(self.held) >= HELD_PER_REQUEST * capacity
+
+    async def _wait_for_room(self) -> None:
+        """Until a request leaves the downloader (or 50 ms: a task may also end in the pipelines)."""
+        self._room.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._room.wait(), 0.05)
+
+    def _room_made(self, **_: Any) -> None:
+        self._room.set()
 
     async def _renew_leases(self) -> None:
         """Keep this node's leases alive while it works on them."""

@@ -79,7 +79,7 @@ class Writer:
             self.busy = True
             assert self.crawler.stats is not None
             self.crawler.stats.set_value(WRITER_BUSY, 1)
-            logger.error("another writer holds the cluster %s: exiting", frontier.url)
+            logger.info("another writer holds the cluster %s: exiting", frontier.url)
             return False
         self._locked = True
         self.pipeline.open_spider()
