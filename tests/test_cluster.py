@@ -322,6 +322,12 @@ def test_three_nodes_request_each_article_page_once(compared: Compared) -> None:
     )
 
 
+@pytest.mark.parametrize("host", HOSTS)
+def test_three_nodes_fetch_each_hosts_robots_txt_once(compared: Compared, host: str) -> None:
+    """robots.txt is shared across the cluster: one node fetches it, the others use what it found."""
+    assert sum(1 for hit in compared.cluster_hits if hit.host == host and hit.path == "/robots.txt") == 1
+
+
 @pytest.mark.parametrize("name", [WRITER, WORKER_1, WORKER_2])
 def test_each_of_three_nodes_fetches_articles(compared: Compared, name: str) -> None:
     """The work is shared: every node fetched article pages (a "cluster" of one busy node would pass the

@@ -180,6 +180,26 @@ class Frontier:
     async def raise_floor(self, host: str, seconds: float) -> None:
         await self.script("RAISE_FLOOR", host, seconds)
 
+    async def shared_robots(self, url: str) -> dict[str, Any] | None:
+        """What a node found at this robots.txt URL, if shared and still fresh."""
+        raw = await self.call(lambda: self.client.get(self.key("robots:" + url)))
+        try:
+            found = json.loads(raw) if raw else None
+        except json.JSONDecodeError:
+            return None
+        return found if isinstance(found, dict) else None
+
+    async def claim_robots(self, url: str, seconds: float) -> bool:
+        """Whether this node is the one to fetch this robots.txt (for ``seconds``)."""
+        claimed = await self.call(
+            lambda: self.client.set(self.key("robots-fetch:" + url), "1", nx=True, px=int(seconds * 1000))
+        )
+        return bool(claimed)
+
+    async def share_robots(self, url: str, found: dict[str, Any], seconds: float) -> None:
+        await self.call(lambda: self.client.set(self.key("robots:" + url), json.dumps(found), px=int(seconds * 1000)))
+        await self.call(lambda: self.client.delete(self.key("robots-fetch:" + url)))
+
     # --- the writer --------------------------------------------------------
     async def lock_writer(self, token: str, ttl: float) -> bool:
         return bool(await self.script("LOCK", token, int(ttl * 1000)))

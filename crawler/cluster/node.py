@@ -21,6 +21,9 @@ def node_overrides(settings: Settings, url: str, *, writer: bool) -> dict[str, A
     cluster rather than by the node (``NEWSRAKE_CLUSTER_DELAY``)."""
     middlewares: Mapping[str, Any] = settings.getdict("DOWNLOADER_MIDDLEWARES")
     downloader = {name: order for name, order in middlewares.items() if name not in _NOT_IN_A_CLUSTER}
+    policy = downloader.pop("crawler.middlewares.host_policy.HostPolicyMiddleware", None)
+    if policy is not None:  # robots.txt fetched once for the whole cluster
+        downloader["crawler.cluster.robots.ClusterHostPolicyMiddleware"] = policy
     downloader["crawler.cluster.gate.PolitenessGateMiddleware"] = 990  # the last step before the request goes
     return {
         "DOWNLOADER_MIDDLEWARES": downloader,

@@ -1,9 +1,10 @@
 """The `feeds` spider as a cluster node: its requests come from the shared frontier, not from its own sources.
 
 The node adds its sources' feeds to the frontier, then takes tasks as long as its downloader has room for
-them (Scrapy's ``needs_backout``, as its lazy start does; woken when a request leaves the downloader). A feed's parse queues its new articles in the frontier (where the
-``seen`` set makes each article page requested once in the whole cluster), stores the feed's validators and
-next poll there, and only then releases the feed's lease. An article's lease is released with its result's
+them (Scrapy's ``needs_backout``, as its lazy start does; woken when a request leaves the downloader). A
+feed's parse queues its new articles in the frontier (where the ``seen`` set makes each article page requested
+once in the whole cluster), stores the feed's validators and next poll there, and only then releases the
+feed's lease. An article's lease is released with its result's
 hand-in (`crawler.cluster.results`), in one Redis transaction. A node that stops with tasks still leased gives
 them back; a node that dies leaves them to expire.
 """

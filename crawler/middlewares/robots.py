@@ -183,7 +183,10 @@ class RobotsTxt:
             return self._host_refused(url, f"robots.txt answered {response.status}")
         if response.status >= 400 or response.status < 200 or response.status >= 300:
             return HostPolicy()  # no robots.txt: no rules
-        text = response.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
+        return self.rules_policy(url, response.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace"))
+
+    def rules_policy(self, url: str, text: str) -> HostPolicy:
+        """The policy of a robots.txt's text."""
         rules = Protego.parse(text)
         delay = rules.crawl_delay(self.user_agent)
         if delay is not None and delay > self.max_delay:
