@@ -287,6 +287,7 @@ def site(base: str) -> Routes:
     ]
     routes["/big.xml"] = Resource(render_feed("rss2", "Big", base + "/", f"{base}/big.xml", items(base, ARTICLES)), rss)
     routes["/sitemap.xml"] = [Resource(urlset(base, count), "application/xml") for count in (3, 5)]
+    routes["/busy.xml"] = Resource(b"Busy", "text/plain", status=503, headers=(("Retry-After", "7200"),))
     return routes
 
 
@@ -374,6 +375,18 @@ def test_a_feed_that_is_due_is_polled_and_its_interval_adapts(
     assert row["poll_reason"].startswith("2 of 5 entries new in 60 min: ~2.0 articles/h")
     assert row["poll_rate"] == pytest.approx(2.0, rel=0.05)
     assert 600 <= row["poll_interval"] <= 86400
+
+
+def test_a_feed_whose_server_asks_more_than_a_run_waits_is_not_polled_before_its_retry_after(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    """A 503 with Retry-After 2 h (over NEWSRAKE_MAX_RETRY_AFTER, 120 s): the host is left for the run, and the
+    feed's next poll is not before those 2 hours, rather than the usual 15-minute back-off."""
+    args = ("crawl", "--feed", f"{server.base_url}/busy.xml", "--db", "news.db", "--allow-address", server.address)
+    run = newsrake(*args, *FAST, cwd=tmp_path)
+    assert run.returncode == 1, run.stderr  # its only feed failed
+    row = feed_row(tmp_path)
+    assert _parse(row["next_poll_at"]) - _parse(row["last_fetched"]) >= timedelta(seconds=7200)
 
 
 def test_a_run_stopped_before_storing_its_articles_leaves_the_feed_due(server: LoopbackServer, tmp_path: Path) -> None:

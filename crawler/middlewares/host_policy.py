@@ -36,7 +36,8 @@ class HostPolicyMiddleware:
         self.robots = RobotsTxt(crawler) if crawler.settings.getbool("ROBOTSTXT_OBEY") else None
         self.cap = crawler.settings.getfloat("NEWSRAKE_MAX_RETRY_AFTER", defaults.NEWSRAKE_MAX_RETRY_AFTER)
         self.delays = HostDelays(crawler)
-        self.given_up: set[str] = set()
+        self.given_up: dict[str, float] = {}
+        """Hosts left for the run, and the Retry-After each asked for."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> HostPolicyMiddleware:
@@ -49,7 +50,8 @@ class HostPolicyMiddleware:
                 self.delays.raise_floor(request, crawl_delay)
         host = request.url.split("/", 3)[2] if "://" in request.url else ""
         if host in self.given_up:
-            raise HostBackedOff(f"{request.url}: the host asked to wait longer than {self.cap:g} s")
+            message = f"{request.url}: the host asked to wait longer than {self.cap:g} s"
+            raise HostBackedOff(message, self.given_up[host])
 
     def process_response(self, request: Request, response: Response) -> Response:
         if response.status in BACKOFF_STATUSES and not is_kind(request, "robots"):
@@ -65,12 +67,12 @@ class HostPolicyMiddleware:
         asked = retry_after_seconds(header.decode("latin-1") if header else None)
         if asked is not None and asked > self.cap:
             host = request.url.split("/", 3)[2]
-            self.given_up.add(host)
+            self.given_up[host] = asked
             logger.warning("%s answered %d, Retry-After %g s (cap %g s): host left for this run",
                            request.url, response.status, asked, self.cap)  # fmt: skip
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(stats.HOSTS_BACKED_OFF)
-            raise HostBackedOff(f"{request.url}: Retry-After {asked:g} s is over the cap")
+            raise HostBackedOff(f"{request.url}: Retry-After {asked:g} s is over the cap", asked)
         key = self.delays._slot_key(request) or ""
         wait = asked if asked is not None else max(DEFAULT_WAIT, 2 * self.delays.floors.get(key, 0.0))
         floor = self.delays.raise_floor(request, min(wait, self.cap))

@@ -20,6 +20,11 @@ DEFAULT_WAIT = 10.0
 class HostBackedOff(IgnoreRequest):
     """The host asked to be left alone for longer than this run may wait."""
 
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        """The seconds the host asked for (its Retry-After), when it said."""
+
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds a Retry-After header asks for (delta-seconds or an HTTP date), or None if unusable."""

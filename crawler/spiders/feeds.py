@@ -26,7 +26,7 @@ from crawler import settings as defaults
 from crawler.failures import REFUSALS, failure_reason, transient
 from crawler.feeds import discover_feeds, parse_feed
 from crawler.middlewares.feed_state import FeedSkipped
-from crawler.middlewares.retry_after import retry_after_seconds
+from crawler.middlewares.retry_after import HostBackedOff, retry_after_seconds
 from crawler.middlewares.seen_urls import AlreadyStored, NotDue
 from crawler.middlewares.store_reader import StoreReader
 from crawler.options import parse_duration
@@ -356,6 +356,8 @@ class FeedsSpider(scrapy.Spider):
         source = context.source if context is not None else ""
         answer = getattr(failure.value, "response", None)
         wait = retry_after_seconds(_header(answer, "Retry-After")) if isinstance(answer, Response) else None
+        if wait is None and isinstance(failure.value, HostBackedOff):  # asked more than this run may wait
+            wait = failure.value.retry_after
         hints = PollHints(retry_after=wait)
         yield FeedFetch(url=key, source=source, status=status, error=reason, retired=retired, hints=hints)
 
