@@ -109,25 +109,15 @@ class LatencyServer(LeanServer):
         self.hits: list[Hit] = []
         super().__init__(build)
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
-            while True:
-                request = await reader.readuntil(b"\r\n\r\n")
-                arrived = time.monotonic()
-                target = request.split(b" ", 2)[1].decode("latin-1")
-                host = ""
-                for line in request.split(b"\r\n")[1:]:
-                    if line[:5].lower() == b"host:":
-                        host = line[5:].strip().decode("latin-1").rsplit(":", 1)[0]
-                self.hits.append(Hit(target.split("?")[0], host, arrived))  # one thread: no lock needed
-                await asyncio.sleep(self.latency)
-                head, body, etag = self._ready.get(target) or self._ready.get(target.split("?")[0]) or self._missing
-                if etag is not None and f"if-none-match: {etag}".encode() in request.lower():
-                    writer.write(f"HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nContent-Length: 0\r\n\r\n".encode())
-                else:
-                    writer.writelines((head, body))
-                await writer.drain()
-        writer.close()
+    async def _received(self, request: bytes, target: str) -> None:
+        """Log the request (path, Host, arrival), then wait ``latency`` before it is answered."""
+        arrived = time.monotonic()
+        host = ""
+        for line in request.split(b"\r\n")[1:]:
+            if line[:5].lower() == b"host:":
+                host = line[5:].strip().decode("latin-1").rsplit(":", 1)[0]
+        self.hits.append(Hit(target.split("?")[0], host, arrived))  # one thread: no lock needed
+        await asyncio.sleep(self.latency)
 
     def __enter__(self) -> LatencyServer:
         super().__enter__()

@@ -57,6 +57,7 @@ class LeanServer:
             while True:
                 request = await reader.readuntil(b"\r\n\r\n")
                 target = request.split(b" ", 2)[1].decode("latin-1")
+                await self._received(request, target)
                 head, body, etag = self._ready.get(target) or self._ready.get(target.split("?")[0]) or self._missing
                 if etag is not None and f"if-none-match: {etag}".encode() in request.lower():
                     writer.write(f"HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nContent-Length: 0\r\n\r\n".encode())
@@ -64,6 +65,9 @@ class LeanServer:
                     writer.writelines((head, body))
                 await writer.drain()
         writer.close()
+
+    async def _received(self, request: bytes, target: str) -> None:
+        """Called with each request's head before it is answered (a subclass may log it, or wait)."""
 
     def __enter__(self) -> LeanServer:
         self._thread.start()

@@ -209,6 +209,12 @@ def _adapted(previous: PollState, observed: PollObservation, now: float) -> tupl
     return interval, reason, state, limit
 
 
+def failure_backoff(failures: int, base: float, cap: float) -> float:
+    """Seconds before a feed that failed ``failures`` times in a row is polled again: ``base``, doubling per
+    failure, at most ``cap``."""
+    return float(min(cap, base * 2.0 ** max(0, failures - 1)))
+
+
 def entry_key(identity: str) -> str:
     """A short digest of an entry's GUID or link: what tells whether it was in the previous poll."""
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:KEY_CHARS]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import sqlite3
 from typing import Any
@@ -21,7 +22,7 @@ from scrapy.exceptions import DropItem
 
 from pipelines import defaults, stats
 from pipelines.items import CleanedPage
-from pipelines.polling import PollBounds, PollObservation, count_new, next_poll
+from pipelines.polling import PollBounds, PollObservation, count_new, failure_backoff, next_poll
 from pipelines.process_memory import release_free_memory
 from pipelines.records import ArticleFailure, FeedFetch
 from pipelines.store import ArticleRecord, Store, Validators
@@ -57,11 +58,21 @@ class StorePipeline:
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", defaults.FEED_BACKOFF)
         cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", defaults.FEED_BACKOFF_MAX)
-        self.backoff = lambda failures: min(cap, base * 2 ** max(0, failures - 1))
+        self.backoff = functools.partial(failure_backoff, base=base, cap=cap)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         return cls(crawler)
+
+    @property
+    def failed(self) -> bool:
+        """The database could not be written: nothing more is stored this run."""
+        return self._failed
+
+    @property
+    def holds_unstored(self) -> bool:
+        """Articles or failures wait for the next batch's commit."""
+        return bool(self._pending or self._failures)
 
     @property
     def _stats(self) -> Any:

@@ -13,24 +13,17 @@ from typing import Any
 import scrapy
 from scrapy.settings import BaseSettings
 
+from crawler.middlewares import feed_state
 from pipelines import defaults
-from pipelines.polling import PollBounds, PollObservation, PollState, next_poll
+from pipelines.polling import PollBounds, PollObservation, PollState, failure_backoff, next_poll
 from pipelines.records import FeedFetch
-from pipelines.request_context import with_context
 
 
 def conditional(request: scrapy.Request, state: dict[str, Any]) -> scrapy.Request:
-    """A feed request with the feed's stored validators (and the digest of the body last parsed), sent to
-    where a permanent redirect moved it."""
-    if state.get("etag"):
-        request.headers["If-None-Match"] = state["etag"]
-    if state.get("last_modified"):
-        request.headers["If-Modified-Since"] = state["last_modified"]
-    with_context(request, conditional=True, body_sha256=state.get("body_sha256") or None)
-    moved = state.get("moved_to")
-    if isinstance(moved, str) and moved != request.url:
-        return request.replace(url=moved, dont_filter=True)
-    return request
+    """A feed request made conditional on the feed's state in the cluster (`crawler.middlewares.feed_state`)."""
+    return feed_state.conditional(
+        request, state.get("etag"), state.get("last_modified"), state.get("body_sha256"), state.get("moved_to")
+    )
 
 
 def bounds(settings: BaseSettings) -> PollBounds:
@@ -70,9 +63,7 @@ def after_poll(
         state["failures"] = failures
         base = settings.getfloat("NEWSRAKE_FEED_BACKOFF", defaults.FEED_BACKOFF)
         cap = settings.getfloat("NEWSRAKE_FEED_BACKOFF_MAX", defaults.FEED_BACKOFF_MAX)
-        wait = min(cap, base * 2 ** (failures - 1))
-        if fetch.hints.retry_after:
-            wait = max(wait, fetch.hints.retry_after)
+        wait = max(failure_backoff(failures, base, cap), fetch.hints.retry_after or 0)
         state["poll_reason"] = f"failed {failures} time(s) in a row: backing off"
         return state, wait
     state["failures"] = 0

@@ -228,17 +228,6 @@ class ClusterSpider(FeedsSpider):
         self.held[task.url] = task
         return request
 
-    def homepage_request(self, url: str, source: str) -> scrapy.Request:
-        from pipelines.request_context import RequestContext, context_meta
-
-        return scrapy.Request(
-            url,
-            callback=self.parse_homepage,
-            errback=self.feed_failed,
-            cb_kwargs={"source": source},
-            meta=context_meta(RequestContext(kind="homepage", source=source)),
-        )
-
     def done_with(self, task: Task | None) -> None:
         """Forget a task this node finished (its lease was released in Redis)."""
         if task is not None:

@@ -174,7 +174,7 @@ class Writer:
             with contextlib.suppress(DropItem):  # not stored: the database failed (counted by the pipeline)
                 self.pipeline.process_item(item)
         self.pipeline.flush()
-        if self.pipeline._failed:
+        if self.pipeline.failed:
             self.failed = True
         elif self.crawler.stats is not None:
             self.crawler.stats.inc_value(RESULTS_STORED, len(entries))
@@ -209,7 +209,7 @@ class Writer:
         """Every result handed in so far is stored."""
         if self.frontier is None or self._storing:
             return False
-        return await self.frontier.results_waiting() == 0 and not self.pipeline._pending
+        return await self.frontier.results_waiting() == 0 and not self.pipeline.holds_unstored
 
     async def _closed(self, reason: str) -> None:
         """Stop storing (what is stored but not acknowledged is stored again, once, by the next writer)."""

@@ -25,6 +25,22 @@ from pipelines.request_context import context_of, with_context
 logger = logging.getLogger(__name__)
 
 
+def conditional(
+    request: Request, etag: str | None, last_modified: str | None, body_sha256: str | None, moved_to: str | None
+) -> Request:
+    """A feed request made conditional on what its last poll stored (its validators, and the digest of the
+    body last parsed for servers that send none), sent to where a permanent redirect moved it (a new request
+    then; else the same one)."""
+    if etag:
+        request.headers["If-None-Match"] = etag
+    if last_modified:
+        request.headers["If-Modified-Since"] = last_modified
+    with_context(request, conditional=True, body_sha256=body_sha256 or None)
+    if moved_to and moved_to != request.url:
+        return request.replace(url=moved_to, dont_filter=True)
+    return request
+
+
 class FeedSkipped(IgnoreRequest):
     """The feed is not polled in this run (retired, backing off, or not due)."""
 
@@ -66,11 +82,5 @@ class FeedStateMiddleware:
                 every = duration_text(state.poll_interval or 0)
                 message = f"feed not due until {state.next_poll_at} (every {every}: {state.poll_reason}): {url}"
                 raise self._skip(stats.FEEDS_NOT_DUE, message)
-        if state.etag:
-            request.headers["If-None-Match"] = state.etag
-        if state.last_modified:
-            request.headers["If-Modified-Since"] = state.last_modified
-        with_context(request, conditional=True, body_sha256=state.body_sha256 or None)
-        if state.moved_to and state.moved_to != request.url:
-            return request.replace(url=state.moved_to, dont_filter=True)
-        return None
+        conditioned = conditional(request, state.etag, state.last_modified, state.body_sha256, state.moved_to)
+        return conditioned if conditioned is not request else None

@@ -155,13 +155,7 @@ class FeedsSpider(scrapy.Spider):
             for url in source.sitemaps:
                 yield self.sitemap_request(url, source.name)
             if not source.feeds and not source.sitemaps and source.homepage:
-                yield scrapy.Request(
-                    source.homepage,
-                    callback=self.parse_homepage,
-                    errback=self.feed_failed,
-                    cb_kwargs={"source": source.name},
-                    meta=context_meta(RequestContext(kind="homepage", source=source.name)),
-                )
+                yield self.homepage_request(source.homepage, source.name)
         for request in self.pending_requests([source.name for source in sources]):
             yield request
 
@@ -203,6 +197,16 @@ class FeedsSpider(scrapy.Spider):
                 **context_meta(RequestContext(kind="feed", source=source, feed_url=url)),
                 "handle_httpstatus_list": [304],
             },
+        )
+
+    def homepage_request(self, url: str, source: str) -> scrapy.Request:
+        """The request for a source's homepage, to find its feeds on."""
+        return scrapy.Request(
+            url,
+            callback=self.parse_homepage,
+            errback=self.feed_failed,
+            cb_kwargs={"source": source},
+            meta=context_meta(RequestContext(kind="homepage", source=source)),
         )
 
     def feed_request(self, url: str, source: str) -> scrapy.Request:
