@@ -197,8 +197,9 @@ class Frontier:
         return bool(claimed)
 
     async def share_robots(self, url: str, found: dict[str, Any], seconds: float) -> None:
+        # The claim is left to expire: deleted here, a node that had just found nothing shared could claim it
+        # again and fetch the robots.txt a second time.
         await self.call(lambda: self.client.set(self.key("robots:" + url), json.dumps(found), px=int(seconds * 1000)))
-        await self.call(lambda: self.client.delete(self.key("robots-fetch:" + url)))
 
     # --- the writer --------------------------------------------------------
     async def lock_writer(self, token: str, ttl: float) -> bool:

@@ -42,6 +42,9 @@ class ClusterRobotsTxt(RobotsTxt):
             if shared is not None:
                 return self._policy_from(url, shared)
             if await frontier.claim_robots(url, CLAIM_FOR):
+                shared = await frontier.shared_robots(url)  # shared between the look and the claim?
+                if shared is not None:
+                    return self._policy_from(url, shared)
                 break
             await asyncio.sleep(0.1)  # another node is fetching it
         policy = await super()._fetch(url)
