@@ -6,8 +6,12 @@ prose (`cleaners.prose`) and its JSON-LD ``articleBody``: when it is short,
 reads like a menu, or holds little of the prose the page has, second
 opinions are asked for and the best one wins (`cleaners.candidates`), so
 that a page whose lede alone came out, or whose article stands in a box the
-fast mode passes over, still gives its article. Which way the text came,
-and why, is returned with it.
+fast mode passes over, still gives its article. When the fast text holds
+little of the body's text, trafilatura's recall mode is asked too: where it
+holds the fast text and adds a fifth or more to it (the sections, lists and
+tables of the article that the fast mode read as teasers or furniture), it
+is the text the rest is judged from. Which way the text came, and why, is
+returned with it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from trafilatura.settings import Document
 
 from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, better, joined, prose_share
 from cleaners.hydration import hydrated_text, page_scripts
-from cleaners.prose import ARTICLE_SHARE, PageProse
+from cleaners.prose import ARTICLE_SHARE, PageProse, squeeze
 
 LOW_COVERAGE = 0.3
 """A fast result that holds less than this share of the page's prose is checked against second opinions."""
@@ -40,6 +44,16 @@ _JSON_LD = "application/ld+json"
 _BOXES = frozenset({"aside", "footer"})
 BOX_SHARE = 0.8
 """The box the article stands in holds this share of the page's prose."""
+WIDER_BODY = 0.6
+"""A fast text holding less than this share of the characters of the page's body..."""
+WIDER_PROSE = 0.9
+"""...and less than this share of its prose may have left parts of the article out (its lists, tables, or
+sections in boxes of their own): trafilatura's recall mode is asked too."""
+WIDER_WORDS = 1.2
+"""The recall text replaces the fast one when it holds this many times its words..."""
+WIDER_HELD = 0.9
+"""...and this share of the fast text's characters, in the same lines: it adds to the article, it does not
+swap it for another part of the page."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +63,16 @@ class Extraction:
     text: str
     """The main text, one block a line."""
     path: str
-    """The extraction that gave it: ``fast`` (trafilatura's fast mode, the usual way), ``json-ld`` (the page's
-    JSON-LD ``articleBody``), ``prose-box`` (trafilatura's full mode over the box holding most of the page's
-    prose), ``article-element`` (the same over its ``<article>`` or ``[itemprop=articleBody]`` box),
-    ``full`` (its full mode over the page, with its readability and jusText fallbacks) or
-    ``hydration-<kind>``; ``<path>+fast`` when the fast text (a lede apart) was joined to it."""
+    """The extraction that gave it: ``fast`` (trafilatura's fast mode, the usual way), ``recall`` (its recall
+    mode, which held the fast text and more), ``json-ld`` (the page's JSON-LD ``articleBody``), ``prose-box``
+    (trafilatura's full mode over the box holding most of the page's prose), ``article-element`` (the same
+    over its ``<article>`` or ``[itemprop=articleBody]`` box), ``full`` (its full mode over the page, with its
+    readability and jusText fallbacks) or ``hydration-<kind>``; ``<path>+fast`` (or ``+recall``) when that
+    text (a lede apart) was joined to it."""
     reason: str | None = None
-    """Why the fast mode's text was not kept (``short``, ``low-coverage``, ``menu-like``,
-    ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of the page's prose), or None when it
-    was."""
+    """Why the fast mode's text was not kept (``more-text``: the recall text held it and more; ``short``,
+    ``low-coverage``, ``menu-like``, ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of
+    the page's prose), or None when it was."""
 
     @property
     def note(self) -> str | None:
@@ -65,8 +80,8 @@ class Extraction:
         return None if self.path == "fast" else f"text-from:{self.path}({self.reason})"
 
 
-def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
-    doc = bare_extraction(tree, url=url, fast=fast, include_comments=False, with_metadata=False)
+def _extract(tree: HtmlElement, url: str | None, *, fast: bool, recall: bool = False) -> str:
+    doc = bare_extraction(tree, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False)
     return (doc.text or "").strip() if isinstance(doc, Document) else ""
 
 
@@ -87,6 +102,36 @@ def unbox_article(tree: HtmlElement, prose: PageProse) -> None:
     for node in tree.iter(*_BOXES):
         if prose.share_held(node) >= ARTICLE_SHARE:
             node.tag = "div"
+
+
+def _body_chars(tree: HtmlElement) -> int:
+    """Characters (whitespace apart) of the text the page's body holds."""
+    body = tree.find("body")
+    return len(squeeze((body if body is not None else tree).text_content()))
+
+
+def holds_lines(wider: str, narrower: str) -> float:
+    """The share of ``narrower``'s characters that stand in lines ``wider`` holds too."""
+    lines = set(wider.split("\n"))
+    kept = [line for line in narrower.split("\n") if line.strip()]
+    total = sum(len(line) for line in kept)
+    return sum(len(line) for line in kept if line in lines) / total if total else 0.0
+
+
+def adds_to(wider: str, fast: str) -> bool:
+    """Whether the ``wider`` text holds the ``fast`` one and adds to it (`WIDER_WORDS`, `WIDER_HELD`)."""
+    return len(wider.split()) >= WIDER_WORDS * len(fast.split()) and holds_lines(wider, fast) >= WIDER_HELD
+
+
+def _wider(tree: HtmlElement, url: str | None, fast: Candidate, prose: PageProse) -> str | None:
+    """trafilatura's recall-mode text of the page, when the fast text misses part of the body's text and of
+    its prose (`WIDER_BODY`, `WIDER_PROSE`) and the recall text holds the fast text and adds to it."""
+    if not fast.text or prose.share_of(fast.found) >= WIDER_PROSE:
+        return None
+    if len(squeeze(fast.text)) >= WIDER_BODY * _body_chars(tree):
+        return None
+    wider = _extract(tree, url, fast=True, recall=True)
+    return wider if adds_to(wider, fast.text) else None
 
 
 def _fast_reason(fast: Candidate, prose: PageProse) -> str | None:
@@ -152,21 +197,25 @@ def extract_main_text(
     hydrated = hydrated_text(scripts) if scripts else None
     if hydrated is not None and len(hydrated.text) > len(fast.text):
         return Extraction(hydrated.text, f"hydration-{hydrated.source}", "no-prose-in-body")
+    wider = _wider(tree, url, fast, prose)
+    if wider is not None:
+        fast = Candidate.of("recall", wider, prose)
     best = fast
     if article_body:  # the page's own statement of its article, read with the metadata: always heard
         declared = Candidate.of("json-ld", article_body, prose)
         if better(declared, fast, prose):
             best = joined(declared, fast, prose)
+    kept = "more-text" if fast.name == "recall" else None  # why the first text is not the fast one
     reason = _fast_reason(fast, prose)
     if reason is None or (best is not fast and prose.share_of(best.found) >= ENOUGH):
-        return Extraction(best.text, best.name, None if best is fast else reason or "more-prose")
+        return Extraction(best.text, best.name, kept if best is fast else reason or "more-prose")
     for name, make in _second_opinions(tree, url, prose):
         candidate = Candidate.of(name, make(), prose)
         if better(candidate, best, prose):
             best = joined(candidate, best, prose)
             if prose.total >= MIN_PROSE and prose.share_of(best.found) >= ENOUGH:
                 break
-    return Extraction(best.text, best.name, None if best is fast else reason)
+    return Extraction(best.text, best.name, kept if best is fast else reason)
 
 
 def _second_opinions(tree: HtmlElement, url: str | None, prose: PageProse) -> list[tuple[str, Callable[[], str]]]:

@@ -10,8 +10,9 @@ import pytest
 from lxml import etree
 
 from cleaners import clean_page
+from cleaners import extract as extract_module
 from cleaners.decode import decode_page
-from cleaners.extract import _extract, drop_inert
+from cleaners.extract import _extract, adds_to, drop_inert, holds_lines
 from cleaners.html_tree import parse_html
 
 from conftest import PAGES, page_name
@@ -66,3 +67,81 @@ def test_the_json_ld_article_body_is_the_first_second_opinion() -> None:
     article = clean_page(with_body, "https://courier.example/news/2026/03/12/lead-pipes.html")
     assert article.problems == ("text-from:json-ld(low-coverage)",)
     assert article.text.split("\n") == [p for p in paragraphs if not p.startswith("©")]
+
+
+@pytest.mark.parametrize(
+    ("wider", "narrower", "share"),
+    [
+        ("a\nb\nc", "a\nb", 1.0),
+        ("a\nc", "a\nbbb", 0.25),
+        ("- a\n- b", "a\nb", 0.0),
+        ("x", "", 0.0),
+        ("a\n\nb", "a\n\n\nb\n", 1.0),
+    ],
+    ids=["holds-all", "holds-a-quarter", "other-lines", "nothing-to-hold", "blank-lines-ignored"],
+)
+def test_holds_lines(wider: str, narrower: str, share: float) -> None:
+    assert holds_lines(wider, narrower) == share
+
+
+FAST = "First paragraph of the article, eight words long.\nSecond paragraph, also of the same article here."
+
+
+@pytest.mark.parametrize(
+    ("wider", "taken"),
+    [
+        (f"{FAST}\nA third paragraph the fast mode left out of it.", True),
+        (f"{FAST}\nRead more.", False),
+        ("First paragraph of the article, eight words long.\n" + "Menu item and more menu items. " * 4, False),
+        (FAST.replace("\n", " ") + " And a third paragraph the fast mode left out.", False),
+    ],
+    ids=["holds-and-adds", "adds-little", "swaps-a-paragraph", "other-lines"],
+)
+def test_a_recall_text_is_taken_when_it_holds_the_fast_text_and_adds_to_it(wider: str, taken: bool) -> None:
+    assert adds_to(wider, FAST) is taken
+
+
+TEASER_BOXES = Path(__file__).resolve().parent / "fixtures" / "catastrophe-sections-in-teaser-boxes" / "page.html"
+TEASER_URL = "https://gardenclub.example/guides/keeping-dahlias"
+
+
+def _recall_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record every call trafilatura's recall mode gets (the real extraction still runs)."""
+    calls: list[bool] = []
+
+    def counting(tree: etree._Element, url: str | None, *, fast: bool, recall: bool = False) -> str:
+        if recall:
+            calls.append(True)
+        return real(tree, url, fast=fast, recall=recall)
+
+    real = extract_module._extract
+    monkeypatch.setattr(extract_module, "_extract", counting)
+    return calls
+
+
+def test_recall_mode_is_asked_when_the_fast_text_holds_little_of_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _recall_calls(monkeypatch)
+    article = clean_page(TEASER_BOXES.read_bytes(), TEASER_URL)
+    assert calls == [True]
+    assert article.problems == ("text-from:recall(more-text)",)
+    assert "Lifting the tubers" in article.text.split("\n")
+
+
+@pytest.mark.parametrize("path", DEMO_PAGES, ids=[p.stem for p in DEMO_PAGES])
+def test_recall_mode_is_not_asked_when_the_fast_text_holds_most_of_the_body(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _recall_calls(monkeypatch)
+    article = clean_page(path.read_bytes(), "https://example.org/a")
+    assert calls == []
+    assert not any(p.startswith("text-from:recall") for p in article.problems)
+
+
+def test_a_recall_text_that_adds_little_is_not_taken() -> None:
+    page = TEASER_BOXES.read_text(encoding="utf-8")
+    start = page.index('<div class="guide-teaser">')
+    end = page.index("</div>\n</div>\n</main>")
+    one_box = page[:start] + '<div class="guide-teaser"><p>Read our guide to tulips next.</p></div>' + page[end:]
+    article = clean_page(one_box, TEASER_URL)
+    assert article.problems == ()
+    assert "tulips" not in article.text
