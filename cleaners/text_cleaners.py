@@ -328,3 +328,33 @@ def source_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     if pattern is None:
         return []
     return [i for i, line in enumerate(lines) if pattern.fullmatch(line.norm)]
+
+
+REPEAT_SHARE = 0.2
+"""A run of lines that repeats earlier lines word for word and holds this share of the text's characters is the
+article (or a large part of it) given twice: a page's desktop and mobile copies, or a tab's, read as one.
+Shorter repeats (a meal plan's days, a line of code, a step said twice) are the article's own."""
+REPEAT_LINES = 2
+"""...and at least this many lines: a single line said twice is the article's own."""
+
+
+def repeated_text(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Every later copy of a run of lines the text holds already, word for word, when the run holds
+    `REPEAT_SHARE` of the text or more (the article given twice); the first copy stays."""
+    total = sum(len(line.text) for line in lines)
+    first: dict[str, int] = {}
+    drop: list[int] = []
+    i = 0
+    while i < len(lines):
+        start = first.get(lines[i].text)
+        if start is not None:
+            run = 0
+            while i + run < len(lines) and start + run < i and lines[i + run].text == lines[start + run].text:
+                run += 1
+            if run >= REPEAT_LINES and sum(len(line.text) for line in lines[i : i + run]) >= REPEAT_SHARE * total:
+                drop.extend(range(i, i + run))
+                i += run
+                continue
+        first.setdefault(lines[i].text, i)
+        i += 1
+    return drop

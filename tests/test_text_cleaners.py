@@ -1204,3 +1204,29 @@ KNOWN_GAPS = [
 def test_known_gap(line: str, language: str, expected_cleaner: str, paragraphs: tuple[str, str]) -> None:
     _kept, removals = clean(sandwich(line, paragraphs), language)
     assert [(r.cleaner, r.text) for r in removals] == [(expected_cleaner, line)]
+
+
+MEAL = ["Breakfast: two eggs and a slice of rye toast.", "Lunch: a bowl of lentil soup."]
+
+
+@pytest.mark.parametrize(
+    ("lines", "removed"),
+    [
+        pytest.param([PARAGRAPH_BEFORE, PARAGRAPH_AFTER] * 2, [PARAGRAPH_BEFORE, PARAGRAPH_AFTER], id="given-twice"),
+        pytest.param(
+            [PARAGRAPH_BEFORE, PARAGRAPH_AFTER] * 3,
+            [PARAGRAPH_BEFORE, PARAGRAPH_AFTER] * 2,
+            id="given-three-times",
+        ),
+        pytest.param(
+            [PARAGRAPH_BEFORE, "Monday", *MEAL, "Tuesday", *MEAL, PARAGRAPH_AFTER, PARAGRAPH_BEFORE[::-1]],
+            [],
+            id="short-repeat-is-the-articles-own",
+        ),
+        pytest.param([PARAGRAPH_BEFORE, PARAGRAPH_AFTER, PARAGRAPH_BEFORE], [], id="one-line-said-twice"),
+    ],
+)
+def test_repeated_text_drops_the_later_copies_of_the_article(lines: list[str], removed: list[str]) -> None:
+    kept, removals = clean(lines, "en", title=None)
+    assert [r.text for r in removals if r.cleaner == "repeated-text"] == removed
+    assert list(kept) == lines[: len(lines) - len(removed)]  # the copies stand at the end, the first stays
