@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,8 +53,8 @@ sections in boxes of their own): trafilatura's recall mode is asked too."""
 WIDER_WORDS = 1.2
 """The recall text replaces the fast one when it holds this many times its words..."""
 WIDER_HELD = 0.9
-"""...and this share of the fast text's characters, in the same lines: it adds to the article, it does not
-swap it for another part of the page."""
+"""...and this share of the fast text's words: it adds to the article, it does not swap it for another part of
+the page."""
 
 
 @dataclass(frozen=True)
@@ -110,17 +111,20 @@ def _body_chars(tree: HtmlElement) -> int:
     return len(squeeze((body if body is not None else tree).text_content()))
 
 
-def holds_lines(wider: str, narrower: str) -> float:
-    """The share of ``narrower``'s characters that stand in lines ``wider`` holds too."""
-    lines = set(wider.split("\n"))
-    kept = [line for line in narrower.split("\n") if line.strip()]
-    total = sum(len(line) for line in kept)
-    return sum(len(line) for line in kept if line in lines) / total if total else 0.0
+def holds_words(wider: str, narrower: str) -> float:
+    """The share of ``narrower``'s words (each as many times as it has it) that ``wider`` holds too, however
+    the two break their lines."""
+    mine = Counter(narrower.split())
+    total = sum(mine.values())
+    if not total:
+        return 0.0
+    theirs = Counter(wider.split())
+    return sum(min(count, theirs[word]) for word, count in mine.items()) / total
 
 
 def adds_to(wider: str, fast: str) -> bool:
     """Whether the ``wider`` text holds the ``fast`` one and adds to it (`WIDER_WORDS`, `WIDER_HELD`)."""
-    return len(wider.split()) >= WIDER_WORDS * len(fast.split()) and holds_lines(wider, fast) >= WIDER_HELD
+    return len(wider.split()) >= WIDER_WORDS * len(fast.split()) and holds_words(wider, fast) >= WIDER_HELD
 
 
 def _wider(tree: HtmlElement, url: str | None, fast: Candidate, prose: PageProse) -> str | None:

@@ -12,7 +12,7 @@ from lxml import etree
 from cleaners import clean_page
 from cleaners import extract as extract_module
 from cleaners.decode import decode_page
-from cleaners.extract import _extract, adds_to, drop_inert, holds_lines
+from cleaners.extract import _extract, adds_to, drop_inert, holds_words
 from cleaners.html_tree import parse_html
 
 from conftest import PAGES, page_name
@@ -72,16 +72,16 @@ def test_the_json_ld_article_body_is_the_first_second_opinion() -> None:
 @pytest.mark.parametrize(
     ("wider", "narrower", "share"),
     [
-        ("a\nb\nc", "a\nb", 1.0),
-        ("a\nc", "a\nbbb", 0.25),
-        ("- a\n- b", "a\nb", 0.0),
+        ("a b\nc d", "a b c", 1.0),
+        ("a b c", "a\nb\nc\nd", 0.75),
+        ("a b", "a a b b", 0.5),
+        ("x y", "z", 0.0),
         ("x", "", 0.0),
-        ("a\n\nb", "a\n\n\nb\n", 1.0),
     ],
-    ids=["holds-all", "holds-a-quarter", "other-lines", "nothing-to-hold", "blank-lines-ignored"],
+    ids=["holds-all-however-broken", "holds-three-quarters", "each-word-as-often", "other-words", "nothing-to-hold"],
 )
-def test_holds_lines(wider: str, narrower: str, share: float) -> None:
-    assert holds_lines(wider, narrower) == share
+def test_holds_words(wider: str, narrower: str, share: float) -> None:
+    assert holds_words(wider, narrower) == share
 
 
 FAST = "First paragraph of the article, eight words long.\nSecond paragraph, also of the same article here."
@@ -93,9 +93,10 @@ FAST = "First paragraph of the article, eight words long.\nSecond paragraph, als
         (f"{FAST}\nA third paragraph the fast mode left out of it.", True),
         (f"{FAST}\nRead more.", False),
         ("First paragraph of the article, eight words long.\n" + "Menu item and more menu items. " * 4, False),
-        (FAST.replace("\n", " ") + " And a third paragraph the fast mode left out.", False),
+        (FAST.replace("\n", " ") + " And a third paragraph the fast mode left out.", True),
+        ("Another story altogether, with its own words in it.\n" * 3, False),
     ],
-    ids=["holds-and-adds", "adds-little", "swaps-a-paragraph", "other-lines"],
+    ids=["holds-and-adds", "adds-little", "swaps-a-paragraph", "lines-joined", "another-text"],
 )
 def test_a_recall_text_is_taken_when_it_holds_the_fast_text_and_adds_to_it(wider: str, taken: bool) -> None:
     assert adds_to(wider, FAST) is taken
