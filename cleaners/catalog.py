@@ -29,7 +29,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("repeated-text", 1, text.repeated_text),
     TextCleaner("image-teasers", 1, text.image_teasers, positional=True),
     TextCleaner("image-lines", 1, text.image_lines),
-    TextCleaner("empty-labels", 1, text.empty_labels),
+    TextCleaner("empty-labels", 2, text.empty_labels),
     TextCleaner("timestamps", 2, text.timestamp_lines),
     TextCleaner("reading-times", 1, text.reading_times),
     TextCleaner("ad-markers", 1, text.ad_markers),

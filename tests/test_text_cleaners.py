@@ -54,6 +54,12 @@ BOILERPLATE = [
     pytest.param("Advertisement", "en", "empty-labels", id="label-advertisement"),
     pytest.param("Publié le :", "fr", "empty-labels", id="label-publie-le-fr"),
     pytest.param("Aktualisiert am:", "de", "empty-labels", id="label-aktualisiert-am-de"),
+    pytest.param("Table of Contents", "en", "empty-labels", id="label-table-of-contents"),
+    pytest.param("Table of Contents Toggle", "en", "empty-labels", id="label-table-of-contents-toggle"),
+    pytest.param("In this article:", "en", "empty-labels", id="label-in-this-article"),
+    pytest.param("Sommaire", "fr", "empty-labels", id="label-sommaire-fr"),
+    pytest.param("Inhaltsverzeichnis", "de", "empty-labels", id="label-inhaltsverzeichnis-de"),
+    pytest.param("Índice", "es", "empty-labels", id="label-indice-es"),
     pytest.param("Actualizado:", "es", "empty-labels", id="label-actualizado-es"),
     # Timestamp lines.
     pytest.param("Updated: Tue., Nov. 19, 2019", "en", "timestamps", id="timestamp-updated-abbreviated"),
@@ -306,6 +312,11 @@ BOILERPLATE += [
 
 ARTICLE = [
     # English prose that mentions the boilerplate topics.
+    pytest.param(
+        "In this article, the inspectors list the contents of every container seized at the port last spring.",
+        "en",
+        id="in-this-article-prose",
+    ),
     pytest.param(
         "The newspaper has built its digital strategy around a morning newsletter, which now reaches more than "
         "200,000 readers and brings in a growing share of new subscribers.",
