@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, repair_faulty_html
@@ -27,6 +29,24 @@ def _parser() -> HTMLParser:
 _PARSER = _parser()
 
 
+_CLOSING = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_ELEMENT = re.compile(r"<(?!(?:script|style|noscript|link|meta)\b)[a-z]", re.IGNORECASE)
+
+
+def reopened(text: str) -> str:
+    """``text`` without its ``</body>`` and ``</html>`` tags when elements follow the first of them.
+
+    The parser ends the document at the first ``</html>``: a page that closes it early (a template's header
+    that ends the page, then the article) lost everything after it, article included. A browser reads what
+    follows into the body, and so does the parser once the closing tags are gone (it closes both at the end).
+    Scripts, styles and links after the end, which many pages have, change nothing and are left alone.
+    """
+    first = _CLOSING.search(text)
+    if first is None or not _ELEMENT.search(text, first.end()):
+        return text
+    return _CLOSING.sub("", text)
+
+
 _INVALID_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """The control characters XML forbids, which trafilatura's repair removes, as bytes: in UTF-8 no other
 character's bytes include them."""
@@ -42,8 +62,8 @@ def _repaired(text: str, beginning: str, utf8: bytes | None) -> bytes:
     """
     data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if "\ufffe" in text or "\uffff" in text or len(data.translate(None, _INVALID_XML_BYTES)) != len(data):
-        return repair_faulty_html(text, beginning).encode("utf-8", "surrogatepass")
-    repaired = _repair_markup(text, beginning)
+        return reopened(repair_faulty_html(text, beginning)).encode("utf-8", "surrogatepass")
+    repaired = reopened(_repair_markup(text, beginning))
     return data if repaired is text else repaired.encode("utf-8", "surrogatepass")
 
 

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from cleaners.decode import decode_page, decoded
-from cleaners.html_tree import parse_html
+from cleaners.html_tree import parse_html, reopened
 
 from conftest import PAGES as BUNDLED_PAGES
 
@@ -112,3 +112,43 @@ def test_the_raw_bytes_stand_for_the_texts_utf8_only_when_they_are_it(
     if utf8 is not None:
         assert utf8 == text.encode("utf-8")
     assert etree.tostring(parse_html(text, utf8)) == etree.tostring(parse_html(text))
+
+
+ARTICLE_AFTER_THE_END = (
+    "<!DOCTYPE html><html><head><title>Pay rise</title></head><body><nav><a href='/'>Home</a></nav>"
+    "</body>\n</html>\n<div class='post'><h1>Pay rise</h1><p>The council agreed a pay rise on Monday.</p></div>"
+    "<p>Staff will be paid from May.</p>\n</body>\n</html>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        (ARTICLE_AFTER_THE_END, ["Home", "The council agreed a pay rise on Monday.", "Staff will be paid from May."]),
+        (
+            ARTICLE_AFTER_THE_END.upper(),
+            ["HOME", "THE COUNCIL AGREED A PAY RISE ON MONDAY.", "STAFF WILL BE PAID FROM MAY."],
+        ),
+        ("<html><body><p>One.</p></body></html><p>Two.</p>", ["One.", "Two."]),
+        ("<html><body><p>One.</body><div><p>Two.</p></div></html>", ["One.", "Two."]),
+    ],
+    ids=["article-after-an-early-end", "upper-case-tags", "paragraph-after-the-end", "box-after-the-body"],
+)
+def test_what_follows_an_early_end_of_the_page_is_read_into_its_body(page: str, kept: list[str]) -> None:
+    tree = parse_html(page)
+    assert tree is not None
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p", "a")] == kept
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>One.</p></body></html>\n",
+        "<html><body><p>One.</p></body></html><script>track()</script><!-- cached -->",
+        "<html><body><p>One.</p></body></html>\n<style>p{}</style><link rel='x' href='y'>",
+        "<html><body><p>One.</p>",
+    ],
+    ids=["nothing-after", "script-and-comment-after", "style-and-link-after", "no-end"],
+)
+def test_a_page_that_ends_where_it_should_is_left_as_it_is(page: str) -> None:
+    assert reopened(page) is page
