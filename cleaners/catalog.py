@@ -35,7 +35,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("ad-markers", 1, text.ad_markers),
     TextCleaner("share-prompts", 1, text.share_prompts),
     TextCleaner("related-blocks", 1, text.related_blocks, positional=True),
-    TextCleaner("related-lines", 1, text.related_lines, positional=True),
+    TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("syndication", 1, text.syndication_notes),
     TextCleaner("comment-prompts", 1, text.comment_prompts),

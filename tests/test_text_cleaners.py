@@ -102,6 +102,7 @@ BOILERPLATE = [
     pytest.param("Related: Floods close the coast road again", "en", "related-lines", id="related-colon"),
     pytest.param("Read more: Ferry strike called off after late talks", "en", "related-lines", id="related-read-more"),
     pytest.param("See also: How the harbour bridge was built", "en", "related-lines", id="related-see-also"),
+    pytest.param("Watch - The harbour bridge from the air", "en", "related-lines", id="related-watch-spaced-hyphen"),
     pytest.param(
         "Lire aussi : La grève des ferries levée après des négociations",
         "fr",
@@ -317,6 +318,8 @@ ARTICLE = [
         "en",
         id="in-this-article-prose",
     ),
+    pytest.param("- Video-on-demand sales: past streams sold as premium content", "en", id="video-compound-word"),
+    pytest.param("Video-based lessons, so that you can see each step", "en", id="video-based-compound"),
     pytest.param(
         "The newspaper has built its digital strategy around a morning newsletter, which now reaches more than "
         "200,000 readers and brings in a growing share of new subscribers.",
