@@ -26,7 +26,7 @@ HTML_CLEANERS: tuple[HtmlCleaner, ...] = (
 
 TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("source-lines", 1, text.source_lines),
-    TextCleaner("repeated-text", 1, text.repeated_text),
+    TextCleaner("repeated-text", 1, text.repeated_text, positional=True),
     TextCleaner("image-teasers", 1, text.image_teasers, positional=True),
     TextCleaner("image-lines", 1, text.image_lines),
     TextCleaner("empty-labels", 2, text.empty_labels),

@@ -335,12 +335,15 @@ REPEAT_SHARE = 0.2
 article (or a large part of it) given twice: a page's desktop and mobile copies, or a tab's, read as one.
 Shorter repeats (a meal plan's days, a line of code, a step said twice) are the article's own."""
 REPEAT_LINES = 2
-"""...and at least this many lines: a single line said twice is the article's own."""
+"""...and at least this many lines: a single line said twice is the article's own..."""
+REPEAT_CHARS = 200
+"""...and at least this many characters: two short lines said twice are no article given twice."""
 
 
 def repeated_text(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Every later copy of a run of lines the text holds already, word for word, when the run holds
-    `REPEAT_SHARE` of the text or more (the article given twice); the first copy stays."""
+    `REPEAT_SHARE` of the text or more (the article given twice); the first copy stays. Positional: the share
+    grows as other cleaners remove lines."""
     total = sum(len(line.text) for line in lines)
     first: dict[str, int] = {}
     drop: list[int] = []
@@ -351,7 +354,8 @@ def repeated_text(lines: Sequence[Line], context: TextContext) -> list[int]:
             run = 0
             while i + run < len(lines) and start + run < i and lines[i + run].text == lines[start + run].text:
                 run += 1
-            if run >= REPEAT_LINES and sum(len(line.text) for line in lines[i : i + run]) >= REPEAT_SHARE * total:
+            chars = sum(len(line.text) for line in lines[i : i + run])
+            if run >= REPEAT_LINES and chars >= max(REPEAT_CHARS, REPEAT_SHARE * total):
                 drop.extend(range(i, i + run))
                 i += run
                 continue
