@@ -81,7 +81,8 @@ def _repair_markup(text: str, beginning: str) -> str:
 
 
 def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
-    """The tree of a decoded page, as trafilatura's own loader would build it; None for what is not HTML.
+    """The tree of a decoded page, as trafilatura's own loader would build it (but for a page that ends early,
+    which is read on as a browser reads it: `reopened`); None for what is not HTML.
 
     The page is parsed from its UTF-8 bytes (the parser's encoding, which a declaration in the page does not
     change), as trafilatura's loader does when the text is refused or gives nothing; ``utf8`` gives them if
