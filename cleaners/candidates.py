@@ -11,10 +11,16 @@ does not outweigh the rest of the article; and the page's own JSON-LD
 article), and what it adds is not teasers of other
 stories (excerpts cut off with an ellipsis, or in mid-sentence), which is
 what a fallback extractor most often sweeps in with an article.
+
+trafilatura's recall mode, which keeps what the fast mode read as furniture,
+is judged by words instead (`adds_to`): what it adds is mostly lists, tables
+and headings, which are no prose, so it replaces the text when it holds the
+text's words and a fifth more.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from cleaners.prose import PageProse
@@ -33,6 +39,11 @@ MENU_PROSE = 0.5
 """On a page with little prose, a text with less than this share in lines of 8+ words reads like a menu."""
 MIN_PROSE = 600
 """Characters of prose a page needs before candidates are judged by its paragraphs."""
+WIDER_WORDS = 1.2
+"""A wider text (trafilatura's recall mode) replaces a text when it holds this many times its words..."""
+WIDER_HELD = 0.9
+"""...and this share of the text's words: it adds to the article, it does not swap it for another part of the
+page. Words, not paragraphs: what the wider text adds is lists, tables and headings, which are no prose."""
 
 
 @dataclass(frozen=True)
@@ -108,3 +119,19 @@ def joined(new: Candidate, old: Candidate, prose: PageProse) -> Candidate:
     else:
         return new
     return Candidate(f"{new.name}+{old.name}", text, new.found | old.found)
+
+
+def holds_words(wider: str, narrower: str) -> float:
+    """The share of ``narrower``'s words (each as many times as it has it) that ``wider`` holds too, however
+    the two break their lines."""
+    mine = Counter(narrower.split())
+    total = sum(mine.values())
+    if not total:
+        return 0.0
+    theirs = Counter(wider.split())
+    return sum(min(count, theirs[word]) for word, count in mine.items()) / total
+
+
+def adds_to(wider: str, text: str) -> bool:
+    """Whether the ``wider`` text holds ``text`` and adds to it (`WIDER_WORDS`, `WIDER_HELD`)."""
+    return len(wider.split()) >= WIDER_WORDS * len(text.split()) and holds_words(wider, text) >= WIDER_HELD

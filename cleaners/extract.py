@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,7 +26,8 @@ from lxml.html import HtmlElement
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
 
-from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, better, joined, prose_share
+from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, adds_to, better, joined, prose_share
+from cleaners.html_page import visible_text_length
 from cleaners.hydration import hydrated_text, page_scripts
 from cleaners.prose import ARTICLE_SHARE, PageProse, squeeze
 
@@ -50,11 +50,6 @@ WIDER_BODY = 0.6
 WIDER_PROSE = 0.9
 """...and less than this share of its prose may have left parts of the article out (its lists, tables, or
 sections in boxes of their own): trafilatura's recall mode is asked too."""
-WIDER_WORDS = 1.2
-"""The recall text replaces the fast one when it holds this many times its words..."""
-WIDER_HELD = 0.9
-"""...and this share of the fast text's words: it adds to the article, it does not swap it for another part of
-the page."""
 
 
 @dataclass(frozen=True)
@@ -105,34 +100,13 @@ def unbox_article(tree: HtmlElement, prose: PageProse) -> None:
             node.tag = "div"
 
 
-def _body_chars(tree: HtmlElement) -> int:
-    """Characters (whitespace apart) of the text the page's body holds."""
-    body = tree.find("body")
-    return len(squeeze((body if body is not None else tree).text_content()))
-
-
-def holds_words(wider: str, narrower: str) -> float:
-    """The share of ``narrower``'s words (each as many times as it has it) that ``wider`` holds too, however
-    the two break their lines."""
-    mine = Counter(narrower.split())
-    total = sum(mine.values())
-    if not total:
-        return 0.0
-    theirs = Counter(wider.split())
-    return sum(min(count, theirs[word]) for word, count in mine.items()) / total
-
-
-def adds_to(wider: str, fast: str) -> bool:
-    """Whether the ``wider`` text holds the ``fast`` one and adds to it (`WIDER_WORDS`, `WIDER_HELD`)."""
-    return len(wider.split()) >= WIDER_WORDS * len(fast.split()) and holds_words(wider, fast) >= WIDER_HELD
-
-
 def _wider(tree: HtmlElement, url: str | None, fast: Candidate, prose: PageProse) -> str | None:
     """trafilatura's recall-mode text of the page, when the fast text misses part of the body's text and of
-    its prose (`WIDER_BODY`, `WIDER_PROSE`) and the recall text holds the fast text and adds to it."""
+    its prose (`WIDER_BODY`, `WIDER_PROSE`) and the recall text holds the fast text and adds to it
+    (`cleaners.candidates.adds_to`)."""
     if not fast.text or prose.share_of(fast.found) >= WIDER_PROSE:
         return None
-    if len(squeeze(fast.text)) >= WIDER_BODY * _body_chars(tree):
+    if len(squeeze(fast.text)) >= WIDER_BODY * visible_text_length(tree, spaces=False):
         return None
     wider = _extract(tree, url, fast=True, recall=True)
     return wider if adds_to(wider, fast.text) else None

@@ -15,6 +15,8 @@ _BODY_TEXT_LENGTH = etree.XPath("string-length(normalize-space(//body))")
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _HAS_H1 = etree.XPath("boolean(.//h1)")
 _ALL_TEXT_LENGTH = etree.XPath("string-length(normalize-space(/))")
+_BODY_CHARS = etree.XPath("string-length(translate(normalize-space(//body), ' ', ''))")
+_ALL_CHARS = etree.XPath("string-length(translate(normalize-space(/), ' ', ''))")
 
 
 @functools.cache
@@ -48,6 +50,14 @@ def _component_id(value: str | None) -> str | None:
     return None if value is None or len(_ID_WORDS.findall(value)) >= SLUG_WORDS else value
 
 
+def visible_text_length(tree: HtmlElement, *, spaces: bool = True) -> int:
+    """Characters of a page's visible text: its body's (the whole tree's if it has none), whitespace collapsed
+    (``spaces``) or left out."""
+    if spaces:
+        return int(_BODY_TEXT_LENGTH(tree)) or int(_ALL_TEXT_LENGTH(tree))
+    return int(_BODY_CHARS(tree)) or int(_ALL_CHARS(tree))
+
+
 class HtmlPage:
     """A parsed page and what several HTML cleaners need from it, computed on first use."""
 
@@ -59,8 +69,7 @@ class HtmlPage:
     @functools.cached_property
     def text_length(self) -> int:
         """Characters of the page's visible text (whitespace collapsed), at least 1."""
-        length = int(_BODY_TEXT_LENGTH(self.tree)) or int(_ALL_TEXT_LENGTH(self.tree))
-        return max(length, 1)
+        return max(visible_text_length(self.tree), 1)
 
     def holds_article(self, node: HtmlElement) -> bool:
         """Whether ``node`` may hold the article, so that no cleaner may drop it: the page's root or body, a

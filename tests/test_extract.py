@@ -11,8 +11,9 @@ from lxml import etree
 
 from cleaners import clean_page
 from cleaners import extract as extract_module
+from cleaners.candidates import adds_to, holds_words
 from cleaners.decode import decode_page
-from cleaners.extract import _extract, adds_to, drop_inert, holds_words
+from cleaners.extract import _extract, drop_inert
 from cleaners.html_tree import parse_html
 
 from conftest import PAGES, page_name
