@@ -91,16 +91,30 @@ class HtmlPage:
 
         Class words are matched as written (lower case), as nearly every page writes them. (A walk over the
         elements costs less than an XPath search of their attributes, whose every result brings its element
-        along.)
+        along.) A page repeats its class names from element to element: each distinct value is read once.
         """
-        single, compound, family_of = _class_word_index()
+        classes: dict[str | None, str | None] = {None: None}
+        ids: dict[str | None, str | None] = {None: None}
         found: dict[str, list[HtmlElement]] = {}
         for node in self.tree.iter(etree.Element):
-            for value in (node.get("class"), _component_id(node.get("id"))):
-                match = value and (single.search(value) or compound.search(value))
-                if match:
-                    word = match.group(1).replace("-", "").replace("_", "")
-                    nodes = found.setdefault(family_of[word], [])
-                    if not nodes or nodes[-1] is not node:
-                        nodes.append(node)
+            value = node.get("class")
+            family = classes[value] if value in classes else classes.setdefault(value, _family_of(value))
+            if family is not None:
+                found.setdefault(family, []).append(node)
+            value = node.get("id")
+            named = ids[value] if value in ids else ids.setdefault(value, _id_family(value))
+            if named is not None and named != family:
+                found.setdefault(named, []).append(node)
         return found
+
+
+def _family_of(value: str) -> str | None:
+    """The family whose class word a class (or id) value holds first, if any."""
+    single, compound, family_of = _class_word_index()
+    match = single.search(value) or compound.search(value)
+    return family_of[match.group(1).replace("-", "").replace("_", "")] if match else None
+
+
+def _id_family(value: str) -> str | None:
+    """`_family_of` an id, unless it is a heading's anchor (`SLUG_WORDS`)."""
+    return None if _component_id(value) is None else _family_of(value)
