@@ -139,6 +139,17 @@ def test_recall_mode_is_not_asked_when_the_fast_text_holds_most_of_the_body(
     assert not any(p.startswith("text-from:recall") for p in article.problems)
 
 
+def test_recall_mode_is_not_asked_when_the_fast_text_holds_little_of_the_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lede alone: the second opinions find the article's box; recall mode is not asked (it would read
+    more of the lede's part of the page)."""
+    calls = _recall_calls(monkeypatch)
+    article = clean_page(LEDE_ONLY.read_bytes(), "https://courier.example/news/2026/03/12/lead-pipes.html")
+    assert calls == []
+    assert article.problems == ("text-from:prose-box+fast(low-coverage)",)
+
+
 def test_a_recall_text_that_adds_little_is_not_taken() -> None:
     page = TEASER_BOXES.read_text(encoding="utf-8")
     start = page.index('<div class="guide-teaser">')
