@@ -41,6 +41,10 @@ the basic cleaning of its page measure, its baseline and its jusText fallback): 
 SVG, and scripts but the JSON-LD ones, which its baseline and forum check read first. A quarter of a news
 page's elements, which trafilatura would otherwise walk in a dozen passes over the raw tree and copy three
 or four times before deleting them."""
+_HEAD_DATA = ("meta", "link", "title", "base")
+"""The head's data elements, which no path of trafilatura's reads (its tree cleaning deletes the head, its
+jusText fallback kills it, its baseline and page measure read the body and the JSON-LD scripts) and which
+newsrake reads with the metadata, before the extraction: some fifty elements of a news page."""
 _JSON_LD = "application/ld+json"
 _BOXES = frozenset({"aside", "footer"})
 BOX_SHARE = 0.8
@@ -82,14 +86,18 @@ def _extract(tree: HtmlElement, url: str | None, *, fast: bool, recall: bool = F
 
 
 def drop_inert(tree: HtmlElement) -> None:
-    """Drop from ``tree`` what trafilatura would delete unread (`_INERT`), keeping the text after each, in
-    one pass of lxml's (the JSON-LD scripts are set aside under another name meanwhile)."""
+    """Drop from ``tree`` what trafilatura would delete unread (`_INERT`, and the head's `_HEAD_DATA`), keeping
+    the text after each, in one pass of lxml's (the JSON-LD scripts are set aside under another name
+    meanwhile)."""
     kept = [script for script in tree.iter("script") if script.get("type") == _JSON_LD]
     for script in kept:
         script.tag = "newsrake-json-ld"
     etree.strip_elements(tree, *_INERT, with_tail=False)
     for script in kept:
         script.tag = "script"
+    head = tree.find("head")
+    if head is not None:
+        etree.strip_elements(head, *_HEAD_DATA, with_tail=False)
 
 
 def unbox_article(tree: HtmlElement, prose: PageProse) -> None:

@@ -43,14 +43,17 @@ def test_trafilatura_reads_the_same_text_without_what_it_would_delete_unread(pat
 
 def test_what_is_dropped_and_what_stays() -> None:
     tree = parse_html(
-        "<html><head><style>p{}</style><script>var a;</script>"
+        '<html><head><title>Page</title><meta name="robots" content="index"><link rel="canonical" href="/a">'
+        "<style>p{}</style><script>var a;</script>"
         '<script type="application/ld+json">{"@type": "NewsArticle"}</script></head><body>'
         "<p>One<svg><text>chart</text></svg> two</p><aside>Related <b>links</b></aside> after aside"
         "<footer>Contact</footer><script>track()</script> tail kept</body></html>"
     )
     assert tree is not None
     drop_inert(tree)
-    assert [e.tag for e in tree.iter("style", "script", "svg", "aside", "footer")] == ["script"]
+    assert [e.tag for e in tree.iter("style", "script", "svg", "aside", "footer", "title", "meta", "link")] == [
+        "script"
+    ]
     assert tree.find(".//script").get("type") == "application/ld+json"
     assert " ".join(tree.find("body").text_content().split()) == "One two after aside tail kept"
 
