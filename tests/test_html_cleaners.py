@@ -289,3 +289,18 @@ def test_a_heading_anchor_made_of_words_is_no_class_word(element_id: str, droppe
     heading = "What share of residents use the bridge"
     article = clean_page(page(before=f'<h2 id="{element_id}">{heading}</h2>'), URL)
     assert any(r.stage == "html" and r.text == heading for r in article.removals) is dropped
+
+
+@pytest.mark.parametrize("class_first", [True, False], ids=["class-then-id", "id-then-class"])
+def test_one_value_is_read_as_a_class_and_as_an_id_each_in_its_own_way(class_first: bool) -> None:
+    """The scan reads each distinct value once, but a class and an id of the same words are read apart: as a
+    class, "what-share-of-..." holds the class word "share"; as an id, it is a heading's anchor."""
+    value = "what-share-of-residents-use-the-bridge"
+    heading = "What share of residents use the bridge"
+    links = "Share this on Facebook or by email"
+    box = f'<div class="{value}"><a href="https://www.facebook.com/sharer">{links}</a></div>'
+    anchored = f'<h2 id="{value}">{heading}</h2>'
+    article = clean_page(page(before=box + anchored if class_first else anchored + box), URL)
+    removed = {r.text for r in article.removals if r.stage == "html"}
+    assert links in removed
+    assert heading not in removed
