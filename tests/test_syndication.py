@@ -51,6 +51,13 @@ SOURCES = [
         "Questo articolo è apparso originariamente sul Corriere della Costa.", "Corriere della Costa", id="it"
     ),
     # A note that names no publication, and lines that are no note.
+    pytest.param("Dit artikel verscheen eerder op Kustkrant.nl.", "Kustkrant.nl", id="nl-verscheen"),
+    pytest.param("Dit interview is eerder bij Radio Haven verschenen.", "Radio Haven", id="nl-verschenen"),
+    pytest.param(
+        "Dit artikel verscheen eerder in De Havenkoerier en is met toestemming overgenomen.",
+        "De Havenkoerier",
+        id="nl-met-toestemming-overgenomen",
+    ),
     pytest.param("Republished with permission.", None, id="names-none"),
     pytest.param("This article first appeared in our print edition.", None, id="our-print-edition"),
     pytest.param("First published on Tue 3 May 2024 10.12 BST", None, id="a-date-is-no-publication"),

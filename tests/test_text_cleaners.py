@@ -667,6 +667,15 @@ SYNDICATION_NOTES: list[tuple[str, str, str]] = [
         "Articolo pubblicato originariamente sul Corriere della Costa",
     ),
     ("syndication-it-con-il-permesso", "it", "Pubblicato con il permesso di Rivista Marittima"),
+    ("syndication-nl-verscheen-eerder-op", "nl", "Dit artikel verscheen eerder op Kustkrant.nl."),
+    ("syndication-nl-is-eerder-verschenen-in", "nl", "Dit verhaal is eerder verschenen in Het Havenblad."),
+    ("syndication-nl-is-eerder-bij-verschenen", "nl", "Dit interview is eerder bij Radio Haven verschenen."),
+    ("syndication-nl-oorspronkelijk-gepubliceerd-door", "nl", "Oorspronkelijk gepubliceerd door De Kustbode"),
+    (
+        "syndication-nl-met-toestemming",
+        "nl",
+        "Overgenomen met toestemming van De Havenkoerier. Lees het originele artikel.",
+    ),
     (
         "syndication-please-read-the-original-post",
         "en",
@@ -733,6 +742,15 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-it-disabilitati", "it", "I commenti sono disabilitati"),
     ("comment-moderation-note", "en", "Note: comments that include personal attacks will be removed."),
     ("comment-fr-moderation", "fr", "Les commentaires injurieux seront supprimés."),
+    ("comment-nl-reageer", "nl", "Reageer op dit artikel"),
+    ("comment-nl-plaats-een-reactie", "nl", "Plaats een reactie"),
+    ("comment-nl-laat-een-reactie-achter", "nl", "Laat hieronder een reactie achter"),
+    ("comment-nl-wat-vind-jij", "nl", "Wat vind jij ervan? Laat het ons weten in de reacties."),
+    ("comment-nl-bekijk-alle-reacties", "nl", "Bekijk alle 14 reacties"),
+    ("comment-nl-reacties-gesloten", "nl", "De reacties zijn gesloten."),
+    ("comment-nl-wees-de-eerste", "nl", "Wees de eerste die reageert"),
+    ("comment-nl-log-in", "nl", "Log in om te reageren"),
+    ("comment-nl-e-mailadres", "nl", "Je e-mailadres wordt niet gepubliceerd."),
     ("comment-de-moderation", "de", "Kommentare mit Beleidigungen werden gelöscht."),
     ("comment-es-moderation", "es", "Los comentarios con insultos serán eliminados."),
     ("comment-pt-moderation", "pt", "Atenção: comentários com ofensas não serão aprovados pelo moderador."),
@@ -811,6 +829,14 @@ AFFILIATE_NOTES: list[tuple[str, str, str]] = [
         "en",
         "This blog is supported by commissions from the retailers it links to.",
     ),
+    ("affiliate-nl-bevat-affiliate-links", "nl", "Dit artikel bevat affiliate links."),
+    (
+        "affiliate-nl-kleine-commissie",
+        "nl",
+        "Als je via onze links iets koopt, ontvangen we mogelijk een kleine commissie.",
+    ),
+    ("affiliate-nl-geen-extra-kosten", "nl", "Dit kost jou niets: het gaat zonder extra kosten voor jou."),
+    ("affiliate-nl-gesponsord-door", "nl", "Gesponsord door Haven Reizen"),
     ("affiliate-small-amount-of-commission", "en", "I may receive a (very) small amount of commission if you buy."),
 ]
 BOILERPLATE += [
@@ -866,6 +892,13 @@ DATELINES: list[tuple[str, str, str]] = [
         "Pubblicato il 12 giugno 2023 alle 08:15 - Aggiornato il 13 giugno 2023 alle 10:40",
     ),
     ("timestamp-it-ultimo-aggiornamento", "it", "Ultimo aggiornamento: 13/06/2023"),
+    (
+        "timestamp-nl-gepubliceerd-bijgewerkt",
+        "nl",
+        "Gepubliceerd op 12 juni 2023 om 08:15 - Bijgewerkt op 13 juni 2023 om 10:40 uur",
+    ),
+    ("timestamp-nl-laatst-bijgewerkt", "nl", "Laatst bijgewerkt: 13-06-2023"),
+    ("timestamp-nl-day-and-reading-time", "nl", "maandag 3 maart 2025 · 4 minuten leestijd"),
     ("timestamp-unlabelled-date-then-update", "en", "12 March 2021 – Updated 2 February 2024"),
     ("timestamp-fr-unlabelled-date-then-update", "fr", "3 mars 2021 · Mis à jour le 2 février 2024"),
 ]
@@ -880,6 +913,7 @@ _LABEL_PAIRS = {
     "es": [("Publicado el", "actualizado el"), ("Publicado:", "Última actualización:")],
     "pt": [("Publicado em", "atualizado em"), ("Publicado:", "Última atualização:")],
     "it": [("Pubblicato il", "aggiornato il"), ("Pubblicato:", "Ultima modifica:")],
+    "nl": [("Gepubliceerd op", "bijgewerkt op"), ("Geplaatst:", "Laatst gewijzigd:")],
 }
 _DATES = {
     "en": [("9 October 2023", "10 October 2023"), ("Oct 9, 2023, 6:05 PM ET", "Oct 10, 2023, 7:00 AM ET")],
@@ -888,6 +922,7 @@ _DATES = {
     "es": [("9 de octubre de 2023 a las 18:05", "10 de octubre de 2023"), ("09/10/2023", "10/10/2023")],
     "pt": [("9 de outubro de 2023 às 18h05", "10 de outubro de 2023"), ("09/10/2023", "10/10/2023")],
     "it": [("9 ottobre 2023 alle 18:05", "10 ottobre 2023"), ("09/10/2023", "10/10/2023")],
+    "nl": [("9 oktober 2023 om 18:05 uur", "10 oktober 2023"), ("09-10-2023", "10-10-2023")],
 }
 _SEPARATORS = [", ", " | ", " · ", " - ", " — "]
 BOILERPLATE += [
@@ -1149,6 +1184,37 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
         "timestamp-it-pubblicato-e-aggiornato",
         "it",
         "Il rapporto è stato pubblicato il 3 maggio e aggiornato la settimana successiva.",
+    ),
+    (
+        "timestamp-nl-gepubliceerd-en-bijgewerkt",
+        "nl",
+        "Het rapport werd op 3 mei gepubliceerd en een week later bijgewerkt.",
+    ),
+    (
+        "syndication-nl-rapport-verscheen-eerder",
+        "nl",
+        "Het stuk verscheen eerder in 1998 en werd in 2004 herzien door de gemeente.",
+    ),
+    (
+        "syndication-nl-quote",
+        "nl",
+        "„Dit artikel verscheen eerder in de Havenkrant”, zei de hoofdredacteur.",
+    ),
+    ("comment-nl-reageren-op-kritiek", "nl", "Reageren op kritiek vindt de burgemeester lastig, zegt hij."),
+    (
+        "comment-nl-reacties-van-bewoners",
+        "nl",
+        "De reacties van bewoners op het plan waren overwegend positief, meldt de gemeente.",
+    ),
+    (
+        "affiliate-nl-commissie-van-experts",
+        "nl",
+        "We krijgen een commissie van experts die het plan beoordeelt, aldus de wethouder.",
+    ),
+    (
+        "affiliate-nl-vergoeding-gemeente",
+        "nl",
+        "De boeren ontvangen een vergoeding van de provincie voor de schade aan hun gewassen.",
     ),
     ("comment-moderation-in-a-law", "en", "Comments that were posted anonymously may be removed under the new law."),
     (
