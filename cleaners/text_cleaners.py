@@ -35,7 +35,7 @@ _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
 _NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-"
 _NOT_IN_NAME = re.compile(r"[,;:!?|]")
 _HOST = re.compile(r"\w\.\w")
-_RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl")
+_RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id")
 """The languages the text rule tables have wordings for (besides a few Korean and Japanese ones)."""
 
 

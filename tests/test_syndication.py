@@ -58,6 +58,12 @@ SOURCES = [
         "De Havenkoerier",
         id="nl-met-toestemming-overgenomen",
     ),
+    pytest.param(
+        'Artikel ini telah tayang di Kabarpesisir.com dengan judul "Jembatan Pelabuhan Ditutup".',
+        "Kabarpesisir.com",
+        id="id-telah-tayang",
+    ),
+    pytest.param("Berita ini sudah dimuat di situs Warta Bahari.", "Warta Bahari", id="id-situs"),
     pytest.param("Republished with permission.", None, id="names-none"),
     pytest.param("This article first appeared in our print edition.", None, id="our-print-edition"),
     pytest.param("First published on Tue 3 May 2024 10.12 BST", None, id="a-date-is-no-publication"),

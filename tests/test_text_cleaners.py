@@ -677,6 +677,12 @@ SYNDICATION_NOTES: list[tuple[str, str, str]] = [
         "Overgenomen met toestemming van De Havenkoerier. Lees het originele artikel.",
     ),
     (
+        "syndication-id-telah-tayang-di",
+        "id",
+        'Artikel ini telah tayang di Kabarpesisir.com dengan judul "Jembatan Pelabuhan Ditutup untuk Truk".',
+    ),
+    ("syndication-id-dimuat-di-situs", "id", "Berita ini sudah dimuat di situs Warta Bahari."),
+    (
         "syndication-please-read-the-original-post",
         "en",
         "This post first appeared on Harbour Notes, please read the original post here.",
@@ -684,6 +690,25 @@ SYNDICATION_NOTES: list[tuple[str, str, str]] = [
 ]
 BOILERPLATE += [
     pytest.param(line, language, "syndication", id=case_id) for case_id, language, line in SYNDICATION_NOTES
+]
+
+# Indonesian and Dutch pointers to other stories, and calls to follow.
+BOILERPLATE += [
+    pytest.param(
+        "Baca juga: Harga Tiket Kapal Naik Mulai Bulan Depan", "id", "related-lines", id="related-baca-juga-id"
+    ),
+    pytest.param("Lees ook: Veerdienst hervat na staking", "nl", "related-lines", id="related-lees-ook-nl"),
+    pytest.param(
+        "Simak berita dan artikel lainnya di Google News",
+        "id",
+        "promo-lines",
+        id="promo-simak-google-news-id",
+    ),
+    pytest.param("Ikuti kami di Instagram", "id", "promo-lines", id="promo-ikuti-kami-id"),
+    pytest.param("Volg ons op Instagram", "nl", "promo-lines", id="promo-volg-ons-nl"),
+    pytest.param("Download onze app voor het laatste nieuws", "nl", "promo-lines", id="promo-download-app-nl"),
+    pytest.param("Waktu baca: 3 menit", "id", "reading-times", id="reading-waktu-baca-id"),
+    pytest.param("Leestijd: 4 minuten", "nl", "reading-times", id="reading-leestijd-nl"),
 ]
 
 # Comment calls to action and comment-section furniture.
@@ -751,6 +776,10 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-nl-wees-de-eerste", "nl", "Wees de eerste die reageert"),
     ("comment-nl-log-in", "nl", "Log in om te reageren"),
     ("comment-nl-e-mailadres", "nl", "Je e-mailadres wordt niet gepubliceerd."),
+    ("comment-id-tulis-komentar", "id", "Tulis komentar Anda di bawah ini"),
+    ("comment-id-bagaimana-menurut-anda", "id", "Bagaimana menurut Anda? Sampaikan pendapat di kolom komentar."),
+    ("comment-id-lihat-semua-komentar", "id", "Lihat semua komentar"),
+    ("comment-id-n-komentar", "id", "12 komentar"),
     ("comment-de-moderation", "de", "Kommentare mit Beleidigungen werden gelöscht."),
     ("comment-es-moderation", "es", "Los comentarios con insultos serán eliminados."),
     ("comment-pt-moderation", "pt", "Atenção: comentários com ofensas não serão aprovados pelo moderador."),
@@ -837,6 +866,7 @@ AFFILIATE_NOTES: list[tuple[str, str, str]] = [
     ),
     ("affiliate-nl-geen-extra-kosten", "nl", "Dit kost jou niets: het gaat zonder extra kosten voor jou."),
     ("affiliate-nl-gesponsord-door", "nl", "Gesponsord door Haven Reizen"),
+    ("affiliate-id-tautan-afiliasi", "id", "Artikel ini mengandung tautan afiliasi."),
     ("affiliate-small-amount-of-commission", "en", "I may receive a (very) small amount of commission if you buy."),
 ]
 BOILERPLATE += [
@@ -899,6 +929,8 @@ DATELINES: list[tuple[str, str, str]] = [
     ),
     ("timestamp-nl-laatst-bijgewerkt", "nl", "Laatst bijgewerkt: 13-06-2023"),
     ("timestamp-nl-day-and-reading-time", "nl", "maandag 3 maart 2025 · 4 minuten leestijd"),
+    ("timestamp-id-day-date-wib", "id", "Senin, 3 Maret 2025 | 10:15 WIB"),
+    ("timestamp-id-diperbarui", "id", "Diperbarui: Selasa, 4 Maret 2025, 08:00 WIB"),
     ("timestamp-unlabelled-date-then-update", "en", "12 March 2021 – Updated 2 February 2024"),
     ("timestamp-fr-unlabelled-date-then-update", "fr", "3 mars 2021 · Mis à jour le 2 février 2024"),
 ]
@@ -914,6 +946,7 @@ _LABEL_PAIRS = {
     "pt": [("Publicado em", "atualizado em"), ("Publicado:", "Última atualização:")],
     "it": [("Pubblicato il", "aggiornato il"), ("Pubblicato:", "Ultima modifica:")],
     "nl": [("Gepubliceerd op", "bijgewerkt op"), ("Geplaatst:", "Laatst gewijzigd:")],
+    "id": [("Diterbitkan", "diperbarui"), ("Tayang:", "Terakhir diperbarui:")],
 }
 _DATES = {
     "en": [("9 October 2023", "10 October 2023"), ("Oct 9, 2023, 6:05 PM ET", "Oct 10, 2023, 7:00 AM ET")],
@@ -923,6 +956,7 @@ _DATES = {
     "pt": [("9 de outubro de 2023 às 18h05", "10 de outubro de 2023"), ("09/10/2023", "10/10/2023")],
     "it": [("9 ottobre 2023 alle 18:05", "10 ottobre 2023"), ("09/10/2023", "10/10/2023")],
     "nl": [("9 oktober 2023 om 18:05 uur", "10 oktober 2023"), ("09-10-2023", "10-10-2023")],
+    "id": [("9 Oktober 2023 pukul 18:05 WIB", "10 Oktober 2023"), ("09/10/2023", "10/10/2023")],
 }
 _SEPARATORS = [", ", " | ", " · ", " - ", " — "]
 BOILERPLATE += [
@@ -1216,6 +1250,27 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
         "nl",
         "De boeren ontvangen een vergoeding van de provincie voor de schade aan hun gewassen.",
     ),
+    (
+        "syndication-id-majalah-terbit",
+        "id",
+        "Majalah itu pertama kali terbit di Surabaya pada 1998 dan kini dicetak ulang.",
+    ),
+    (
+        "comment-id-warga-memberikan-tanggapan",
+        "id",
+        "Warga memberikan tanggapan beragam terhadap rencana penutupan jembatan itu, kata kepala desa.",
+    ),
+    (
+        "promo-id-ikuti-rapat",
+        "id",
+        "Ikuti rapat dewan kota yang membahas perbaikan jembatan pada Selasa malam.",
+    ),
+    (
+        "timestamp-id-diterbitkan-dan-diperbarui",
+        "id",
+        "Laporan itu diterbitkan pada 3 Mei dan diperbarui sepekan kemudian.",
+    ),
+    ("promo-nl-volg-ons-in-quote", "nl", "„Volg ons op de voet”, zei de woordvoerder van de havendienst."),
     ("comment-moderation-in-a-law", "en", "Comments that were posted anonymously may be removed under the new law."),
     (
         "comment-pt-comentarios-analisados",
