@@ -35,7 +35,7 @@ _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
 _NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-"
 _NOT_IN_NAME = re.compile(r"[,;:!?|]")
 _HOST = re.compile(r"\w\.\w")
-_RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id")
+_RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id", "pl", "sv", "ru")
 """The languages the text rule tables have wordings for (besides a few Korean and Japanese ones)."""
 
 
@@ -232,7 +232,9 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
 
     A note is a lead (``syndication_note``), the publication, and an optional tail (``syndication_tail``);
     what stands between them must be empty, a place that names no publication (``syndication_unnamed``)
-    or a publication's name (after words such as "the website of": ``publication_prefix``).
+    or a publication's name (after words such as "the website of": ``publication_prefix``): a name as
+    `_is_publication` reads one, or any short name in quotation marks («Новая газета», „Het Parool“), as
+    languages that write a name's later words in lower case set it.
     """
     lead = loose_pattern("syndication_note", language).match(text)
     if lead is None:
@@ -243,8 +245,23 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     if not source or line_pattern("syndication_unnamed", language).match(source):
         return True, None
     prefix = loose_pattern("publication_prefix", language).match(source)
-    source = source[prefix.end() :] if prefix else source
-    return (True, source) if _is_publication(source) else (False, None)
+    source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
+    return (True, source) if _is_publication(source) or _quoted_name(rest, source) else (False, None)
+
+
+_QUOTED = re.compile(r"\s*[«“„\"‘]([^«»“”„\"‘’]{1,80})[»”“\"’]")
+
+
+def _quoted_name(rest: str, source: str) -> bool:
+    """Whether ``source`` is the whole of a name in quotation marks that ``rest`` (what follows a note's
+    lead) holds, with neither a sentence's punctuation nor a date in it."""
+    quoted = _QUOTED.search(rest)
+    return (
+        quoted is not None
+        and quoted.group(1).strip() == source
+        and not _NOT_IN_NAME.search(source)
+        and not _YEAR.search(source)
+    )
 
 
 def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:

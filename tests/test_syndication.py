@@ -64,6 +64,13 @@ SOURCES = [
         id="id-telah-tayang",
     ),
     pytest.param("Berita ini sudah dimuat di situs Warta Bahari.", "Warta Bahari", id="id-situs"),
+    pytest.param("Статья впервые опубликована на сайте «Портовый вестник».", "Портовый вестник", id="ru-na-sajte"),
+    pytest.param("Artykuł został pierwotnie opublikowany w serwisie Port24.", "Port24", id="pl-w-serwisie"),
+    pytest.param("Artikeln publicerades först i Hamnbladet.", "Hamnbladet", id="sv-forst-i"),
+    pytest.param("This article first appeared in “the harbour weekly”.", "the harbour weekly", id="quoted-lower-case"),
+    pytest.param(
+        "This story first appeared in “Boats, bridges and the sea”, a collection.", None, id="quoted-words-no-name"
+    ),
     pytest.param("Republished with permission.", None, id="names-none"),
     pytest.param("This article first appeared in our print edition.", None, id="our-print-edition"),
     pytest.param("First published on Tue 3 May 2024 10.12 BST", None, id="a-date-is-no-publication"),

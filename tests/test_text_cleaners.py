@@ -682,6 +682,12 @@ SYNDICATION_NOTES: list[tuple[str, str, str]] = [
         'Artikel ini telah tayang di Kabarpesisir.com dengan judul "Jembatan Pelabuhan Ditutup untuk Truk".',
     ),
     ("syndication-id-dimuat-di-situs", "id", "Berita ini sudah dimuat di situs Warta Bahari."),
+    ("syndication-ru-vpervye-opublikovana", "ru", "Статья впервые опубликована на сайте «Портовый вестник»."),
+    ("syndication-ru-s-razresheniya", "ru", "Перепечатано с разрешения редакции."),
+    ("syndication-pl-pierwotnie-opublikowany", "pl", "Artykuł został pierwotnie opublikowany w Gazecie Portowej."),
+    ("syndication-pl-za-zgoda", "pl", "Publikujemy za zgodą redakcji."),
+    ("syndication-sv-publicerades-forst", "sv", "Artikeln publicerades först i Hamnbladet."),
+    ("syndication-sv-med-tillstand", "sv", "Publiceras med tillstånd av Kustposten."),
     (
         "syndication-please-read-the-original-post",
         "en",
@@ -709,6 +715,16 @@ BOILERPLATE += [
     pytest.param("Download onze app voor het laatste nieuws", "nl", "promo-lines", id="promo-download-app-nl"),
     pytest.param("Waktu baca: 3 menit", "id", "reading-times", id="reading-waktu-baca-id"),
     pytest.param("Leestijd: 4 minuten", "nl", "reading-times", id="reading-leestijd-nl"),
+]
+
+# Russian, Polish and Swedish pointers to other stories, and calls to follow.
+BOILERPLATE += [
+    pytest.param("Читайте также: Паромы снова ходят по расписанию", "ru", "related-lines", id="related-ru"),
+    pytest.param("Czytaj także: Promy znów kursują zgodnie z rozkładem", "pl", "related-lines", id="related-pl"),
+    pytest.param("Läs också: Färjorna går enligt tidtabell igen", "sv", "related-lines", id="related-sv"),
+    pytest.param("Подписывайтесь на наш канал в Telegram", "ru", "promo-lines", id="promo-ru-telegram"),
+    pytest.param("Obserwuj nas w Google News", "pl", "promo-lines", id="promo-pl-google-news"),
+    pytest.param("Följ oss på Instagram", "sv", "promo-lines", id="promo-sv-instagram"),
 ]
 
 # Comment calls to action and comment-section furniture.
@@ -780,6 +796,16 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-id-bagaimana-menurut-anda", "id", "Bagaimana menurut Anda? Sampaikan pendapat di kolom komentar."),
     ("comment-id-lihat-semua-komentar", "id", "Lihat semua komentar"),
     ("comment-id-n-komentar", "id", "12 komentar"),
+    ("comment-ru-ostavte-kommentarij", "ru", "Оставьте свой комментарий"),
+    ("comment-ru-a-chto-vy-dumaete", "ru", "А что вы думаете об этом? Напишите в комментариях."),
+    ("comment-ru-n-kommentariev", "ru", "15 комментариев"),
+    ("comment-ru-zakryty", "ru", "Комментарии закрыты."),
+    ("comment-pl-dodaj-komentarz", "pl", "Dodaj komentarz"),
+    ("comment-pl-co-myslicie", "pl", "A co wy o tym myślicie? Napiszcie w komentarzach."),
+    ("comment-pl-pokaz-komentarze", "pl", "Pokaż wszystkie komentarze"),
+    ("comment-sv-skriv-en-kommentar", "sv", "Skriv en kommentar"),
+    ("comment-sv-vad-tycker-du", "sv", "Vad tycker du? Skriv en kommentar nedan."),
+    ("comment-sv-kommentarsfaltet-stangt", "sv", "Kommentarsfältet är stängt."),
     ("comment-de-moderation", "de", "Kommentare mit Beleidigungen werden gelöscht."),
     ("comment-es-moderation", "es", "Los comentarios con insultos serán eliminados."),
     ("comment-pt-moderation", "pt", "Atenção: comentários com ofensas não serão aprovados pelo moderador."),
@@ -867,6 +893,12 @@ AFFILIATE_NOTES: list[tuple[str, str, str]] = [
     ("affiliate-nl-geen-extra-kosten", "nl", "Dit kost jou niets: het gaat zonder extra kosten voor jou."),
     ("affiliate-nl-gesponsord-door", "nl", "Gesponsord door Haven Reizen"),
     ("affiliate-id-tautan-afiliasi", "id", "Artikel ini mengandung tautan afiliasi."),
+    ("affiliate-ru-partnerskie-ssylki", "ru", "Эта статья содержит партнерские ссылки."),
+    ("affiliate-ru-na-pravah-reklamy", "ru", "На правах рекламы"),
+    ("affiliate-pl-linki-afiliacyjne", "pl", "Ten artykuł zawiera linki afiliacyjne."),
+    ("affiliate-pl-material-sponsorowany", "pl", "Materiał sponsorowany"),
+    ("affiliate-sv-affiliatelankar", "sv", "Den här artikeln innehåller affiliatelänkar."),
+    ("affiliate-sv-annonssamarbete", "sv", "Annonssamarbete med Hamnresor"),
     ("affiliate-small-amount-of-commission", "en", "I may receive a (very) small amount of commission if you buy."),
 ]
 BOILERPLATE += [
@@ -931,6 +963,12 @@ DATELINES: list[tuple[str, str, str]] = [
     ("timestamp-nl-day-and-reading-time", "nl", "maandag 3 maart 2025 · 4 minuten leestijd"),
     ("timestamp-id-day-date-wib", "id", "Senin, 3 Maret 2025 | 10:15 WIB"),
     ("timestamp-id-diperbarui", "id", "Diperbarui: Selasa, 4 Maret 2025, 08:00 WIB"),
+    ("timestamp-ru-opublikovano", "ru", "Опубликовано: 12 марта 2025, 10:15 мск"),
+    ("timestamp-ru-obnovleno", "ru", "Обновлено 13 марта 2025 г. в 08:00"),
+    ("timestamp-pl-opublikowano", "pl", "Opublikowano: 12 marca 2025, godz. 10:15"),
+    ("timestamp-pl-aktualizacja", "pl", "Aktualizacja: 13.03.2025 08:00"),
+    ("timestamp-sv-publicerad", "sv", "Publicerad 12 mars 2025 kl. 10.15"),
+    ("timestamp-sv-uppdaterad", "sv", "Uppdaterad: 13 mars 2025 08:00"),
     ("timestamp-unlabelled-date-then-update", "en", "12 March 2021 – Updated 2 February 2024"),
     ("timestamp-fr-unlabelled-date-then-update", "fr", "3 mars 2021 · Mis à jour le 2 février 2024"),
 ]
@@ -1271,6 +1309,36 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
         "Laporan itu diterbitkan pada 3 Mei dan diperbarui sepekan kemudian.",
     ),
     ("promo-nl-volg-ons-in-quote", "nl", "„Volg ons op de voet”, zei de woordvoerder van de havendienst."),
+    (
+        "syndication-ru-doklad-opublikovan",
+        "ru",
+        "Доклад был впервые опубликован в 1998 году и пересмотрен в 2004 году.",
+    ),
+    (
+        "comment-ru-zhiteli-ostavili-kommentarii",
+        "ru",
+        "Жители оставили сотни комментариев к проекту моста, сообщил мэр города.",
+    ),
+    (
+        "syndication-pl-raport-opublikowany",
+        "pl",
+        "Raport został po raz pierwszy opublikowany w 1998 roku i zmieniony w 2004 roku.",
+    ),
+    (
+        "promo-pl-obserwuj-w-cytacie",
+        "pl",
+        "„Obserwuj nas uważnie”, powiedział rzecznik portu dziennikarzom.",
+    ),
+    (
+        "syndication-sv-rapporten-publicerades",
+        "sv",
+        "Rapporten publicerades först 1998 och reviderades av kommunen 2004.",
+    ),
+    (
+        "comment-sv-skriv-en-kommentar-citat",
+        "sv",
+        "Skriv en kommentar till förslaget senast i juni, sade kommunens talesperson.",
+    ),
     ("comment-moderation-in-a-law", "en", "Comments that were posted anonymously may be removed under the new law."),
     (
         "comment-pt-comentarios-analisados",
