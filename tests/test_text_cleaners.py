@@ -727,6 +727,13 @@ BOILERPLATE += [
     pytest.param("Följ oss på Instagram", "sv", "promo-lines", id="promo-sv-instagram"),
 ]
 
+BOILERPLATE += [
+    pytest.param("Schrijf je in voor onze nieuwsbrief", "nl", "promo-lines", id="promo-nl-nieuwsbrief"),
+    pytest.param("Zapisz się do naszego newslettera", "pl", "promo-lines", id="promo-pl-newsletter"),
+    pytest.param("Registrera dig för vårt nyhetsbrev", "sv", "promo-lines", id="promo-sv-nyhetsbrev"),
+    pytest.param("Download aplikasi Kabarpesisir.com sekarang", "id", "promo-lines", id="promo-id-aplikasi"),
+]
+
 # Comment calls to action and comment-section furniture.
 COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-leave-us-a-reply", "en", "Leave us a reply below"),
@@ -1338,6 +1345,23 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
         "comment-sv-skriv-en-kommentar-citat",
         "sv",
         "Skriv en kommentar till förslaget senast i juni, sade kommunens talesperson.",
+    ),
+    (
+        "promo-nl-schrijf-je-in-marathon",
+        "nl",
+        "Schrijf je in voor de marathon vóór 1 juni via de site van de gemeente.",
+    ),
+    ("promo-pl-zapisz-sie-na-szczepienie", "pl", "Zapisz się na szczepienie do 30 czerwca, apeluje ministerstwo."),
+    (
+        "promo-sv-registrera-dig-for-vaccination",
+        "sv",
+        "Registrera dig för vaccination senast på fredag, uppmanar regionen.",
+    ),
+    ("promo-id-unduh-aplikasi-pemerintah", "id", "Unduh aplikasi layanan publik itu untuk melapor kerusakan jalan."),
+    (
+        "promo-nl-nieuwsbrief-stays-in-prose",
+        "nl",
+        "De gemeente stuurt bewoners een nieuwsbrief over de werkzaamheden aan de brug.",
     ),
     ("comment-moderation-in-a-law", "en", "Comments that were posted anonymously may be removed under the new law."),
     (
