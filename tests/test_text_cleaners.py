@@ -734,6 +734,15 @@ BOILERPLATE += [
     pytest.param("Download aplikasi Kabarpesisir.com sekarang", "id", "promo-lines", id="promo-id-aplikasi"),
 ]
 
+BOILERPLATE += [
+    pytest.param("Geef je mening hieronder", "nl", "comment-prompts", id="comment-nl-geef-je-mening"),
+    pytest.param("Laat het ons weten in de reacties", "nl", "comment-prompts", id="comment-nl-laat-het-ons-weten"),
+    pytest.param(
+        "Artykuł powstał we współpracy z Portem Gdynia", "pl", "affiliate-notes", id="affiliate-pl-wspolpraca"
+    ),
+    pytest.param("Lämna en kommentar nedan", "sv", "comment-prompts", id="comment-sv-lamna-nedan"),
+]
+
 # Comment calls to action and comment-section furniture.
 COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-leave-us-a-reply", "en", "Leave us a reply below"),
@@ -1363,6 +1372,16 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
         "nl",
         "De gemeente stuurt bewoners een nieuwsbrief over de werkzaamheden aan de brug.",
     ),
+    ("comment-nl-laat-het-ons-weten-politie", "nl", "Laat het ons weten als u iets ziet, vraagt de politie."),
+    (
+        "comment-nl-geef-uw-mening-inspraak",
+        "nl",
+        "Geef uw mening over het plan tijdens de inspraakavond in het stadhuis.",
+    ),
+    ("comment-id-berikan-tanggapan", "id", "Berikan tanggapan terhadap rancangan peraturan sebelum 30 Juni."),
+    ("comment-sv-lamna-din-kommentar", "sv", "Lämna din kommentar till kommunen senast den 1 juni."),
+    ("affiliate-pl-powstal-we-wspolpracy", "pl", "Projekt powstał we współpracy z Uniwersytetem Morskim w Gdyni."),
+    ("affiliate-nl-aangeboden-door", "nl", "Aangeboden door de gemeente"),
     ("comment-moderation-in-a-law", "en", "Comments that were posted anonymously may be removed under the new law."),
     (
         "comment-pt-comentarios-analisados",
