@@ -35,6 +35,8 @@ _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
 _NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-"
 _NOT_IN_NAME = re.compile(r"[,;:!?|]")
 _HOST = re.compile(r"\w\.\w")
+_QUOTED = re.compile(r"\s*[«“„\"‘]([^«»“”„\"‘’]{1,80})[»”“\"’]")
+"""A name in quotation marks, as a syndication note may give its publication's («Новая газета»)."""
 _RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id", "pl", "sv", "ru")
 """The languages the text rule tables have wordings for (besides a few Korean and Japanese ones)."""
 
@@ -247,9 +249,6 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     prefix = loose_pattern("publication_prefix", language).match(source)
     source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
     return (True, source) if _is_publication(source) or _quoted_name(rest, source) else (False, None)
-
-
-_QUOTED = re.compile(r"\s*[«“„\"‘]([^«»“”„\"‘’]{1,80})[»”“\"’]")
 
 
 def _quoted_name(rest: str, source: str) -> bool:
