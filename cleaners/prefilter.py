@@ -94,6 +94,11 @@ class Phrases:
         regex = re.compile(joined or "(?!)", flags)
         return cls(regex, required_literals(joined, flags) if patterns else ())
 
+    @property
+    def never(self) -> bool:
+        """Whether no text matches (a family with no phrases): callers may skip the search."""
+        return self.literals == ()
+
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """``self.regex.search(text)``, after the literal test; ``folded`` is `fold(text)` if the caller
         has it already."""

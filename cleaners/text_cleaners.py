@@ -44,7 +44,7 @@ _RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id", "pl", "sv", "
 def _matching(family: str, lines: Sequence[Line], context: TextContext, max_words: int) -> list[int]:
     whole = line_pattern(family, context.language)
     anywhere = contains_pattern(family, context.language)
-    if anywhere.literals == ():  # the family has no phrases to look for anywhere in a line
+    if anywhere.never:
         return [i for i, line in enumerate(lines) if line.words <= max_words and whole.match(line.norm)]
     return [
         i

@@ -44,7 +44,9 @@ def test_fold(text: str, folded: str) -> None:
 def test_a_family_without_phrases_never_matches() -> None:
     phrases = Phrases.compile([])
     assert phrases.literals == ()
+    assert phrases.never
     assert phrases.search("anything at all") is None
+    assert not Phrases.compile([r"\bfollow us\b"]).never
 
 
 def _table_phrases() -> dict[str, list[str]]:

@@ -698,49 +698,30 @@ BOILERPLATE += [
     pytest.param(line, language, "syndication", id=case_id) for case_id, language, line in SYNDICATION_NOTES
 ]
 
-# Indonesian and Dutch pointers to other stories, and calls to follow.
-BOILERPLATE += [
-    pytest.param(
-        "Baca juga: Harga Tiket Kapal Naik Mulai Bulan Depan", "id", "related-lines", id="related-baca-juga-id"
-    ),
-    pytest.param("Lees ook: Veerdienst hervat na staking", "nl", "related-lines", id="related-lees-ook-nl"),
-    pytest.param(
-        "Simak berita dan artikel lainnya di Google News",
-        "id",
-        "promo-lines",
-        id="promo-simak-google-news-id",
-    ),
-    pytest.param("Ikuti kami di Instagram", "id", "promo-lines", id="promo-ikuti-kami-id"),
-    pytest.param("Volg ons op Instagram", "nl", "promo-lines", id="promo-volg-ons-nl"),
-    pytest.param("Download onze app voor het laatste nieuws", "nl", "promo-lines", id="promo-download-app-nl"),
-    pytest.param("Waktu baca: 3 menit", "id", "reading-times", id="reading-waktu-baca-id"),
-    pytest.param("Leestijd: 4 minuten", "nl", "reading-times", id="reading-leestijd-nl"),
+# Pointers to other stories, calls to follow and reading times in the languages that have only the
+# injected-line families besides these (nl, id, pl, sv, ru).
+POINTERS_AND_CALLS: list[tuple[str, str, str, str]] = [
+    ("related-baca-juga-id", "id", "Baca juga: Harga Tiket Kapal Naik Mulai Bulan Depan", "related-lines"),
+    ("related-lees-ook-nl", "nl", "Lees ook: Veerdienst hervat na staking", "related-lines"),
+    ("related-ru", "ru", "Читайте также: Паромы снова ходят по расписанию", "related-lines"),
+    ("related-pl", "pl", "Czytaj także: Promy znów kursują zgodnie z rozkładem", "related-lines"),
+    ("related-sv", "sv", "Läs också: Färjorna går enligt tidtabell igen", "related-lines"),
+    ("promo-simak-google-news-id", "id", "Simak berita dan artikel lainnya di Google News", "promo-lines"),
+    ("promo-ikuti-kami-id", "id", "Ikuti kami di Instagram", "promo-lines"),
+    ("promo-id-aplikasi", "id", "Download aplikasi Kabarpesisir.com sekarang", "promo-lines"),
+    ("promo-volg-ons-nl", "nl", "Volg ons op Instagram", "promo-lines"),
+    ("promo-download-app-nl", "nl", "Download onze app voor het laatste nieuws", "promo-lines"),
+    ("promo-nl-nieuwsbrief", "nl", "Schrijf je in voor onze nieuwsbrief", "promo-lines"),
+    ("promo-ru-telegram", "ru", "Подписывайтесь на наш канал в Telegram", "promo-lines"),
+    ("promo-pl-google-news", "pl", "Obserwuj nas w Google News", "promo-lines"),
+    ("promo-pl-newsletter", "pl", "Zapisz się do naszego newslettera", "promo-lines"),
+    ("promo-sv-instagram", "sv", "Följ oss på Instagram", "promo-lines"),
+    ("promo-sv-nyhetsbrev", "sv", "Registrera dig för vårt nyhetsbrev", "promo-lines"),
+    ("reading-waktu-baca-id", "id", "Waktu baca: 3 menit", "reading-times"),
+    ("reading-leestijd-nl", "nl", "Leestijd: 4 minuten", "reading-times"),
 ]
-
-# Russian, Polish and Swedish pointers to other stories, and calls to follow.
 BOILERPLATE += [
-    pytest.param("Читайте также: Паромы снова ходят по расписанию", "ru", "related-lines", id="related-ru"),
-    pytest.param("Czytaj także: Promy znów kursują zgodnie z rozkładem", "pl", "related-lines", id="related-pl"),
-    pytest.param("Läs också: Färjorna går enligt tidtabell igen", "sv", "related-lines", id="related-sv"),
-    pytest.param("Подписывайтесь на наш канал в Telegram", "ru", "promo-lines", id="promo-ru-telegram"),
-    pytest.param("Obserwuj nas w Google News", "pl", "promo-lines", id="promo-pl-google-news"),
-    pytest.param("Följ oss på Instagram", "sv", "promo-lines", id="promo-sv-instagram"),
-]
-
-BOILERPLATE += [
-    pytest.param("Schrijf je in voor onze nieuwsbrief", "nl", "promo-lines", id="promo-nl-nieuwsbrief"),
-    pytest.param("Zapisz się do naszego newslettera", "pl", "promo-lines", id="promo-pl-newsletter"),
-    pytest.param("Registrera dig för vårt nyhetsbrev", "sv", "promo-lines", id="promo-sv-nyhetsbrev"),
-    pytest.param("Download aplikasi Kabarpesisir.com sekarang", "id", "promo-lines", id="promo-id-aplikasi"),
-]
-
-BOILERPLATE += [
-    pytest.param("Geef je mening hieronder", "nl", "comment-prompts", id="comment-nl-geef-je-mening"),
-    pytest.param("Laat het ons weten in de reacties", "nl", "comment-prompts", id="comment-nl-laat-het-ons-weten"),
-    pytest.param(
-        "Artykuł powstał we współpracy z Portem Gdynia", "pl", "affiliate-notes", id="affiliate-pl-wspolpraca"
-    ),
-    pytest.param("Lämna en kommentar nedan", "sv", "comment-prompts", id="comment-sv-lamna-nedan"),
+    pytest.param(line, language, cleaner, id=case_id) for case_id, language, line, cleaner in POINTERS_AND_CALLS
 ]
 
 # Comment calls to action and comment-section furniture.
@@ -808,6 +789,9 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-nl-wees-de-eerste", "nl", "Wees de eerste die reageert"),
     ("comment-nl-log-in", "nl", "Log in om te reageren"),
     ("comment-nl-e-mailadres", "nl", "Je e-mailadres wordt niet gepubliceerd."),
+    ("comment-nl-geef-je-mening", "nl", "Geef je mening hieronder"),
+    ("comment-nl-laat-het-ons-weten", "nl", "Laat het ons weten in de reacties"),
+    ("comment-sv-lamna-nedan", "sv", "Lämna en kommentar nedan"),
     ("comment-id-tulis-komentar", "id", "Tulis komentar Anda di bawah ini"),
     ("comment-id-bagaimana-menurut-anda", "id", "Bagaimana menurut Anda? Sampaikan pendapat di kolom komentar."),
     ("comment-id-lihat-semua-komentar", "id", "Lihat semua komentar"),
@@ -913,6 +897,7 @@ AFFILIATE_NOTES: list[tuple[str, str, str]] = [
     ("affiliate-ru-na-pravah-reklamy", "ru", "На правах рекламы"),
     ("affiliate-pl-linki-afiliacyjne", "pl", "Ten artykuł zawiera linki afiliacyjne."),
     ("affiliate-pl-material-sponsorowany", "pl", "Materiał sponsorowany"),
+    ("affiliate-pl-wspolpraca", "pl", "Artykuł powstał we współpracy z Portem Gdynia"),
     ("affiliate-sv-affiliatelankar", "sv", "Den här artikeln innehåller affiliatelänkar."),
     ("affiliate-sv-annonssamarbete", "sv", "Annonssamarbete med Hamnresor"),
     ("affiliate-small-amount-of-commission", "en", "I may receive a (very) small amount of commission if you buy."),
