@@ -54,6 +54,9 @@ WIDER_BODY = 0.6
 WIDER_PROSE = 0.9
 """...and less than this share of its prose may have left parts of the article out (its lists, tables, or
 sections in boxes of their own): trafilatura's recall mode is asked too."""
+_PLAIN_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""The blocks trafilatura's fast mode reads as its recall mode does (outside lists, tables and teaser boxes)."""
+_LISTS_AND_TABLES = frozenset({"ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th"})
 
 
 @dataclass(frozen=True)
@@ -116,14 +119,36 @@ def _wider(tree: HtmlElement, url: str | None, fast: Candidate, prose: PageProse
     Not asked when the fast text holds less than `LOW_COVERAGE` of a page's prose: recall mode reads more of
     the part of the page that the fast mode chose, and that part is then not the article (or only its
     lede); the second opinions, which look for the article's box, are asked instead. (On the 39 such pages
-    of the two benchmarks, the recall text added no word to the fast one.)"""
+    of the two benchmarks, the recall text added no word to the fast one.) Nor when every paragraph the
+    fast text misses is one recall mode reads as the fast mode does (`_read_by_recall`): a ``<p>`` or a
+    heading outside lists, tables and teaser boxes (on the 33 such pages of the two benchmarks, the recall
+    text was never taken)."""
     share = prose.share_of(fast.found)
     if not fast.text or share >= WIDER_PROSE or (prose.total >= MIN_PROSE and share < LOW_COVERAGE):
         return None
     if len(squeeze(fast.text)) >= WIDER_BODY * visible_text_length(tree, spaces=False):
         return None
+    if not any(_read_by_recall(block.node) for i, block in enumerate(prose.blocks) if i not in fast.found):
+        return None
     wider = _extract(tree, url, fast=True, recall=True)
     return wider if adds_to(wider, fast.text) else None
+
+
+def _read_by_recall(node: HtmlElement) -> bool:
+    """Whether a paragraph may be one that trafilatura's recall mode reads and its fast mode does not: one
+    that is not a ``<p>`` or a heading (text standing in a ``<div>``, a list item, a quotation...), or that
+    stands in a list, a table or a box named a teaser. (Recall mode differs from the fast mode in those
+    alone: it reads lists, also in table cells, and text in ``<div>`` elements or between line breaks, and
+    keeps teaser boxes.)"""
+    if node.tag not in _PLAIN_BLOCKS:
+        return True
+    for element in (node, *node.iterancestors()):
+        if element.tag in _LISTS_AND_TABLES:
+            return True
+        named = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if "easer" in named and "teaser" in named.lower():
+            return True
+    return False
 
 
 def _fast_reason(fast: Candidate, prose: PageProse) -> str | None:

@@ -153,6 +153,54 @@ def test_recall_mode_is_not_asked_when_the_fast_text_holds_little_of_the_prose(
     assert article.problems == ("text-from:prose-box+fast(low-coverage)",)
 
 
+def _page_with_hidden_paragraphs() -> str:
+    """An article of three paragraphs, and two more in a box hidden from readers, which trafilatura deletes in
+    every mode: its fast text holds 60% of the page's prose and under 60% of its body's characters."""
+    said = "On {0} the council heard {1} residents speak about the new water rates, and {0} ended with a vote. "
+    article = "".join(f"<p>{said.format(day, n) * 3}</p>" for n, day in enumerate(("Monday", "Tuesday", "Wednesday")))
+    hidden = "".join(f"<p>{said.format(day, n) * 3}</p>" for n, day in enumerate(("Thursday", "Friday"), 3))
+    menu = "".join(f'<a href="/s{i}">Section number {i}</a> ' for i in range(12))
+    return (
+        "<html><head><title>Water rates</title></head><body>"
+        f"<div class='top'>{menu}</div><div class='story'><h1>Water rates vote</h1>{article}</div>"
+        f"<div aria-hidden='true'>{hidden}</div></body></html>"
+    )
+
+
+def test_recall_mode_is_not_asked_when_it_reads_what_is_missing_as_the_fast_mode_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The paragraphs the fast text misses are ``<p>`` elements outside lists, tables and teaser boxes: recall
+    mode would read them no differently, so it is not asked."""
+    calls = _recall_calls(monkeypatch)
+    article = clean_page(_page_with_hidden_paragraphs(), "https://council.example/water-rates")
+    assert calls == []
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    assert [day for day in days if day in article.text] == ["Monday", "Tuesday", "Wednesday"]
+    assert article.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("markup", "read"),
+    [
+        ("<div><p id='x'>Text</p></div>", False),
+        ("<section><h2 id='x'>Text</h2></section>", False),
+        ("<div><div id='x'>Text</div></div>", True),
+        ("<ul><li id='x'>Text</li></ul>", True),
+        ("<ul><li><p id='x'>Text</p></li></ul>", True),
+        ("<table><tr><td><p id='x'>Text</p></td></tr></table>", True),
+        ("<div class='story-Teaser'><p id='x'>Text</p></div>", True),
+        ("<div id='teaser-2'><div><p id='x'>Text</p></div></div>", True),
+        ("<blockquote id='x'>Text</blockquote>", True),
+    ],
+    ids=["p", "heading", "div-text", "list-item", "p-in-list", "p-in-table", "p-in-teaser", "in-teaser-id", "quote"],
+)
+def test_which_paragraphs_recall_mode_may_read_otherwise(markup: str, read: bool) -> None:
+    tree = parse_html(f"<html><body>{markup}</body></html>")
+    assert tree is not None
+    assert extract_module._read_by_recall(tree.get_element_by_id("x")) is read
+
+
 def test_a_recall_text_that_adds_little_is_not_taken() -> None:
     page = TEASER_BOXES.read_text(encoding="utf-8")
     start = page.index('<div class="guide-teaser">')
