@@ -190,14 +190,26 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _shown_text(element: HtmlElement) -> str:
+    """An element's text as a browser shows it on one line: a line break or a block inside it (`_BODY_BLOCKS`)
+    stands apart from the words around it ("Top Programs of 2025<br>Your Guide" is not "2025Your")."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            apart = " " if child.tag == "br" or child.tag in _BODY_BLOCKS else ""
+            parts.append(f"{apart}{_shown_text(child)}{apart}")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _h1_spellings(h1: HtmlElement) -> list[str]:
-    """An ``<h1>``'s text, and (when it begins with a short element of its own, a kicker such as "LIVE" or
-    "Analysis") its text without that element: the headline may be either."""
-    text = tidy(h1.text_content())
+    """An ``<h1>``'s text (`_shown_text`), and (when it begins with a short element of its own, a kicker such
+    as "LIVE" or "Analysis") its text without that element: the headline may be either."""
+    text = tidy(_shown_text(h1))
     if not text:
         return []
     first = h1[0] if len(h1) and not (h1.text or "").strip() else None
-    kicker = tidy(first.text_content()) if first is not None and isinstance(first.tag, str) else None
+    kicker = tidy(_shown_text(first)) if first is not None and isinstance(first.tag, str) else None
     if kicker and len(kicker.split()) <= MAX_KICKER_WORDS and text.startswith(kicker) and text != kicker:
         rest = tidy(text[len(kicker) :].lstrip(" :|–—-·•"))
         return [text, rest] if rest else [text]

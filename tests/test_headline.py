@@ -173,3 +173,19 @@ def test_a_kicker_element_at_the_start_of_the_h1_is_left_out(h1: str, expected: 
     tree = parse_html(f"<html><head><meta property='og:title' content='{H}'></head><body>{h1}<p>x</p></body></html>")
     assert tree is not None
     assert read_metadata(tree, URL).title == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        pytest.param("<h1>Ferry strike ends<br>after six weeks</h1>", H, id="line-break"),
+        pytest.param("<h1>Ferry strike ends<br/>After six weeks</h1>", "Ferry strike ends After six weeks", id="br"),
+        pytest.param("<h1><div>Ferry strike ends</div><div>after six weeks</div></h1>", H, id="blocks"),
+        pytest.param("<h1>Ferry strike <b>ends</b> after six weeks</h1>", H, id="inline-kept-in-line"),
+        pytest.param("<h1>Ferry strike ends after six<!-- a note --> weeks</h1>", H, id="comment-left-out"),
+    ],
+)
+def test_a_line_break_or_a_block_in_the_h1_parts_its_words(h1: str, expected: str) -> None:
+    tree = parse_html(f"<html><head><meta property='og:title' content='{H}'></head><body>{h1}<p>x</p></body></html>")
+    assert tree is not None
+    assert read_metadata(tree, URL).title == expected
