@@ -64,12 +64,18 @@ _SIDE_TOKEN = re.compile(
 """A class or id token of the page's furniture: sidebars, menus, navigation ("main-nav",
 "sidebar-right"); not "has-sidebar", which marks a page that has one."""
 _SIDE_WORDS = ("sidebar", "nav", "menu", "breadcrumb")
-_HOLDS_MAIN = etree.XPath(
-    "boolean(.//h1 | .//article | .//*[@itemprop='articleBody'] | .//*[contains(@class, 'article-body')"
+_NAMED_MAIN = etree.XPath(
+    "boolean(.//*[@itemprop='articleBody'] | .//*[contains(@class, 'article-body')"
     " or contains(@class, 'article-content') or contains(@class, 'entry-content')"
     " or contains(@class, 'post-content') or contains(@class, 'story-body')])"
 )
-"""An element holds the page's main box: its <h1>, an <article>, or a box that names itself the article body."""
+
+
+def _holds_main(element: HtmlElement) -> bool:
+    """Whether an element holds the page's main box: its <h1>, an <article>, or a box that names itself the
+    article body (looked for only when neither of the first two is there: they are found at a fraction of
+    the cost)."""
+    return next(element.iterdescendants("h1", "article"), None) is not None or bool(_NAMED_MAIN(element))
 
 
 def squeeze(text: str) -> str:
@@ -134,7 +140,7 @@ def _placement(node: HtmlElement, placed: dict[HtmlElement, str | None]) -> str 
             verdict = placed[element]
             break
         where = _named(element)
-        if where is not None and not (where == "side" and _HOLDS_MAIN(element)):
+        if where is not None and not (where == "side" and _holds_main(element)):
             verdict = placed[element] = where
             break
         walked.append(element)

@@ -48,6 +48,13 @@ CASES = {
         True,
     ),
     "in-a-menu-box-holding-the-h1": (f"<div class='menu-wrap'><h1>Bridge</h1><p>{SENTENCE}</p></div>", True),
+    "in-a-menu-box-holding-an-article": (f"<div class='menu-wrap'><article><p>{SENTENCE}</p></article></div>", True),
+    "in-a-menu-box-holding-the-body-by-itemprop": (
+        f"<div class='menu-wrap'><div itemprop='articleBody'><p>{SENTENCE}</p></div></div>",
+        True,
+    ),
+    "in-a-sidebar-that-is-itself-an-article": (f"<article class='sidebar-right'><p>{SENTENCE}</p></article>", False),
+    "in-a-sidebar-with-its-own-heading": (f"<div class='sidebar-right'><h2>More</h2><p>{SENTENCE}</p></div>", False),
     "in-a-script": (f"<script>var s = '{SENTENCE}';</script>", False),
 }
 
