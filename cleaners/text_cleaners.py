@@ -16,6 +16,19 @@ from cleaners.rules import contains_pattern, line_pattern, loose_pattern
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?:\d{1,2}\.\s?\d{1,2}\.\s?|\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-)(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d(?:\.\s?\d{1,2}\.\s?\d{1,2}\.?|/\d{1,2}/\d{1,2})(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+    r"(?:\s*(?:\([^\W\d_]\)|[^\W\d_]요일))?(?:\s*\d{1,2}\s*[時时시]\s*(?:\d{1,2}\s*[分분])?)?"
+)
+"""A date written in numbers alone, day, month and year, in any order a language writes them ("03.05.2024",
+"3. 5. 2024", "05/03/2024", "2024.05.03", "2024/5/3"), or with the year, month and day signs of Chinese,
+Japanese and Korean ("2024年5月3日", "2024년 5월 3일"), with a weekday and an hour in those signs."""
+_ITEM_BULLETS = ("- ", "• ", "* ")
+"""How the extraction starts a list item: an item's label is the list's ("Last checked: 2025-10-28")."""
+_LEAD_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[:：]\s*")
+"""One or two words and a colon at the start of a line: a label in any language ("Yayınlanma:", "发布时间：")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(")
@@ -103,8 +116,12 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     "Published 3 May 2024 | Updated 4 May 2024", "May 3, 2024 · 4 min read").
 
     A bare time ("10 p.m.") or number is kept: it may be a heading of a live
-    page or a phone number. A line needs a label, a month or day name, or an
-    ISO date; besides its labels it holds only numbers, names and filler words
+    page or a phone number. A line needs a label, a month or day name, or a
+    date in numbers (ISO 8601, `_NUMERIC_DATE`); on a page in a language the
+    label tables have no wordings for, one or two words and a colon before
+    such a date are its label ("Yayınlanma: 03.05.2024 10:15"), unless the
+    line is a list item ("- Last checked: 2025-10-28"). A table's row is
+    never a timestamp line. Besides its labels a line holds only numbers, names and filler words
     (and, between two labelled dates, a joining word such as "and"); it may hold
     a year per label and one more (the first date may go unlabelled: "3 May 2019
     – Updated 4 May 2024"), so a range without labels ("May 2019 – June 2020")
@@ -115,18 +132,25 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     names = line_pattern("date_name", None)
     fillers = line_pattern("date_filler", None)
     joiners = line_pattern("date_joiner", None)
+    any_label = context.language is not None and context.language not in _RULE_LANGUAGES
     drop = []
     for i, line in enumerate(lines):
-        if line.words > 30 or len(line.norm) > 200 or not _DIGIT.search(line.norm):
+        if line.words > 30 or len(line.norm) > 200 or line.text.startswith("|") or not _DIGIT.search(line.norm):
             continue
         rest, labelled = labels.subn(" ", line.norm)
+        lead = (
+            _LEAD_LABEL.match(rest) if any_label and not labelled and not line.text.startswith(_ITEM_BULLETS) else None
+        )
+        if lead and (_ISO_DATE.match(rest, lead.end()) or _NUMERIC_DATE.match(rest, lead.end())):
+            rest, labelled = rest[lead.end() :], 1
         if line.words > 15 * max(1, labelled) or len(_YEAR.findall(line.norm)) > labelled + 1:
             continue
-        tokens = _WORD_OR_NUMBER.findall(_ISO_DATE.sub(" 0 ", rest))
+        dated = _NUMERIC_DATE.sub(" 0 ", _ISO_DATE.sub(" 0 ", rest))
+        tokens = _WORD_OR_NUMBER.findall(dated)
         words = [t for t in tokens if not t.isdigit()]
         if (
             any(t.isdigit() for t in tokens)
-            and (labelled or _ISO_DATE.search(rest) or any(names.match(t) for t in words))
+            and (labelled or dated != rest or any(names.match(t) for t in words))
             and all(names.match(t) or fillers.match(t) or (labelled > 1 and joiners.match(t)) for t in words)
         ):
             drop.append(i)

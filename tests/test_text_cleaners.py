@@ -975,6 +975,25 @@ DATELINES: list[tuple[str, str, str]] = [
 ]
 BOILERPLATE += [pytest.param(line, language, "timestamps", id=case_id) for case_id, language, line in DATELINES]
 
+# Dates in numbers alone, in any language's order, and (on a page in a language the label tables have no
+# wordings for) one or two words and a colon before one: a dateline whatever the language.
+NUMERIC_DATELINES: list[tuple[str, str, str]] = [
+    ("timestamp-numeric-day-month-year", "en", "03.05.2024 10:15"),
+    ("timestamp-numeric-year-month-day", "en", "2024.05.03 10:15"),
+    ("timestamp-numeric-month-day-year-am", "en", "05/03/2024 10:15 AM"),
+    ("timestamp-numeric-slashes-year-first", "en", "2024/5/3"),
+    ("timestamp-numeric-spaced-dots", "en", "3. 5. 2024"),
+    ("timestamp-ja-year-month-day-time", "ja", "2024年5月3日 10時15分"),
+    ("timestamp-ja-weekday", "ja", "2024年5月3日(金) 10:15"),
+    ("timestamp-ko-year-month-day-time", "ko", "2024년 5월 3일 10시 15분"),
+    ("timestamp-ja-label-any-language", "ja", "更新日：2024年5月3日"),
+    ("timestamp-zh-label-any-language", "zh", "发布时间：2024-05-03 10:15"),
+    ("timestamp-tr-label-any-language", "tr", "Yayınlanma: 03.05.2024 10:15"),
+    ("timestamp-cs-label-any-language", "cs", "Publikováno: 3. 5. 2024 10:15"),
+    ("timestamp-ar-label-any-language", "ar", "نشر في: 03/05/2024 10:15"),
+]
+BOILERPLATE += [pytest.param(line, language, "timestamps", id=case_id) for case_id, language, line in NUMERIC_DATELINES]
+
 # Two labelled dates, generated: every pair of labels, date spelling and separator must go (the rule is
 # labels + names + fillers + separators, not a list of sentences).
 _LABEL_PAIRS = {
@@ -1377,6 +1396,20 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
     ("affiliate-marketing-data-reported", "en", "We use affiliate marketing data in our research, the company said."),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in ARTICLE_ON_THE_SAME_TOPICS]
+
+# Dates in numbers that are the article's own: a table's rows, a list's items, facts with a label in a language
+# the tables have wordings for, sentences.
+NUMERIC_DATES_THAT_STAY: list[tuple[str, str, str]] = [
+    ("table-row-of-dates-and-figures", "en", "| 1/1/2013 | +13.1% |"),
+    ("table-row-of-iso-dates", "en", "| 2013-01-01 | 2013-12-31 |"),
+    ("list-item-last-checked", "en", "- Last checked: 2025-10-28"),
+    ("list-item-any-language", "tr", "- Son başvuru: 03.05.2024"),
+    ("event-fact-with-english-label", "en", "Registration closes: 03.05.2024"),
+    ("range-of-numeric-dates", "en", "03.05.2024 – 10.05.2025"),
+    ("sentence-with-numeric-date", "tr", "Seçim 03.05.2024 tarihinde yapılacak ve sonuçlar ertesi gün açıklanacak."),
+    ("version-and-date", "en", "Version 2.1, released 03.05.2024 with the new maps"),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NUMERIC_DATES_THAT_STAY]
 
 
 @pytest.mark.parametrize(("line", "language", "expected_cleaner"), BOILERPLATE)
