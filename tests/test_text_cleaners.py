@@ -992,6 +992,31 @@ NUMERIC_DATELINES: list[tuple[str, str, str]] = [
     ("timestamp-cs-label-any-language", "cs", "Publikováno: 3. 5. 2024 10:15"),
     ("timestamp-ar-label-any-language", "ar", "نشر في: 03/05/2024 10:15"),
 ]
+
+# Labels, month names and fillers of nine more languages (tr, cs, da, nb, fi, ro, hu, el, uk).
+DATELINES_MORE_LANGUAGES: list[tuple[str, str, str]] = [
+    ("timestamp-tr-0", "tr", "Yayınlanma 3 Mayıs 2024, saat 10:15"),
+    ("timestamp-tr-1", "tr", "Güncellendi 4 Mayıs 2024 10:15"),
+    ("timestamp-cs-2", "cs", "Publikováno 3. května 2024 v 10:15"),
+    ("timestamp-cs-3", "cs", "Aktualizováno 4. 5. 2024"),
+    ("timestamp-da-4", "da", "Udgivet 3. maj 2024 kl. 10.15"),
+    ("timestamp-da-5", "da", "Opdateret 4. maj 2024"),
+    ("timestamp-nb-6", "nb", "Publisert 3. mai 2024 kl. 10:15"),
+    ("timestamp-nb-7", "nb", "Sist oppdatert 4. mai 2024"),
+    ("timestamp-fi-8", "fi", "Julkaistu 3.5.2024 klo 10.15"),
+    ("timestamp-fi-9", "fi", "Päivitetty 4. toukokuuta 2024"),
+    ("timestamp-ro-10", "ro", "Publicat 3 mai 2024, ora 10:15"),
+    ("timestamp-ro-11", "ro", "Actualizat 4 mai 2024"),
+    ("timestamp-hu-12", "hu", "Közzétéve 2024. május 3. 10:15"),
+    ("timestamp-hu-13", "hu", "Frissítve 2024. május 4."),
+    ("timestamp-el-14", "el", "Δημοσίευση 3 Μαΐου 2024, 10:15"),
+    ("timestamp-el-15", "el", "Ενημερώθηκε 4 Μαΐου 2024 στις 08:00"),
+    ("timestamp-uk-16", "uk", "Опубліковано 3 травня 2024, 10:15"),
+    ("timestamp-uk-17", "uk", "Оновлено 4 травня 2024 о 08:00"),
+]
+BOILERPLATE += [
+    pytest.param(line, language, "timestamps", id=case_id) for case_id, language, line in DATELINES_MORE_LANGUAGES
+]
 BOILERPLATE += [pytest.param(line, language, "timestamps", id=case_id) for case_id, language, line in NUMERIC_DATELINES]
 
 # Two labelled dates, generated: every pair of labels, date spelling and separator must go (the rule is
@@ -1409,6 +1434,42 @@ NUMERIC_DATES_THAT_STAY: list[tuple[str, str, str]] = [
     ("sentence-with-numeric-date", "tr", "Seçim 03.05.2024 tarihinde yapılacak ve sonuçlar ertesi gün açıklanacak."),
     ("version-and-date", "en", "Version 2.1, released 03.05.2024 with the new maps"),
 ]
+
+# Sentences that say when something was published or updated, in the same nine languages.
+DATED_SENTENCES_MORE_LANGUAGES: list[tuple[str, str, str]] = [
+    ("dated-sentence-tr-0", "tr", "Rapor 3 Mayıs 2024'te yayınlandı ve bakanlık ertesi gün verileri güncelledi."),
+    (
+        "dated-sentence-cs-1",
+        "cs",
+        "Zpráva byla publikována 3. května 2024 a ministerstvo ji aktualizovalo o týden později.",
+    ),
+    ("dated-sentence-da-2", "da", "Rapporten blev udgivet 3. maj 2024, og ministeriet opdaterede tallene ugen efter."),
+    (
+        "dated-sentence-nb-3",
+        "nb",
+        "Rapporten ble publisert 3. mai 2024, og departementet oppdaterte tallene uken etter.",
+    ),
+    ("dated-sentence-fi-4", "fi", "Raportti julkaistiin 3.5.2024, ja ministeriö päivitti lukuja viikkoa myöhemmin."),
+    (
+        "dated-sentence-ro-5",
+        "ro",
+        "Raportul a fost publicat pe 3 mai 2024, iar ministerul a actualizat cifrele o săptămână mai târziu.",
+    ),
+    (
+        "dated-sentence-hu-6",
+        "hu",
+        "A jelentést 2024. május 3-án tették közzé, és a minisztérium egy héttel később frissítette.",
+    ),
+    (
+        "dated-sentence-el-7",
+        "el",
+        "Η έκθεση δημοσιεύθηκε στις 3 Μαΐου 2024 και το υπουργείο ενημέρωσε τα στοιχεία μια εβδομάδα αργότερα.",
+    ),
+    ("dated-sentence-uk-8", "uk", "Звіт опубліковано 3 травня 2024 року, а міністерство оновило дані через тиждень."),
+    ("dated-sentence-tr-9", "tr", "Maç 3 Mayıs 2024 saat 20:00'de başlayacak."),
+    ("dated-sentence-fi-10", "fi", "Kokous pidetään 3.5.2024 klo 10.15 kaupungintalolla."),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in DATED_SENTENCES_MORE_LANGUAGES]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NUMERIC_DATES_THAT_STAY]
 
 
