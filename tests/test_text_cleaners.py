@@ -1433,6 +1433,8 @@ NUMERIC_DATES_THAT_STAY: list[tuple[str, str, str]] = [
     ("range-of-numeric-dates", "en", "03.05.2024 – 10.05.2025"),
     ("sentence-with-numeric-date", "tr", "Seçim 03.05.2024 tarihinde yapılacak ve sonuçlar ertesi gün açıklanacak."),
     ("version-and-date", "en", "Version 2.1, released 03.05.2024 with the new maps"),
+    ("numbers-that-are-no-date", "en", "12-34-2024"),
+    ("month-thirteen-is-no-date", "en", "2024.13.01"),
 ]
 
 # Sentences that say when something was published or updated, in the same nine languages.
