@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,6 +58,13 @@ sections in boxes of their own): trafilatura's recall mode is asked too."""
 _PLAIN_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 """The blocks trafilatura's fast mode reads as its recall mode does (outside lists, tables and teaser boxes)."""
 _LISTS_AND_TABLES = frozenset({"ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th"})
+_KEPT_BECAUSE = {"recall": "more-text", "article-chunks": "split-article"}
+_BODY_NAME = re.compile(r"(?:article|story|entry|post)[-_]*(?:(?:body|content)(?:[-_]*text)?|text)(?![a-z])")
+"""A class that names the box of the article's body ("article__body", "article-content", "entry-content",
+"StoryBodyText"), matched in lower case."""
+CHUNK_LEVELS = 3
+"""How far above one of its paragraphs a box of the article's body may stand: the paragraph's parent, its
+grandparent or its great-grandparent."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +78,12 @@ class Extraction:
     mode, which held the fast text and more), ``json-ld`` (the page's JSON-LD ``articleBody``), ``prose-box``
     (trafilatura's full mode over the box holding most of the page's prose), ``article-element`` (the same
     over its ``<article>`` or ``[itemprop=articleBody]`` box), ``full`` (its full mode over the page, with its
-    readability and jusText fallbacks) or ``hydration-<kind>``; ``<path>+fast`` (or ``+recall``) when that
+    readability and jusText fallbacks), ``article-chunks`` (the article's body in several boxes of one kind,
+    each read and their texts joined) or ``hydration-<kind>``; ``<path>+fast`` (or ``+recall``) when that
     text (a lede apart) was joined to it."""
     reason: str | None = None
-    """Why the fast mode's text was not kept (``more-text``: the recall text held it and more; ``short``,
+    """Why the fast mode's text was not kept (``more-text``: the recall text held it and more;
+    ``split-article``: the boxes of the article's body held more than the first of them; ``short``,
     ``low-coverage``, ``menu-like``, ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of
     the page's prose), or None when it was."""
 
@@ -179,12 +189,59 @@ def _prose_box(prose: PageProse) -> HtmlElement | None:
     return deepest
 
 
-def _box_text(box: HtmlElement, url: str | None) -> str:
-    """trafilatura's full mode over a page that holds ``box`` alone."""
+def _box_text(box: HtmlElement, url: str | None, *, fast: bool = False) -> str:
+    """trafilatura's full mode (or its fast mode) over a page that holds ``box`` alone."""
     page = box.makeelement("html", {})  # an element of the page's parser: trafilatura takes HtmlElements only
     body = etree.SubElement(page, "body")
     body.append(_copy(box))
-    return _extract(page, url, fast=False)
+    return _extract(page, url, fast=fast)
+
+
+def _body_kind(element: HtmlElement) -> tuple[str, str, str] | None:
+    """``(tag, attribute, value)`` of a box that names itself the article's body (`_BODY_NAME`, or
+    ``itemprop="articleBody"``), or None."""
+    if element.get("itemprop") == "articleBody":
+        return (element.tag, "itemprop", "articleBody")
+    value = element.get("class")
+    return (element.tag, "class", value) if value and _BODY_NAME.search(value.lower()) else None
+
+
+def _article_of(node: HtmlElement) -> HtmlElement | None:
+    return next(node.iterancestors("article"), None)
+
+
+def article_chunks(tree: HtmlElement, fast: Candidate, prose: PageProse) -> list[HtmlElement]:
+    """The boxes an article's body is split into, when the fast text read only some of them: two boxes or
+    more of the kind that holds the fast text's paragraphs (one that names itself the article's body), in
+    the same ``<article>`` (or none), one of which holds a paragraph the fast text misses. trafilatura reads
+    the first box of the article's body it finds and stops: a page that cuts its article into chunks
+    between advertisements loses all but the first. Boxes of the kind in other ``<article>`` elements are
+    teasers of other stories."""
+    kinds = set()
+    for i in fast.found:
+        for level, element in enumerate(prose.blocks[i].node.iterancestors()):
+            if level >= CHUNK_LEVELS:
+                break
+            if (kind := _body_kind(element)) is not None:
+                kinds.add(kind)
+                break
+    if len(kinds) != 1:
+        return []
+    tag, attribute, value = kinds.pop()
+    home = _article_of(prose.blocks[min(fast.found)].node)
+    boxes = [box for box in tree.iter(tag) if box.get(attribute) == value and _article_of(box) is home]
+    outer = set(boxes)
+    boxes = [box for box in boxes if not any(ancestor in outer for ancestor in box.iterancestors())]
+    chosen = set(boxes)
+    missing = (block.node for i, block in enumerate(prose.blocks) if i not in fast.found)
+    if len(boxes) < 2 or not any(any(a in chosen for a in node.iterancestors()) for node in missing):
+        return []
+    return boxes
+
+
+def _chunks_text(boxes: list[HtmlElement], url: str | None) -> str:
+    """The texts of the boxes, each read by trafilatura's fast mode, in page order."""
+    return "\n".join(text for text in (_box_text(box, url, fast=True) for box in boxes) if text)
 
 
 def _copy(node: HtmlElement) -> HtmlElement:
@@ -217,12 +274,19 @@ def extract_main_text(
     wider = _wider(tree, url, fast, prose)
     if wider is not None:
         fast = Candidate.of("recall", wider, prose)
+    if (
+        prose.total >= MIN_PROSE
+        and LOW_COVERAGE <= prose.share_of(fast.found) < WIDER_PROSE
+        and (boxes := article_chunks(tree, fast, prose))
+    ):
+        chunks = Candidate.of("article-chunks", _chunks_text(boxes, url), prose)
+        fast = chunks if better(chunks, fast, prose) else fast
     best = fast
     if article_body:  # the page's own statement of its article, read with the metadata: always heard
         declared = Candidate.of("json-ld", article_body, prose)
         if better(declared, fast, prose):
             best = joined(declared, fast, prose)
-    kept = "more-text" if fast.name == "recall" else None  # why the first text is not the fast one
+    kept = _KEPT_BECAUSE.get(fast.name)  # why the first text is not the fast one
     reason = _fast_reason(fast, prose)
     if reason is None or (best is not fast and prose.share_of(best.found) >= ENOUGH):
         return Extraction(best.text, best.name, kept if best is fast else reason or "more-prose")

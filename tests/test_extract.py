@@ -209,3 +209,34 @@ def test_a_recall_text_that_adds_little_is_not_taken() -> None:
     article = clean_page(one_box, TEASER_URL)
     assert article.problems == ()
     assert "tulips" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("markup", "named"),
+    [
+        ("<div id='x' class='grid--item body body__container article__body'></div>", True),
+        ("<div id='x' class='entry-content'></div>", True),
+        ("<section id='x' class='post_content wysiwyg'></section>", True),
+        ("<div id='x' class='StoryBodyText'></div>", True),
+        ("<div id='x' itemprop='articleBody'></div>", True),
+        ("<div id='x' class='content'></div>", False),
+        ("<div id='x' class='article-bodyguard'></div>", False),
+        ("<div id='x' class='body'></div>", False),
+        ("<div id='x'></div>", False),
+    ],
+    ids=[
+        "article-body",
+        "entry-content",
+        "post-content",
+        "story-body-text",
+        "itemprop",
+        "content",
+        "longer-word",
+        "body",
+        "no-class",
+    ],
+)
+def test_which_boxes_name_themselves_the_article_body(markup: str, named: bool) -> None:
+    tree = parse_html(f"<html><body>{markup}</body></html>")
+    assert tree is not None
+    assert (extract_module._body_kind(tree.get_element_by_id("x")) is not None) is named
