@@ -314,6 +314,12 @@ def syndication_source(line: str, language: str | None = None) -> str | None:
     return None
 
 
+def cookie_notices(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """A site's cookie notice and its buttons ("We use cookies on our website to give you…", "Necessary
+    cookies are absolutely essential…", "Manage consent"): a line that begins as a notice does."""
+    return _matching("cookie_notice", lines, context, 400)
+
+
 def contact_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Lines that are only an e-mail address or handle, or an author's contact note."""
     return _matching("contact", lines, context, 40)

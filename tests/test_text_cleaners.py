@@ -1437,6 +1437,53 @@ NUMERIC_DATES_THAT_STAY: list[tuple[str, str, str]] = [
     ("month-thirteen-is-no-date", "en", "2024.13.01"),
 ]
 
+# A site's cookie notice and its buttons, as a consent banner or its settings panel leaves them in the text.
+COOKIE_NOTICES: list[tuple[str, str, str]] = [
+    (
+        "cookie-we-use-on-our-website",
+        "en",
+        "We use cookies on our website to give you the most relevant experience by remembering your preferences.",
+    ),
+    ("cookie-this-website-uses", "en", "This website uses cookies to improve your experience while you navigate."),
+    ("cookie-we-and-our-partners", "en", "We and our partners use cookies to personalise content and ads."),
+    (
+        "cookie-by-clicking-accept",
+        "en",
+        "By clicking “Accept”, you consent to the use of ALL the cookies and agree to our Privacy Policy.",
+    ),
+    (
+        "cookie-necessary-category",
+        "en",
+        "Necessary cookies are absolutely essential for the website to function properly.",
+    ),
+    ("cookie-functional-category", "en", "Functional cookies help to perform certain functionalities like sharing."),
+    ("cookie-set-by-plugin", "en", "This cookie is set by GDPR Cookie Consent plugin to record the user consent."),
+    ("cookie-table-header", "en", "Cookie Duration Description cookielawinfo-checkbox-analytics 11 months"),
+    ("cookie-manage-consent", "en", "Manage consent"),
+    ("cookie-accept-all", "en", "Accept all cookies"),
+    ("cookie-settings", "en", "Cookie Settings"),
+    ("cookie-fr-nous-utilisons", "fr", "Nous utilisons des cookies pour améliorer votre expérience sur notre site."),
+    (
+        "cookie-fr-en-poursuivant",
+        "fr",
+        "En poursuivant votre navigation, vous acceptez l'utilisation de cookies.",
+    ),
+    ("cookie-fr-gerer", "fr", "Gérer les cookies"),
+    ("cookie-de-wir-verwenden", "de", "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."),
+    ("cookie-de-akzeptieren", "de", "Alle Cookies akzeptieren"),
+    ("cookie-es-utilizamos", "es", "Utilizamos cookies propias y de terceros para mejorar nuestros servicios."),
+    ("cookie-pt-utilizamos", "pt", "Utilizamos cookies para melhorar a sua experiência no nosso site."),
+    (
+        "cookie-it-questo-sito",
+        "it",
+        "Questo sito utilizza cookie tecnici e di terze parti per migliorare la navigazione.",
+    ),
+    ("cookie-nl-wij-gebruiken", "nl", "Wij gebruiken cookies om onze website te verbeteren."),
+]
+BOILERPLATE += [
+    pytest.param(line, language, "cookie-notices", id=case_id) for case_id, language, line in COOKIE_NOTICES
+]
+
 # Sentences that say when something was published or updated, in the same nine languages.
 DATED_SENTENCES_MORE_LANGUAGES: list[tuple[str, str, str]] = [
     ("dated-sentence-tr-0", "tr", "Rapor 3 Mayıs 2024'te yayınlandı ve bakanlık ertesi gün verileri güncelledi."),
@@ -1472,6 +1519,22 @@ DATED_SENTENCES_MORE_LANGUAGES: list[tuple[str, str, str]] = [
     ("dated-sentence-fi-10", "fi", "Kokous pidetään 3.5.2024 klo 10.15 kaupungintalolla."),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in DATED_SENTENCES_MORE_LANGUAGES]
+
+# Article sentences about cookies, of both kinds.
+COOKIE_SENTENCES: list[tuple[str, str, str]] = [
+    (
+        "cookie-regulator-sentence",
+        "en",
+        "The regulator said the website uses cookies without asking, which breaks the law.",
+    ),
+    ("cookie-what-they-are", "en", "Cookies are small files that websites store on a reader's computer."),
+    ("cookie-court-ruling", "en", "Necessary cookies, the court ruled, need no consent from the visitor."),
+    ("cookie-bakery", "en", "We use cookies in our Christmas trifle instead of sponge, said the baker."),
+    ("cookie-recipe-line", "en", "- Cookies and cream ice cream, for the topping"),
+    ("cookie-fr-cnil", "fr", "La CNIL a sanctionné ce site qui déposait des cookies sans consentement."),
+    ("cookie-de-gericht", "de", "Das Gericht entschied, dass Cookies nur mit Einwilligung gesetzt werden dürfen."),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in COOKIE_SENTENCES]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NUMERIC_DATES_THAT_STAY]
 
 
