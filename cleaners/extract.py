@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from trafilatura.settings import Document
 from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, adds_to, better, joined, prose_share
 from cleaners.html_page import visible_text_length
 from cleaners.hydration import hydrated_text, page_scripts
-from cleaners.prose import ARTICLE_SHARE, PageProse, squeeze
+from cleaners.prose import ARTICLE_SHARE, PageProse, names_article_body, squeeze
 
 LOW_COVERAGE = 0.3
 """A fast result that holds less than this share of the page's prose is checked against second opinions."""
@@ -59,9 +58,6 @@ _PLAIN_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 """The blocks trafilatura's fast mode reads as its recall mode does (outside lists, tables and teaser boxes)."""
 _LISTS_AND_TABLES = frozenset({"ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th"})
 _KEPT_BECAUSE = {"recall": "more-text", "article-chunks": "split-article"}
-_BODY_NAME = re.compile(r"(?:article|story|entry|post)[-_]*(?:(?:body|content)(?:[-_]*text)?|text)(?![a-z])")
-"""A class that names the box of the article's body ("article__body", "article-content", "entry-content",
-"StoryBodyText"), matched in lower case."""
 CHUNK_LEVELS = 3
 """How far above one of its paragraphs a box of the article's body may stand: the paragraph's parent, its
 grandparent or its great-grandparent."""
@@ -155,8 +151,7 @@ def _read_by_recall(node: HtmlElement) -> bool:
     for element in (node, *node.iterancestors()):
         if element.tag in _LISTS_AND_TABLES:
             return True
-        named = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if "easer" in named and "teaser" in named.lower():
+        if "teaser" in f"{element.get('class')} {element.get('id')}".lower():
             return True
     return False
 
@@ -198,12 +193,13 @@ def _box_text(box: HtmlElement, url: str | None, *, fast: bool = False) -> str:
 
 
 def _body_kind(element: HtmlElement) -> tuple[str, str, str] | None:
-    """``(tag, attribute, value)`` of a box that names itself the article's body (`_BODY_NAME`, or
-    ``itemprop="articleBody"``), or None."""
+    """``(tag, attribute, value)`` of a box that names itself the article's body
+    (`cleaners.prose.names_article_body`), or None."""
+    if not names_article_body(element):
+        return None
     if element.get("itemprop") == "articleBody":
         return (element.tag, "itemprop", "articleBody")
-    value = element.get("class")
-    return (element.tag, "class", value) if value and _BODY_NAME.search(value.lower()) else None
+    return (element.tag, "class", element.get("class") or "")
 
 
 def _article_of(node: HtmlElement) -> HtmlElement | None:

@@ -64,11 +64,21 @@ _SIDE_TOKEN = re.compile(
 """A class or id token of the page's furniture: sidebars, menus, navigation ("main-nav",
 "sidebar-right"); not "has-sidebar", which marks a page that has one."""
 _SIDE_WORDS = ("sidebar", "nav", "menu", "breadcrumb")
+ARTICLE_BODY_CLASS = r"(?:article|story|entry|post)[-_]*(?:(?:body|content)(?:[-_]*text)?|text)(?![a-z])"
+"""A class that names the box of the article's body ("article__body", "article-content", "entry-content",
+"StoryBodyText"), matched regardless of case."""
+_ARTICLE_BODY_CLASS = re.compile(ARTICLE_BODY_CLASS, re.IGNORECASE)
 _NAMED_MAIN = etree.XPath(
-    "boolean(.//*[@itemprop='articleBody'] | .//*[contains(@class, 'article-body')"
-    " or contains(@class, 'article-content') or contains(@class, 'entry-content')"
-    " or contains(@class, 'post-content') or contains(@class, 'story-body')])"
+    f"boolean(.//*[@itemprop='articleBody'] | .//*[re:test(@class, '{ARTICLE_BODY_CLASS}', 'i')])",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+
+
+def names_article_body(element: HtmlElement) -> bool:
+    """Whether an element names itself the box of the article's body (`ARTICLE_BODY_CLASS`, or
+    ``itemprop="articleBody"``)."""
+    value = element.get("class")
+    return element.get("itemprop") == "articleBody" or bool(value and _ARTICLE_BODY_CLASS.search(value))
 
 
 def _holds_main(element: HtmlElement) -> bool:

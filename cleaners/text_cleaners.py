@@ -15,20 +15,19 @@ from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _NUMERIC_DATE = re.compile(
-    rf"(?<!\d)(?:{_DAY}\.\s?{_DAY}\.\s?|{_DAY}/{_DAY}/|{_DAY}-{_DAY}-)(?:19|20)\d\d(?!\d)"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|(?<!\d)(?:{_DAY}\.\s?{_DAY}\.\s?|{_DAY}/{_DAY}/|{_DAY}-{_DAY}-)(?:19|20)\d\d(?!\d)"
     rf"|(?<!\d)(?:19|20)\d\d(?:\.\s?{_MONTH}\.\s?{_DAY}\.?|/{_MONTH}/{_DAY})(?!\d)"
     r"|(?<!\d)(?:19|20)\d\d\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"(?:\s*(?:\([^\W\d_]\)|[^\W\d_]요일))?(?:\s*\d{1,2}\s*[時时시]\s*(?:\d{1,2}\s*[分분])?)?"
 )
-"""A date written in numbers alone, day, month and year, in any order a language writes them ("03.05.2024",
+"""A date written in numbers alone: ISO 8601 ("2024-05-03T10:12:00Z"), day, month and year in any order a
+language writes them ("03.05.2024",
 "3. 5. 2024", "05/03/2024", "2024.05.03", "2024/5/3"), or with the year, month and day signs of Chinese,
 Japanese and Korean ("2024年5月3日", "2024년 5월 3일"), with a weekday and an hour in those signs."""
-_ITEM_BULLETS = ("- ", "• ", "* ")
-"""How the extraction starts a list item: an item's label is the list's ("Last checked: 2025-10-28")."""
 _LEAD_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[:：]\s*")
 """One or two words and a colon at the start of a line: a label in any language ("Yayınlanma:", "发布时间：")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -119,7 +118,7 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 
     A bare time ("10 p.m.") or number is kept: it may be a heading of a live
     page or a phone number. A line needs a label, a month or day name, or a
-    date in numbers (ISO 8601, `_NUMERIC_DATE`); on a page in a language the
+    date in numbers (`_NUMERIC_DATE`); on a page in a language the
     label tables have no wordings for, one or two words and a colon before
     such a date are its label ("Yayınlanma: 03.05.2024 10:15"), unless the
     line is a list item ("- Last checked: 2025-10-28"). A table's row is
@@ -141,13 +140,15 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
             continue
         rest, labelled = labels.subn(" ", line.norm)
         lead = (
-            _LEAD_LABEL.match(rest) if any_label and not labelled and not line.text.startswith(_ITEM_BULLETS) else None
+            _LEAD_LABEL.match(rest)
+            if any_label and not labelled and not line.text.startswith(_HEADLINE_BULLETS)
+            else None
         )
-        if lead and (_ISO_DATE.match(rest, lead.end()) or _NUMERIC_DATE.match(rest, lead.end())):
+        if lead and _NUMERIC_DATE.match(rest, lead.end()):
             rest, labelled = rest[lead.end() :], 1
         if line.words > 15 * max(1, labelled) or len(_YEAR.findall(line.norm)) > labelled + 1:
             continue
-        dated = _NUMERIC_DATE.sub(" 0 ", _ISO_DATE.sub(" 0 ", rest))
+        dated = _NUMERIC_DATE.sub(" 0 ", rest)
         tokens = _WORD_OR_NUMBER.findall(dated)
         words = [t for t in tokens if not t.isdigit()]
         if (

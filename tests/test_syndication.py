@@ -50,7 +50,6 @@ SOURCES = [
     pytest.param(
         "Questo articolo è apparso originariamente sul Corriere della Costa.", "Corriere della Costa", id="it"
     ),
-    # A note that names no publication, and lines that are no note.
     pytest.param("Dit artikel verscheen eerder op Kustkrant.nl.", "Kustkrant.nl", id="nl-verscheen"),
     pytest.param("Dit interview is eerder bij Radio Haven verschenen.", "Radio Haven", id="nl-verschenen"),
     pytest.param(
@@ -68,6 +67,7 @@ SOURCES = [
     pytest.param("Artykuł został pierwotnie opublikowany w serwisie Port24.", "Port24", id="pl-w-serwisie"),
     pytest.param("Artikeln publicerades först i Hamnbladet.", "Hamnbladet", id="sv-forst-i"),
     pytest.param("This article first appeared in “the harbour weekly”.", "the harbour weekly", id="quoted-lower-case"),
+    # A note that names no publication, and lines that are no note.
     pytest.param(
         "This story first appeared in “Boats, bridges and the sea”, a collection.", None, id="quoted-words-no-name"
     ),
