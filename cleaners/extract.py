@@ -29,6 +29,7 @@ from trafilatura.settings import Document
 from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, adds_to, better, joined, prose_share
 from cleaners.html_page import visible_text_length
 from cleaners.hydration import hydrated_text, page_scripts
+from cleaners.masked import masked_boxes, names_set_aside
 from cleaners.prose import ARTICLE_SHARE, PageProse, names_article_body, squeeze
 
 LOW_COVERAGE = 0.3
@@ -57,7 +58,7 @@ sections in boxes of their own): trafilatura's recall mode is asked too."""
 _PLAIN_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 """The blocks trafilatura's fast mode reads as its recall mode does (outside lists, tables and teaser boxes)."""
 _LISTS_AND_TABLES = frozenset({"ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th"})
-_KEPT_BECAUSE = {"recall": "more-text", "article-chunks": "split-article"}
+_KEPT_BECAUSE = {"recall": "more-text", "unmasked": "discarded-box", "article-chunks": "split-article"}
 CHUNK_LEVELS = 3
 """How far above one of its paragraphs a box of the article's body may stand: the paragraph's parent, its
 grandparent or its great-grandparent."""
@@ -71,17 +72,19 @@ class Extraction:
     """The main text, one block a line."""
     path: str
     """The extraction that gave it: ``fast`` (trafilatura's fast mode, the usual way), ``recall`` (its recall
-    mode, which held the fast text and more), ``json-ld`` (the page's JSON-LD ``articleBody``), ``prose-box``
-    (trafilatura's full mode over the box holding most of the page's prose), ``article-element`` (the same
-    over its ``<article>`` or ``[itemprop=articleBody]`` box), ``full`` (its full mode over the page, with its
-    readability and jusText fallbacks), ``article-chunks`` (the article's body in several boxes of one kind,
-    each read and their texts joined) or ``hydration-<kind>``; ``<path>+fast`` (or ``+recall``) when that
-    text (a lede apart) was joined to it."""
+    mode, which held the fast text and more), ``unmasked`` (its fast mode, with the boxes of the article that
+    it deletes for their names set aside: `cleaners.masked`), ``json-ld`` (the page's JSON-LD
+    ``articleBody``), ``prose-box`` (trafilatura's full mode over the box holding most of the page's prose),
+    ``article-element`` (the same over its ``<article>`` or ``[itemprop=articleBody]`` box), ``full`` (its
+    full mode over the page, with its readability and jusText fallbacks), ``article-chunks`` (the article's
+    body in several boxes of one kind, each read and their texts joined) or ``hydration-<kind>``;
+    ``<path>+fast`` (or ``+recall``) when that text (a lede apart) was joined to it."""
     reason: str | None = None
     """Why the fast mode's text was not kept (``more-text``: the recall text held it and more;
-    ``split-article``: the boxes of the article's body held more than the first of them; ``short``,
-    ``low-coverage``, ``menu-like``, ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of
-    the page's prose), or None when it was."""
+    ``discarded-box``: trafilatura deleted a box of the article for its name; ``split-article``: the boxes of
+    the article's body held more than the first of them; ``short``, ``low-coverage``, ``menu-like``,
+    ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of the page's prose), or None when
+    it was."""
 
     @property
     def note(self) -> str | None:
@@ -154,6 +157,19 @@ def _read_by_recall(node: HtmlElement) -> bool:
         if "teaser" in f"{element.get('class')} {element.get('id')}".lower():
             return True
     return False
+
+
+def _unmasked(tree: HtmlElement, url: str | None, fast: Candidate, prose: PageProse) -> Candidate:
+    """The fast mode's text of the page with its boxes that trafilatura deletes for their names set aside
+    (`cleaners.masked`), when there are such boxes and it holds more of the page's prose than ``fast``
+    (`cleaners.candidates.better`); else ``fast``. A page builder's name for the box of the article ("w-embed",
+    "ck-widget") costs the article its paragraphs in every mode of trafilatura's."""
+    boxes = masked_boxes(prose, fast.found)
+    if not boxes:
+        return fast
+    with names_set_aside(boxes):
+        unmasked = Candidate.of("unmasked", _extract(tree, url, fast=True), prose)
+    return unmasked if better(unmasked, fast, prose) else fast
 
 
 def _fast_reason(fast: Candidate, prose: PageProse) -> str | None:
@@ -270,6 +286,8 @@ def extract_main_text(
     wider = _wider(tree, url, fast, prose)
     if wider is not None:
         fast = Candidate.of("recall", wider, prose)
+    if prose.total >= MIN_PROSE and prose.share_of(fast.found) < WIDER_PROSE:
+        fast = _unmasked(tree, url, fast, prose)
     if (
         prose.total >= MIN_PROSE
         and LOW_COVERAGE <= prose.share_of(fast.found) < WIDER_PROSE

@@ -226,6 +226,15 @@ class PageProse:
         least = share * self.total
         return [node for node, chars in self._held.items() if chars >= least and chars > 0]
 
+    def missed(self, share: float, found: Iterable[int], most: float) -> list[HtmlElement]:
+        """The elements that hold ``share`` of the page's prose or more (`holders`), of whose prose the
+        paragraphs of indices ``found`` hold less than the share ``most``."""
+        got: dict[HtmlElement, int] = {}
+        for block in (self.blocks[i] for i in found):
+            for element in (block.node, *block.node.iterancestors()):
+                got[element] = got.get(element, 0) + block.chars
+        return [node for node in self.holders(share) if got.get(node, 0) < most * self._held[node]]
+
     def remaining(self, root: HtmlElement) -> PageProse:
         """The paragraphs still in the tree of ``root`` (those no cleaner dropped)."""
         attached: dict[HtmlElement, bool] = {root: True}
