@@ -18,6 +18,7 @@ trafilatura with other patterns is followed as it is.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -29,6 +30,8 @@ from cleaners.prose import ARTICLE_SHARE, PageProse
 
 MOSTLY_MISSED = 0.5
 """A box of the article whose prose the text holds less than this share of was (mostly) thrown away."""
+MAX_ATTRIBUTES = 64
+"""Attributes of an element looked at (a hostile page's element may carry thousands)."""
 
 
 def _alone(tag: str, attributes: dict[str, str]) -> etree._Element:
@@ -36,7 +39,7 @@ def _alone(tag: str, attributes: dict[str, str]) -> etree._Element:
     element they are run from)."""
     wrapper = etree.Element("div")
     copy = etree.SubElement(wrapper, tag)
-    for name, value in attributes.items():
+    for name, value in itertools.islice(attributes.items(), MAX_ATTRIBUTES):
         try:
             copy.set(name, value)
         except ValueError:  # a name the HTML parser took and lxml's API refuses (":class", "@click")
@@ -57,7 +60,8 @@ def discarded_by_name(element: HtmlElement) -> bool:
 
 def naming_attributes(element: HtmlElement) -> list[str]:
     """The attributes of ``element`` that, each on its own, get it deleted (`discarded_by_name`)."""
-    return [name for name, value in element.attrib.items() if _discarded(str(element.tag), {name: value})]
+    named = itertools.islice(element.attrib.items(), MAX_ATTRIBUTES)
+    return [name for name, value in named if _discarded(str(element.tag), {name: value})]
 
 
 def masked_boxes(prose: PageProse, found: Iterable[int]) -> list[HtmlElement]:

@@ -107,3 +107,10 @@ def test_which_boxes_are_masked(box_class: str, in_box: int, outside: int, found
     box = tree.get_element_by_id("x")
     found = [i for i, block in enumerate(prose.blocks) if (box in block.node.iterancestors()) is found_in_box]
     assert masked_boxes(prose, found) == ([box] if masked else [])
+
+
+def test_an_element_with_thousands_of_attributes_is_read_by_its_first_ones() -> None:
+    many = " ".join(f"data-a{i}='x'" for i in range(5000))
+    box = element(f"<div id='x' {many} class='w-embed'></div>")
+    assert not discarded_by_name(box)
+    assert naming_attributes(box) == []
