@@ -164,7 +164,7 @@ def _unmasked(tree: HtmlElement, url: str | None, fast: Candidate, prose: PagePr
     (`cleaners.masked`), when there are such boxes and it holds more of the page's prose than ``fast``
     (`cleaners.candidates.better`); else ``fast``. A page builder's name for the box of the article ("w-embed",
     "ck-widget") costs the article its paragraphs in every mode of trafilatura's."""
-    boxes = masked_boxes(prose, fast.found)
+    boxes = masked_boxes(tree, prose, fast.found)
     if not boxes:
         return fast
     with names_set_aside(boxes):

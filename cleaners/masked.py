@@ -64,15 +64,25 @@ def naming_attributes(element: HtmlElement) -> list[str]:
     return [name for name, value in named if _discarded(str(element.tag), {name: value})]
 
 
-def masked_boxes(prose: PageProse, found: Iterable[int]) -> list[HtmlElement]:
+def masked_boxes(tree: HtmlElement, prose: PageProse, found: Iterable[int]) -> list[HtmlElement]:
     """The boxes below ``<body>`` that hold `ARTICLE_SHARE` of the page's prose or more, of whose prose a text
     holding the paragraphs ``found`` holds less than `MOSTLY_MISSED`, and that trafilatura deletes for their
-    names (`discarded_by_name`)."""
-    return [
+    names (`discarded_by_name`); with them, the other elements of ``tree`` of their tag that carry the same
+    names (`naming_attributes`, the same values): a page builder names the boxes of one kind alike, and the
+    article may stand in several."""
+    boxes = [
         node
         for node in prose.missed(ARTICLE_SHARE, found, MOSTLY_MISSED)
         if node.tag not in ("html", "body") and discarded_by_name(node)
     ]
+    kept = set(boxes)
+    for box in list(boxes):
+        names = [(name, box.get(name)) for name in naming_attributes(box)]
+        for element in tree.iter(box.tag):
+            if element not in kept and names and all(element.get(name) == value for name, value in names):
+                boxes.append(element)
+                kept.add(element)
+    return boxes
 
 
 @contextmanager

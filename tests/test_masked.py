@@ -106,7 +106,7 @@ def test_which_boxes_are_masked(box_class: str, in_box: int, outside: int, found
     prose = PageProse.of(tree)
     box = tree.get_element_by_id("x")
     found = [i for i, block in enumerate(prose.blocks) if (box in block.node.iterancestors()) is found_in_box]
-    assert masked_boxes(prose, found) == ([box] if masked else [])
+    assert masked_boxes(tree, prose, found) == ([box] if masked else [])
 
 
 def test_an_element_with_thousands_of_attributes_is_read_by_its_first_ones() -> None:
@@ -114,3 +114,19 @@ def test_an_element_with_thousands_of_attributes_is_read_by_its_first_ones() -> 
     box = element(f"<div id='x' {many} class='w-embed'></div>")
     assert not discarded_by_name(box)
     assert naming_attributes(box) == []
+
+
+def test_the_other_boxes_of_the_same_name_are_masked_with_the_box() -> None:
+    lede = "".join(PARAGRAPH.format(n=n) for n in range(3))
+    big = "".join(PARAGRAPH.format(n=n) for n in range(3, 9))
+    small = PARAGRAPH.format(n=9)
+    body = (
+        f"<div class='post'>{lede}<div id='x' class='w-embed'>{big}</div>"
+        f"<div id='y' class='w-embed'>{small}</div><div id='z' class='w-embed wide'>{small}</div></div>"
+    )
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    assert tree is not None
+    prose = PageProse.of(tree)
+    lede_blocks = [i for i, block in enumerate(prose.blocks) if block.node.getparent().get("class") == "post"]
+    masked = masked_boxes(tree, prose, lede_blocks)
+    assert [box.get("id") for box in masked] == ["x", "y"]
