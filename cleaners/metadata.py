@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
 
+from cleaners.headings import BLOCK_TAGS, shown_text
 from cleaners.headline import MAX_KICKER_WORDS, choose_headline, site_names, tidy, without_site
 
 # Where pages put their publication time, most trusted first (meta name/property/itemprop).
@@ -53,7 +54,6 @@ _ARTICLE_TYPES = frozenset(
         "report",
     }
 )
-_BODY_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
 MAX_H1S = 5
 """``<h1>`` elements read as headline candidates, at most."""
 
@@ -190,26 +190,14 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _shown_text(element: HtmlElement) -> str:
-    """An element's text as a browser shows it on one line: a line break or a block inside it (`_BODY_BLOCKS`)
-    stands apart from the words around it ("Top Programs of 2025<br>Your Guide" is not "2025Your")."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str):
-            apart = " " if child.tag == "br" or child.tag in _BODY_BLOCKS else ""
-            parts.append(f"{apart}{_shown_text(child)}{apart}")
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def _h1_spellings(h1: HtmlElement) -> list[str]:
-    """An ``<h1>``'s text (`_shown_text`), and (when it begins with a short element of its own, a kicker such
-    as "LIVE" or "Analysis") its text without that element: the headline may be either."""
-    text = tidy(_shown_text(h1))
+    """An ``<h1>``'s text (`cleaners.headings.shown_text`), and (when it begins with a short element of its
+    own, a kicker such as "LIVE" or "Analysis") its text without that element: the headline may be either."""
+    text = tidy(shown_text(h1))
     if not text:
         return []
     first = h1[0] if len(h1) and not (h1.text or "").strip() else None
-    kicker = tidy(_shown_text(first)) if first is not None and isinstance(first.tag, str) else None
+    kicker = tidy(shown_text(first)) if first is not None and isinstance(first.tag, str) else None
     if kicker and len(kicker.split()) <= MAX_KICKER_WORDS and text.startswith(kicker) and text != kicker:
         rest = tidy(text[len(kicker) :].lstrip(" :|–—-·•"))
         return [text, rest] if rest else [text]
@@ -227,7 +215,7 @@ def _body_text(value: Any) -> str | None:
             return None
         for br in fragment.iter("br"):
             br.tail = "\n" + (br.tail or "")
-        for block in fragment.iter(*_BODY_BLOCKS):
+        for block in fragment.iter(*BLOCK_TAGS):
             block.tail = "\n" + (block.tail or "")
             block.text = "\n" + (block.text or "")
         value = fragment.text_content()

@@ -12,6 +12,7 @@ from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date, reference_time
 from cleaners.decode import decoded, encoding_problems
 from cleaners.extract import extract_main_text, unbox_article
+from cleaners.headings import restore_headings
 from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
 from cleaners.metadata import PageMetadata, read_metadata
@@ -109,10 +110,13 @@ def clean_with(
         stage = run_html_cleaners(html_cleaners, tree, rules, prose)
         unbox_article(tree, prose)
         published_raw, published = _published(meta, feed_entry, tree, base, at)  # before the extraction prunes it
-        extraction = extract_main_text(tree, base, prose.remaining(tree), meta.article_body)
-        html_removals, raw_text = stage.removals, extraction.text
+        remaining = prose.remaining(tree)
+        extraction = extract_main_text(tree, base, remaining, meta.article_body)
+        raw_text, restored = restore_headings(tree, remaining, extraction.text)
+        html_removals = stage.removals
         problems.extend(stage.guarded)
         problems.extend([extraction.note] if extraction.note else [])
+        problems.extend([f"headings-restored:{restored}"] if restored else [])
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
     context = TextContext(title, language, rules, meta.headlines, meta.description)

@@ -1,0 +1,70 @@
+"""cleaners.headings: how a heading reads, and the section headings put back between the text's paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+from cleaners.headings import restore_headings, shown_text
+from cleaners.html_tree import parse_html
+from cleaners.prose import PageProse
+
+ONE = "The harbour trust agreed on Tuesday to sell the old ferry terminal to the county council for a market."
+TWO = "Councillors voted eleven to four in favour after a debate that ran well past midnight on Tuesday."
+THREE = "Traders who run stalls on the seafront every summer welcomed the vote at the meeting on Wednesday."
+
+
+def tree_of(body: str) -> HtmlElement:
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    assert tree is not None
+    return tree
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        pytest.param("<h2>The vote<a class='anchor' href='#the-vote'>#</a></h2>", "The vote", id="permalink-mark"),
+        pytest.param("<h2>The vote <button class='copy-link'>🔗</button></h2>", "The vote", id="copy-link-mark"),
+        pytest.param("<h2>The vote <a href='#v'>¶</a></h2>", "The vote", id="pilcrow-mark"),
+        pytest.param("<h2>Learning C#</h2>", "Learning C#", id="hash-in-the-words-kept"),
+        pytest.param("<h2>I <span>♥</span> the harbour</h2>", "I ♥ the harbour", id="symbol-that-is-a-word-kept"),
+        pytest.param("<h2>Issue <span>#</span>12</h2>", "Issue 12", id="mark-alone-in-an-element-goes"),
+        pytest.param("<h2>The vote<br>and after</h2>", "The vote and after", id="line-break-parts-words"),
+    ],
+)
+def test_how_a_heading_reads(heading: str, expected: str) -> None:
+    tree = tree_of(heading)
+    assert " ".join(shown_text(next(tree.iter("h2"))).split()) == expected
+
+
+PAGE = (
+    "<div class='wrap'><h1>Council buys the terminal</h1><div class='col'>"
+    f"<p>{ONE}</p><h2>The vote<a href='#vote'>#</a></h2><p>{TWO}</p><h3>What traders say</h3><p>{THREE}</p>"
+    "<h2>More from the harbour</h2><ul><li><a href='/a'>Another story</a></li></ul></div></div>"
+)
+FULL_TEXT = f"{ONE}\n{TWO}\n{THREE}"
+WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "expected", "restored"),
+    [
+        pytest.param(PAGE, FULL_TEXT, f"{ONE}\nThe vote\n{TWO}\nWhat traders say\n{THREE}", 2, id="between-paragraphs"),
+        pytest.param(PAGE, WITH_ONE, WITH_ONE, 0, id="text-has-one"),
+        pytest.param(PAGE, f"{ONE}\n{TWO}", f"{ONE}\nThe vote\n{TWO}", 1, id="paragraph-after-missing"),
+        pytest.param(PAGE, f"{TWO}\n{THREE}", f"{TWO}\nWhat traders say\n{THREE}", 1, id="paragraph-before-missing"),
+        pytest.param(PAGE, f"{THREE}\n{ONE}", f"{THREE}\n{ONE}", 0, id="paragraphs-out-of-order"),
+        pytest.param(
+            PAGE.replace("What traders say", "What the traders " + "who run stalls on the seafront " * 5 + "say"),
+            FULL_TEXT,
+            f"{ONE}\nThe vote\n{TWO}\n{THREE}",
+            1,
+            id="too-long-for-a-heading",
+        ),
+        pytest.param(f"<p>{ONE}</p><p>{TWO}</p>", f"{ONE}\n{TWO}", f"{ONE}\n{TWO}", 0, id="no-headings"),
+        pytest.param(PAGE, "", "", 0, id="no-text"),
+    ],
+)
+def test_headings_between_the_texts_paragraphs_are_put_back(body: str, text: str, expected: str, restored: int) -> None:
+    tree = tree_of(body)
+    assert restore_headings(tree, PageProse.of(tree), text) == (expected, restored)
