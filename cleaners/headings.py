@@ -8,7 +8,8 @@ page's headings came that way (or from a page without any). Each heading of
 the page (``<h2>`` to ``<h6>``, of at most `MAX_HEADING_WORDS` words) that
 stands between two paragraphs of the text (the paragraph before it on the
 page and the one after it are both in the text, in that order) is then put
-back, on a line of its own, before the paragraph that follows it.
+back, on a line of its own, before the paragraph that follows it (or before
+the list or table between the two that follows it on the page).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ MAX_HEADING_WORDS = 25
 """A heading longer than this is not a section's heading (a paragraph marked up as one)."""
 _MARK = re.compile(r"[\s#¶§🔗⚓\ufe0f]+")
 """A heading's permalink or copy-link mark, alone in an element of its own: "#", "¶", "§", "🔗"."""
+_NOT_WORD = re.compile(r"\W+")
 
 
 def shown_text(element: HtmlElement) -> str:
@@ -45,6 +47,26 @@ def shown_text(element: HtmlElement) -> str:
 def _is_mark(element: HtmlElement) -> bool:
     text = element.text_content()
     return bool(text.strip()) and _MARK.fullmatch(text) is not None
+
+
+def _in(line: str, text: str) -> bool:
+    """Whether a line of the text (a list's "- " item, a table's "| " row) stands in ``text``, its words
+    compared (`_text_after`)."""
+    words = _NOT_WORD.sub("", line)
+    return bool(words) and words in text
+
+
+def _text_after(heading: HtmlElement, block: HtmlElement) -> str:
+    """The words (what is not a letter or a digit removed) of what follows ``heading`` in its parent, up to
+    the element that is or holds ``block``: a list or a table that the heading introduces, and that the text
+    holds before the paragraph after it."""
+    parts = [heading.tail or ""]
+    for sibling in heading.itersiblings():
+        if sibling is block or block in sibling.iterdescendants():
+            break
+        parts.append(sibling.text_content() if isinstance(sibling.tag, str) else "")
+        parts.append(sibling.tail or "")
+    return _NOT_WORD.sub("", "".join(parts))
 
 
 def _line_of(probe: str, lines: list[str]) -> int | None:
@@ -83,7 +105,9 @@ def restore_headings(tree: HtmlElement, prose: PageProse, text: str) -> tuple[st
         start = _line_of(prose.blocks[previous].probe, squeezed)
         end = _line_of(prose.blocks[following].probe, squeezed)
         if start is not None and end is not None and start < end:
-            before.setdefault(end, []).append(" ".join(words))
+            after_it = _text_after(heading, prose.blocks[following].node)
+            at = next((i for i in range(start + 1, end) if _in(lines[i], after_it)), end)
+            before.setdefault(at, []).append(" ".join(words))
     if not before:
         return text, 0
     restored = [out for i, line in enumerate(lines) for out in (*before.get(i, ()), line)]

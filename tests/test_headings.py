@@ -61,6 +61,21 @@ WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
             1,
             id="too-long-for-a-heading",
         ),
+        pytest.param(
+            f"<p>{ONE}</p><h2>Key points</h2><ul><li>Eleven votes to four</li><li>A market by 2028</li></ul>"
+            f"<p>{TWO}</p>",
+            f"{ONE}\n- Eleven votes to four\n- A market by 2028\n{TWO}",
+            f"{ONE}\nKey points\n- Eleven votes to four\n- A market by 2028\n{TWO}",
+            1,
+            id="before-the-list-it-introduces",
+        ),
+        pytest.param(
+            f"<p>{ONE}</p><ul><li>Eleven votes to four</li></ul><h2>Key points</h2><p>{TWO}</p>",
+            f"{ONE}\n- Eleven votes to four\n{TWO}",
+            f"{ONE}\n- Eleven votes to four\nKey points\n{TWO}",
+            1,
+            id="after-a-list-before-it",
+        ),
         pytest.param(f"<p>{ONE}</p><p>{TWO}</p>", f"{ONE}\n{TWO}", f"{ONE}\n{TWO}", 0, id="no-headings"),
         pytest.param(PAGE, "", "", 0, id="no-text"),
     ],
