@@ -12,9 +12,9 @@ from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date, reference_time
 from cleaners.decode import decoded, encoding_problems
 from cleaners.extract import extract_main_text, unbox_article
-from cleaners.headings import restore_headings
 from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
+from cleaners.left_out import restore_left_out
 from cleaners.metadata import PageMetadata, read_metadata
 from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
@@ -112,11 +112,11 @@ def clean_with(
         published_raw, published = _published(meta, feed_entry, tree, base, at)  # before the extraction prunes it
         remaining = prose.remaining(tree)
         extraction = extract_main_text(tree, base, remaining, meta.article_body)
-        raw_text, restored = restore_headings(tree, remaining, extraction.text)
-        html_removals = stage.removals
+        restored = restore_left_out(tree, remaining, extraction.text)
+        html_removals, raw_text = stage.removals, restored.text
         problems.extend(stage.guarded)
         problems.extend([extraction.note] if extraction.note else [])
-        problems.extend([f"headings-restored:{restored}"] if restored else [])
+        problems.extend(restored.notes)
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
     context = TextContext(title, language, rules, meta.headlines, meta.description)

@@ -1,12 +1,13 @@
-"""cleaners.headings: how a heading reads, and the section headings put back between the text's paragraphs."""
+"""cleaners.headings and cleaners.left_out: how a heading reads; headings and lists put back between paragraphs."""
 
 from __future__ import annotations
 
 import pytest
 from lxml.html import HtmlElement
 
-from cleaners.headings import restore_headings, shown_text
+from cleaners.headings import shown_text
 from cleaners.html_tree import parse_html
+from cleaners.left_out import restore_left_out
 from cleaners.prose import PageProse
 
 ONE = "The harbour trust agreed on Tuesday to sell the old ferry terminal to the county council for a market."
@@ -82,4 +83,43 @@ WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
 )
 def test_headings_between_the_texts_paragraphs_are_put_back(body: str, text: str, expected: str, restored: int) -> None:
     tree = tree_of(body)
-    assert restore_headings(tree, PageProse.of(tree), text) == (expected, restored)
+    found = restore_left_out(tree, PageProse.of(tree), text)
+    assert (found.text, found.headings) == (expected, restored)
+
+
+POINTS = "<ul><li>Eleven votes to four</li><li>A market by <b>2028</b></li></ul>"
+LIST_TEXT = f"{ONE}\n- Eleven votes to four\n- A market by 2028\n{TWO}"
+
+
+@pytest.mark.parametrize(
+    ("between", "text", "expected", "lists"),
+    [
+        pytest.param(POINTS, f"{ONE}\n{TWO}", LIST_TEXT, 1, id="points-between-paragraphs"),
+        pytest.param(POINTS, LIST_TEXT, LIST_TEXT, 0, id="text-has-its-items"),
+        pytest.param(
+            POINTS.replace("</li></ul>", "<img src='a.jpg' alt=''></li></ul>"),
+            f"{ONE}\n{TWO}",
+            f"{ONE}\n{TWO}",
+            0,
+            id="gallery",
+        ),
+        pytest.param(
+            "<ul><li><a href='/a'>Another story about the harbour</a></li><li><a href='/b'>The vote</a></li></ul>",
+            f"{ONE}\n{TWO}",
+            f"{ONE}\n{TWO}",
+            0,
+            id="links-alone",
+        ),
+        pytest.param(
+            "<ul><li><h3>Eleven votes to four</h3><p>short</p></li></ul>",
+            f"{ONE}\n{TWO}",
+            f"{ONE}\nEleven votes to four\n{TWO}",
+            0,
+            id="cards-their-heading-alone",
+        ),
+    ],
+)
+def test_lists_between_the_texts_paragraphs_are_put_back(between: str, text: str, expected: str, lists: int) -> None:
+    tree = tree_of(f"<div><p>{ONE}</p>{between}<p>{TWO}</p><ul><li>Elsewhere on the site</li></ul></div>")
+    found = restore_left_out(tree, PageProse.of(tree), text)
+    assert (found.text, found.lists) == (expected, lists)
