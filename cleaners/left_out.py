@@ -4,10 +4,12 @@ When trafilatura finds no box it knows for the article, it reads the page's
 loose paragraphs instead (its recovery of "wild" text), and in its fast mode
 that reader takes paragraphs, quotations, code and tables, but no heading and
 no list: the article comes out whole, without its section headings and its
-bulleted points. A text that holds none of the page's headings (or none of
-the items of its lists) came that way for them, or from a page without any.
+bulleted points. A text that holds none of the headings (or none of the
+items of the lists) of the part of the page it came from (the innermost
+element that holds its paragraphs) came that way for them, or from a page
+without any.
 
-Each section heading of the page (``<h2>`` to ``<h6>``, of at most
+Each section heading of that part (``<h2>`` to ``<h6>``, of at most
 `MAX_HEADING_WORDS` words), and each list (``<ul>``, ``<ol>``) that is not a
 gallery or a set of cards (it holds no image and no heading) nor a list of
 other pages (its items are links and nothing else), that stands between two paragraphs of the
@@ -66,10 +68,10 @@ def _words(element: HtmlElement) -> list[str]:
     return shown_text(element).split()
 
 
-def _headings(tree: HtmlElement, flat: str) -> list[_Piece]:
-    """The page's section headings as pieces to put back; none when the text holds one of them."""
+def _headings(region: HtmlElement, flat: str) -> list[_Piece]:
+    """The section headings in ``region`` as pieces to put back; none when the text holds one of them."""
     pieces = []
-    for heading in tree.iter(*SECTION_HEADINGS):
+    for heading in region.iter(*SECTION_HEADINGS):
         words = _words(heading)
         if 0 < len(words) <= MAX_HEADING_WORDS:
             if "".join(words) in flat:  # the extraction reads headings here
@@ -78,12 +80,12 @@ def _headings(tree: HtmlElement, flat: str) -> list[_Piece]:
     return pieces
 
 
-def _lists(tree: HtmlElement, flat: str) -> list[_Piece]:
-    """The page's lists (not those inside a list) as pieces to put back; none when the text holds an item of
-    one of them. A list that holds an image or a heading (`_CARDS`), or whose items are links alone, is not
+def _lists(region: HtmlElement, flat: str) -> list[_Piece]:
+    """The lists in ``region`` (not those inside a list) as pieces to put back; none when the text holds an
+    item of one of them. A list that holds an image or a heading (`_CARDS`), or whose items are links alone, is not
     one to put back."""
     lists = []
-    for found in tree.iter("ul", "ol"):
+    for found in region.iter("ul", "ol"):
         if next(found.iterancestors("li"), None) is None:
             texts = [(item, squeeze(item.text_content())) for item in found.findall("li")]
             if any(text and text in flat for _, text in texts):  # the extraction reads lists here
@@ -125,17 +127,31 @@ def _line_of(probe: str, lines: list[str]) -> int | None:
     return next((i for i, line in enumerate(lines) if probe in line), None)
 
 
-def restore_left_out(tree: HtmlElement, prose: PageProse, text: str) -> Restored:
-    """``text`` with the section headings and lists of ``tree`` that stand between two of its paragraphs put
-    back, for each kind that it holds none of. ``prose`` is the page's prose as it stands in ``tree``."""
+def _common_box(nodes: list[HtmlElement]) -> HtmlElement:
+    """The innermost element that holds all of ``nodes``: the part of the page the text came from."""
+    first = [nodes[0], *nodes[0].iterancestors()]
+    level = {element: i for i, element in enumerate(first)}
+    top = 0
+    for node in nodes[1:]:
+        top = max(top, next((level[e] for e in (node, *node.iterancestors()) if e in level), len(first) - 1))
+    return first[top]
+
+
+def restore_left_out(prose: PageProse, text: str) -> Restored:
+    """``text`` with the section headings and lists that stand between two of its paragraphs put back, for
+    each kind that it holds none of in the part of the page it came from (the innermost element that holds
+    its paragraphs). ``prose`` is the page's prose as it stands in the tree the text was read from."""
     flat = squeeze(text)
-    lines = text.split("\n")
-    pieces = [*_headings(tree, flat), *_lists(tree, flat)] if flat else []
+    found = prose.found_in_flat(flat)
+    if len(found) < 2:
+        return Restored(text)
+    region = _common_box([prose.blocks[i].node for i in sorted(found)])
+    pieces = [*_headings(region, flat), *_lists(region, flat)]
     if not pieces:
         return Restored(text)
-    found = prose.found_in(text)
+    lines = text.split("\n")
     wanted = {block.node for block in prose.blocks} | {piece.element for piece in pieces}
-    place = {element: i for i, element in enumerate(tree.iter()) if element in wanted}
+    place = {element: i for i, element in enumerate(region.iter()) if element in wanted}
     blocks = sorted((place[block.node], i) for i, block in enumerate(prose.blocks) if block.node in place)
     places = [where for where, _ in blocks]
     squeezed = [squeeze(line) for line in lines]

@@ -83,7 +83,7 @@ WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
 )
 def test_headings_between_the_texts_paragraphs_are_put_back(body: str, text: str, expected: str, restored: int) -> None:
     tree = tree_of(body)
-    found = restore_left_out(tree, PageProse.of(tree), text)
+    found = restore_left_out(PageProse.of(tree), text)
     assert (found.text, found.headings) == (expected, restored)
 
 
@@ -121,5 +121,12 @@ LIST_TEXT = f"{ONE}\n- Eleven votes to four\n- A market by 2028\n{TWO}"
 )
 def test_lists_between_the_texts_paragraphs_are_put_back(between: str, text: str, expected: str, lists: int) -> None:
     tree = tree_of(f"<div><p>{ONE}</p>{between}<p>{TWO}</p><ul><li>Elsewhere on the site</li></ul></div>")
-    found = restore_left_out(tree, PageProse.of(tree), text)
+    found = restore_left_out(PageProse.of(tree), text)
     assert (found.text, found.lists) == (expected, lists)
+
+
+def test_only_the_part_of_the_page_the_text_came_from_is_looked_at() -> None:
+    menu = "<ul><li>Home page of the harbour trust</li></ul>"
+    tree = tree_of(f"{menu}<div class='story'><p>{ONE}</p>{POINTS}<p>{TWO}</p></div>")
+    found = restore_left_out(PageProse.of(tree), f"Home page of the harbour trust\n{ONE}\n{TWO}")
+    assert (found.text, found.lists) == (f"Home page of the harbour trust\n{LIST_TEXT}", 1)
