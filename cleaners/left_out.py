@@ -15,9 +15,9 @@ gallery or a set of cards (it holds no image and no heading) nor a list of
 other pages (its items are links and nothing else), that stands between two
 paragraphs of the text (the paragraph before it on the page and the one
 after it are both in the text, in that order) is then put back before the
-paragraph after it, or
-before the lines between the two that follow it on the page: a heading on a
-line of its own, a list as ``- `` lines, as trafilatura writes them.
+paragraph after it, or before the lines between the two that follow it on
+the page: a heading on a line of its own, a list as ``- `` lines, as
+trafilatura writes them.
 """
 
 from __future__ import annotations
