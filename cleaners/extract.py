@@ -85,6 +85,9 @@ class Extraction:
     the article's body held more than the first of them; ``short``, ``low-coverage``, ``menu-like``,
     ``no-prose-in-body``, or ``more-prose``: the JSON-LD body holds more of the page's prose), or None when
     it was."""
+    found: frozenset[int] | None = None
+    """Indices, in the page's prose, of the paragraphs the text holds (None when it was not read from the
+    page's body: the hydration data)."""
 
     @property
     def note(self) -> str | None:
@@ -286,15 +289,11 @@ def extract_main_text(
     wider = _wider(tree, url, fast, prose)
     if wider is not None:
         fast = Candidate.of("recall", wider, prose)
-    if prose.total >= MIN_PROSE and prose.share_of(fast.found) < WIDER_PROSE:
+    if prose.total >= MIN_PROSE and prose.share_of(fast.found) < WIDER_PROSE:  # part of the article missed
         fast = _unmasked(tree, url, fast, prose)
-    if (
-        prose.total >= MIN_PROSE
-        and LOW_COVERAGE <= prose.share_of(fast.found) < WIDER_PROSE
-        and (boxes := article_chunks(tree, fast, prose))
-    ):
-        chunks = Candidate.of("article-chunks", _chunks_text(boxes, url), prose)
-        fast = chunks if better(chunks, fast, prose) else fast
+        if LOW_COVERAGE <= prose.share_of(fast.found) < WIDER_PROSE and (boxes := article_chunks(tree, fast, prose)):
+            chunks = Candidate.of("article-chunks", _chunks_text(boxes, url), prose)
+            fast = chunks if better(chunks, fast, prose) else fast
     best = fast
     if article_body:  # the page's own statement of its article, read with the metadata: always heard
         declared = Candidate.of("json-ld", article_body, prose)
@@ -303,14 +302,14 @@ def extract_main_text(
     kept = _KEPT_BECAUSE.get(fast.name)  # why the first text is not the fast one
     reason = _fast_reason(fast, prose)
     if reason is None or (best is not fast and prose.share_of(best.found) >= ENOUGH):
-        return Extraction(best.text, best.name, kept if best is fast else reason or "more-prose")
+        return Extraction(best.text, best.name, kept if best is fast else reason or "more-prose", best.found)
     for name, make in _second_opinions(tree, url, prose):
         candidate = Candidate.of(name, make(), prose)
         if better(candidate, best, prose):
             best = joined(candidate, best, prose)
             if prose.total >= MIN_PROSE and prose.share_of(best.found) >= ENOUGH:
                 break
-    return Extraction(best.text, best.name, kept if best is fast else reason)
+    return Extraction(best.text, best.name, kept if best is fast else reason, best.found)
 
 
 def _second_opinions(tree: HtmlElement, url: str | None, prose: PageProse) -> list[tuple[str, Callable[[], str]]]:

@@ -83,8 +83,8 @@ def _headings(region: HtmlElement, flat: str) -> list[_Piece]:
 
 def _lists(region: HtmlElement, flat: str) -> list[_Piece]:
     """The lists in ``region`` (not those inside a list) as pieces to put back; none when the text holds an
-    item of one of them. A list that holds an image or a heading (`_CARDS`), or whose items are links alone, is not
-    one to put back."""
+    item of one of them. A list that holds an image or a heading (`_CARDS`), or whose items are links alone,
+    is not one to put back."""
     lists = []
     for found in region.iter("ul", "ol"):
         if next(found.iterancestors("li"), None) is None:
@@ -138,14 +138,15 @@ def _common_box(nodes: list[HtmlElement]) -> HtmlElement:
     return first[top]
 
 
-def restore_left_out(prose: PageProse, text: str) -> Restored:
+def restore_left_out(prose: PageProse, text: str, found: frozenset[int] | None = None) -> Restored:
     """``text`` with the section headings and lists that stand between two of its paragraphs put back, for
     each kind that it holds none of in the part of the page it came from (the innermost element that holds
-    its paragraphs). ``prose`` is the page's prose as it stands in the tree the text was read from."""
-    flat = squeeze(text)
-    found = prose.found_in_flat(flat)
+    its paragraphs). ``prose`` is the page's prose as it stands in the tree the text was read from; ``found``
+    the paragraphs the text holds, when the extraction has measured them already (`PageProse.found_in`)."""
+    found = prose.found_in(text) if found is None else found
     if len(found) < 2:
         return Restored(text)
+    flat = squeeze(text)
     region = _common_box([prose.blocks[i].node for i in sorted(found)])
     pieces = [*_headings(region, flat), *_lists(region, flat)]
     if not pieces:

@@ -112,7 +112,7 @@ def clean_with(
         published_raw, published = _published(meta, feed_entry, tree, base, at)  # before the extraction prunes it
         remaining = prose.remaining(tree)
         extraction = extract_main_text(tree, base, remaining, meta.article_body)
-        restored = restore_left_out(remaining, extraction.text)
+        restored = restore_left_out(remaining, extraction.text, extraction.found)
         html_removals, raw_text = stage.removals, restored.text
         problems.extend(stage.guarded)
         problems.extend([extraction.note] if extraction.note else [])

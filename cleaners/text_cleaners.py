@@ -25,9 +25,9 @@ _NUMERIC_DATE = re.compile(
     r"(?:\s*(?:\([^\W\d_]\)|[^\W\d_]요일))?(?:\s*\d{1,2}\s*[時时시]\s*(?:\d{1,2}\s*[分분])?)?"
 )
 """A date written in numbers alone: ISO 8601 ("2024-05-03T10:12:00Z"), day, month and year in any order a
-language writes them ("03.05.2024",
-"3. 5. 2024", "05/03/2024", "2024.05.03", "2024/5/3"), or with the year, month and day signs of Chinese,
-Japanese and Korean ("2024年5月3日", "2024년 5월 3일"), with a weekday and an hour in those signs."""
+language writes them ("03.05.2024", "3. 5. 2024", "05/03/2024", "2024.05.03", "2024/5/3"), or with the year,
+month and day signs of Chinese, Japanese and Korean ("2024年5月3日", "2024년 5월 3일"), with a weekday and an
+hour in those signs."""
 _LEAD_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[:：]\s*")
 """One or two words and a colon at the start of a line: a label in any language ("Yayınlanma:", "发布时间：")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -118,16 +118,16 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 
     A bare time ("10 p.m.") or number is kept: it may be a heading of a live
     page or a phone number. A line needs a label, a month or day name, or a
-    date in numbers (`_NUMERIC_DATE`); on a page in a language the
-    label tables have no wordings for, one or two words and a colon before
-    such a date are its label ("Yayınlanma: 03.05.2024 10:15"), unless the
-    line is a list item ("- Last checked: 2025-10-28"). A table's row is
-    never a timestamp line. Besides its labels a line holds only numbers, names and filler words
-    (and, between two labelled dates, a joining word such as "and"); it may hold
-    a year per label and one more (the first date may go unlabelled: "3 May 2019
-    – Updated 4 May 2024"), so a range without labels ("May 2019 – June 2020")
-    stays. An article sentence has other words ("The report was published on
-    3 May and updated the week after").
+    date in numbers (`_NUMERIC_DATE`); on a page in a language the label
+    tables have no wordings for, one or two words and a colon before such a
+    date are its label ("Yayınlanma: 03.05.2024 10:15"), unless the line is a
+    list item ("- Last checked: 2025-10-28"). A table's row is never a
+    timestamp line. Besides its labels a line holds only numbers, names and
+    filler words (and, between two labelled dates, a joining word such as
+    "and"); it may hold a year per label and one more (the first date may go
+    unlabelled: "3 May 2019 – Updated 4 May 2024"), so a range without labels
+    ("May 2019 – June 2020") stays. An article sentence has other words ("The
+    report was published on 3 May and updated the week after").
     """
     labels = _labels_anywhere(context.language)
     names = line_pattern("date_name", None)
