@@ -49,6 +49,19 @@ def test_a_family_without_phrases_never_matches() -> None:
     assert not Phrases.compile([r"\bfollow us\b"]).never
 
 
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        ([r"\bin the comments\b", r"\bcomment below\b"], ("in the comments", "comment below")),
+        ([r"\bin the comments\b", r"\bcomment\b"], ("comment",)),
+        ([r"\bwelcome\b", r"\byour comments are welcome\b", r"\bsound off\b"], ("welcome", "sound off")),
+    ],
+    ids=["neither-holds-the-other", "a-literal-holding-another-goes", "order-kept"],
+)
+def test_a_literal_that_holds_another_is_not_tested(patterns: list[str], expected: tuple[str, ...]) -> None:
+    assert Phrases.compile(patterns).literals == expected
+
+
 def _table_phrases() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for family, table in _table("text").items():
