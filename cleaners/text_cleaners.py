@@ -112,6 +112,14 @@ def _labels_anywhere(language: str | None) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{labels})(?!\w)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=32768)
+def _is_date_word(family: str, word: str) -> bool:
+    """Whether ``word`` is one of a family's words for date lines (``date_name``, ``date_filler``,
+    ``date_joiner``), as its whole-word pattern reads it; each word is tested once, not on every line and
+    page that holds it (a large alternation, tried on most words of every short line with a number)."""
+    return line_pattern(family, None).match(word) is not None
+
+
 def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Lines that are only dates or times with their labels ("Updated: Tue., Nov. 19, 2019",
     "Published 3 May 2024 | Updated 4 May 2024", "May 3, 2024 · 4 min read").
@@ -130,9 +138,6 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     report was published on 3 May and updated the week after").
     """
     labels = _labels_anywhere(context.language)
-    names = line_pattern("date_name", None)
-    fillers = line_pattern("date_filler", None)
-    joiners = line_pattern("date_joiner", None)
     any_label = context.language is not None and context.language not in _RULE_LANGUAGES
     drop = []
     for i, line in enumerate(lines):
@@ -153,8 +158,13 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
         words = [t for t in tokens if not t.isdigit()]
         if (
             any(t.isdigit() for t in tokens)
-            and (labelled or dated != rest or any(names.match(t) for t in words))
-            and all(names.match(t) or fillers.match(t) or (labelled > 1 and joiners.match(t)) for t in words)
+            and (labelled or dated != rest or any(_is_date_word("date_name", t) for t in words))
+            and all(
+                _is_date_word("date_name", t)
+                or _is_date_word("date_filler", t)
+                or (labelled > 1 and _is_date_word("date_joiner", t))
+                for t in words
+            )
         ):
             drop.append(i)
     return drop
