@@ -1688,6 +1688,31 @@ MORE_WORDINGS: list[tuple[str, str, str, str]] = [
         "Wij kunnen een commissie ontvangen als je via onze links iets koopt.",
     ),
     ("affiliate-sv-artikeln", "sv", "affiliate-notes", "Artikeln innehåller affiliatelänkar."),
+    ("synd-also-appeared", "en", "syndication", "This story also appeared in The Harbour Herald."),
+    (
+        "synd-editors-note",
+        "en",
+        "syndication",
+        "Editor's note: This story was originally published by Tidewater Press.",
+    ),
+    (
+        "synd-part-of-a-series",
+        "en",
+        "syndication",
+        "This article is part of a series produced in partnership with the Coastal Reporting Network.",
+    ),
+    ("synd-fr-extrait-du-site", "fr", "syndication", "Cet article est extrait du site Exemple Info."),
+    ("comment-es-tus-comentarios", "es", "comment-prompts", "Deja tus comentarios abajo."),
+    ("affiliate-produced-by-sponsor", "en", "affiliate-notes", "This content was produced by our sponsor, Acme."),
+    (
+        "affiliate-sponsored-then-independence",
+        "en",
+        "affiliate-notes",
+        "Sponsored by Acme. Content independently produced by our editors.",
+    ),
+    ("affiliate-es-algunos-enlaces", "es", "affiliate-notes", "Algunos enlaces de este artículo son de afiliados."),
+    ("affiliate-it-alcuni-link", "it", "affiliate-notes", "Alcuni link in questo articolo sono di affiliazione."),
+    ("affiliate-pt-alguns-links", "pt", "affiliate-notes", "Alguns links deste artigo são de afiliados."),
     ("dateline-days-ago", "en", "timestamps", "Updated: 3 days ago"),
     ("dateline-fr-il-y-a", "fr", "timestamps", "Mis à jour il y a 2 heures"),
     ("dateline-es-hace", "es", "timestamps", "Actualizado hace 2 horas"),
@@ -1751,6 +1776,15 @@ NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
     ("near-it-su-nature", "it", "L'articolo è stato pubblicato su Nature nel 2020 e ha cambiato il dibattito."),
     ("near-nl-reageer-niet", "nl", "Reageer niet op verdachte e-mails van onbekende afzenders."),
     ("near-nl-je-ziet", "nl", "Je ziet veel kritiek in de reacties."),
+    ("near-part-of-a-series-on", "en", "This article is part of a series on housing that began in March."),
+    ("near-also-appeared-to", "en", "This story also appeared to confirm what residents had long suspected."),
+    ("near-sponsored-by-the-council", "en", "Sponsored by the city council, the festival drew 10,000 visitors."),
+    ("near-fr-extrait-du-livre", "fr", "Cet extrait est tiré du dernier livre de l'auteur, paru en mars."),
+    (
+        "near-es-deja-tus-comentarios-sobre",
+        "es",
+        "Deja tus comentarios sobre el plan en la web del ayuntamiento antes del viernes.",
+    ),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_NEW_WORDINGS]
 
