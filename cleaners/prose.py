@@ -246,10 +246,7 @@ class PageProse:
 
     def found_in(self, text: str) -> frozenset[int]:
         """The indices of the paragraphs ``text`` holds (a paragraph's probe is in it, whitespace aside)."""
-        return self.found_in_flat(squeeze(text))
-
-    def found_in_flat(self, flat: str) -> frozenset[int]:
-        """`found_in` for a text already without its whitespace (`squeeze`)."""
+        flat = squeeze(text)
         return frozenset(i for i, block in enumerate(self.blocks) if block.probe in flat)
 
 
