@@ -31,6 +31,7 @@ from cleaners.html_page import visible_text_length
 from cleaners.hydration import hydrated_text, page_scripts
 from cleaners.masked import masked_boxes, names_set_aside
 from cleaners.prose import ARTICLE_SHARE, PageProse, names_article_body, squeeze
+from cleaners.xpath_guards import trafilatura_guarded
 
 LOW_COVERAGE = 0.3
 """A fast result that holds less than this share of the page's prose is checked against second opinions."""
@@ -96,7 +97,10 @@ class Extraction:
 
 
 def _extract(tree: HtmlElement, url: str | None, *, fast: bool, recall: bool = False) -> str:
-    doc = bare_extraction(tree, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False)
+    with trafilatura_guarded().in_place():  # the same elements found, with fewer calls into Python
+        doc = bare_extraction(
+            tree, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False
+        )
     return (doc.text or "").strip() if isinstance(doc, Document) else ""
 
 

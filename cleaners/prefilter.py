@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,17 +31,23 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
-def required_literals(pattern: str, flags: int = 0) -> Literals | None:
+def required_literals(pattern: str, flags: int = 0, *, exact: bool = False) -> Literals | None:
     """Folded literals one of which every match of ``pattern`` holds; None when no such set is known.
 
     Only what is certain counts: literal characters in sequence, groups, alternations whose every branch
     requires a literal, and repeats of at least one. Anything else (classes, wildcards, optional parts)
     only ends a literal. A pattern the parser of this Python cannot read gets None, so no prefilter.
+
+    ``exact``: the literals as the pattern writes them, for a case-sensitive test; a case-insensitive
+    pattern, or part of one, then gives none.
     """
     try:
         parser = importlib.import_module("re._parser")  # private, hence the fallback below
         constants = importlib.import_module("re._constants")
-        return _sequence(parser.parse(pattern, flags), constants)
+        parsed = parser.parse(pattern, flags)
+        if exact and parsed.state.flags & re.IGNORECASE:
+            return None
+        return _sequence(parsed, constants, (lambda text: text) if exact else fold)
     except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
         return None
 
@@ -50,14 +57,15 @@ def _most_selective(candidates: list[Literals | None]) -> Literals | None:
     return max(found, key=lambda literals: min(len(s) for s in literals)) if found else None
 
 
-def _sequence(items: Any, c: Any) -> Literals | None:
-    """The literals of a parsed sequence (``c``: the parser's constants)."""
+def _sequence(items: Any, c: Any, norm: Callable[[str], str]) -> Literals | None:
+    """The literals of a parsed sequence (``c``: the parser's constants), each through ``norm`` (`fold`, or
+    as written: then a group with case-insensitive flags of its own gives none)."""
     candidates: list[Literals | None] = []
     run: list[str] = []
 
     def end_run() -> None:
         if run:
-            candidates.append((fold("".join(run)),))
+            candidates.append((norm("".join(run)),))
             run.clear()
 
     for op, value in items:
@@ -66,20 +74,21 @@ def _sequence(items: Any, c: Any) -> Literals | None:
             continue
         end_run()
         if op is c.SUBPATTERN:
-            candidates.append(_sequence(value[3], c))
+            folds = norm is not fold and value[1] & re.IGNORECASE
+            candidates.append(None if folds else _sequence(value[3], c, norm))
         elif op is c.ATOMIC_GROUP:
-            candidates.append(_sequence(value, c))
+            candidates.append(_sequence(value, c, norm))
         elif op is c.BRANCH:
-            branches = [_sequence(branch, c) for branch in value[1]]
+            branches = [_sequence(branch, c, norm) for branch in value[1]]
             if all(branches):
                 candidates.append(tuple(dict.fromkeys(s for branch in branches if branch for s in branch)))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-            candidates.append(_sequence(value[2], c))
+            candidates.append(_sequence(value[2], c, norm))
     end_run()
     return _most_selective(candidates)
 
 
-def _fewest(literals: Literals) -> Literals:
+def fewest(literals: Literals) -> Literals:
     """``literals`` without those that hold another of them: a line that holds "the comments" holds
     "comment", so testing "comment" alone lets the same lines through, with fewer tests."""
     return tuple(s for s in literals if not any(other != s and other in s for other in literals))
@@ -99,7 +108,7 @@ class Phrases:
         joined = "|".join(f"(?:{p})" for p in patterns)
         regex = re.compile(joined or "(?!)", flags)
         literals = required_literals(joined, flags) if patterns else ()
-        return cls(regex, _fewest(literals) if literals else literals)
+        return cls(regex, fewest(literals) if literals else literals)
 
     @property
     def never(self) -> bool:

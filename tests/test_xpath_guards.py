@@ -1,0 +1,174 @@
+"""cleaners.xpath_guards: trafilatura's expressions, guarded, select exactly the elements they selected."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree, html
+from trafilatura import xpaths
+
+from cleaners.prefilter import required_literals
+from cleaners.xpath_guards import GUARD_LITERALS, GuardedXPaths, guard, guarded_path, trafilatura_guarded
+
+HERE = Path(__file__).parent
+TWINS = trafilatura_guarded()
+
+GUARDS = {
+    "one-literal": ("@class", "share", "contains(@class, 'share')"),
+    "an-anchor-is-not-a-literal": ("@id|@class", "^shar", "contains(@id|@class, 'shar')"),
+    "a-lookahead-ends-the-literal": (
+        "@id",
+        "^[Cc]omment(?!ary)|comol",
+        "contains(@id, 'omment') or contains(@id, 'comol')",
+    ),
+    "an-optional-part": ("@class", "infinite-?scroll", "contains(@class, 'infinite')"),
+    "case-kept": ("@id", "Footer|footer", "contains(@id, 'Footer') or contains(@id, 'footer')"),
+    "a-literal-holding-another-goes": ("@class", "hide-|hide-print", "contains(@class, 'hide-')"),
+    "many-literals-the-attributes-alone": (
+        "@id|@style",
+        "|".join(f"w{n}x" for n in range(GUARD_LITERALS + 1)),
+        "@id or @style",
+    ),
+    "a-quote-in-a-literal": ("@class", "it's", "@class"),
+    "may-match-nothing": ("@class", "x?", None),
+    "a-branch-without-a-literal": ("@class", r"share|\w+", None),
+    "case-insensitive": ("@class", "(?i)share", None),
+    "unreadable": ("@class", "(share", None),
+}
+
+
+@pytest.mark.parametrize(("attributes", "pattern", "expected"), GUARDS.values(), ids=GUARDS.keys())
+def test_the_guard_of_a_test(attributes: str, pattern: str, expected: str | None) -> None:
+    assert guard(attributes, pattern) == expected
+
+
+PATHS = {
+    "guarded": (".//*[re:test(@class, 'share')]", ".//*[((contains(@class, 'share')) and re:test(@class, 'share'))]"),
+    "a-flag-left-alone": (".//*[re:test(@class, 'share', 'i')]", ".//*[re:test(@class, 'share', 'i')]"),
+    "no-guard-left-alone": (".//*[re:test(@id, 'x?')]", ".//*[re:test(@id, 'x?')]"),
+    "each-test-its-own": (
+        ".//div[re:test(@id, 'nav') or re:test(@class, 'bar')]",
+        ".//div[((contains(@id, 'nav')) and re:test(@id, 'nav')) or "
+        "((contains(@class, 'bar')) and re:test(@class, 'bar'))]",
+    ),
+}
+
+
+@pytest.mark.parametrize(("path", "expected"), PATHS.values(), ids=PATHS.keys())
+def test_guarded_path(path: str, expected: str) -> None:
+    assert guarded_path(path) == expected
+
+
+def test_exact_literals_keep_their_case() -> None:
+    assert required_literals("Footer", exact=True) == ("Footer",)
+    assert required_literals("Footer") == ("footer",)
+    assert required_literals("(?i:share)-box", exact=True) == ("-box",)
+    assert required_literals("share", re.IGNORECASE, exact=True) is None
+
+
+def _lists() -> dict[str, tuple[list[etree.XPath], tuple[etree.XPath, ...], tuple[etree.XPath, ...]]]:
+    names = {id(value): name for name, value in vars(xpaths).items()}
+    return {names[id(held)]: (held, originals, twins) for held, originals, twins in TWINS.lists}
+
+
+LISTS = _lists()
+
+
+@pytest.mark.parametrize(
+    "name", ["OVERALL_DISCARD_XPATH", "RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "BODY_XPATH"]
+)
+def test_the_expressions_every_extraction_runs_are_guarded(name: str) -> None:
+    held, originals, twins = LISTS[name]
+    assert held == list(originals)
+    assert any(twin.path != original.path for twin, original in zip(twins, originals, strict=True))
+
+
+def test_the_twins_are_in_place_within_the_block_only() -> None:
+    held, originals, twins = LISTS["OVERALL_DISCARD_XPATH"]
+    seen: list[list[etree.XPath]] = []
+
+    def run() -> None:
+        with TWINS.in_place():
+            seen.append(list(xpaths.OVERALL_DISCARD_XPATH))
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        run()
+    assert seen == [list(twins)]
+    assert held == list(originals)
+
+
+def test_a_module_without_lists_of_expressions_gives_none() -> None:
+    assert GuardedXPaths.of(re).lists == ()
+
+
+def _same_selection(tree: etree._Element) -> list[str]:
+    differ = []
+    for name, (_, originals, twins) in LISTS.items():
+        for index, (original, twin) in enumerate(zip(originals, twins, strict=True)):
+            if twin is not original and list(original(tree)) != list(twin(tree)):
+                differ.append(f"{name}[{index}]")
+    return differ
+
+
+def _pages() -> dict[str, bytes]:
+    found = {p.parent.name: p.read_bytes() for p in sorted((HERE / "fixtures").glob("*/page.html"))}
+    for path in sorted((HERE / "fixtures").glob("*/page.html.gz")) + sorted((HERE / "data").glob("*/*.html.gz")):
+        found[f"{path.parent.name}-{path.name.split('.')[0]}"] = gzip.decompress(path.read_bytes())
+    return found
+
+
+PAGES = _pages()
+
+
+@pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
+def test_the_twins_select_what_the_originals_select_on_real_pages(page: bytes) -> None:
+    assert _same_selection(html.fromstring(page)) == []
+
+
+def _pattern_words() -> list[str]:
+    words: set[str] = set()
+    for _, originals, _ in LISTS.values():
+        for original in originals:
+            for pattern in re.findall(r"re:test\([^,]+,\s*'([^']*)'", original.path):
+                words.update(w for w in re.split(r"[^\w-]+", pattern) if w)
+    return sorted(words)
+
+
+_WORDS = _pattern_words()
+_VALUE = st.lists(
+    st.one_of(
+        st.sampled_from(_WORDS),
+        st.sampled_from(_WORDS).map(str.capitalize),
+        st.sampled_from(["comment", "Comment", "commentary", "ad", "-", "_", " ", "hidden", "display:none", "ary"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz -_ABC", max_size=5),
+    ),
+    max_size=4,
+).map("".join)
+_TAGS = ["div", "section", "p", "span", "list", "item", "aside", "ol", "ul", "details", "article", "main", "a", "h1"]
+_ATTRIBUTES = ["class", "id", "style", "role", "aria-hidden", "data-component", "itemprop"]
+_ELEMENT = st.tuples(
+    st.sampled_from(_TAGS),
+    st.lists(st.tuples(st.sampled_from(_ATTRIBUTES), _VALUE), max_size=3, unique_by=lambda pair: pair[0]),
+    st.integers(min_value=0, max_value=4),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(elements=st.lists(_ELEMENT, min_size=1, max_size=25))
+def test_the_twins_select_what_the_originals_select(
+    elements: list[tuple[str, list[tuple[str, str]], int]],
+) -> None:
+    root = etree.Element("body")
+    stack = [root]
+    for tag, attributes, depth in elements:
+        parent = stack[min(depth, len(stack) - 1)]
+        element = etree.SubElement(parent, tag, dict(attributes))
+        element.text = "text"
+        stack = [*stack[: stack.index(parent) + 1], element]
+    assert _same_selection(root) == []
