@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaners.xpath_guards import EXSLT_REGEXP, guarded_path
+
 MIN_RUN_CHARS = 30
 """A run of text (one text node) shorter than this is not read: link labels, captions of buttons, dates."""
 MIN_BLOCK_CHARS = 60
@@ -69,8 +71,8 @@ ARTICLE_BODY_CLASS = r"(?:article|story|entry|post)[-_]*(?:(?:body|content)(?:[-
 "StoryBodyText"), matched regardless of case."""
 _ARTICLE_BODY_CLASS = re.compile(ARTICLE_BODY_CLASS, re.IGNORECASE)
 _NAMED_MAIN = etree.XPath(
-    f"boolean(.//*[@itemprop='articleBody'] | .//*[re:test(@class, '{ARTICLE_BODY_CLASS}', 'i')])",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+    guarded_path(f"boolean(.//*[@itemprop='articleBody'] | .//*[re:test(@class, '{ARTICLE_BODY_CLASS}', 'i')])"),
+    namespaces={"re": EXSLT_REGEXP},
 )
 
 

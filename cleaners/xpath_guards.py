@@ -10,20 +10,22 @@ such attribute, cannot pass. XPath's own ``contains`` and attribute tests, which
 say so first (`guard`), and the regular expression is asked only when they pass: the same elements, a
 small share of the calls.
 
-`guarded_path` rewrites one expression. `GuardedXPaths` holds the rewritten twins of every list of
-expressions of a module of trafilatura's, and `GuardedXPaths.in_place` puts them in those lists for
-as long as a ``with`` block runs (trafilatura reads its expressions from the lists each time it runs),
-then the originals back: trafilatura called from anywhere else runs as it was.
+`guarded_path` rewrites one expression. `GuardedXPaths` holds the rewritten twins of the expressions
+of trafilatura's modules, in lists or bound to names, and `GuardedXPaths.in_place` puts them in those
+lists and names for as long as a ``with`` block runs (trafilatura reads its expressions from them each
+time it runs), then the originals back: trafilatura called from anywhere else runs as it was.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TypeGuard
 
 from lxml import etree
 
@@ -34,15 +36,21 @@ GUARD_LITERALS = 4
 """A regular expression whose matches hold one of at most this many literals is guarded by a ``contains``
 of each; one with more, by the presence of its attributes alone (many ``contains`` cost more than the
 call they spare)."""
-_TEST = re.compile(r"re:test\(\s*(@[\w:.-]+(?:\s*\|\s*@[\w:.-]+)*)\s*,\s*'([^']*)'\s*\)")
-"""``re:test(@a|@b, 'pattern')``: attributes, and a pattern without flags (a flag such as ``'i'`` is
-left unguarded)."""
+_TEST = re.compile(r"re:test\(\s*(@[\w:.-]+(?:\s*\|\s*@[\w:.-]+)*)\s*,\s*'([^']*)'\s*(?:,\s*'([^']*)'\s*)?\)")
+"""``re:test(@a|@b, 'pattern')`` or ``re:test(@a|@b, 'pattern', 'flags')``: attributes, pattern, flags."""
 
 
-def guard(attributes: str, pattern: str) -> str | None:
-    """An XPath test that every element passing ``re:test(attributes, 'pattern')`` passes (``attributes``:
-    ``@class``, or a union such as ``@id|@class``), or None when none is known: a pattern that may match
-    the empty string, or whose matches hold no literal in common."""
+def guard(attributes: str, pattern: str, flags: str = "") -> str | None:
+    """An XPath test that every element passing ``re:test(attributes, 'pattern', 'flags')`` passes
+    (``attributes``: ``@class``, or a union such as ``@id|@class``), or None when none is known: a pattern
+    that may match the empty string, or whose matches hold no literal in common.
+
+    A case-insensitive pattern (an ``i`` among the ``flags``, as lxml reads them) is guarded by the
+    presence of its attributes alone: XPath 1.0 has no case-insensitive ``contains``.
+    """
+    present = " or ".join(name.strip() for name in attributes.split("|"))
+    if "i" in flags:
+        return present if required_literals(pattern, re.IGNORECASE) else None
     literals = required_literals(pattern, exact=True)
     if not literals:
         return None
@@ -50,51 +58,70 @@ def guard(attributes: str, pattern: str) -> str | None:
     if len(literals) <= GUARD_LITERALS and not any("'" in literal for literal in literals):
         # XPath's contains() reads a node-set as its first node's string, as the EXSLT test reads it
         return " or ".join(f"contains({attributes}, '{literal}')" for literal in literals)
-    return " or ".join(name.strip() for name in attributes.split("|"))
+    return present
 
 
 def guarded_path(path: str) -> str:
     """``path`` with each ``re:test`` of attributes that `guard` knows a test for behind that test."""
 
     def guarded(match: re.Match[str]) -> str:
-        test = guard(match.group(1), match.group(2))
+        test = guard(match.group(1), match.group(2), match.group(3) or "")
         return match.group(0) if test is None else f"(({test}) and {match.group(0)})"
 
     return _TEST.sub(guarded, path)
 
 
 Twins = tuple[list[etree.XPath], tuple[etree.XPath, ...], tuple[etree.XPath, ...]]
+Bound = tuple[ModuleType, str, etree.XPath, etree.XPath]
 
 
 @dataclass(frozen=True)
 class GuardedXPaths:
-    """Lists of XPath expressions of a module, each with its original expressions and their guarded twins."""
+    """The XPath expressions of some modules that have a test to guard, with their guarded twins."""
 
     lists: tuple[Twins, ...]
+    """Lists of expressions (one list object is shared by every module that imports it): the list, its
+    original expressions and their twins."""
+    bound: tuple[Bound, ...] = ()
+    """Expressions bound to a name, once for each module that binds it: module, name, original, twin."""
 
     @classmethod
-    def of(cls, module: ModuleType) -> GuardedXPaths:
-        """The guarded twins of ``module``'s lists of XPath expressions (those with a test to guard)."""
-        found: list[Twins] = []
-        for value in vars(module).values():
-            if not (isinstance(value, list) and value and all(isinstance(x, etree.XPath) for x in value)):
-                continue
-            originals = tuple(value)
-            twins = tuple(_twin(expression) for expression in originals)
-            if any(twin is not original for twin, original in zip(twins, originals, strict=True)):
-                found.append((value, originals, twins))
-        return cls(tuple(found))
+    def of(cls, modules: Iterable[ModuleType]) -> GuardedXPaths:
+        """The guarded twins of the XPath expressions of ``modules``, alone or in lists."""
+        lists: dict[int, Twins] = {}
+        bound: list[Bound] = []
+        twins: dict[int, etree.XPath] = {}
+        for module in modules:
+            for name, value in vars(module).items():
+                if isinstance(value, etree.XPath):
+                    twin = twins.setdefault(id(value), _twin(value))
+                    if twin is not value:
+                        bound.append((module, name, value, twin))
+                elif _is_list_of_xpaths(value) and id(value) not in lists:
+                    originals = tuple(value)
+                    guarded = tuple(twins.setdefault(id(x), _twin(x)) for x in originals)
+                    if any(twin is not x for twin, x in zip(guarded, originals, strict=True)):
+                        lists[id(value)] = (value, originals, guarded)
+        return cls(tuple(lists.values()), tuple(bound))
 
     @contextmanager
     def in_place(self) -> Iterator[None]:
-        """Within the block, each list holds the guarded twins; after it, the originals again."""
+        """Within the block, the lists and names hold the guarded twins; after it, the originals again."""
         for held, _, twins in self.lists:
             held[:] = twins
+        for module, name, _, twin in self.bound:
+            setattr(module, name, twin)
         try:
             yield
         finally:
             for held, originals, _ in self.lists:
                 held[:] = originals
+            for module, name, original, _ in self.bound:
+                setattr(module, name, original)
+
+
+def _is_list_of_xpaths(value: object) -> TypeGuard[list[etree.XPath]]:
+    return isinstance(value, list) and bool(value) and all(isinstance(x, etree.XPath) for x in value)
 
 
 def _twin(expression: etree.XPath) -> etree.XPath:
@@ -109,7 +136,10 @@ def _twin(expression: etree.XPath) -> etree.XPath:
 
 @functools.cache
 def trafilatura_guarded() -> GuardedXPaths:
-    """The guarded twins of trafilatura's expressions (`trafilatura.xpaths`), made once a process."""
-    from trafilatura import xpaths
+    """The guarded twins of the expressions of trafilatura's modules (those its extraction has loaded:
+    `trafilatura.xpaths`'s lists, the basic cleaning's expression of its baseline and page measure), made
+    once a process."""
+    import trafilatura.core  # noqa: F401  (loads every module of the extraction)
 
-    return GuardedXPaths.of(xpaths)
+    names = sorted(name for name in sys.modules if name == "trafilatura" or name.startswith("trafilatura."))
+    return GuardedXPaths.of(sys.modules[name] for name in names)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib
 import re
 from pathlib import Path
 
@@ -37,7 +38,7 @@ GUARDS = {
     "a-quote-in-a-literal": ("@class", "it's", "@class"),
     "may-match-nothing": ("@class", "x?", None),
     "a-branch-without-a-literal": ("@class", r"share|\w+", None),
-    "case-insensitive": ("@class", "(?i)share", None),
+    "case-insensitive-in-the-pattern": ("@class", "(?i)share", None),
     "unreadable": ("@class", "(share", None),
 }
 
@@ -47,9 +48,21 @@ def test_the_guard_of_a_test(attributes: str, pattern: str, expected: str | None
     assert guard(attributes, pattern) == expected
 
 
+FLAGGED = {
+    "case-insensitive-the-attributes-alone": ("@class|@id", "share", "i", "@class or @id"),
+    "case-insensitive-may-match-nothing": ("@class", "x?", "i", None),
+    "another-flag-as-none": ("@class", "share", "g", "contains(@class, 'share')"),
+}
+
+
+@pytest.mark.parametrize(("attributes", "pattern", "flags", "expected"), FLAGGED.values(), ids=FLAGGED.keys())
+def test_the_guard_of_a_test_with_flags(attributes: str, pattern: str, flags: str, expected: str | None) -> None:
+    assert guard(attributes, pattern, flags) == expected
+
+
 PATHS = {
     "guarded": (".//*[re:test(@class, 'share')]", ".//*[((contains(@class, 'share')) and re:test(@class, 'share'))]"),
-    "a-flag-left-alone": (".//*[re:test(@class, 'share', 'i')]", ".//*[re:test(@class, 'share', 'i')]"),
+    "case-insensitive": (".//*[re:test(@class, 'share', 'i')]", ".//*[((@class) and re:test(@class, 'share', 'i'))]"),
     "no-guard-left-alone": (".//*[re:test(@id, 'x?')]", ".//*[re:test(@id, 'x?')]"),
     "each-test-its-own": (
         ".//div[re:test(@id, 'nav') or re:test(@class, 'bar')]",
@@ -103,17 +116,39 @@ def test_the_twins_are_in_place_within_the_block_only() -> None:
     assert held == list(originals)
 
 
-def test_a_module_without_lists_of_expressions_gives_none() -> None:
-    assert GuardedXPaths.of(re).lists == ()
+def test_an_expression_bound_to_a_name_is_swapped_in_every_module_that_binds_it() -> None:
+    baseline = importlib.import_module("trafilatura.baseline")  # the package's name is also a function's
+    settings = importlib.import_module("trafilatura.settings")
+    original = baseline.BASIC_CLEAN_XPATH
+    bound = {(module.__name__, name) for module, name, _, _ in TWINS.bound}
+    assert {("trafilatura.baseline", "BASIC_CLEAN_XPATH"), ("trafilatura.settings", "BASIC_CLEAN_XPATH")} <= bound
+    with TWINS.in_place():
+        assert baseline.BASIC_CLEAN_XPATH is settings.BASIC_CLEAN_XPATH
+        assert baseline.BASIC_CLEAN_XPATH is not original
+    assert baseline.BASIC_CLEAN_XPATH is original
+    assert settings.BASIC_CLEAN_XPATH is original
+
+
+def test_a_module_without_expressions_gives_none() -> None:
+    assert GuardedXPaths.of([re]) == GuardedXPaths((), ())
+
+
+def _pairs() -> dict[str, tuple[etree.XPath, etree.XPath]]:
+    pairs = {
+        f"{name}[{index}]": (original, twin)
+        for name, (_, originals, twins) in LISTS.items()
+        for index, (original, twin) in enumerate(zip(originals, twins, strict=True))
+        if twin is not original
+    }
+    pairs.update({f"{module.__name__}.{name}": (original, twin) for module, name, original, twin in TWINS.bound})
+    return pairs
+
+
+PAIRS = _pairs()
 
 
 def _same_selection(tree: etree._Element) -> list[str]:
-    differ = []
-    for name, (_, originals, twins) in LISTS.items():
-        for index, (original, twin) in enumerate(zip(originals, twins, strict=True)):
-            if twin is not original and list(original(tree)) != list(twin(tree)):
-                differ.append(f"{name}[{index}]")
-    return differ
+    return [name for name, (original, twin) in PAIRS.items() if list(original(tree)) != list(twin(tree))]
 
 
 def _pages() -> dict[str, bytes]:
@@ -133,10 +168,9 @@ def test_the_twins_select_what_the_originals_select_on_real_pages(page: bytes) -
 
 def _pattern_words() -> list[str]:
     words: set[str] = set()
-    for _, originals, _ in LISTS.values():
-        for original in originals:
-            for pattern in re.findall(r"re:test\([^,]+,\s*'([^']*)'", original.path):
-                words.update(w for w in re.split(r"[^\w-]+", pattern) if w)
+    for original, _ in PAIRS.values():
+        for pattern in re.findall(r"re:test\([^,]+,\s*'([^']*)'", original.path):
+            words.update(w for w in re.split(r"[^\w-]+", pattern) if w)
     return sorted(words)
 
 
@@ -145,7 +179,9 @@ _VALUE = st.lists(
     st.one_of(
         st.sampled_from(_WORDS),
         st.sampled_from(_WORDS).map(str.capitalize),
-        st.sampled_from(["comment", "Comment", "commentary", "ad", "-", "_", " ", "hidden", "display:none", "ary"]),
+        st.sampled_from(
+            ["comment", "Comment", "commentary", "ad", "-", "_", " ", "hidden", "display:none", "ary", "COOKIE", "Ⅰ"]
+        ),
         st.text(alphabet="abcdefghijklmnopqrstuvwxyz -_ABC", max_size=5),
     ),
     max_size=4,
