@@ -106,7 +106,9 @@ class GuardedXPaths:
 
     @contextmanager
     def in_place(self) -> Iterator[None]:
-        """Within the block, the lists and names hold the guarded twins; after it, the originals again."""
+        """Within the block, the lists and names hold the guarded twins; after it, the originals again. (A
+        twin selects what its original selects: a thread that runs trafilatura meanwhile gets the same
+        elements from either.)"""
         for held, _, twins in self.lists:
             held[:] = twins
         for module, name, _, twin in self.bound:
