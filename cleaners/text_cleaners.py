@@ -51,6 +51,9 @@ _NOT_IN_NAME = re.compile(r"[,;:!?|]")
 _HOST = re.compile(r"\w\.\w")
 _QUOTED = re.compile(r"\s*[«“„\"‘]([^«»“”„\"‘’]{1,80})[»”“\"’]")
 """A name in quotation marks, as a syndication note may give its publication's («Новая газета»)."""
+RELATIVE_WORDS = 8
+"""A line without a number may be a dateline of a time ago written in words ("Updated a day ago", `date_relative`)
+if it has at most this many words."""
 _RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id", "pl", "sv", "ru")
 """The languages the text rule tables have wordings for (besides a few Korean and Japanese ones)."""
 
@@ -135,15 +138,24 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     "and"); it may hold a year per label and one more (the first date may go
     unlabelled: "3 May 2019 – Updated 4 May 2024"), so a range without labels
     ("May 2019 – June 2020") stays. An article sentence has other words ("The
-    report was published on 3 May and updated the week after").
+    report was published on 3 May and updated the week after"). A time ago
+    written in words ("Updated a day ago", "Mis à jour il y a une heure":
+    `date_relative`) counts as a number, on a line of at most
+    `RELATIVE_WORDS` words.
     """
     labels = _labels_anywhere(context.language)
+    relative = contains_pattern("date_relative", context.language)
     any_label = context.language is not None and context.language not in _RULE_LANGUAGES
     drop = []
     for i, line in enumerate(lines):
-        if line.words > 30 or len(line.norm) > 200 or line.text.startswith("|") or not _DIGIT.search(line.norm):
+        if line.words > 30 or len(line.norm) > 200 or line.text.startswith("|"):
             continue
-        rest, labelled = labels.subn(" ", line.norm)
+        norm = line.norm
+        if not _DIGIT.search(norm):
+            if line.words > RELATIVE_WORDS or not relative.search(norm, line.folded):
+                continue
+            norm = relative.regex.sub(" 0 ", norm)  # "a day ago" reads as "0 days ago" does
+        rest, labelled = labels.subn(" ", norm)
         lead = (
             _LEAD_LABEL.match(rest)
             if any_label and not labelled and not line.text.startswith(_HEADLINE_BULLETS)

@@ -1722,6 +1722,61 @@ MORE_WORDINGS: list[tuple[str, str, str, str]] = [
 ]
 BOILERPLATE += [pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in MORE_WORDINGS]
 
+# Forms the families still missed after the rounds above: a note that names the language between its verb and
+# the publication, a note of where a story was first reported, and a relative dateline with no number.
+LATER_WORDINGS: list[tuple[str, str, str, str]] = [
+    (
+        "synd-published-in-a-language",
+        "en",
+        "syndication",
+        "This story was first published in Portuguese by Agência Pública.",
+    ),
+    ("synd-originally-in-a-language", "en", "syndication", "Originally published in Spanish by El Faro."),
+    ("synd-first-reported-by", "en", "syndication", "This story was first reported by The Markup."),
+    ("synd-originally-reported-by", "en", "syndication", "Originally reported by Coastal Ledger."),
+    ("synd-es-en-ingles-por", "es", "syndication", "Publicado originalmente en inglés por The Conversation."),
+    (
+        "synd-es-articulo-en-ingles",
+        "es",
+        "syndication",
+        "Este artículo fue publicado originalmente en inglés en The Conversation.",
+    ),
+    (
+        "synd-pt-em-ingles",
+        "pt",
+        "syndication",
+        "Este artigo foi publicado originalmente em inglês no The Conversation.",
+    ),
+    (
+        "synd-fr-en-anglais",
+        "fr",
+        "syndication",
+        "Cet article a été initialement publié en anglais sur The Conversation.",
+    ),
+    (
+        "synd-it-in-inglese",
+        "it",
+        "syndication",
+        "Questo articolo è stato pubblicato originariamente in inglese su The Conversation.",
+    ),
+    ("dateline-a-day-ago", "en", "timestamps", "Updated a day ago"),
+    ("dateline-an-hour-ago", "en", "timestamps", "Published: an hour ago"),
+    ("dateline-fr-il-y-a-une-heure", "fr", "timestamps", "Mis à jour il y a une heure"),
+    ("dateline-es-hace-un-dia", "es", "timestamps", "Actualizado hace un día"),
+    ("dateline-de-vor-einer-stunde", "de", "timestamps", "Aktualisiert vor einer Stunde"),
+    ("dateline-pt-ha-um-dia", "pt", "timestamps", "Atualizado há um dia"),
+    ("dateline-it-un-ora-fa", "it", "timestamps", "Aggiornato un'ora fa"),
+    ("dateline-nl-een-uur-geleden", "nl", "timestamps", "Bijgewerkt: een uur geleden"),
+    ("synd-fr-publie-en-anglais-par", "fr", "syndication", "Texte publié d'abord en anglais par The Observer Weekly."),
+    ("synd-nl-in-het-engels", "nl", "syndication", "Dit stuk verscheen eerder in het Engels bij The Conversation."),
+    ("dateline-yesterday", "en", "timestamps", "Updated yesterday"),
+    ("dateline-fr-hier", "fr", "timestamps", "Publié hier"),
+    ("dateline-de-heute", "de", "timestamps", "Aktualisiert: heute"),
+]
+BOILERPLATE += [
+    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in LATER_WORDINGS
+]
+
 # Article sentences near those wordings, which stay.
 NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
     ("near-comments-welcome-until", "en", "Comments are welcome until 30 June at the town hall."),
@@ -1787,6 +1842,30 @@ NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
     ),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_NEW_WORDINGS]
+
+# Article sentences near the later wordings, which stay.
+NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
+    (
+        "near-first-reported-by-reuters",
+        "en",
+        "The leak was first reported by Reuters on Tuesday, citing two officials.",
+    ),
+    (
+        "near-book-in-spanish",
+        "en",
+        "The novel was first published in Spanish in 1967 and translated three years later.",
+    ),
+    ("near-a-day-ago-nobody", "en", "A day ago, nobody in the village had heard of the company."),
+    ("near-updated-an-hour-ago-said", "en", "The website was updated an hour ago, the spokesman said."),
+    ("near-es-hace-un-dia", "es", "Hace un día que no sabemos nada de él."),
+    ("near-fr-il-y-a-une-heure", "fr", "Il y a une heure, la police a fermé la route."),
+    ("near-de-vor-einer-stunde", "de", "Vor einer Stunde hat die Polizei die Straße gesperrt."),
+    ("near-it-un-anno-fa", "it", "Un anno fa la città era ancora chiusa."),
+    ("near-met-yesterday", "en", "Officials met yesterday to discuss the plan."),
+    ("near-fr-hier-le-ministre", "fr", "Hier, le ministre a démissionné."),
+    ("near-updated-today-its-advice", "en", "The agency updated its advice today."),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATER_WORDINGS]
 
 
 # Boilerplate the cleaners leave in today, kept as strict expected failures so that a fix is noticed.
