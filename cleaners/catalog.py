@@ -38,7 +38,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("syndication", 3, text.syndication_notes),
-    TextCleaner("comment-prompts", 2, text.comment_prompts),
+    TextCleaner("comment-prompts", 3, text.comment_prompts),
     TextCleaner("affiliate-notes", 2, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
     TextCleaner("cookie-notices", 1, text.cookie_notices),

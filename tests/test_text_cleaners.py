@@ -1772,6 +1772,8 @@ LATER_WORDINGS: list[tuple[str, str, str, str]] = [
     ("dateline-yesterday", "en", "timestamps", "Updated yesterday"),
     ("dateline-fr-hier", "fr", "timestamps", "Publié hier"),
     ("dateline-de-heute", "de", "timestamps", "Aktualisiert: heute"),
+    ("comment-short-question-then-call", "en", "comment-prompts", "Any thoughts? Comment below!"),
+    ("comment-two-questions-then-call", "en", "comment-prompts", "Agree? Disagree? Let us know below."),
 ]
 BOILERPLATE += [
     pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in LATER_WORDINGS
@@ -1864,6 +1866,8 @@ NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
     ("near-met-yesterday", "en", "Officials met yesterday to discuss the plan."),
     ("near-fr-hier-le-ministre", "fr", "Hier, le ministre a démissionné."),
     ("near-updated-today-its-advice", "en", "The agency updated its advice today."),
+    ("near-question-then-no-comment", "en", "Why? Comment was not immediately available from the company."),
+    ("near-question-then-told-us", "en", "Guilty? Let us not rush to judgement, her lawyer told the court."),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATER_WORDINGS]
 
