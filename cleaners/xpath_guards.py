@@ -128,12 +128,18 @@ def _is_list_of_xpaths(value: object) -> TypeGuard[list[etree.XPath]]:
 
 def _twin(expression: etree.XPath) -> etree.XPath:
     path = guarded_path(expression.path)
-    if path == expression.path:
-        return expression
+    if path == expression.path or set(_PREFIXES.findall(_STRINGS.sub("''", path))) - {"re"}:
+        return expression  # nothing to guard, or a prefix of the original's own that the twin would not know
     try:
         return etree.XPath(path, namespaces={"re": EXSLT_REGEXP})
-    except etree.XPathError:  # a prefix of the original's own that the twin would not know: keep it
+    except etree.XPathError:
         return expression
+
+
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
+_PREFIXES = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*):(?!:)")
+"""A namespace prefix in an XPath expression (its string literals left out): ``re:`` in ``re:test(``; not an
+axis (``self::``)."""
 
 
 @functools.cache

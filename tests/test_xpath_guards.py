@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import importlib
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,14 @@ from lxml import etree, html
 from trafilatura import xpaths
 
 from cleaners.prefilter import required_literals
-from cleaners.xpath_guards import GUARD_LITERALS, GuardedXPaths, guard, guarded_path, trafilatura_guarded
+from cleaners.xpath_guards import (
+    EXSLT_REGEXP,
+    GUARD_LITERALS,
+    GuardedXPaths,
+    guard,
+    guarded_path,
+    trafilatura_guarded,
+)
 
 HERE = Path(__file__).parent
 TWINS = trafilatura_guarded()
@@ -127,6 +135,16 @@ def test_an_expression_bound_to_a_name_is_swapped_in_every_module_that_binds_it(
         assert baseline.BASIC_CLEAN_XPATH is not original
     assert baseline.BASIC_CLEAN_XPATH is original
     assert settings.BASIC_CLEAN_XPATH is original
+
+
+def test_an_expression_with_a_prefix_of_its_own_is_left_as_it_is() -> None:
+    module = types.ModuleType("other_extractor")
+    own = etree.XPath(".//*[re:test(@class, 'share') and x:y(.)]", namespaces={"re": EXSLT_REGEXP, "x": "urn:x"})
+    plain = etree.XPath(".//*[re:test(@class, 'share')]", namespaces={"re": EXSLT_REGEXP})
+    module.LIST = [own, plain]  # type: ignore[attr-defined]
+    [(_, _, twins)] = GuardedXPaths.of([module]).lists
+    assert twins[0] is own
+    assert twins[1] is not plain
 
 
 def test_a_module_without_expressions_gives_none() -> None:
