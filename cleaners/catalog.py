@@ -39,7 +39,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("syndication", 3, text.syndication_notes),
     TextCleaner("comment-prompts", 3, text.comment_prompts),
-    TextCleaner("affiliate-notes", 2, text.affiliate_notes),
+    TextCleaner("affiliate-notes", 3, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
     TextCleaner("cookie-notices", 1, text.cookie_notices),
     TextCleaner("contact-lines", 1, text.contact_lines),

@@ -1774,6 +1774,20 @@ LATER_WORDINGS: list[tuple[str, str, str, str]] = [
     ("dateline-de-heute", "de", "timestamps", "Aktualisiert: heute"),
     ("comment-short-question-then-call", "en", "comment-prompts", "Any thoughts? Comment below!"),
     ("comment-two-questions-then-call", "en", "comment-prompts", "Agree? Disagree? Let us know below."),
+    ("affiliate-pt-materia-patrocinada", "pt", "affiliate-notes", "Esta matéria foi patrocinada pela Acme Energia."),
+    (
+        "affiliate-it-contenuto-sponsorizzato",
+        "it",
+        "affiliate-notes",
+        "Questo contenuto è sponsorizzato da Rossi Costruzioni.",
+    ),
+    (
+        "affiliate-de-beitrag-gesponsert",
+        "de",
+        "affiliate-notes",
+        "Dieser Beitrag wird von der Stadtwerke AG gesponsert.",
+    ),
+    ("affiliate-nl-artikel-gesponsord", "nl", "affiliate-notes", "Dit artikel is gesponsord door Van Dijk Bouw."),
 ]
 BOILERPLATE += [
     pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in LATER_WORDINGS
@@ -1868,6 +1882,18 @@ NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
     ("near-updated-today-its-advice", "en", "The agency updated its advice today."),
     ("near-question-then-no-comment", "en", "Why? Comment was not immediately available from the company."),
     ("near-question-then-told-us", "en", "Guilty? Let us not rush to judgement, her lawyer told the court."),
+    (
+        "near-pt-estadio-patrocinado",
+        "pt",
+        "O estádio foi patrocinado pela prefeitura durante anos, disse o presidente.",
+    ),
+    ("near-it-progetto-finanziato", "it", "Il progetto è finanziato da fondi europei per tre anni."),
+    ("near-de-konzert-finanziert", "de", "Das Konzert wurde von der Stadt finanziert und zog 2.000 Besucher an."),
+    (
+        "near-nl-onderzoek-mogelijk-gemaakt",
+        "nl",
+        "Het onderzoek is mogelijk gemaakt door een subsidie van de gemeente.",
+    ),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATER_WORDINGS]
 
