@@ -101,14 +101,20 @@ class Phrases:
     regex: re.Pattern[str]
     literals: Literals | None
     """Folded; None when not known (the regular expression then scans every line). Empty: never matches."""
+    parts: tuple[tuple[re.Pattern[str], Literals | None], ...] = ()
+    """Each phrase pattern alone, with its own literals. When the family's literal test passes, only the
+    phrases whose literals the text holds are searched: the family's one regular expression tries every
+    phrase at every position of the text (some 50 microseconds on a line that the literal test let through,
+    against a few for the phrases it holds the literals of)."""
 
     @classmethod
     def compile(cls, patterns: list[str], flags: int = re.IGNORECASE) -> Phrases:
-        """One regular expression for ``patterns`` (none: one that never matches)."""
+        """One regular expression for ``patterns`` (none: one that never matches), and each alone."""
         joined = "|".join(f"(?:{p})" for p in patterns)
         regex = re.compile(joined or "(?!)", flags)
         literals = required_literals(joined, flags) if patterns else ()
-        return cls(regex, fewest(literals) if literals else literals)
+        parts = tuple((re.compile(p, flags), _fewest_or_none(required_literals(p, flags))) for p in patterns)
+        return cls(regex, fewest(literals) if literals else literals, parts)
 
     @property
     def never(self) -> bool:
@@ -116,10 +122,23 @@ class Phrases:
         return self.literals == ()
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        """``self.regex.search(text)``, after the literal test; ``folded`` is `fold(text)` if the caller
-        has it already."""
+        """A match of one of the phrases in ``text`` (the first phrase's that matches, not always the leftmost
+        match), or None: found when ``self.regex.search(text)`` finds one. ``folded`` is `fold(text)` if the
+        caller has it already."""
         if self.literals is not None:
             folded = fold(text) if folded is None else folded
             if not any(literal in folded for literal in self.literals):
                 return None
-        return self.regex.search(text)
+        if not self.parts:
+            return self.regex.search(text)
+        folded = fold(text) if folded is None else folded
+        for regex, literals in self.parts:
+            if literals is None or any(literal in folded for literal in literals):
+                found = regex.search(text)
+                if found is not None:
+                    return found
+        return None
+
+
+def _fewest_or_none(literals: Literals | None) -> Literals | None:
+    return fewest(literals) if literals else None
