@@ -99,9 +99,10 @@ class Phrases:
     """A family's phrase patterns as one regular expression, with the literals that every match holds."""
 
     regex: re.Pattern[str]
+    """All the phrases as one regular expression (for a substitution of every match)."""
     literals: Literals | None
-    """Folded; None when not known (the regular expression then scans every line). Empty: never matches."""
-    parts: tuple[tuple[re.Pattern[str], Literals | None], ...] = ()
+    """Folded; None when not known (every phrase is then searched on every line). Empty: never matches."""
+    parts: tuple[tuple[re.Pattern[str], Literals | None], ...]
     """Each phrase pattern alone, with its own literals. When the family's literal test passes, only the
     phrases whose literals the text holds are searched: the family's one regular expression tries every
     phrase at every position of the text (some 50 microseconds on a line that the literal test let through,
@@ -109,12 +110,17 @@ class Phrases:
 
     @classmethod
     def compile(cls, patterns: list[str], flags: int = re.IGNORECASE) -> Phrases:
-        """One regular expression for ``patterns`` (none: one that never matches), and each alone."""
-        joined = "|".join(f"(?:{p})" for p in patterns)
-        regex = re.compile(joined or "(?!)", flags)
-        literals = required_literals(joined, flags) if patterns else ()
-        parts = tuple((re.compile(p, flags), _fewest_or_none(required_literals(p, flags))) for p in patterns)
-        return cls(regex, fewest(literals) if literals else literals, parts)
+        """One regular expression for ``patterns`` (none: one that never matches), and each alone. The
+        family's literals are its phrases' (it needs one of each phrase's, when every phrase has some)."""
+        regex = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
+        parts = tuple((re.compile(p, flags), required_literals(p, flags)) for p in patterns)
+        each = [literals for _, literals in parts]
+        every = tuple(dict.fromkeys(s for literals in each if literals for s in literals))
+        return cls(
+            regex,
+            fewest(every) if all(each) else None,
+            tuple((part, fewest(literals) if literals else None) for part, literals in parts),
+        )
 
     @property
     def never(self) -> bool:
@@ -129,8 +135,6 @@ class Phrases:
             folded = fold(text) if folded is None else folded
             if not any(literal in folded for literal in self.literals):
                 return None
-        if not self.parts:
-            return self.regex.search(text)
         folded = fold(text) if folded is None else folded
         for regex, literals in self.parts:
             if literals is None or any(literal in folded for literal in literals):
@@ -138,7 +142,3 @@ class Phrases:
                 if found is not None:
                     return found
         return None
-
-
-def _fewest_or_none(literals: Literals | None) -> Literals | None:
-    return fewest(literals) if literals else None
