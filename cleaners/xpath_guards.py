@@ -10,7 +10,9 @@ such attribute, cannot pass. XPath's own ``contains`` and attribute tests, which
 say so first (`guard`), and the regular expression is asked only when they pass: the same elements, a
 small share of the calls.
 
-`guarded_path` rewrites one expression. `GuardedXPaths` holds the rewritten twins of the expressions
+`guarded_path` rewrites one expression; a twin is also rewritten to name the tags of its steps in the
+steps themselves (`cleaners.xpath_steps.by_tag`), which libxml2 tests as it walks the tree instead of
+asking each element. `GuardedXPaths` holds the rewritten twins of the expressions
 of trafilatura's modules, in lists or bound to names, and `GuardedXPaths.in_place` puts them in those
 lists and names for as long as a ``with`` block runs (trafilatura reads its expressions from them each
 time it runs), then the originals back: trafilatura called from anywhere else runs as it was.
@@ -30,6 +32,7 @@ from typing import TypeGuard
 from lxml import etree
 
 from cleaners.prefilter import fewest, required_literals
+from cleaners.xpath_steps import by_tag
 
 EXSLT_REGEXP = "http://exslt.org/regular-expressions"
 GUARD_LITERALS = 4
@@ -127,9 +130,9 @@ def _is_list_of_xpaths(value: object) -> TypeGuard[list[etree.XPath]]:
 
 
 def _twin(expression: etree.XPath) -> etree.XPath:
-    path = guarded_path(expression.path)
+    path = by_tag(guarded_path(expression.path))
     if path == expression.path or set(_PREFIXES.findall(_STRINGS.sub("''", path))) - {"re"}:
-        return expression  # nothing to guard, or a prefix of the original's own that the twin would not know
+        return expression  # nothing to rewrite, or a prefix of the original's own that the twin would not know
     try:
         return etree.XPath(path, namespaces={"re": EXSLT_REGEXP})
     except etree.XPathError:
