@@ -37,7 +37,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-blocks", 1, text.related_blocks, positional=True),
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
-    TextCleaner("syndication", 3, text.syndication_notes),
+    TextCleaner("syndication", 4, text.syndication_notes),
     TextCleaner("comment-prompts", 3, text.comment_prompts),
     TextCleaner("affiliate-notes", 3, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
@@ -45,7 +45,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("contact-lines", 1, text.contact_lines),
     TextCleaner("copyright", 1, text.copyright_lines),
     TextCleaner("agency-credit", 1, text.agency_credits, positional=True),
-    TextCleaner("byline", 1, text.bylines, positional=True),
+    TextCleaner("byline", 2, text.bylines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
 )

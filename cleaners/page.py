@@ -19,7 +19,7 @@ from cleaners.metadata import PageMetadata, read_metadata
 from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
-from cleaners.text_cleaners import byline_names, syndication_source
+from cleaners.text_cleaners import byline_authors, syndication_source
 from cleaners.version import cleaner_version
 
 NO_RULES = SourceRules()
@@ -47,7 +47,7 @@ def _authors(meta: PageMetadata, removals: Sequence[Removal], entry: FeedEntry |
     if meta.authors:
         return meta.authors
     from_bylines = tuple(
-        dict.fromkeys(name for r in removals if r.cleaner == "byline" for name in byline_names(r.text))
+        dict.fromkeys(name for r in removals if r.cleaner == "byline" for name in byline_authors(r.text))
     )
     return from_bylines or (entry.authors if entry else ())
 

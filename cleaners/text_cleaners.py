@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern
@@ -41,6 +41,8 @@ _BYLINE = re.compile(
     r"(?:\s*(?:,|and|&|et|und|y|e)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})*)"
     r"(?:\s*[,|·•–—-]\s*[A-ZÀ-Þ@][\w .&@'’/-]{0,60})?"
 )
+_DATED_BYLINE = re.compile(r"(?P<date>.*\d.*?)\s+(?P<lead>(?i:by|par|von|por|di|door|av))\s+(?P<byline>[A-ZÀ-Þ].*)")
+"""A line that holds a number (its date), then a byline's first word and a capitalised name."""
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
 _NON_WORD = re.compile(r"\W+")
 _HEADLINE_BULLETS = ("- ", "• ", "· ", "– ", "* ")
@@ -143,17 +145,24 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     `date_relative`) counts as a number, on a line of at most
     `RELATIVE_WORDS` words.
     """
-    labels = _labels_anywhere(context.language)
-    relative = contains_pattern("date_relative", context.language)
-    any_label = context.language is not None and context.language not in _RULE_LANGUAGES
-    drop = []
-    for i, line in enumerate(lines):
+    is_timestamp = _timestamp_test(context.language)
+    return [i for i, line in enumerate(lines) if is_timestamp(line)]
+
+
+@functools.cache
+def _timestamp_test(language: str | None) -> Callable[[Line], bool]:
+    """Whether a line is a timestamp line (`timestamp_lines`), for a page in ``language``."""
+    labels = _labels_anywhere(language)
+    relative = contains_pattern("date_relative", language)
+    any_label = language is not None and language not in _RULE_LANGUAGES
+
+    def is_timestamp(line: Line) -> bool:
         if line.words > 30 or len(line.norm) > 200 or line.text.startswith("|"):
-            continue
+            return False
         norm = line.norm
         if not _DIGIT.search(norm):
             if line.words > RELATIVE_WORDS or not relative.search(norm, line.folded):
-                continue
+                return False
             norm = relative.regex.sub(" 0 ", norm)  # "a day ago" reads as "0 days ago" does
         rest, labelled = labels.subn(" ", norm)
         lead = (
@@ -164,22 +173,22 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
         if lead and _NUMERIC_DATE.match(rest, lead.end()):
             rest, labelled = rest[lead.end() :], 1
         if line.words > 15 * max(1, labelled) or len(_YEAR.findall(line.norm)) > labelled + 1:
-            continue
+            return False
         dated = _NUMERIC_DATE.sub(" 0 ", rest)
         tokens = _WORD_OR_NUMBER.findall(dated)
         words = [t for t in tokens if not t.isdigit()]
-        if (
+        return (
             any(t.isdigit() for t in tokens)
-            and (labelled or dated != rest or any(_is_date_word("date_name", t) for t in words))
+            and bool(labelled or dated != rest or any(_is_date_word("date_name", t) for t in words))
             and all(
                 _is_date_word("date_name", t)
                 or _is_date_word("date_filler", t)
                 or (labelled > 1 and _is_date_word("date_joiner", t))
                 for t in words
             )
-        ):
-            drop.append(i)
-    return drop
+        )
+
+    return is_timestamp
 
 
 def reading_times(lines: Sequence[Line], context: TextContext) -> list[int]:
@@ -370,9 +379,35 @@ def byline_names(line: str) -> tuple[str, ...]:
     return () if any(dates.match(name.split()[0]) for name in names) else names
 
 
+def dated_byline(line: str) -> tuple[str, str] | None:
+    """A date, then a byline, on one line ("Posted on May 3, 2024 by Jane Doe"): the date's part and the
+    byline as a line of its own would give it ("By Jane Doe"), or None. Whether the first part is a
+    timestamp line is for the caller to tell (`bylines`)."""
+    found = _DATED_BYLINE.fullmatch(" ".join(line.split()))
+    if found is None:
+        return None
+    byline = f"{found['lead'].capitalize()} {found['byline']}"
+    return (found["date"], byline) if byline_names(byline) else None
+
+
+def byline_authors(line: str) -> tuple[str, ...]:
+    """The names a line that `bylines` removed gives: a byline's, alone or after a date (`dated_byline`)."""
+    dated = dated_byline(line)
+    return byline_names(line) or (byline_names(dated[1]) if dated else ())
+
+
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"); their names become authors."""
-    return [i for i in _edges(len(lines), 4, 2) if lines[i].words <= 14 and byline_names(lines[i].text)]
+    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), also after a timestamp on the
+    same line ("Posted on May 3, 2024 by Jane Doe"); their names become authors."""
+    is_timestamp = _timestamp_test(context.language)
+
+    def is_byline(line: Line) -> bool:
+        if line.words <= 14 and byline_names(line.text):
+            return True
+        dated = dated_byline(line.text) if line.words <= 24 else None
+        return dated is not None and is_timestamp(Line.of(dated[0]))
+
+    return [i for i in _edges(len(lines), 4, 2) if is_byline(lines[i])]
 
 
 @functools.lru_cache(maxsize=256)  # the headline's spellings and the first lines, again in every round

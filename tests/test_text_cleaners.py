@@ -13,6 +13,7 @@ import pytest
 from cleaners.catalog import TEXT_CLEANERS
 from cleaners.registry import Removal, TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
+from cleaners.text_cleaners import byline_authors
 
 TITLE = "Harbour bridge closed to lorries after engineers find cracks"
 
@@ -1896,6 +1897,111 @@ NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
     ),
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATER_WORDINGS]
+
+# A tenth round: a note that names the author's own page, a note of what a text was adapted from, "republished
+# from" in the Romance languages, and a byline after a date on the same line.
+LATEST_WORDINGS: list[tuple[str, str, str, str]] = [
+    ("synd-the-authors-substack", "en", "syndication", "This post originally appeared on the author's Substack."),
+    ("synd-her-substack", "en", "syndication", "This column first appeared in her Substack."),
+    ("synd-fr-son-substack", "fr", "syndication", "Ce texte a d'abord été publié sur son Substack."),
+    (
+        "synd-adapted-from-a-lecture",
+        "en",
+        "syndication",
+        "This essay was adapted from a lecture given at the Harbour Literary Festival.",
+    ),
+    (
+        "synd-adapted-from-a-longer-piece",
+        "en",
+        "syndication",
+        "This post is adapted from a longer piece that first appeared in The Coastal Review.",
+    ),
+    (
+        "synd-adapted-from-the-authors-book",
+        "en",
+        "syndication",
+        "This article is adapted from the author's forthcoming book, The Long Tide.",
+    ),
+    (
+        "synd-es-republicado-de",
+        "es",
+        "syndication",
+        "Artículo republicado de The Conversation bajo licencia Creative Commons.",
+    ),
+    (
+        "synd-pt-republicado-do",
+        "pt",
+        "syndication",
+        "Texto republicado do The Conversation sob licença Creative Commons.",
+    ),
+    ("synd-fr-republie-de", "fr", "syndication", "Article republié de The Conversation sous licence Creative Commons."),
+    (
+        "synd-it-ripubblicato-da",
+        "it",
+        "syndication",
+        "Articolo ripubblicato da The Conversation con licenza Creative Commons.",
+    ),
+    ("byline-after-a-date", "en", "byline", "Posted on May 3, 2024 by Jane Doe"),
+    ("byline-after-a-date-and-time", "en", "byline", "Updated March 5, 2024, 10:12 a.m. by Jane Doe and John Roe"),
+    ("byline-fr-apres-la-date", "fr", "byline", "Publié le 3 mai 2024 par Jean Dupont"),
+    ("byline-de-nach-dem-datum", "de", "byline", "Veröffentlicht am 03.05.2024 von Max Mustermann"),
+    ("byline-es-tras-la-fecha", "es", "byline", "Publicado el 3 de mayo de 2024 por Juan Pérez"),
+]
+BOILERPLATE += [
+    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in LATEST_WORDINGS
+]
+
+# Article sentences near the latest wordings, which stay.
+NEAR_THE_LATEST_WORDINGS: list[tuple[str, str, str]] = [
+    (
+        "near-originally-appeared-in-a-newspaper",
+        "en",
+        "The report originally appeared in a local newspaper before national outlets picked it up.",
+    ),
+    (
+        "near-posted-by-a-bystander",
+        "en",
+        "Posted on social media by a bystander, the video was viewed millions of times.",
+    ),
+    (
+        "near-posted-on-a-date-by-the-city",
+        "en",
+        "Posted on May 3 by the city, the notice gave residents two weeks to respond.",
+    ),
+    (
+        "near-published-on-a-date-by-a-press",
+        "en",
+        "Published on May 3, 2024 by a small press, the book became a surprise bestseller.",
+    ),
+    ("near-on-a-date-by-midnight", "en", "On May 3, 2024 by midnight, every ballot had been counted."),
+    ("near-the-essay-was-adapted", "en", "The essay was adapted from a talk he gave in 2019 and later became a book."),
+    ("near-adapted-from-a-novel", "en", "Adapted from a novel by Jane Austen, the film follows two sisters."),
+    ("near-this-story-was-adapted", "en", "This story was adapted from a folk tale his grandmother told him."),
+    ("near-this-piece-was-adapted", "en", "This piece was adapted from a folk song for string quartet."),
+    ("near-es-republicado-de-nuevo", "es", "Republicado de nuevo en 2020, el libro vendió un millón de copias."),
+    ("near-pt-republicado-do-jornal", "pt", "Republicado do jornal local, o texto gerou debate nas redes."),
+    ("near-fr-publie-par-le-ministere", "fr", "Publié le 3 mai par le ministère, le décret entre en vigueur lundi."),
+    (
+        "near-de-veroeffentlicht-von-der-stadt",
+        "de",
+        "Veröffentlicht am 3. Mai von der Stadt, gilt die Regel ab Montag.",
+    ),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATEST_WORDINGS]
+
+DATED_BYLINES = {
+    "after-a-date": ("Posted on May 3, 2024 by Jane Doe", ("Jane Doe",)),
+    "two-names": ("Updated March 5, 2024, 10:12 a.m. by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+    "fr": ("Publié le 3 mai 2024 par Jean Dupont", ("Jean Dupont",)),
+    "a-plain-byline": ("By Jane Doe", ("Jane Doe",)),
+    "no-date-before-it": ("Ferry strike by Jane Doe", ()),
+    "a-sentence-after-it": ("Posted on May 3 by the city, the notice gave residents two weeks.", ()),
+}
+
+
+@pytest.mark.parametrize(("line", "names"), DATED_BYLINES.values(), ids=DATED_BYLINES.keys())
+def test_the_names_of_a_byline_after_a_date(line: str, names: tuple[str, ...]) -> None:
+    assert byline_authors(line) == names
 
 
 # Boilerplate the cleaners leave in today, kept as strict expected failures so that a fix is noticed.
