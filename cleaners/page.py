@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 from cleaners.article import Article, FeedEntry
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date, reference_time
-from cleaners.decode import decoded, encoding_problems
+from cleaners.decode import decoded, encoding_problems, repaired_double_utf8
 from cleaners.extract import extract_main_text, unbox_article
 from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
@@ -96,8 +96,12 @@ def clean_with(
     at = reference_time(reference)
     base = final_url or url
     text, utf8 = decoded(raw, content_type)
+    repaired = repaired_double_utf8(text, utf8)
+    if repaired is not None:
+        text, utf8 = repaired, None
     tree = parse_html(text, utf8) if text.strip() else None
     problems: list[str] = list(encoding_problems(text))
+    problems.extend(["double-encoding-repaired"] if repaired is not None else [])
     html_removals: tuple[Removal, ...] = ()
     raw_text = ""
     if tree is None:

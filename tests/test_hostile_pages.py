@@ -75,10 +75,10 @@ def test_hostile_page_is_cleaned_or_skipped_with_a_reason(raw: bytes, problems: 
             id="cp1252-bytes-labelled-utf-8",
         ),
         pytest.param(
-            ARTICLE.replace(b"part 1", "caf\u00e9 \u2019 part 1".encode().decode("latin-1").encode() * 2),
+            ARTICLE.replace(b"part 1", "caf\u00e9 \u2019 part 1".encode().decode("cp1252").encode() * 2),
             "text/html; charset=utf-8",
             "mojibake",
-            id="utf-8-written-out-as-latin-1",
+            id="utf-8-written-out-as-windows-1252",
         ),
     ],
 )
@@ -86,6 +86,16 @@ def test_mislabelled_encodings_are_decoded_by_precedence_and_flagged(raw: bytes,
     article = clean_page(raw, "https://example.org/a", content_type=content_type)
     assert flag in article.problems
     assert "Story 7, part 2" in article.text  # the rest of the text is intact
+
+
+def test_utf8_written_out_as_latin_1_is_repaired_and_flagged() -> None:
+    twice = "caf\u00e9 \u2019 part 1".encode().decode("latin-1").encode()  # "’" spelt with C1 controls
+    article = clean_page(
+        ARTICLE.replace(b"part 1", twice), "https://example.org/a", content_type="text/html; charset=utf-8"
+    )
+    assert "caf\u00e9 \u2019 part 1" in article.text
+    assert "double-encoding-repaired" in article.problems
+    assert "mojibake" not in article.problems
 
 
 def test_a_well_encoded_page_is_not_flagged() -> None:
