@@ -57,7 +57,9 @@ RELATIVE_WORDS = 8
 """A line without a number may be a dateline of a time ago written in words ("Updated a day ago", `date_relative`)
 if it has at most this many words."""
 _RULE_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "id", "pl", "sv", "ru")
-"""The languages the text rule tables have wordings for (besides a few Korean and Japanese ones)."""
+"""The languages the text rule tables have wordings for in every family (besides a few Korean and Japanese ones;
+syndication notes, comment calls and affiliate notes are also read in cs, da, nb/no, ro and uk, and timestamp
+labels in more)."""
 
 
 def _matching(family: str, lines: Sequence[Line], context: TextContext, max_words: int) -> list[int]:
