@@ -2049,6 +2049,109 @@ NEAR_MORE_LANGUAGES: list[tuple[str, str, str]] = [
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_MORE_LANGUAGES]
 
+# An eleventh round: Amazon's affiliate disclosure in other languages, a collaboration between publications,
+# "versions of this story", "the original article was published in", a call to keep comments civil, and an Italian
+# update label.
+ELEVENTH_ROUND: list[tuple[str, str, str, str]] = [
+    (
+        "synd-collaboration-between",
+        "en",
+        "syndication",
+        "This story is a collaboration between The Marshall Project and the Harbour Herald.",
+    ),
+    (
+        "synd-versions-of-this-story",
+        "en",
+        "syndication",
+        "Versions of this story appeared in The Guardian and The Observer.",
+    ),
+    ("synd-the-original-article", "en", "syndication", "The original article was published in The Coastal Review."),
+    (
+        "synd-de-auf-englisch-bei",
+        "de",
+        "syndication",
+        "Dieser Beitrag wurde ursprünglich auf Englisch bei The Conversation veröffentlicht.",
+    ),
+    ("synd-it-articolo-originale", "it", "syndication", "L'articolo originale è stato pubblicato su Il Post."),
+    ("synd-fr-article-original", "fr", "syndication", "L'article original a été publié dans Le Temps."),
+    ("synd-es-articulo-original", "es", "syndication", "El artículo original fue publicado en El Faro."),
+    ("comment-keep-civil", "en", "comment-prompts", "Please keep comments civil and on topic."),
+    ("dateline-it-modifica-il", "it", "timestamps", "12 giugno 2024 (modifica il 13 giugno 2024 | 09:10)"),
+    (
+        "affiliate-fr-partenaire-amazon",
+        "fr",
+        "affiliate-notes",
+        "En tant que Partenaire Amazon, nous réalisons un bénéfice sur les achats remplissant les conditions requises.",
+    ),
+    (
+        "affiliate-de-amazon-partner",
+        "de",
+        "affiliate-notes",
+        "Als Amazon-Partner verdienen wir an qualifizierten Verkäufen.",
+    ),
+    (
+        "affiliate-es-afiliado-de-amazon",
+        "es",
+        "affiliate-notes",
+        "Como afiliado de Amazon, obtenemos ingresos por las compras adscritas que cumplen los requisitos aplicables.",
+    ),
+    (
+        "affiliate-it-affiliato-amazon",
+        "it",
+        "affiliate-notes",
+        "In qualità di Affiliato Amazon, ricevo un guadagno dagli acquisti idonei.",
+    ),
+    (
+        "affiliate-pt-associado-amazon",
+        "pt",
+        "affiliate-notes",
+        "Como associado da Amazon, ganho com compras qualificadas.",
+    ),
+    (
+        "affiliate-nl-amazon-partner",
+        "nl",
+        "affiliate-notes",
+        "Als Amazon-partner verdienen wij aan in aanmerking komende aankopen.",
+    ),
+]
+BOILERPLATE += [
+    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in ELEVENTH_ROUND
+]
+
+NEAR_THE_ELEVENTH_ROUND: list[tuple[str, str, str]] = [
+    (
+        "near-collaboration-between-neighbours",
+        "en",
+        "This story is a collaboration between neighbours who refused to give up on the old mill.",
+    ),
+    ("near-versions-have-circulated", "en", "Versions of this story have circulated in the village for decades."),
+    (
+        "near-original-article-in-1998",
+        "en",
+        "The original article was published in 1998 and cited widely by later studies.",
+    ),
+    ("near-keep-comments-short-asked", "en", "Please keep comments about the plan short, the council asked residents."),
+    ("near-keep-it-clean", "en", "Keep it clean."),
+    (
+        "near-fr-partenaire-amazon-depuis",
+        "fr",
+        "En tant que partenaire d'Amazon depuis 2015, l'entreprise a vu ses ventes doubler.",
+    ),
+    (
+        "near-de-amazon-partner-haendler",
+        "de",
+        "Als Amazon-Partner verdienen viele Händler kaum noch Geld, sagt die Studie.",
+    ),
+    (
+        "near-it-originale-nel-1950",
+        "it",
+        "L'articolo originale è stato pubblicato nel 1950 e poi dimenticato per decenni.",
+    ),
+    ("near-de-originaltext-im-archiv", "de", "Der Originaltext ist im Archiv der Stadt verloren gegangen."),
+    ("near-it-modifica-il-regolamento", "it", "Modifica il regolamento entro giugno 2024, chiede il sindaco."),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_ELEVENTH_ROUND]
+
 DATED_BYLINES = {
     "after-a-date": ("Posted on May 3, 2024 by Jane Doe", ("Jane Doe",)),
     "two-names": ("Updated March 5, 2024, 10:12 a.m. by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
