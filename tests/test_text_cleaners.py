@@ -2152,6 +2152,54 @@ NEAR_THE_ELEVENTH_ROUND: list[tuple[str, str, str]] = [
 ]
 ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_ELEVENTH_ROUND]
 
+# A twelfth round: an edition named as the place, "cross-posted from", "une première fois", the author's blog in
+# the Romance languages, a note that comments are moderated, and links marked with an asterisk.
+TWELFTH_ROUND: list[tuple[str, str, str, str]] = [
+    ("synd-the-sunday-edition", "en", "syndication", "This column originally ran in the Sunday edition."),
+    ("synd-cross-posted-from", "en", "syndication", "Cross-posted from Daily Kos."),
+    ("synd-fr-une-premiere-fois", "fr", "syndication", "Cet entretien a été publié une première fois dans L'Obs."),
+    ("synd-es-blog-del-autor", "es", "syndication", "Publicado originalmente en el blog del autor."),
+    ("synd-pt-blog-do-autor", "pt", "syndication", "Este texto foi originalmente publicado no blog do autor."),
+    ("synd-fr-blog-de-l-auteur", "fr", "syndication", "Cet article a d'abord été publié sur le blog de l'auteur."),
+    ("comment-moderated", "en", "comment-prompts", "Comments are moderated and may take time to appear."),
+    (
+        "affiliate-links-marked-with-an-asterisk",
+        "en",
+        "affiliate-notes",
+        "Links marked with an asterisk are affiliate links.",
+    ),
+    (
+        "affiliate-de-mit-sternchen",
+        "de",
+        "affiliate-notes",
+        "Mit einem * gekennzeichnete Links sind Affiliate-Links.",
+    ),
+]
+BOILERPLATE += [pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in TWELFTH_ROUND]
+
+NEAR_THE_TWELFTH_ROUND: list[tuple[str, str, str]] = [
+    (
+        "near-first-edition-the-poem",
+        "en",
+        "Originally published in the first edition, the poem was later revised.",
+    ),
+    ("near-comments-moderated-by-volunteers", "en", "Comments are moderated by volunteers in three countries."),
+    ("near-links-marked-are-broken", "en", "Links marked with an asterisk are broken, the audit found."),
+    (
+        "near-es-blog-del-autor-libro",
+        "es",
+        "Publicado originalmente en el blog del autor, el texto se convirtió en un libro.",
+    ),
+    ("near-de-stern-nicht-erreichbar", "de", "Mit einem Stern gekennzeichnete Links sind nicht mehr erreichbar."),
+    ("near-fr-une-premiere-fois-roman", "fr", "Publié une première fois en 1950, le roman a été réédité cette année."),
+    (
+        "near-sunday-edition-before-online",
+        "en",
+        "This column originally ran in the Sunday edition before moving online in 2010.",
+    ),
+]
+ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_TWELFTH_ROUND]
+
 DATED_BYLINES = {
     "after-a-date": ("Posted on May 3, 2024 by Jane Doe", ("Jane Doe",)),
     "two-names": ("Updated March 5, 2024, 10:12 a.m. by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
