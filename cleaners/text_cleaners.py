@@ -35,13 +35,15 @@ _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _SRCSET_ENTRY = re.compile(r"\S+\s+\d{2,4}w\b")
 _IMAGE_URL = re.compile(r"https?://\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?\S*)?", re.IGNORECASE)
+_BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av")
+"""The first word of a byline, in each language that has one ("By Jane Doe", "Par Jean Dupont")."""
 _BYLINE = re.compile(
-    r"(?:By|BY|Par|PAR|Von|VON|Por|POR|Di|Door|Av)\s+"
+    rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR)\s+"
     r"(?P<names>[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
     r"(?:\s*(?:,|and|&|et|und|y|e)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})*)"
     r"(?:\s*[,|·•–—-]\s*[A-ZÀ-Þ@][\w .&@'’/-]{0,60})?"
 )
-_DATED_BYLINE = re.compile(r"(?P<date>.*\d.*?)\s+(?P<lead>(?i:by|par|von|por|di|door|av))\s+(?P<byline>[A-ZÀ-Þ].*)")
+_DATED_BYLINE = re.compile(rf"(?P<date>.*\d.*?)\s+(?P<lead>(?i:{'|'.join(_BYLINE_LEADS)}))\s+(?P<byline>[A-ZÀ-Þ].*)")
 """A line that holds a number (its date), then a byline's first word and a capitalised name."""
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
 _NON_WORD = re.compile(r"\W+")
@@ -381,21 +383,24 @@ def byline_names(line: str) -> tuple[str, ...]:
     return () if any(dates.match(name.split()[0]) for name in names) else names
 
 
-def dated_byline(line: str) -> tuple[str, str] | None:
+def dated_byline(line: str) -> tuple[str, tuple[str, ...]] | None:
     """A date, then a byline, on one line ("Posted on May 3, 2024 by Jane Doe"): the date's part and the
-    byline as a line of its own would give it ("By Jane Doe"), or None. Whether the first part is a
+    names the byline gives (`byline_names` of "By Jane Doe"), or None. Whether the first part is a
     timestamp line is for the caller to tell (`bylines`)."""
     found = _DATED_BYLINE.fullmatch(" ".join(line.split()))
     if found is None:
         return None
-    byline = f"{found['lead'].capitalize()} {found['byline']}"
-    return (found["date"], byline) if byline_names(byline) else None
+    names = byline_names(f"{found['lead'].capitalize()} {found['byline']}")
+    return (found["date"], names) if names else None
 
 
 def byline_authors(line: str) -> tuple[str, ...]:
     """The names a line that `bylines` removed gives: a byline's, alone or after a date (`dated_byline`)."""
+    names = byline_names(line)
+    if names:
+        return names
     dated = dated_byline(line)
-    return byline_names(line) or (byline_names(dated[1]) if dated else ())
+    return dated[1] if dated else ()
 
 
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:

@@ -32,7 +32,7 @@ from typing import TypeGuard
 from lxml import etree
 
 from cleaners.prefilter import fewest, required_literals
-from cleaners.xpath_steps import by_tag
+from cleaners.xpath_steps import blank_strings, by_tag
 
 EXSLT_REGEXP = "http://exslt.org/regular-expressions"
 GUARD_LITERALS = 4
@@ -131,7 +131,7 @@ def _is_list_of_xpaths(value: object) -> TypeGuard[list[etree.XPath]]:
 
 def _twin(expression: etree.XPath) -> etree.XPath:
     path = by_tag(guarded_path(expression.path))
-    if path == expression.path or set(_PREFIXES.findall(_STRINGS.sub("''", path))) - {"re"}:
+    if path == expression.path or set(_PREFIXES.findall(blank_strings(path))) - {"re"}:
         return expression  # nothing to rewrite, or a prefix of the original's own that the twin would not know
     try:
         return etree.XPath(path, namespaces={"re": EXSLT_REGEXP})
@@ -139,7 +139,6 @@ def _twin(expression: etree.XPath) -> etree.XPath:
         return expression
 
 
-_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
 _PREFIXES = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*):(?!:)")
 """A namespace prefix in an XPath expression (its string literals left out): ``re:`` in ``re:test(``; not an
 axis (``self::``)."""

@@ -29,7 +29,7 @@ _BOOLEAN_CALL = re.compile(r"\s*(?:not|contains|starts-with|boolean|true|false|l
 _PARENTHESISED = re.compile(r"\s*\(\)\s*")
 
 
-def _blanked(text: str) -> str:
+def blank_strings(text: str) -> str:
     """``text`` with the characters of its string literals replaced (their quotes kept), so that brackets,
     words and operators in them are not read as the expression's."""
     return _STRING.sub(lambda match: match.group(0)[0] + " " * (len(match.group(0)) - 2) + match.group(0)[0], text)
@@ -53,7 +53,7 @@ def is_boolean(predicate: str) -> bool:
     """Whether an XPath predicate (without its brackets) is known to give a boolean: a test joined with
     ``or`` or ``and``, a comparison, a call of a boolean function, or one of these in parentheses. (A
     number or a node-set is not read as one.)"""
-    blanked = _blanked(predicate)
+    blanked = blank_strings(predicate)
     top = _top_level(blanked)
     if _CONNECTIVE.search(top) or _COMPARISON.search(top) or _BOOLEAN_CALL.fullmatch(top):
         return True
@@ -93,7 +93,7 @@ def by_tag(path: str) -> str:
     at the start of the expression or of a part of it (after ``(`` or ``|``), as
     ``(descendant::a P | descendant::b P)``; a step with a predicate that is not known to be a boolean
     test (`is_boolean`) or that reads the element's position is left as it is."""
-    blanked = _blanked(path)
+    blanked = blank_strings(path)
     pieces: list[str] = []
     done = 0
     for match in _SELF_TESTS.finditer(blanked):

@@ -9,6 +9,7 @@ wrong today are in KNOWN_GAPS at the bottom, as strict expected failures.
 from __future__ import annotations
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from cleaners.catalog import TEXT_CLEANERS
 from cleaners.registry import Removal, TextContext, run_text_cleaners
@@ -45,6 +46,16 @@ def clean(
 def sandwich(line: str, paragraphs: tuple[str, str]) -> list[str]:
     """``line`` between the two article paragraphs."""
     return [paragraphs[0], line, paragraphs[1]]
+
+
+def _boilerplate(rows: list[tuple[str, str, str, str]]) -> list[ParameterSet]:
+    """Test cases of a table of boilerplate lines: ``(id, language, cleaner, line)``."""
+    return [pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in rows]
+
+
+def _article(rows: list[tuple[str, str, str]]) -> list[ParameterSet]:
+    """Test cases of a table of article sentences that stay: ``(id, language, line)``."""
+    return [pytest.param(line, language, id=case_id) for case_id, language, line in rows]
 
 
 BOILERPLATE = [
@@ -1421,7 +1432,7 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
     ("comment-es-comentarios-investigados", "es", "Los comentarios con insultos serán investigados por la fiscalía."),
     ("affiliate-marketing-data-reported", "en", "We use affiliate marketing data in our research, the company said."),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in ARTICLE_ON_THE_SAME_TOPICS]
+ARTICLE += _article(ARTICLE_ON_THE_SAME_TOPICS)
 
 # Dates in numbers that are the article's own: a table's rows, a list's items, facts with a label in a language
 # the tables have wordings for, sentences.
@@ -1519,7 +1530,7 @@ DATED_SENTENCES_MORE_LANGUAGES: list[tuple[str, str, str]] = [
     ("dated-sentence-tr-9", "tr", "Maç 3 Mayıs 2024 saat 20:00'de başlayacak."),
     ("dated-sentence-fi-10", "fi", "Kokous pidetään 3.5.2024 klo 10.15 kaupungintalolla."),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in DATED_SENTENCES_MORE_LANGUAGES]
+ARTICLE += _article(DATED_SENTENCES_MORE_LANGUAGES)
 
 # Article sentences about cookies, of both kinds.
 COOKIE_SENTENCES: list[tuple[str, str, str]] = [
@@ -1535,8 +1546,8 @@ COOKIE_SENTENCES: list[tuple[str, str, str]] = [
     ("cookie-fr-cnil", "fr", "La CNIL a sanctionné ce site qui déposait des cookies sans consentement."),
     ("cookie-de-gericht", "de", "Das Gericht entschied, dass Cookies nur mit Einwilligung gesetzt werden dürfen."),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in COOKIE_SENTENCES]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NUMERIC_DATES_THAT_STAY]
+ARTICLE += _article(COOKIE_SENTENCES)
+ARTICLE += _article(NUMERIC_DATES_THAT_STAY)
 
 
 @pytest.mark.parametrize(("line", "language", "expected_cleaner"), BOILERPLATE)
@@ -1721,7 +1732,7 @@ MORE_WORDINGS: list[tuple[str, str, str, str]] = [
     ("dateline-de-vor", "de", "timestamps", "Zuletzt aktualisiert: vor 3 Stunden"),
     ("dateline-nl-laatste-update", "nl", "timestamps", "Laatste update: 4 mei 2024 09:12"),
 ]
-BOILERPLATE += [pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in MORE_WORDINGS]
+BOILERPLATE += _boilerplate(MORE_WORDINGS)
 
 # Forms the families still missed after the rounds above: a note that names the language between its verb and
 # the publication, a note of where a story was first reported, and a relative dateline with no number.
@@ -1790,9 +1801,7 @@ LATER_WORDINGS: list[tuple[str, str, str, str]] = [
     ),
     ("affiliate-nl-artikel-gesponsord", "nl", "affiliate-notes", "Dit artikel is gesponsord door Van Dijk Bouw."),
 ]
-BOILERPLATE += [
-    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in LATER_WORDINGS
-]
+BOILERPLATE += _boilerplate(LATER_WORDINGS)
 
 # Article sentences near those wordings, which stay.
 NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
@@ -1858,7 +1867,7 @@ NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
         "Deja tus comentarios sobre el plan en la web del ayuntamiento antes del viernes.",
     ),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_NEW_WORDINGS]
+ARTICLE += _article(NEAR_THE_NEW_WORDINGS)
 
 # Article sentences near the later wordings, which stay.
 NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
@@ -1896,7 +1905,7 @@ NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
         "Het onderzoek is mogelijk gemaakt door een subsidie van de gemeente.",
     ),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATER_WORDINGS]
+ARTICLE += _article(NEAR_THE_LATER_WORDINGS)
 
 # A tenth round: a note that names the author's own page, a note of what a text was adapted from, "republished
 # from" in the Romance languages, and a byline after a date on the same line.
@@ -1947,9 +1956,7 @@ LATEST_WORDINGS: list[tuple[str, str, str, str]] = [
     ("byline-de-nach-dem-datum", "de", "byline", "Veröffentlicht am 03.05.2024 von Max Mustermann"),
     ("byline-es-tras-la-fecha", "es", "byline", "Publicado el 3 de mayo de 2024 por Juan Pérez"),
 ]
-BOILERPLATE += [
-    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in LATEST_WORDINGS
-]
+BOILERPLATE += _boilerplate(LATEST_WORDINGS)
 
 # Article sentences near the latest wordings, which stay.
 NEAR_THE_LATEST_WORDINGS: list[tuple[str, str, str]] = [
@@ -1987,7 +1994,7 @@ NEAR_THE_LATEST_WORDINGS: list[tuple[str, str, str]] = [
         "Veröffentlicht am 3. Mai von der Stadt, gilt die Regel ab Montag.",
     ),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_LATEST_WORDINGS]
+ARTICLE += _article(NEAR_THE_LATEST_WORDINGS)
 
 # Syndication notes, comment calls and affiliate notes in languages whose timestamp labels the tables had, but not
 # these families: Czech, Danish, Norwegian, Romanian and Ukrainian.
@@ -2022,9 +2029,7 @@ MORE_LANGUAGES: list[tuple[str, str, str, str]] = [
         "Putem primi un comision pentru achizițiile făcute prin aceste linkuri.",
     ),
 ]
-BOILERPLATE += [
-    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in MORE_LANGUAGES
-]
+BOILERPLATE += _boilerplate(MORE_LANGUAGES)
 
 # Article sentences near those wordings, which stay.
 NEAR_MORE_LANGUAGES: list[tuple[str, str, str]] = [
@@ -2047,7 +2052,7 @@ NEAR_MORE_LANGUAGES: list[tuple[str, str, str]] = [
     ("near-ro-presa-locala", "ro", "Articolul a apărut inițial în presa locală, iar apoi a fost preluat de agenții."),
     ("near-ro-lasa-un-mesaj", "ro", "Lasă un mesaj la poartă dacă nu ești acasă, a spus poștașul."),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_MORE_LANGUAGES]
+ARTICLE += _article(NEAR_MORE_LANGUAGES)
 
 # An eleventh round: Amazon's affiliate disclosure in other languages, a collaboration between publications,
 # "versions of this story", "the original article was published in", a call to keep comments civil, and an Italian
@@ -2114,9 +2119,7 @@ ELEVENTH_ROUND: list[tuple[str, str, str, str]] = [
         "Als Amazon-partner verdienen wij aan in aanmerking komende aankopen.",
     ),
 ]
-BOILERPLATE += [
-    pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in ELEVENTH_ROUND
-]
+BOILERPLATE += _boilerplate(ELEVENTH_ROUND)
 
 NEAR_THE_ELEVENTH_ROUND: list[tuple[str, str, str]] = [
     (
@@ -2150,7 +2153,7 @@ NEAR_THE_ELEVENTH_ROUND: list[tuple[str, str, str]] = [
     ("near-de-originaltext-im-archiv", "de", "Der Originaltext ist im Archiv der Stadt verloren gegangen."),
     ("near-it-modifica-il-regolamento", "it", "Modifica il regolamento entro giugno 2024, chiede il sindaco."),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_ELEVENTH_ROUND]
+ARTICLE += _article(NEAR_THE_ELEVENTH_ROUND)
 
 # A twelfth round: an edition named as the place, "cross-posted from", "une première fois", the author's blog in
 # the Romance languages, a note that comments are moderated, and links marked with an asterisk.
@@ -2175,7 +2178,7 @@ TWELFTH_ROUND: list[tuple[str, str, str, str]] = [
         "Mit einem * gekennzeichnete Links sind Affiliate-Links.",
     ),
 ]
-BOILERPLATE += [pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in TWELFTH_ROUND]
+BOILERPLATE += _boilerplate(TWELFTH_ROUND)
 
 NEAR_THE_TWELFTH_ROUND: list[tuple[str, str, str]] = [
     (
@@ -2198,7 +2201,7 @@ NEAR_THE_TWELFTH_ROUND: list[tuple[str, str, str]] = [
         "This column originally ran in the Sunday edition before moving online in 2010.",
     ),
 ]
-ARTICLE += [pytest.param(line, language, id=case_id) for case_id, language, line in NEAR_THE_TWELFTH_ROUND]
+ARTICLE += _article(NEAR_THE_TWELFTH_ROUND)
 
 DATED_BYLINES = {
     "after-a-date": ("Posted on May 3, 2024 by Jane Doe", ("Jane Doe",)),
