@@ -21,8 +21,11 @@ may carry a kicker ("Exclusive: Headline"), and some pages use their
    spelt otherwise; never the site's segment alone), or when the ``<h1>``
    is a short kicker and a separator before the title. An ``<h1>`` that is
    a title plus a few words before or after it (a date, a source, a
-   comment count: "Dec 18 2025 Headline", "Headline (example.com) 87")
-   gives the title;
+   comment count: "Dec 18 2025 Headline", "Headline (example.com) 87"),
+   or a title and a dateline after it (a timestamp label of the page's
+   language and a date: "Headline Posted on July 1, 2024 by jo"), gives
+   the title; an ``<h1>`` in capitals or in lower case takes a title's
+   spelling of the same words, from wherever in the title they stand;
 3. with no agreement, the first ``<h1>`` that is not the site's name (a
    logo) if it reads like a headline (three to `MAX_HEADLINE_WORDS` words,
    not a label ending in a colon, not in capitals), else the first title.
@@ -30,10 +33,13 @@ may carry a kicker ("Exclusive: Headline"), and some pages use their
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
+
+from cleaners.rules import loose_pattern
 
 SEPARATOR = re.compile(r"\s+[|\-–—·•:»/~]{1,2}\s+|\s*[|»]\s*")
 """What stands between a title's segments: " | ", " - ", " – ", " :: ", " · ", " » " (a middle dot between
@@ -42,6 +48,7 @@ PIPE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 """Separators that are never punctuation inside a headline: what follows is a tagline, a section or a site."""
 _KICKER = re.compile(r"([^:|–—]{1,40}?)\s*[:|–—]\s+")
 _NON_WORD = re.compile(r"\W+")
+_DIGIT = re.compile(r"\d")
 _HOST_WORDS = frozenset({"www", "com", "org", "net", "co", "uk", "blog", "news", "io", "de", "fr", "es", "it"})
 MAX_KICKER_WORDS = 3
 MAX_SITE_EXTRA_WORDS = 2
@@ -177,7 +184,29 @@ def _title_inside(h1: str, cores: Sequence[str]) -> str | None:
     return None
 
 
-def _agreed(h1: str, titles: Sequence[str], cores: Sequence[str], sites: frozenset[str]) -> str | None:
+@functools.cache
+def _dateline_label(language: str | None) -> re.Pattern[str]:
+    """A timestamp label (of ``language`` and English) as a whole word at the start of a text."""
+    return re.compile(rf"(?:{loose_pattern('timestamp_label', language).pattern})(?!\w)", re.IGNORECASE)
+
+
+def _title_before_dateline(h1: str, cores: Sequence[str], language: str | None) -> str | None:
+    """The title that ``h1`` is, followed by a dateline: a timestamp label and a date, as a template that
+    sets the article's details inside its heading gives it ("Headline Posted on July 1, 2024 by Jo")."""
+    folded = h1.casefold()
+    for title in cores:
+        if len(title.split()) < MIN_HEADLINE_WORDS or not folded.startswith(title.casefold() + " "):
+            continue
+        rest = h1[len(title) :].strip()
+        label = _dateline_label(language).match(rest)
+        if label is not None and _DIGIT.search(rest, label.end()):
+            return title
+    return None
+
+
+def _agreed(
+    h1: str, titles: Sequence[str], cores: Sequence[str], sites: frozenset[str], language: str | None
+) -> str | None:
     """The headline an ``<h1>`` and the titles (and their `core`) agree on, or None."""
     if any(_in_title(h1, title, sites) for title in [*cores, *titles]):
         return h1
@@ -186,7 +215,20 @@ def _agreed(h1: str, titles: Sequence[str], cores: Sequence[str], sites: frozens
         rest = h1[kicker.end() :]
         if any(words(title) == words(rest) for title in [*cores, *titles]):
             return rest
-    return _title_inside(h1, cores)
+    return _title_inside(h1, cores) or _title_before_dateline(h1, cores, language)
+
+
+def _spelling_in(said: str, titles: Sequence[str]) -> str | None:
+    """How a title spells the words ``said`` (as `words`), in its own letter case: the whole title or a run of
+    its segments ("History of coffee" in "History of coffee | Origin, Spread, Facts | Britannica")."""
+    for title in titles:
+        parts, seps = _segments(title)
+        for start in range(len(parts)):
+            for end in range(start + 1, len(parts) + 1):
+                run = _join(parts[start:end], seps[start : end - 1])
+                if words(run) == said and not _styled(run):
+                    return run
+    return None
 
 
 def _styled(text: str) -> bool:
@@ -199,19 +241,22 @@ def _reads_like_headline(h1: str) -> bool:
     return MIN_HEADLINE_WORDS <= len(h1.split()) <= MAX_HEADLINE_WORDS and not h1.endswith(":") and not h1.isupper()
 
 
-def choose_headline(h1s: Sequence[str], titles: Sequence[str], sites: frozenset[str]) -> str | None:
+def choose_headline(
+    h1s: Sequence[str], titles: Sequence[str], sites: frozenset[str], language: str | None = None
+) -> str | None:
     """The headline, from the page's ``<h1>`` texts and its metadata titles (most trusted first), both
-    `tidy`; ``sites`` are the site's names (`site_names`)."""
+    `tidy`; ``sites`` are the site's names (`site_names`), ``language`` the page's (for the words of a
+    dateline)."""
     cores = [core(title, sites) for title in titles]
     h1s = [before_pipe(_without_site_suffix(h1, sites)) for h1 in h1s]
     for h1 in h1s:
-        agreed = _agreed(h1, titles, cores, sites)
+        agreed = _agreed(h1, titles, cores, sites, language)
         if agreed is None:
             continue
         if _styled(agreed):  # the title's spelling, if one says the same words
-            return next((c for c in cores if words(c) == words(agreed) and not _styled(c)), agreed)
+            return _spelling_in(words(agreed), [*cores, *titles]) or agreed
         return before_pipe(agreed)
     first = next((h1 for h1 in h1s if not _is_site(h1, sites)), None)  # a logo <h1> is passed over
     if first is not None and _reads_like_headline(first):
-        return first
+        return (_styled(first) and _spelling_in(words(first), [*cores, *titles])) or first
     return cores[0] if cores else (h1s[0] if h1s else None)

@@ -277,20 +277,20 @@ def read_metadata(tree: HtmlElement, base_url: str | None) -> PageMetadata:
         )
         if t
     ]
-    h1s = [h for element in parts.h1s for h in _h1_spellings(element)]
-    sites = site_names([site_name, publisher, _first(meta, ("application-name",))], base_url)
-    title = choose_headline(h1s, titles, sites)
-    spellings = [title, *titles, *(without_site(t, sites) for t in titles), *h1s[:1]]
-    headlines = tuple(dict.fromkeys(h for h in spellings if h))
-
-    canonical_href = parts.canonical.strip() if parts.canonical is not None else _first(meta, ("og:url",))
-
     lang_attr = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     language = (
         _clean_language(lang_attr)
         or _clean_language(_first(meta, ("content-language", "dc.language", "language")))
         or _clean_language(_first(meta, ("og:locale",)))
     )
+    h1s = [h for element in parts.h1s for h in _h1_spellings(element)]
+    sites = site_names([site_name, publisher, _first(meta, ("application-name",))], base_url)
+    title = choose_headline(h1s, titles, sites, language)
+    spellings = [title, *titles, *(without_site(t, sites) for t in titles), *h1s[:1]]
+    headlines = tuple(dict.fromkeys(h for h in spellings if h))
+
+    canonical_href = parts.canonical.strip() if parts.canonical is not None else _first(meta, ("og:url",))
+
     return PageMetadata(
         title=title,
         headlines=headlines,

@@ -113,12 +113,63 @@ CASES: dict[str, tuple[list[str], list[str], str | None]] = {
         f"{H} and the crews go home",
     ),
     "a-year-before-the-title-stays": ([f"2026 {H}"], [H], f"2026 {H}"),
+    # a dateline after the title inside the <h1>: a template that sets the article's details in its heading
+    "a-dateline-after-the-title-in-the-h1": ([f"{H} Posted on July 1, 2024 by jo"], [f"{H} | The Harbour Herald"], H),
+    "an-update-line-after-the-title-in-the-h1": ([f"{H} Updated: 2024-07-02 10:15"], [H], H),
+    "a-label-word-without-a-date-after-the-title-stays": (
+        [f"{H} Updated with reactions from crews"],
+        [H],
+        f"{H} Updated with reactions from crews",
+    ),
+    "a-label-inside-a-longer-word-is-no-dateline": (
+        [f"{H} Dates 2025 and 2026 to remember"],
+        [H],
+        f"{H} Dates 2025 and 2026 to remember",
+    ),
+    # a styled <h1> takes the title's spelling of its words, wherever the title has them
+    "capitals-spelt-by-a-segment-of-the-title": (
+        ["FERRY STRIKE ENDS AFTER SIX WEEKS"],
+        ["Business | Ferry Strike Ends After Six Weeks | The Harbour Herald"],
+        "Ferry Strike Ends After Six Weeks",
+    ),
+    "lower-case-spelt-by-the-first-segment-of-a-longer-title": (
+        ["ferry strike ends"],
+        ["Ferry strike ends | Crews, ports, talks and what comes next | The Harbour Herald"],
+        "Ferry strike ends",
+    ),
+    "lower-case-without-a-spelling-in-the-titles-stays": (
+        ["ferry strike ends"],
+        ["Crews, ports, talks and what comes next"],
+        "ferry strike ends",
+    ),
 }
 
 
 @pytest.mark.parametrize(("h1s", "titles", "expected"), CASES.values(), ids=CASES.keys())
 def test_the_headline_is_chosen(h1s: list[str], titles: list[str], expected: str | None) -> None:
     assert choose_headline(h1s, titles, SITES) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "language"),
+    [
+        pytest.param(
+            "La grève des ferries prend fin Publié le 3 mai 2024 à 10h12",
+            "La grève des ferries prend fin",
+            "fr",
+            id="fr",
+        ),
+        pytest.param(
+            "Fährstreik endet nach sechs Wochen Aktualisiert am 3.5.2024",
+            "Fährstreik endet nach sechs Wochen",
+            "de",
+            id="de",
+        ),
+    ],
+)
+def test_a_dateline_in_the_page_language_after_the_title_in_the_h1(h1: str, title: str, language: str) -> None:
+    assert choose_headline([h1], [title], SITES, language) == title
+    assert choose_headline([h1], [title], SITES) == h1  # the labels are the page language's
 
 
 @pytest.mark.parametrize(
@@ -158,6 +209,16 @@ def test_the_headline_is_read_from_the_page() -> None:
     meta = read_metadata(tree, URL)
     assert meta.title == "Ferry strike ends after six weeks"
     assert "Ferry strike ends after six weeks - The Harbour Herald" in meta.headlines
+
+
+def test_the_page_language_reads_the_dateline_in_its_h1() -> None:
+    tree = parse_html(
+        '<html lang="fr"><head><title>La grève des ferries prend fin | Le Héraut</title></head>'
+        "<body><article><h1>La grève des ferries prend fin <small>Publié le 3 mai 2024 à 10h12</small></h1>"
+        "<p>Les équipages ont voté dimanche la reprise du travail.</p></article></body></html>"
+    )
+    assert tree is not None
+    assert read_metadata(tree, URL).title == "La grève des ferries prend fin"
 
 
 @pytest.mark.parametrize(
