@@ -35,26 +35,44 @@ _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _SRCSET_ENTRY = re.compile(r"\S+\s+\d{2,4}w\b")
 _IMAGE_URL = re.compile(r"https?://\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?\S*)?", re.IGNORECASE)
-_BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av")
-"""The first word of a byline, in each language that has one ("By Jane Doe", "Par Jean Dupont")."""
+_BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av", "Af", "Oleh", "Autor:", "Автор:", "Közzétette", "Από")
+"""The first word of a byline, in each language that has one ("By Jane Doe", "Par Jean Dupont", "Autor: Petr
+Novák", "Közzétette Kovács Anna")."""
+_CAPITAL = "A-ZÀ-ÞА-ЯЁЄІЇҐΑ-ΩΆΈΉΊΌΎΏ"
+"""A capital letter of the Latin, Cyrillic and Greek scripts, as a name begins."""
+_NAME_PARTICLE = r"(?:(?:de|van|der|den|von|da|di|du|la|le|del|dos|das|ten|ter)\s+)*"
+"""Small words inside a person's name ("Jan de Vries", "Ana da Silva")."""
+_NAME = rf"[{_CAPITAL}][\w'’.-]*(?:\s+{_NAME_PARTICLE}[{_CAPITAL}][\w'’.-]*){{0,3}}"
+_ARTICLE = r"(?:(?:τον|την|τη|του|της)\s+)?"
+"""The article that may stand between a byline's first word and the name (Greek "Από τη Μαρία …")."""
 _BYLINE = re.compile(
-    rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR)\s+"
-    r"(?P<names>[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
-    r"(?:\s*(?:,|and|&|et|und|y|e)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3})*)"
-    r"(?:\s*[,|·•–—-]\s*[A-ZÀ-Þ@][\w .&@'’/-]{0,60})?"
+    rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR|di|de)\s+{_ARTICLE}"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&|et|und|y|e)\s+{_NAME})*)"
+    rf"(?:\s*[,|·•–—-]\s*[{_CAPITAL}@][\w .&@'’/-]{{0,60}})?"
 )
-_DATED_BYLINE = re.compile(rf"(?P<date>.*\d.*?)\s+(?P<lead>(?i:{'|'.join(_BYLINE_LEADS)}))\s+(?P<byline>[A-ZÀ-Þ].*)")
+_DATED_BYLINE = re.compile(
+    rf"(?P<date>.*\d.*?)\s+(?P<lead>(?i:{'|'.join(_BYLINE_LEADS)}))\s+{_ARTICLE}(?P<byline>[{_CAPITAL}].*)"
+)
 """A line that holds a number (its date), then a byline's first word and a capitalised name."""
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
 _NON_WORD = re.compile(r"\W+")
 _HEADLINE_BULLETS = ("- ", "• ", "· ", "– ", "* ")
 _DIGIT = re.compile(r"\d")
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
-_NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-"
-_NOT_IN_NAME = re.compile(r"[,;:!?|]")
+_NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。"
+_NOT_IN_NAME = re.compile(r"[,;:!?|，；：！？｜。、]")
+CASELESS_NAME_CHARS = 20
+"""A name with a word of a script without letter case (Korean, Japanese, Chinese) has at most this many
+characters: a longer one is a phrase, as those scripts write a sentence without spaces..."""
+CASELESS_NAME_WORDS = 2
+"""...and at most this many words ("BBC 코리아"): nothing but its length tells such a name from a clause."""
 _HOST = re.compile(r"\w\.\w")
-_QUOTED = re.compile(r"\s*[«“„\"‘]([^«»“”„\"‘’]{1,80})[»”“\"’]")
-"""A name in quotation marks, as a syndication note may give its publication's («Новая газета»)."""
+_LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
+"""A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
+_CLAUSE_END = re.compile(r"[.;:,(（]\s")
+_QUOTED = re.compile(r"\s*[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})(?:[»”“\"’」』》〉】]|\Z)")
+"""A name in quotation marks, as a syndication note may give its publication's («Новая газета»); the closing
+mark may be missing at the end of a line, whose normalised text loses a closing "»"."""
 RELATIVE_WORDS = 8
 """A line without a number may be a dateline of a time ago written in words ("Updated a day ago", `date_relative`)
 if it has at most this many words."""
@@ -147,7 +165,8 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     report was published on 3 May and updated the week after"). A time ago
     written in words ("Updated a day ago", "Mis à jour il y a une heure":
     `date_relative`) counts as a number, on a line of at most
-    `RELATIVE_WORDS` words.
+    `RELATIVE_WORDS` words; one written with a number ("2 hours ago",
+    "35分前": `date_ago`) counts as a date, so that it may stand alone.
     """
     is_timestamp = _timestamp_test(context.language)
     return [i for i, line in enumerate(lines) if is_timestamp(line)]
@@ -158,6 +177,7 @@ def _timestamp_test(language: str | None) -> Callable[[Line], bool]:
     """Whether a line is a timestamp line (`timestamp_lines`), for a page in ``language``."""
     labels = _labels_anywhere(language)
     relative = contains_pattern("date_relative", language)
+    ago = loose_pattern("date_ago", language)
     any_label = language is not None and language not in _RULE_LANGUAGES
 
     def is_timestamp(line: Line) -> bool:
@@ -178,12 +198,13 @@ def _timestamp_test(language: str | None) -> Callable[[Line], bool]:
             rest, labelled = rest[lead.end() :], 1
         if line.words > 15 * max(1, labelled) or len(_YEAR.findall(line.norm)) > labelled + 1:
             return False
+        rest, agos = ago.subn(" 0 ", rest)
         dated = _NUMERIC_DATE.sub(" 0 ", rest)
         tokens = _WORD_OR_NUMBER.findall(dated)
         words = [t for t in tokens if not t.isdigit()]
         return (
             any(t.isdigit() for t in tokens)
-            and bool(labelled or dated != rest or any(_is_date_word("date_name", t) for t in words))
+            and bool(labelled or agos or dated != rest or any(_is_date_word("date_name", t) for t in words))
             and all(
                 _is_date_word("date_name", t)
                 or _is_date_word("date_filler", t)
@@ -271,15 +292,33 @@ def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     return _prompts("affiliate_note", lines, context, 60)
 
 
+def _caseless(word: str) -> bool:
+    """A short word of a script without letter case ("경향신문", "東洋経済オンライン"), which is named as a
+    capitalised word is; at most `CASELESS_NAME_CHARS` characters (and the name it is in at most
+    `CASELESS_NAME_WORDS` words: `_is_publication`)."""
+    return (
+        len(word) <= CASELESS_NAME_CHARS
+        and any(c.isalpha() for c in word)
+        and not any(c.isupper() or c.islower() for c in word)
+    )
+
+
 def _is_publication(text: str) -> bool:
     """Whether ``text`` reads as a publication's name: at most twelve words and no comma, every word
-    capitalised, a number, a host name ("example.org") or a small particle ("of", "the", "della"),
+    capitalised, a number, a host name ("example.org"), a short word of a script without letter case
+    (`_caseless`, in a short name) or a small particle ("of", "the", "della"),
     and neither a date nor starting with one ("3 May 2024 on example.org")."""
     words = [w for w in (w.strip(_NAME_EDGES) for w in _NAME_WORD_SPLIT.split(text)) if w]
     if not words or len(words) > 12 or len(text) > 100 or _NOT_IN_NAME.search(text):
         return False
     particles = line_pattern("publication_particle", None)
-    named = [w[0].isdigit() or any(c.isupper() for c in w) or bool(_HOST.search(w)) for w in words]
+    caseless = [_caseless(w) for w in words]
+    if any(caseless) and (len(words) > CASELESS_NAME_WORDS or len(text) > CASELESS_NAME_CHARS):
+        return False
+    named = [
+        w[0].isdigit() or any(c.isupper() for c in w) or bool(_HOST.search(w)) or c
+        for w, c in zip(words, caseless, strict=True)
+    ]
     if not any(named) or not all(n or particles.match(w) for w, n in zip(words, named, strict=True)):
         return False
     dates = line_pattern("date_name", None)
@@ -298,12 +337,27 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     what stands between them must be empty, a place that names no publication (``syndication_unnamed``)
     or a publication's name (after words such as "the website of": ``publication_prefix``): a name as
     `_is_publication` reads one, or any short name in quotation marks («Новая газета», „Het Parool“), as
-    languages that write a name's later words in lower case set it.
+    languages that write a name's later words in lower case set it. A note that states a Creative Commons
+    licence is one whatever stands between ("… on The Conversation og genudgives under en Creative
+    Commons-licens"); its publication is the longest run of words after the lead that reads as a name. A
+    sentence that says the text is a translation may come first (``translation_note``).
     """
+    found = _note(text, language)
+    if found[0]:
+        return found
+    translated = loose_pattern("translation_note", language).match(text)
+    return _note(text[translated.end() :], language) if translated else found
+
+
+def _note(text: str, language: str | None) -> tuple[bool, str | None]:
+    """`_syndication` of a text that begins with the note's lead."""
     lead = loose_pattern("syndication_note", language).match(text)
     if lead is None:
         return False, None
     rest = text[lead.end() :]
+    licence = _LICENCE.search(rest)
+    if licence is not None:
+        return True, _leading_publication(rest[: licence.start()], language)
     tail = line_pattern("syndication_tail", language).search(rest)
     source = (rest[: tail.start()] if tail else rest).strip(_NAME_EDGES)
     if not source or line_pattern("syndication_unnamed", language).match(source):
@@ -311,6 +365,21 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     prefix = loose_pattern("publication_prefix", language).match(source)
     source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
     return (True, source) if _is_publication(source) or _quoted_name(rest, source) else (False, None)
+
+
+def _leading_publication(text: str, language: str | None) -> str | None:
+    """The longest run of words at the start of ``text`` (up to its first punctuation) that reads as a
+    publication's name and does not end in a particle ("The Conversation", not "The Conversation and"),
+    after words such as "the website of" (``publication_prefix``); or None."""
+    text = _CLAUSE_END.split(text, maxsplit=1)[0].strip(_NAME_EDGES)
+    prefix = loose_pattern("publication_prefix", language).match(text)
+    words = (text[prefix.end() :] if prefix else text).split()
+    particles = line_pattern("publication_particle", None)
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end]).strip(_NAME_EDGES)
+        if name and not particles.match(words[end - 1]) and _is_publication(name):
+            return name
+    return None
 
 
 def _quoted_name(rest: str, source: str) -> bool:
@@ -380,7 +449,7 @@ def byline_names(line: str) -> tuple[str, ...]:
         return ()
     names = tuple(name for name in _NAME_SPLIT.split(found.group("names")) if name)
     dates = line_pattern("date_name", None)
-    return () if any(dates.match(name.split()[0]) for name in names) else names
+    return () if any(all(dates.match(word) for word in name.split()) for name in names) else names
 
 
 def dated_byline(line: str) -> tuple[str, tuple[str, ...]] | None:
@@ -394,25 +463,69 @@ def dated_byline(line: str) -> tuple[str, tuple[str, ...]] | None:
     return (found["date"], names) if names else None
 
 
+_PARTS = re.compile(r"\s*[|·•–—]\s*|\s+-\s+|,\s+")
+"""What parts a byline from its date on one line ("By Jane Doe | May 3, 2024", "Av Erik Lindqvist, 12 mars 2024")."""
+_BARE_NAME = re.compile(rf"[{_CAPITAL}][\w'’.-]+(?:\s+[{_CAPITAL}][\w'’.-]+){{1,2}}")
+"""A person's name alone: two or three capitalised words."""
+SOURCE_WORDS = 4
+"""Words a byline may name between itself and its date ("Por Mariana Souza, g1 RJ — 12/03/2024")."""
+
+
+def byline_and_date(line: str, is_date: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The names of a byline and a date on one line, either way round, or (): a byline, then a date
+    ("Von Anna Becker | 12. März 2024", with at most `SOURCE_WORDS` words of a source between them: "Por
+    Mariana Souza, g1 RJ — 12/03/2024"), or a date, then a name alone ("Julkaistu: 12.3.2024 | Matti Virtanen").
+    ``is_date`` tells a date's part (None: the line is known to be a byline, as `byline_authors` is given)."""
+    text = " ".join(line.split())
+    parts = list(_PARTS.finditer(text))
+    for i, first in enumerate(parts):
+        names = byline_names(text[: first.start()])
+        if not names:
+            continue
+        for later in parts[i:]:
+            between = text[first.end() : later.start()] if later is not first else ""
+            if len(between.split()) > SOURCE_WORDS:
+                break
+            rest = text[later.end() :]
+            if _DIGIT.search(rest) and (is_date is None or is_date(rest)):
+                return names
+        return ()
+    if parts:
+        last = parts[-1]
+        name = text[last.end() :]
+        if _BARE_NAME.fullmatch(name) and (is_date is None or is_date(text[: last.start()])):
+            return (name,)
+    return ()
+
+
 def byline_authors(line: str) -> tuple[str, ...]:
-    """The names a line that `bylines` removed gives: a byline's, alone or after a date (`dated_byline`)."""
+    """The names a line that `bylines` removed gives: a byline's, alone or with a date (`dated_byline`,
+    `byline_and_date`)."""
     names = byline_names(line)
     if names:
         return names
     dated = dated_byline(line)
-    return dated[1] if dated else ()
+    return dated[1] if dated else byline_and_date(line)
 
 
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), also after a timestamp on the
-    same line ("Posted on May 3, 2024 by Jane Doe"); their names become authors."""
+    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), also with a timestamp on the
+    same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024"); their names become
+    authors."""
     is_timestamp = _timestamp_test(context.language)
+
+    def is_date(text: str) -> bool:
+        return is_timestamp(Line.of(text))
 
     def is_byline(line: Line) -> bool:
         if line.words <= 14 and byline_names(line.text):
             return True
-        dated = dated_byline(line.text) if line.words <= 24 else None
-        return dated is not None and is_timestamp(Line.of(dated[0]))
+        if line.words > 24:
+            return False
+        dated = dated_byline(line.text)
+        if dated is not None and is_date(dated[0]):
+            return True
+        return bool(byline_and_date(line.text, is_date))
 
     return [i for i in _edges(len(lines), 4, 2) if is_byline(lines[i])]
 

@@ -9,53 +9,16 @@ wrong today are in KNOWN_GAPS at the bottom, as strict expected failures.
 from __future__ import annotations
 
 import pytest
-from _pytest.mark import ParameterSet
+from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, TITLE, article_cases, boilerplate_cases, clean, sandwich
 
-from cleaners.catalog import TEXT_CLEANERS
-from cleaners.registry import Removal, TextContext, run_text_cleaners
-from cleaners.rules import SourceRules
+from cleaners.registry import Removal
 from cleaners.text_cleaners import byline_authors
-
-TITLE = "Harbour bridge closed to lorries after engineers find cracks"
-
-# Two ordinary article paragraphs (original text, 25+ words each) that every case stands between.
-PARAGRAPH_BEFORE = (
-    "The regional council voted on Tuesday evening to close the old harbour bridge to heavy lorries after "
-    "engineers found deep cracks in two of its stone piers during a routine inspection carried out last month."
-)
-PARAGRAPH_AFTER = (
-    "Local business owners said the long diversion through the industrial estate would add at least half an "
-    "hour to every delivery, and several of them asked the council to speed up the repair work before winter."
-)
 
 
 @pytest.fixture
 def paragraphs() -> tuple[str, str]:
     """The two article paragraphs a candidate line is put between."""
     return PARAGRAPH_BEFORE, PARAGRAPH_AFTER
-
-
-def clean(
-    lines: list[str], language: str | None, title: str | None = TITLE
-) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """Run the whole text stage over ``lines``, with no per-source rules."""
-    context = TextContext(title=title, language=language, rules=SourceRules())
-    return run_text_cleaners(TEXT_CLEANERS, lines, context)
-
-
-def sandwich(line: str, paragraphs: tuple[str, str]) -> list[str]:
-    """``line`` between the two article paragraphs."""
-    return [paragraphs[0], line, paragraphs[1]]
-
-
-def _boilerplate(rows: list[tuple[str, str, str, str]]) -> list[ParameterSet]:
-    """Test cases of a table of boilerplate lines: ``(id, language, cleaner, line)``."""
-    return [pytest.param(line, language, cleaner, id=case_id) for case_id, language, cleaner, line in rows]
-
-
-def _article(rows: list[tuple[str, str, str]]) -> list[ParameterSet]:
-    """Test cases of a table of article sentences that stay: ``(id, language, line)``."""
-    return [pytest.param(line, language, id=case_id) for case_id, language, line in rows]
 
 
 BOILERPLATE = [
@@ -1432,7 +1395,7 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
     ("comment-es-comentarios-investigados", "es", "Los comentarios con insultos serán investigados por la fiscalía."),
     ("affiliate-marketing-data-reported", "en", "We use affiliate marketing data in our research, the company said."),
 ]
-ARTICLE += _article(ARTICLE_ON_THE_SAME_TOPICS)
+ARTICLE += article_cases(ARTICLE_ON_THE_SAME_TOPICS)
 
 # Dates in numbers that are the article's own: a table's rows, a list's items, facts with a label in a language
 # the tables have wordings for, sentences.
@@ -1530,7 +1493,7 @@ DATED_SENTENCES_MORE_LANGUAGES: list[tuple[str, str, str]] = [
     ("dated-sentence-tr-9", "tr", "Maç 3 Mayıs 2024 saat 20:00'de başlayacak."),
     ("dated-sentence-fi-10", "fi", "Kokous pidetään 3.5.2024 klo 10.15 kaupungintalolla."),
 ]
-ARTICLE += _article(DATED_SENTENCES_MORE_LANGUAGES)
+ARTICLE += article_cases(DATED_SENTENCES_MORE_LANGUAGES)
 
 # Article sentences about cookies, of both kinds.
 COOKIE_SENTENCES: list[tuple[str, str, str]] = [
@@ -1546,8 +1509,8 @@ COOKIE_SENTENCES: list[tuple[str, str, str]] = [
     ("cookie-fr-cnil", "fr", "La CNIL a sanctionné ce site qui déposait des cookies sans consentement."),
     ("cookie-de-gericht", "de", "Das Gericht entschied, dass Cookies nur mit Einwilligung gesetzt werden dürfen."),
 ]
-ARTICLE += _article(COOKIE_SENTENCES)
-ARTICLE += _article(NUMERIC_DATES_THAT_STAY)
+ARTICLE += article_cases(COOKIE_SENTENCES)
+ARTICLE += article_cases(NUMERIC_DATES_THAT_STAY)
 
 
 @pytest.mark.parametrize(("line", "language", "expected_cleaner"), BOILERPLATE)
@@ -1732,7 +1695,7 @@ MORE_WORDINGS: list[tuple[str, str, str, str]] = [
     ("dateline-de-vor", "de", "timestamps", "Zuletzt aktualisiert: vor 3 Stunden"),
     ("dateline-nl-laatste-update", "nl", "timestamps", "Laatste update: 4 mei 2024 09:12"),
 ]
-BOILERPLATE += _boilerplate(MORE_WORDINGS)
+BOILERPLATE += boilerplate_cases(MORE_WORDINGS)
 
 # Forms the families still missed after the rounds above: a note that names the language between its verb and
 # the publication, a note of where a story was first reported, and a relative dateline with no number.
@@ -1801,7 +1764,7 @@ LATER_WORDINGS: list[tuple[str, str, str, str]] = [
     ),
     ("affiliate-nl-artikel-gesponsord", "nl", "affiliate-notes", "Dit artikel is gesponsord door Van Dijk Bouw."),
 ]
-BOILERPLATE += _boilerplate(LATER_WORDINGS)
+BOILERPLATE += boilerplate_cases(LATER_WORDINGS)
 
 # Article sentences near those wordings, which stay.
 NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
@@ -1867,7 +1830,7 @@ NEAR_THE_NEW_WORDINGS: list[tuple[str, str, str]] = [
         "Deja tus comentarios sobre el plan en la web del ayuntamiento antes del viernes.",
     ),
 ]
-ARTICLE += _article(NEAR_THE_NEW_WORDINGS)
+ARTICLE += article_cases(NEAR_THE_NEW_WORDINGS)
 
 # Article sentences near the later wordings, which stay.
 NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
@@ -1905,7 +1868,7 @@ NEAR_THE_LATER_WORDINGS: list[tuple[str, str, str]] = [
         "Het onderzoek is mogelijk gemaakt door een subsidie van de gemeente.",
     ),
 ]
-ARTICLE += _article(NEAR_THE_LATER_WORDINGS)
+ARTICLE += article_cases(NEAR_THE_LATER_WORDINGS)
 
 # A tenth round: a note that names the author's own page, a note of what a text was adapted from, "republished
 # from" in the Romance languages, and a byline after a date on the same line.
@@ -1956,7 +1919,7 @@ LATEST_WORDINGS: list[tuple[str, str, str, str]] = [
     ("byline-de-nach-dem-datum", "de", "byline", "Veröffentlicht am 03.05.2024 von Max Mustermann"),
     ("byline-es-tras-la-fecha", "es", "byline", "Publicado el 3 de mayo de 2024 por Juan Pérez"),
 ]
-BOILERPLATE += _boilerplate(LATEST_WORDINGS)
+BOILERPLATE += boilerplate_cases(LATEST_WORDINGS)
 
 # Article sentences near the latest wordings, which stay.
 NEAR_THE_LATEST_WORDINGS: list[tuple[str, str, str]] = [
@@ -1994,7 +1957,7 @@ NEAR_THE_LATEST_WORDINGS: list[tuple[str, str, str]] = [
         "Veröffentlicht am 3. Mai von der Stadt, gilt die Regel ab Montag.",
     ),
 ]
-ARTICLE += _article(NEAR_THE_LATEST_WORDINGS)
+ARTICLE += article_cases(NEAR_THE_LATEST_WORDINGS)
 
 # Syndication notes, comment calls and affiliate notes in languages whose timestamp labels the tables had, but not
 # these families: Czech, Danish, Norwegian, Romanian and Ukrainian.
@@ -2029,7 +1992,7 @@ MORE_LANGUAGES: list[tuple[str, str, str, str]] = [
         "Putem primi un comision pentru achizițiile făcute prin aceste linkuri.",
     ),
 ]
-BOILERPLATE += _boilerplate(MORE_LANGUAGES)
+BOILERPLATE += boilerplate_cases(MORE_LANGUAGES)
 
 # Article sentences near those wordings, which stay.
 NEAR_MORE_LANGUAGES: list[tuple[str, str, str]] = [
@@ -2052,7 +2015,7 @@ NEAR_MORE_LANGUAGES: list[tuple[str, str, str]] = [
     ("near-ro-presa-locala", "ro", "Articolul a apărut inițial în presa locală, iar apoi a fost preluat de agenții."),
     ("near-ro-lasa-un-mesaj", "ro", "Lasă un mesaj la poartă dacă nu ești acasă, a spus poștașul."),
 ]
-ARTICLE += _article(NEAR_MORE_LANGUAGES)
+ARTICLE += article_cases(NEAR_MORE_LANGUAGES)
 
 # An eleventh round: Amazon's affiliate disclosure in other languages, a collaboration between publications,
 # "versions of this story", "the original article was published in", a call to keep comments civil, and an Italian
@@ -2119,7 +2082,7 @@ ELEVENTH_ROUND: list[tuple[str, str, str, str]] = [
         "Als Amazon-partner verdienen wij aan in aanmerking komende aankopen.",
     ),
 ]
-BOILERPLATE += _boilerplate(ELEVENTH_ROUND)
+BOILERPLATE += boilerplate_cases(ELEVENTH_ROUND)
 
 NEAR_THE_ELEVENTH_ROUND: list[tuple[str, str, str]] = [
     (
@@ -2153,7 +2116,7 @@ NEAR_THE_ELEVENTH_ROUND: list[tuple[str, str, str]] = [
     ("near-de-originaltext-im-archiv", "de", "Der Originaltext ist im Archiv der Stadt verloren gegangen."),
     ("near-it-modifica-il-regolamento", "it", "Modifica il regolamento entro giugno 2024, chiede il sindaco."),
 ]
-ARTICLE += _article(NEAR_THE_ELEVENTH_ROUND)
+ARTICLE += article_cases(NEAR_THE_ELEVENTH_ROUND)
 
 # A twelfth round: an edition named as the place, "cross-posted from", "une première fois", the author's blog in
 # the Romance languages, a note that comments are moderated, and links marked with an asterisk.
@@ -2178,7 +2141,7 @@ TWELFTH_ROUND: list[tuple[str, str, str, str]] = [
         "Mit einem * gekennzeichnete Links sind Affiliate-Links.",
     ),
 ]
-BOILERPLATE += _boilerplate(TWELFTH_ROUND)
+BOILERPLATE += boilerplate_cases(TWELFTH_ROUND)
 
 NEAR_THE_TWELFTH_ROUND: list[tuple[str, str, str]] = [
     (
@@ -2201,13 +2164,15 @@ NEAR_THE_TWELFTH_ROUND: list[tuple[str, str, str]] = [
         "This column originally ran in the Sunday edition before moving online in 2010.",
     ),
 ]
-ARTICLE += _article(NEAR_THE_TWELFTH_ROUND)
+ARTICLE += article_cases(NEAR_THE_TWELFTH_ROUND)
 
 DATED_BYLINES = {
     "after-a-date": ("Posted on May 3, 2024 by Jane Doe", ("Jane Doe",)),
     "two-names": ("Updated March 5, 2024, 10:12 a.m. by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
     "fr": ("Publié le 3 mai 2024 par Jean Dupont", ("Jean Dupont",)),
     "a-plain-byline": ("By Jane Doe", ("Jane Doe",)),
+    "a-first-name-that-is-a-month": ("By June Carter", ("June Carter",)),
+    "a-month-alone-is-no-name": ("By March", ()),
     "no-date-before-it": ("Ferry strike by Jane Doe", ()),
     "a-sentence-after-it": ("Posted on May 3 by the city, the notice gave residents two weeks.", ()),
 }
@@ -2257,7 +2222,7 @@ MEAL = ["Breakfast: two eggs and a slice of rye toast.", "Lunch: a bowl of lenti
         pytest.param(["Issued on:", "0", "0", "0", "0"], [], id="short-lines-said-twice"),
     ],
 )
-def test_repeated_text_drops_the_later_copies_of_the_article(lines: list[str], removed: list[str]) -> None:
+def test_repeated_text_drops_the_later_copies_of_thearticle_cases(lines: list[str], removed: list[str]) -> None:
     kept, removals = clean(lines, "en", title=None)
     assert [r.text for r in removals if r.cleaner == "repeated-text"] == removed
     others = [r.text for r in removals if r.cleaner != "repeated-text"]
