@@ -47,6 +47,13 @@ def loose_pattern(family: str, language: str | None) -> re.Pattern[str]:
 
 
 @functools.cache
+def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
+    """A text family's patterns one by one (unanchored, as `loose_pattern` joins them): for a caller that must
+    try each alternative where the joined regex stops at the first that matches."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in _family_patterns(_table("text")[family], language))
+
+
+@functools.cache
 def contains_pattern(family: str, language: str | None) -> Phrases:
     """A text family's ``contains`` phrases as one regex, with its literal prefilter; use ``.search``.
     Never matches if it has none (and costs nothing then)."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cleaners.registry import Line, TextContext
-from cleaners.rules import contains_pattern, line_pattern, loose_pattern
+from cleaners.rules import contains_pattern, each_pattern, line_pattern, loose_pattern
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -350,11 +350,26 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
 
 
 def _note(text: str, language: str | None) -> tuple[bool, str | None]:
-    """`_syndication` of a text that begins with the note's lead."""
+    """`_syndication` of a text that begins with the note's lead. The leads are tried as one regex, which stops
+    at the first that matches; if the note does not read after it, each other lead that matches is tried
+    ("Artiklen er oversat fra engelsk" before "… og blev først bragt i The New York Times")."""
     lead = loose_pattern("syndication_note", language).match(text)
     if lead is None:
         return False, None
-    rest = text[lead.end() :]
+    found = _after_lead(text[lead.end() :], language)
+    if found[0]:
+        return found
+    for pattern in each_pattern("syndication_note", language):
+        other = pattern.match(text)
+        if other is not None and other.end() != lead.end():
+            found = _after_lead(text[other.end() :], language)
+            if found[0]:
+                return found
+    return False, None
+
+
+def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
+    """Whether what follows a note's lead completes a note (`_syndication`), and the publication it names."""
     licence = _LICENCE.search(rest)
     if licence is not None:
         return True, _leading_publication(rest[: licence.start()], language)

@@ -95,6 +95,16 @@ SOURCES = {
     ),
     "chinese-account-name": ("本文转载自微信公众号「财经十一人」。", "zh", "财经十一人"),
     "the-authors-blog-names-none": ("本稿は筆者のブログに掲載した記事を加筆・修正したものです。", "ja", None),
+    "a-later-lead-when-the-first-does-not-read": (
+        "Artiklen er oversat fra engelsk og blev først bragt i The New York Times.",
+        "da",
+        "The New York Times",
+    ),
+    "partners-joined-by-a-conjunction": (
+        "Saken er et samarbeid mellom NRK og Bergens Tidende.",
+        "nb",
+        "NRK og Bergens Tidende",
+    ),
     # sentences of an article that begin as a note does, with a participle where a note has its verb
     "near-korean-cited-research": ("이 기사는 한겨레에 실린 연구를 인용했다.", "ko", None),
     "near-japanese-introduces-research": ("この記事は東洋経済オンラインに掲載された研究を紹介する。", "ja", None),
@@ -174,5 +184,18 @@ def test_a_time_ago_alone_is_a_timestamp(line: str, language: str) -> None:
     ],
 )
 def test_a_time_ago_in_a_sentence_stays(line: str) -> None:
+    _kept, removals = clean(sandwich(line, PARAGRAPHS), "en")
+    assert removals == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("1 to 25", id="a-range"),
+        pytest.param("$38 to $275", id="a-price-range"),
+        pytest.param("Do 3 things before 9", id="a-short-heading"),
+    ],
+)
+def test_short_words_that_are_weekdays_elsewhere_do_not_make_a_date(line: str) -> None:
     _kept, removals = clean(sandwich(line, PARAGRAPHS), "en")
     assert removals == ()
