@@ -70,6 +70,10 @@ _HOST = re.compile(r"\w\.\w")
 _LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
 """A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
 _CLAUSE_END = re.compile(r"[.;:,(（]\s")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；])\s+|\s+[—–]\s+")
+SHORT_SENTENCE_WORDS = 8
+"""A sentence beside a syndication note on its line may be this short and be part of the note, whatever it
+says ("Read the original.", "Publikujemy go za jego zgodą.")."""
 _QUOTED = re.compile(r"\s*[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})(?:[»”“\"’」』》〉】]|\Z)")
 """A name in quotation marks, as a syndication note may give its publication's («Новая газета»); the closing
 mark may be missing at the end of a line, whose normalised text loses a closing "»"."""
@@ -340,13 +344,32 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     languages that write a name's later words in lower case set it. A note that states a Creative Commons
     licence is one whatever stands between ("… on The Conversation og genudgives under en Creative
     Commons-licens"); its publication is the longest run of words after the lead that reads as a name. A
-    sentence that says the text is a translation may come first (``translation_note``).
+    sentence that says the text is a translation may come first (``translation_note``), and a line of
+    several sentences is a note when one is and the others are notes or short (`_sentences_of_a_note`).
     """
     found = _note(text, language)
     if found[0]:
         return found
     translated = loose_pattern("translation_note", language).match(text)
-    return _note(text[translated.end() :], language) if translated else found
+    found = _note(text[translated.end() :], language) if translated else found
+    return found if found[0] else _sentences_of_a_note(text, language)
+
+
+def _sentences_of_a_note(text: str, language: str | None) -> tuple[bool, str | None]:
+    """A line of several sentences, one of them a syndication note and each other one a note too or short
+    (at most `SHORT_SENTENCE_WORDS` words: "Read the original.", "Oversat fra engelsk.", "Reprinted by
+    permission."), is a note: the publication the first note names, or None."""
+    sentences = [part.strip(_NAME_EDGES) for part in _SENTENCE_BREAK.split(text)]
+    if len(sentences) < 2:
+        return False, None
+    notes = []
+    for sentence in sentences:
+        found = _note(sentence, language) if sentence else (False, None)
+        if found[0]:
+            notes.append(found[1])
+        elif len(sentence.split()) > SHORT_SENTENCE_WORDS:
+            return False, None
+    return (True, next(filter(None, notes), None)) if notes else (False, None)
 
 
 def _note(text: str, language: str | None) -> tuple[bool, str | None]:
