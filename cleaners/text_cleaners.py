@@ -71,9 +71,13 @@ _LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
 """A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
 _CLAUSE_END = re.compile(r"[.;:,(（]\s")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；])\s+|\s+[—–]\s+")
+_BREAK_MARK = re.compile(r"[.;!?。；]\s|\s[—–]\s")
+"""Where `_SENTENCE_BREAK` may part a line: a cheaper test, without its look-behind."""
 SHORT_SENTENCE_WORDS = 8
 """A sentence beside a syndication note on its line may be this short and be part of the note, whatever it
-says ("Read the original.", "Publikujemy go za jego zgodą.")."""
+says ("Read the original.", "Publikujemy go za jego zgodą.")..."""
+SHORT_SENTENCE_CHARS = 120
+"""...and its end is looked for in this many first characters of a line that no note's lead begins."""
 _QUOTED = re.compile(r"\s*[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})(?:[»”“\"’」』》〉】]|\Z)")
 """A name in quotation marks, as a syndication note may give its publication's («Новая газета»); the closing
 mark may be missing at the end of a line, whose normalised text loses a closing "»"."""
@@ -347,24 +351,28 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     sentence that says the text is a translation may come first (``translation_note``), and a line of
     several sentences is a note when one is and the others are notes or short (`_sentences_of_a_note`).
     """
-    found = _note(text, language)
+    lead = loose_pattern("syndication_note", language).match(text)
+    found = _note(text, language, lead) if lead is not None else (False, None)
     if found[0]:
         return found
     translated = loose_pattern("translation_note", language).match(text)
     found = _note(text[translated.end() :], language) if translated else found
-    return found if found[0] else _sentences_of_a_note(text, language)
+    return found if found[0] else _sentences_of_a_note(text, language, lead is not None)
 
 
-def _sentences_of_a_note(text: str, language: str | None) -> tuple[bool, str | None]:
+def _sentences_of_a_note(text: str, language: str | None, led: bool) -> tuple[bool, str | None]:
     """A line of several sentences, one of them a syndication note and each other one a note too or short
     (at most `SHORT_SENTENCE_WORDS` words: "Read the original.", "Oversat fra engelsk.", "Reprinted by
-    permission."), is a note: the publication the first note names, or None."""
+    permission."), is a note: the publication the first note names, or None. ``led``: whether a note's lead
+    begins the line (if not, its first sentence is no note, and only its length is looked at)."""
+    if not led:  # the first sentence must then be short: look for its end near the start only
+        first_break = _BREAK_MARK.search(text, 0, SHORT_SENTENCE_CHARS)
+        if first_break is None or text.count(" ", 0, first_break.start()) >= SHORT_SENTENCE_WORDS:
+            return False, None
     sentences = [part.strip(_NAME_EDGES) for part in _SENTENCE_BREAK.split(text)]
-    if len(sentences) < 2:
-        return False, None
     notes = []
-    for sentence in sentences:
-        found = _note(sentence, language) if sentence else (False, None)
+    for i, sentence in enumerate(sentences):
+        found = _note(sentence, language) if sentence and (i or led) else (False, None)
         if found[0]:
             notes.append(found[1])
         elif len(sentence.split()) > SHORT_SENTENCE_WORDS:
@@ -372,11 +380,12 @@ def _sentences_of_a_note(text: str, language: str | None) -> tuple[bool, str | N
     return (True, next(filter(None, notes), None)) if notes else (False, None)
 
 
-def _note(text: str, language: str | None) -> tuple[bool, str | None]:
-    """`_syndication` of a text that begins with the note's lead. The leads are tried as one regex, which stops
-    at the first that matches; if the note does not read after it, each other lead that matches is tried
-    ("Artiklen er oversat fra engelsk" before "… og blev først bragt i The New York Times")."""
-    lead = loose_pattern("syndication_note", language).match(text)
+def _note(text: str, language: str | None, lead: re.Match[str] | None = None) -> tuple[bool, str | None]:
+    """`_syndication` of a text that begins with the note's lead (``lead``, if the caller has matched it). The
+    leads are tried as one regex, which stops at the first that matches; if the note does not read after it,
+    each other lead that matches is tried ("Artiklen er oversat fra engelsk" before "… og blev først bragt i
+    The New York Times")."""
+    lead = lead or loose_pattern("syndication_note", language).match(text)
     if lead is None:
         return False, None
     found = _after_lead(text[lead.end() :], language)

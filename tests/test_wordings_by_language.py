@@ -199,3 +199,41 @@ def test_a_time_ago_in_a_sentence_stays(line: str) -> None:
 def test_short_words_that_are_weekdays_elsewhere_do_not_make_a_date(line: str) -> None:
     _kept, removals = clean(sandwich(line, PARAGRAPHS), "en")
     assert removals == ()
+
+
+# A line of several sentences: a syndication note when one sentence is a note and the others are notes or short.
+SENTENCES_OF_A_NOTE = {
+    "a-short-sentence-after-the-note": (
+        "Publicado originalmente pela Agência Pública. Leia a reportagem original.",
+        "pt",
+        True,
+    ),
+    "a-short-sentence-before-the-note": (
+        "Z angličtiny přeložil Jan Novák. Původně vyšlo v magazínu The Atlantic.",
+        "cs",
+        True,
+    ),
+    "three-sentences": (
+        "Oversatt fra engelsk. Originalartikkelen ble publisert i Financial Times. Les originalen her.",
+        "nb",
+        True,
+    ),
+    "a-clause-after-a-semicolon": (
+        "Originally published at stateline.org on Jan. 9, 2024; reprinted by permission.",
+        "en",
+        True,
+    ),
+    "a-long-sentence-after-the-note": (
+        "This story was first published by ProPublica. The council voted on Tuesday to close the old bridge "
+        "to lorries after engineers found cracks in two of its piers.",
+        "en",
+        False,
+    ),
+    "no-note-among-short-sentences": ("It was a shock. Nobody saw it coming. The bridge is closed.", "en", False),
+}
+
+
+@pytest.mark.parametrize(("line", "language", "is_note"), SENTENCES_OF_A_NOTE.values(), ids=SENTENCES_OF_A_NOTE.keys())
+def test_a_line_of_sentences_around_a_note(line: str, language: str, is_note: bool) -> None:
+    _kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert removals == ((Removal("syndication", "text", line),) if is_note else ())
