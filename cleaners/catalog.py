@@ -6,6 +6,7 @@ the audit trail (`removals` table) records.
 
 from __future__ import annotations
 
+from cleaners import bylines, syndication
 from cleaners import html_cleaners as html
 from cleaners import text_cleaners as text
 from cleaners.registry import HtmlCleaner, TextCleaner
@@ -37,7 +38,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-blocks", 1, text.related_blocks, positional=True),
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
-    TextCleaner("syndication", 8, text.syndication_notes),
+    TextCleaner("syndication", 8, syndication.syndication_notes),
     TextCleaner("comment-prompts", 7, text.comment_prompts),
     TextCleaner("affiliate-notes", 7, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
@@ -45,7 +46,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("contact-lines", 1, text.contact_lines),
     TextCleaner("copyright", 2, text.copyright_lines),
     TextCleaner("agency-credit", 1, text.agency_credits, positional=True),
-    TextCleaner("byline", 3, text.bylines, positional=True),
+    TextCleaner("byline", 3, bylines.bylines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
 )

@@ -8,6 +8,7 @@ from datetime import datetime
 from lxml.html import HtmlElement
 
 from cleaners.article import Article, FeedEntry
+from cleaners.bylines import byline_authors
 from cleaners.catalog import HTML_CLEANERS, TEXT_CLEANERS
 from cleaners.dates import guess_date, parse_date, reference_time
 from cleaners.decode import decoded, encoding_problems, repaired_double_utf8
@@ -19,7 +20,7 @@ from cleaners.metadata import PageMetadata, read_metadata
 from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
-from cleaners.text_cleaners import byline_authors, syndication_source
+from cleaners.syndication import syndication_source
 from cleaners.version import cleaner_version
 
 NO_RULES = SourceRules()

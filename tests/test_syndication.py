@@ -13,7 +13,7 @@ import pytest
 from cleaners.catalog import TEXT_CLEANERS
 from cleaners.registry import Removal, TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
-from cleaners.text_cleaners import syndication_source
+from cleaners.syndication import syndication_source
 
 PARAGRAPH = (
     "The regional council voted on Tuesday evening to close the old harbour bridge to heavy lorries after "

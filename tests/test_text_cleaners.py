@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, TITLE, article_cases, boilerplate_cases, clean, sandwich
 
+from cleaners.bylines import byline_authors
 from cleaners.registry import Removal
-from cleaners.text_cleaners import byline_authors
 
 
 @pytest.fixture

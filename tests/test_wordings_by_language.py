@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, clean, sandwich
 
+from cleaners.bylines import byline_authors
 from cleaners.registry import Removal
-from cleaners.text_cleaners import byline_authors, syndication_source
+from cleaners.syndication import syndication_source
 
 ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
 PARAGRAPHS = (PARAGRAPH_BEFORE, PARAGRAPH_AFTER)

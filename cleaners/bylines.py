@@ -1,0 +1,123 @@
+"""Bylines: "By Jane Doe", "Par Jean Dupont", also with a date on the same line ("Posted on May 3, 2024 by Jane
+Doe", "Von Anna Becker | 12. März 2024"). `bylines` is the text cleaner; `byline_authors` gives the names of a
+line it removed, which become the article's authors when its metadata names none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from cleaners.registry import Line, TextContext
+from cleaners.rules import line_pattern
+from cleaners.text_cleaners import DIGIT, edges, timestamp_test
+
+_BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av", "Af", "Oleh", "Autor:", "Автор:", "Közzétette", "Από")
+"""The first word of a byline, in each language that has one ("By Jane Doe", "Par Jean Dupont", "Autor: Petr
+Novák", "Közzétette Kovács Anna")."""
+_CAPITAL = "A-ZÀ-ÞА-ЯЁЄІЇҐΑ-ΩΆΈΉΊΌΎΏ"
+"""A capital letter of the Latin, Cyrillic and Greek scripts, as a name begins."""
+_NAME_PARTICLE = r"(?:(?:de|van|der|den|von|da|di|du|la|le|del|dos|das|ten|ter)\s+)*"
+"""Small words inside a person's name ("Jan de Vries", "Ana da Silva")."""
+_NAME = rf"[{_CAPITAL}][\w'’.-]*(?:\s+{_NAME_PARTICLE}[{_CAPITAL}][\w'’.-]*){{0,3}}"
+_ARTICLE = r"(?:(?:τον|την|τη|του|της)\s+)?"
+"""The article that may stand between a byline's first word and the name (Greek "Από τη Μαρία …")."""
+_BYLINE = re.compile(
+    rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR|di|de)\s+{_ARTICLE}"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&|et|und|y|e)\s+{_NAME})*)"
+    rf"(?:\s*[,|·•–—-]\s*[{_CAPITAL}@][\w .&@'’/-]{{0,60}})?"
+)
+_DATED_BYLINE = re.compile(
+    rf"(?P<date>.*\d.*?)\s+(?P<lead>(?i:{'|'.join(_BYLINE_LEADS)}))\s+{_ARTICLE}(?P<byline>[{_CAPITAL}].*)"
+)
+"""A line that holds a number (its date), then a byline's first word and a capitalised name."""
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bet\b|\bund\b|\by\b|\be\b)\s*")
+
+
+def byline_names(line: str) -> tuple[str, ...]:
+    """The names of a byline ("By Jane Doe and John Roe" gives both), or () if the line is not one."""
+    text = " ".join(line.split())
+    found = _BYLINE.fullmatch(text)
+    if found is None or len(text.split()) > 14:
+        return ()
+    names = tuple(name for name in _NAME_SPLIT.split(found.group("names")) if name)
+    dates = line_pattern("date_name", None)
+    return () if any(all(dates.match(word) for word in name.split()) for name in names) else names
+
+
+def dated_byline(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """A date, then a byline, on one line ("Posted on May 3, 2024 by Jane Doe"): the date's part and the
+    names the byline gives (`byline_names` of "By Jane Doe"), or None. Whether the first part is a
+    timestamp line is for the caller to tell (`bylines`)."""
+    found = _DATED_BYLINE.fullmatch(" ".join(line.split()))
+    if found is None:
+        return None
+    names = byline_names(f"{found['lead'].capitalize()} {found['byline']}")
+    return (found["date"], names) if names else None
+
+
+_PARTS = re.compile(r"\s*[|·•–—]\s*|\s+-\s+|,\s+")
+"""What parts a byline from its date on one line ("By Jane Doe | May 3, 2024", "Av Erik Lindqvist, 12 mars 2024")."""
+_BARE_NAME = re.compile(rf"[{_CAPITAL}][\w'’.-]+(?:\s+[{_CAPITAL}][\w'’.-]+){{1,2}}")
+"""A person's name alone: two or three capitalised words."""
+SOURCE_WORDS = 4
+"""Words a byline may name between itself and its date ("Por Mariana Souza, g1 RJ — 12/03/2024")."""
+
+
+def byline_and_date(line: str, is_date: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The names of a byline and a date on one line, either way round, or (): a byline, then a date
+    ("Von Anna Becker | 12. März 2024", with at most `SOURCE_WORDS` words of a source between them: "Por
+    Mariana Souza, g1 RJ — 12/03/2024"), or a date, then a name alone ("Julkaistu: 12.3.2024 | Matti Virtanen").
+    ``is_date`` tells a date's part (None: the line is known to be a byline, as `byline_authors` is given)."""
+    text = " ".join(line.split())
+    parts = list(_PARTS.finditer(text))
+    for i, first in enumerate(parts):
+        names = byline_names(text[: first.start()])
+        if not names:
+            continue
+        for later in parts[i:]:
+            between = text[first.end() : later.start()] if later is not first else ""
+            if len(between.split()) > SOURCE_WORDS:
+                break
+            rest = text[later.end() :]
+            if DIGIT.search(rest) and (is_date is None or is_date(rest)):
+                return names
+        return ()
+    if parts:
+        last = parts[-1]
+        name = text[last.end() :]
+        if _BARE_NAME.fullmatch(name) and (is_date is None or is_date(text[: last.start()])):
+            return (name,)
+    return ()
+
+
+def byline_authors(line: str) -> tuple[str, ...]:
+    """The names a line that `bylines` removed gives: a byline's, alone or with a date (`dated_byline`,
+    `byline_and_date`)."""
+    names = byline_names(line)
+    if names:
+        return names
+    dated = dated_byline(line)
+    return dated[1] if dated else byline_and_date(line)
+
+
+def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), also with a timestamp on the
+    same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024"); their names become
+    authors."""
+    is_timestamp = timestamp_test(context.language)
+
+    def is_date(text: str) -> bool:
+        return is_timestamp(Line.of(text))
+
+    def is_byline(line: Line) -> bool:
+        if line.words <= 14 and byline_names(line.text):
+            return True
+        if line.words > 24:
+            return False
+        dated = dated_byline(line.text)
+        if dated is not None and is_date(dated[0]):
+            return True
+        return bool(byline_and_date(line.text, is_date))
+
+    return [i for i in edges(len(lines), 4, 2) if is_byline(lines[i])]

@@ -1,0 +1,205 @@
+"""Syndication notes and the publications they name: "This article originally appeared on The Conversation.",
+"Republished with permission from …", "Bu yazı ilk olarak Cumhuriyet'te yayımlanmıştır.".
+
+A note is read from its lead, the publication and a tail (the families of `cleaners/rules/text.toml`); the
+publication becomes the article's ``syndicated_from``. `syndication_notes` is the text cleaner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaners.registry import Line, TextContext
+from cleaners.rules import each_pattern, line_pattern, loose_pattern
+from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR
+
+_NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
+_NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。"
+_NOT_IN_NAME = re.compile(r"[,;:!?|，；：！？｜。、]")
+CASELESS_NAME_CHARS = 20
+"""A name with a word of a script without letter case (Korean, Japanese, Chinese) has at most this many
+characters: a longer one is a phrase, as those scripts write a sentence without spaces..."""
+CASELESS_NAME_WORDS = 2
+"""...and at most this many words ("BBC 코리아"): nothing but its length tells such a name from a clause."""
+_HOST = re.compile(r"\w\.\w")
+_LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
+"""A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
+_CLAUSE_END = re.compile(r"[.;:,(（]\s")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；])\s+|\s+[—–]\s+")
+_BREAK_MARK = re.compile(r"[.;!?。；]\s|\s[—–]\s")
+"""Where `_SENTENCE_BREAK` may part a line: a cheaper test, without its look-behind."""
+SHORT_SENTENCE_WORDS = 8
+"""A sentence beside a syndication note on its line may be this short and be part of the note, whatever it
+says ("Read the original.", "Publikujemy go za jego zgodą.")..."""
+SHORT_SENTENCE_CHARS = 120
+"""...and its end is looked for in this many first characters of a line that no note's lead begins."""
+_QUOTED = re.compile(r"\s*[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})(?:[»”“\"’」』》〉】]|\Z)")
+"""A name in quotation marks, as a syndication note may give its publication's («Новая газета»); the closing
+mark may be missing at the end of a line, whose normalised text loses a closing "»"."""
+
+
+def _caseless(word: str) -> bool:
+    """A short word of a script without letter case ("경향신문", "東洋経済オンライン"), which is named as a
+    capitalised word is; at most `CASELESS_NAME_CHARS` characters (and the name it is in at most
+    `CASELESS_NAME_WORDS` words: `_is_publication`)."""
+    return (
+        len(word) <= CASELESS_NAME_CHARS
+        and any(c.isalpha() for c in word)
+        and not any(c.isupper() or c.islower() for c in word)
+    )
+
+
+def _is_publication(text: str) -> bool:
+    """Whether ``text`` reads as a publication's name: at most twelve words and no comma, every word
+    capitalised, a number, a host name ("example.org"), a short word of a script without letter case
+    (`_caseless`, in a short name) or a small particle ("of", "the", "della"),
+    and neither a date nor starting with one ("3 May 2024 on example.org")."""
+    words = [w for w in (w.strip(_NAME_EDGES) for w in _NAME_WORD_SPLIT.split(text)) if w]
+    if not words or len(words) > 12 or len(text) > 100 or _NOT_IN_NAME.search(text):
+        return False
+    particles = line_pattern("publication_particle", None)
+    caseless = [_caseless(w) for w in words]
+    if any(caseless) and (len(words) > CASELESS_NAME_WORDS or len(text) > CASELESS_NAME_CHARS):
+        return False
+    named = [
+        w[0].isdigit() or any(c.isupper() for c in w) or bool(_HOST.search(w)) or c
+        for w, c in zip(words, caseless, strict=True)
+    ]
+    if not any(named) or not all(n or particles.match(w) for w, n in zip(words, named, strict=True)):
+        return False
+    dates = line_pattern("date_name", None)
+    tokens = WORD_OR_NUMBER.findall(text)
+    first, second = [*tokens, "", ""][:2]
+    starts_with_date = (first.isdigit() and (second.isdigit() or bool(dates.match(second)))) or (
+        bool(dates.match(first)) and second.isdigit()
+    )
+    return not starts_with_date and not all(t.isdigit() or dates.match(t) for t in tokens)
+
+
+def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
+    """Whether ``text`` (a normalised line) is a syndication note, and the publication it names (or None).
+
+    A note is a lead (``syndication_note``), the publication, and an optional tail (``syndication_tail``);
+    what stands between them must be empty, a place that names no publication (``syndication_unnamed``)
+    or a publication's name (after words such as "the website of": ``publication_prefix``): a name as
+    `_is_publication` reads one, or any short name in quotation marks («Новая газета», „Het Parool“), as
+    languages that write a name's later words in lower case set it. A note that states a Creative Commons
+    licence is one whatever stands between ("… on The Conversation og genudgives under en Creative
+    Commons-licens"); its publication is the longest run of words after the lead that reads as a name. A
+    sentence that says the text is a translation may come first (``translation_note``), and a line of
+    several sentences is a note when one is and the others are notes or short (`_sentences_of_a_note`).
+    """
+    lead = loose_pattern("syndication_note", language).match(text)
+    found = _note(text, language, lead) if lead is not None else (False, None)
+    if found[0]:
+        return found
+    translated = loose_pattern("translation_note", language).match(text)
+    found = _note(text[translated.end() :], language) if translated else found
+    return found if found[0] else _sentences_of_a_note(text, language, lead is not None)
+
+
+def _sentences_of_a_note(text: str, language: str | None, led: bool) -> tuple[bool, str | None]:
+    """A line of several sentences, one of them a syndication note and each other one a note too or short
+    (at most `SHORT_SENTENCE_WORDS` words: "Read the original.", "Oversat fra engelsk.", "Reprinted by
+    permission."), is a note: the publication the first note names, or None. ``led``: whether a note's lead
+    begins the line (if not, its first sentence is no note, and only its length is looked at)."""
+    if not led:  # the first sentence must then be short: look for its end near the start only
+        first_break = _BREAK_MARK.search(text, 0, SHORT_SENTENCE_CHARS)
+        if first_break is None or text.count(" ", 0, first_break.start()) >= SHORT_SENTENCE_WORDS:
+            return False, None
+    sentences = [part.strip(_NAME_EDGES) for part in _SENTENCE_BREAK.split(text)]
+    notes = []
+    for i, sentence in enumerate(sentences):
+        found = _note(sentence, language) if sentence and (i or led) else (False, None)
+        if found[0]:
+            notes.append(found[1])
+        elif len(sentence.split()) > SHORT_SENTENCE_WORDS:
+            return False, None
+    return (True, next(filter(None, notes), None)) if notes else (False, None)
+
+
+def _note(text: str, language: str | None, lead: re.Match[str] | None = None) -> tuple[bool, str | None]:
+    """`_syndication` of a text that begins with the note's lead (``lead``, if the caller has matched it). The
+    leads are tried as one regex, which stops at the first that matches; if the note does not read after it,
+    each other lead that matches is tried ("Artiklen er oversat fra engelsk" before "… og blev først bragt i
+    The New York Times")."""
+    lead = lead or loose_pattern("syndication_note", language).match(text)
+    if lead is None:
+        return False, None
+    found = _after_lead(text[lead.end() :], language)
+    if found[0]:
+        return found
+    for pattern in each_pattern("syndication_note", language):
+        other = pattern.match(text)
+        if other is not None and other.end() != lead.end():
+            found = _after_lead(text[other.end() :], language)
+            if found[0]:
+                return found
+    return False, None
+
+
+def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
+    """Whether what follows a note's lead completes a note (`_syndication`), and the publication it names."""
+    licence = _LICENCE.search(rest)
+    if licence is not None:
+        return True, _leading_publication(rest[: licence.start()], language)
+    tail = line_pattern("syndication_tail", language).search(rest)
+    source = (rest[: tail.start()] if tail else rest).strip(_NAME_EDGES)
+    if not source or line_pattern("syndication_unnamed", language).match(source):
+        return True, None
+    prefix = loose_pattern("publication_prefix", language).match(source)
+    source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
+    return (True, source) if _is_publication(source) or _quoted_name(rest, source) else (False, None)
+
+
+def _leading_publication(text: str, language: str | None) -> str | None:
+    """The longest run of words at the start of ``text`` (up to its first punctuation) that reads as a
+    publication's name and does not end in a particle ("The Conversation", not "The Conversation and"),
+    after words such as "the website of" (``publication_prefix``); or None."""
+    text = _CLAUSE_END.split(text, maxsplit=1)[0].strip(_NAME_EDGES)
+    prefix = loose_pattern("publication_prefix", language).match(text)
+    words = (text[prefix.end() :] if prefix else text).split()
+    particles = line_pattern("publication_particle", None)
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end]).strip(_NAME_EDGES)
+        if name and not particles.match(words[end - 1]) and _is_publication(name):
+            return name
+    return None
+
+
+def _quoted_name(rest: str, source: str) -> bool:
+    """Whether ``source`` is the whole of a name in quotation marks that ``rest`` (what follows a note's
+    lead) holds, with neither a sentence's punctuation nor a date in it."""
+    quoted = _QUOTED.search(rest)
+    return (
+        quoted is not None
+        and quoted.group(1).strip() == source
+        and not _NOT_IN_NAME.search(source)
+        and not YEAR.search(source)
+    )
+
+
+def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Syndication notes ("This article originally appeared on The Conversation.", "Republished with
+    permission from …", "Dieser Beitrag ist zuerst bei … erschienen"); reported speech is kept.
+    `syndication_source` gives the publication a removed note names."""
+    speech = loose_pattern("speech", context.language)
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.words <= 60 and _syndication(line.norm, context.language)[0] and not speech.search(line.norm)
+    ]
+
+
+def syndication_source(line: str, language: str | None = None) -> str | None:
+    """The publication a syndication note names ("This story was originally published by ProPublica."
+    gives "ProPublica"), without trailing punctuation or a licence tail; None if ``line`` is not a
+    syndication note or names none ("Republished with permission."). Without ``language``, the wordings
+    of every language of the rule tables are tried."""
+    text = Line.of(line).norm
+    for candidate in (language,) if language else RULE_LANGUAGES:
+        is_note, source = _syndication(text, candidate)
+        if is_note:
+            return source
+    return None
