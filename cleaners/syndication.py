@@ -23,6 +23,11 @@ characters: a longer one is a phrase, as those scripts write a sentence without 
 CASELESS_NAME_WORDS = 2
 """...and at most this many words ("BBC 코리아"): nothing but its length tells such a name from a clause."""
 _HOST = re.compile(r"\w\.\w")
+FIRST_WORD_NAME_LANGUAGES = ("cs", "sk")
+"""Languages that capitalise only the first word of a publication's name ("Lidové noviny"), so that a name after a
+note's lead is read by `_first_word_name` too..."""
+FIRST_WORD_NAME_WORDS = 4
+"""...when it has at most this many words."""
 _LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
 """A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
 _CLAUSE_END = re.compile(r"[.;:,(（]\s")
@@ -34,9 +39,12 @@ SHORT_SENTENCE_WORDS = 8
 says ("Read the original.", "Publikujemy go za jego zgodą.")..."""
 SHORT_SENTENCE_CHARS = 120
 """...and its end is looked for in this many first characters of a line that no note's lead begins."""
-_QUOTED = re.compile(r"\s*[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})(?:[»”“\"’」』》〉】]|\Z)")
+_QUOTED = re.compile(
+    r"\s*[«“„\"‘「『《〈【]((?:[^«»“”„\"‘’「」『』《》〈〉【】]|’(?=\w)){1,80})(?:[»”“\"’」』》〉】]|\Z)"
+)
 """A name in quotation marks, as a syndication note may give its publication's («Новая газета»); the closing
-mark may be missing at the end of a line, whose normalised text loses a closing "»"."""
+mark may be missing at the end of a line, whose normalised text loses a closing "»", and an apostrophe inside a
+word is part of the name («Карпатському кур’єрі»)."""
 
 
 def _caseless(word: str) -> bool:
@@ -150,7 +158,23 @@ def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
         return True, None
     prefix = loose_pattern("publication_prefix", language).match(source)
     source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
-    return (True, source) if _is_publication(source) or _quoted_name(rest, source) else (False, None)
+    named = _is_publication(source) or _quoted_name(rest, source) or _first_word_name(source, language)
+    return (True, source) if named else (False, None)
+
+
+def _first_word_name(text: str, language: str | None) -> bool:
+    """Whether ``text`` is a publication's name as languages that capitalise only its first word write it
+    (`FIRST_WORD_NAME_LANGUAGES`: "Jihočeské listy", "Přístavním zpravodaji"): at most `FIRST_WORD_NAME_WORDS`
+    words of letters, the first capitalised, none a date's word."""
+    if language not in FIRST_WORD_NAME_LANGUAGES or _NOT_IN_NAME.search(text):
+        return False
+    words = text.split()
+    dates = line_pattern("date_name", None)
+    return (
+        0 < len(words) <= FIRST_WORD_NAME_WORDS
+        and words[0][0].isupper()
+        and all(w.replace("-", "").isalpha() and not dates.match(w) for w in words)
+    )
 
 
 def _leading_publication(text: str, language: str | None) -> str | None:

@@ -100,9 +100,10 @@ def empty_labels(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 @functools.cache
 def _labels_anywhere(language: str | None) -> re.Pattern[str]:
-    """The timestamp labels (of ``language`` and English) as one regex that finds them as whole words."""
+    """The timestamp labels (of ``language`` and English) as one regex that finds them as whole words; a
+    number may follow with no space, as Chinese and Japanese write it ("发布于2024年5月3日")."""
     labels = loose_pattern("timestamp_label", language).pattern
-    return re.compile(rf"(?<!\w)(?:{labels})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{labels})(?![^\W\d_])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=32768)

@@ -106,6 +106,17 @@ SOURCES = {
         "nb",
         "NRK og Bergens Tidende",
     ),
+    "czech-name-capitalised-only-at-its-first-word": (
+        "Přetištěno se svolením Přístavního zpravodaje.",
+        "cs",
+        "Přístavního zpravodaje",
+    ),
+    "an-apostrophe-inside-a-quoted-name": (
+        "Вперше цей текст було опубліковано в «Карпатському кур’єрі».",
+        "uk",
+        "Карпатському кур’єрі",
+    ),
+    "near-czech-a-year-after-the-lead": ("Článek byl poprvé publikován v roce 2019 a vyvolal debatu.", "cs", None),
     # sentences of an article that begin as a note does, with a participle where a note has its verb
     "near-korean-cited-research": ("이 기사는 한겨레에 실린 연구를 인용했다.", "ko", None),
     "near-japanese-introduces-research": ("この記事は東洋経済オンラインに掲載された研究を紹介する。", "ja", None),
@@ -168,6 +179,8 @@ TIMES_AGO = {
     "ja": ("2時間前に更新", "ja"),
     "zh": ("35分钟前", "zh"),
     "ko-labelled": ("등록 : 35분 전", "ko"),
+    "zh-labels-before-numbers-with-no-space": ("发布于2024年5月3日，更新于2024年5月4日 10:12", "zh"),
+    "tr-case-endings-after-the-months": ("3 Mayıs'ta yayımlandı, 4 Mayıs'ta güncellendi", "tr"),
 }
 
 
