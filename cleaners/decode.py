@@ -89,7 +89,15 @@ def repaired_double_utf8(text: str, utf8: bytes | None = None) -> str | None:
     (`decoded`), where a C1 control character is looked for first."""
     if not (_C1_IN_UTF8.search(utf8) if utf8 is not None else _C1.search(text)):
         return None
-    marked = any(_C1.search(m.group(0)) and _as_utf8(m.group(0)) for m in _UTF8_AS_LATIN1.finditer(text))
-    if not marked:
-        return None
-    return _UTF8_AS_LATIN1.sub(lambda m: _as_utf8(m.group(0)) or m.group(0), text)
+    marked = False
+
+    def put_back(match: re.Match[str]) -> str:
+        nonlocal marked
+        character = _as_utf8(match.group(0))
+        if character is None:
+            return match.group(0)
+        marked = marked or _C1.search(match.group(0)) is not None
+        return character
+
+    repaired = _UTF8_AS_LATIN1.sub(put_back, text)  # one pass: the mark is looked for as the text is repaired
+    return repaired if marked else None

@@ -33,13 +33,12 @@ may carry a kicker ("Exclusive: Headline"), and some pages use their
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from cleaners.rules import loose_pattern
+from cleaners.text_cleaners import labels_anywhere
 
 SEPARATOR = re.compile(r"\s+[|\-–—·•:»/~]{1,2}\s+|\s*[|»]\s*")
 """What stands between a title's segments: " | ", " - ", " – ", " :: ", " · ", " » " (a middle dot between
@@ -184,12 +183,6 @@ def _title_inside(h1: str, cores: Sequence[str]) -> str | None:
     return None
 
 
-@functools.cache
-def _dateline_label(language: str | None) -> re.Pattern[str]:
-    """A timestamp label (of ``language`` and English) as a whole word at the start of a text."""
-    return re.compile(rf"(?:{loose_pattern('timestamp_label', language).pattern})(?!\w)", re.IGNORECASE)
-
-
 def _title_before_dateline(h1: str, cores: Sequence[str], language: str | None) -> str | None:
     """The title that ``h1`` is, followed by a dateline: a timestamp label and a date, as a template that
     sets the article's details inside its heading gives it ("Headline Posted on July 1, 2024 by Jo")."""
@@ -198,7 +191,7 @@ def _title_before_dateline(h1: str, cores: Sequence[str], language: str | None) 
         if len(title.split()) < MIN_HEADLINE_WORDS or not folded.startswith(title.casefold() + " "):
             continue
         rest = h1[len(title) :].strip()
-        label = _dateline_label(language).match(rest)
+        label = labels_anywhere(language).match(rest)
         if label is not None and _DIGIT.search(rest, label.end()):
             return title
     return None

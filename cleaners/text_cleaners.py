@@ -99,7 +99,7 @@ def empty_labels(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 @functools.cache
-def _labels_anywhere(language: str | None) -> re.Pattern[str]:
+def labels_anywhere(language: str | None) -> re.Pattern[str]:
     """The timestamp labels (of ``language`` and English) as one regex that finds them as whole words; a
     number may follow with no space, as Chinese and Japanese write it ("发布于2024年5月3日")."""
     labels = loose_pattern("timestamp_label", language).pattern
@@ -142,7 +142,7 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 @functools.cache
 def timestamp_test(language: str | None) -> Callable[[Line], bool]:
     """Whether a line is a timestamp line (`timestamp_lines`), for a page in ``language``."""
-    labels = _labels_anywhere(language)
+    labels = labels_anywhere(language)
     relative = contains_pattern("date_relative", language)
     ago = loose_pattern("date_ago", language)
     any_label = language is not None and language not in RULE_LANGUAGES
