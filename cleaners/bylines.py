@@ -102,17 +102,16 @@ def byline_authors(line: str) -> tuple[str, ...]:
 
 
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), also with a timestamp on the
-    same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024"); their names become
-    authors."""
+    """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), and bylines with a timestamp on
+    the same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024") wherever they stand:
+    a date and a name alone on a line are never the article's prose (a live blog's entries, a note moved
+    into the body). Their names become authors."""
     is_timestamp = timestamp_test(context.language)
 
     def is_date(text: str) -> bool:
         return is_timestamp(Line.of(text))
 
-    def is_byline(line: Line) -> bool:
-        if line.words <= 14 and byline_names(line.text):
-            return True
+    def is_dated(line: Line) -> bool:
         if line.words > 24:
             return False
         dated = dated_byline(line.text)
@@ -120,4 +119,10 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
             return True
         return bool(byline_and_date(line.text, is_date))
 
-    return [i for i in edges(len(lines), 4, 2) if is_byline(lines[i])]
+    near = set(edges(len(lines), 4, 2))
+    return [
+        i
+        for i, line in enumerate(lines)
+        if (i in near and ((line.words <= 14 and byline_names(line.text)) or is_dated(line)))
+        or (line.words <= 24 and DIGIT.search(line.norm) is not None and is_dated(line))
+    ]

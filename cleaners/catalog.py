@@ -46,7 +46,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("contact-lines", 1, text.contact_lines),
     TextCleaner("copyright", 2, text.copyright_lines),
     TextCleaner("agency-credit", 1, text.agency_credits, positional=True),
-    TextCleaner("byline", 3, bylines.bylines, positional=True),
+    TextCleaner("byline", 4, bylines.bylines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
 )

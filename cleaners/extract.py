@@ -48,7 +48,19 @@ _HEAD_DATA = ("meta", "link", "title", "base")
 jusText fallback kills it, its baseline and page measure read the body and the JSON-LD scripts) and which
 newsrake reads with the metadata, before the extraction: some fifty elements of a news page."""
 _JSON_LD = "application/ld+json"
-_BOXES = frozenset({"aside", "footer"})
+_BOXES = frozenset({"aside", "footer", "header", "nav", "menu", "button", "label"})
+"""Boxes that may hold the article (markup that wraps it in one, or an unclosed tag that swallows the rest
+of the page as the parser reads it): read as plain blocks when they do."""
+_TABLE = ("tr", "thead", "tbody", "tfoot", "table")
+_GROUPS = {"li": ("ul", "ol", "menu"), "td": _TABLE, "th": _TABLE}
+"""A list item or table cell that holds the article (`ARTICLE_SHARE` of the page's prose, in `ITEM_PARAGRAPHS`
+paragraphs or more) is no item or cell: it, and the list or table it stands in, are read as plain blocks. A
+list or table whose items each hold a little of the prose is left as it is: that is an article's list or
+table."""
+ITEM_PARAGRAPHS = 3
+"""Paragraphs of article length (`cleaners.prose.LONG_PARAGRAPH`) in one list item or table cell that make it a
+box the article stands in (one long paragraph in a list item is an item)."""
+_GROUP_ROOTS = frozenset({"ul", "ol", "menu", "table"})
 BOX_SHARE = 0.8
 """The box the article stands in holds this share of the page's prose."""
 WIDER_BODY = 0.6
@@ -120,11 +132,61 @@ def drop_inert(tree: HtmlElement) -> None:
 
 
 def unbox_article(tree: HtmlElement, prose: PageProse) -> None:
-    """Make plain blocks of the asides and footers that hold `ARTICLE_SHARE` of the page's ``prose`` or more (a
-    page whose markup wraps its article in one), so that neither `drop_inert` nor trafilatura deletes them."""
-    for node in tree.iter(*_BOXES):
-        if prose.share_held(node) >= ARTICLE_SHARE:
+    """Make plain blocks of the boxes (`_BOXES`) and of the list items and table cells (`_GROUPS`) that hold
+    `ARTICLE_SHARE` of the page's ``prose`` or more, so that neither `drop_inert` nor trafilatura deletes
+    them or reads the article in them as one item: as the parser reads markup that leaves a menu's item, a
+    button or a layout table's cell open, the rest of the page, article and all, stands in it, and came out
+    as one line."""
+    boxes = [node for node in tree.iter(*_BOXES) if prose.share_held(node) >= ARTICLE_SHARE]
+    items = [
+        node
+        for node in tree.iter(*_GROUPS)
+        if prose.share_held(node) >= ARTICLE_SHARE and prose.long_paragraphs(node) >= ITEM_PARAGRAPHS
+    ]
+    for node in boxes:
+        node.tag = "div"
+    for item in items:
+        _unbox_group(item, _GROUPS[item.tag])
+
+
+def _unbox_group(item: HtmlElement, group: tuple[str, ...]) -> None:
+    """``item`` (a list item or table cell) and its ancestors up to its list or table, read as plain blocks,
+    and so are the other items of that list, or the other rows and cells of that table (not those of a list
+    or table inside it, which the article may hold)."""
+    node = item
+    while True:
+        tag = node.tag
+        node.tag = "div"
+        if tag in _GROUP_ROOTS:
+            _plain_structure(node, tag)
+            return
+        parent = node.getparent()
+        if parent is None or parent.tag not in group:
+            return
+        node = parent
+
+
+def _plain_structure(root: HtmlElement, tag: str) -> None:
+    """The items of list ``root``, or the rows and cells of table ``root``, as plain blocks (``tag``: what
+    ``root`` was)."""
+    if tag != "table":
+        for child in root:
+            if child.tag == "li":
+                child.tag = "div"
+        return
+    for node in root.iterdescendants("tr", "td", "th", "thead", "tbody", "tfoot"):
+        if not _inside_table(node, root):
             node.tag = "div"
+
+
+def _inside_table(node: HtmlElement, root: HtmlElement) -> bool:
+    """Whether ``node`` stands in a table inside ``root`` (a table of the article's)."""
+    for ancestor in node.iterancestors():
+        if ancestor is root:
+            return False
+        if ancestor.tag == "table":
+            return True
+    return False
 
 
 def _wider(tree: HtmlElement, url: str | None, fast: Candidate, prose: PageProse) -> str | None:

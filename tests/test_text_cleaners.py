@@ -1546,6 +1546,26 @@ def test_byline_near_the_start_is_removed(paragraphs: tuple[str, str]) -> None:
     assert removals == (Removal("byline", "text", "By Jane Doe and John Roe"),)
 
 
+# A byline with a date on one line is furniture wherever it stands (a live blog's entries, a note moved into
+# the body); a byline alone is read only near the start or the end.
+MIDDLE = [
+    ("dated-byline", "en", "Posted on March 12, 2024 by Sarah Jenkins", True),
+    ("byline-then-date", "de", "Von Anna Becker | 12. März 2024", True),
+    ("date-then-byline-fr", "fr", "Publié le 3 mai 2024 par Jean Dupont", True),
+    ("bare-byline", "en", "By Jane Doe", False),
+    ("sentence-with-a-date-and-by", "en", "On March 12, 2024 the bridge was reopened by Mayor Sarah Jenkins.", False),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "removed"), [pytest.param(*case[1:], id=case[0]) for case in MIDDLE])
+def test_a_dated_byline_in_the_middle_is_removed(language: str, line: str, removed: bool) -> None:
+    before, after = ("First paragraph " * 12).strip(), ("Second paragraph " * 12).strip()
+    lines = [before, before + " one", before + " two", before + " three", line, after, after + " one", after + " two"]
+    kept, removals = clean(lines, language)
+    assert (line not in kept) is removed
+    assert removals == ((Removal("byline", "text", line),) if removed else ())
+
+
 def test_cleaning_article_lines_twice_removes_nothing_the_second_time(paragraphs: tuple[str, str]) -> None:
     lines = [paragraphs[0], *(str(case.values[0]) for case in ARTICLE), paragraphs[1]]
     once, _removals = clean(lines, "en")
