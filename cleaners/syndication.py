@@ -23,7 +23,7 @@ characters: a longer one is a phrase, as those scripts write a sentence without 
 CASELESS_NAME_WORDS = 2
 """...and at most this many words ("BBC 코리아"): nothing but its length tells such a name from a clause."""
 _HOST = re.compile(r"\w\.\w")
-FIRST_WORD_NAME_LANGUAGES = ("cs", "sk")
+FIRST_WORD_NAME_LANGUAGES = ("cs", "sk", "hr", "bg")
 """Languages that capitalise only the first word of a publication's name ("Lidové noviny"), so that a name after a
 note's lead is read by `_first_word_name` too..."""
 FIRST_WORD_NAME_WORDS = 4
