@@ -15,7 +15,7 @@ from cleaners.rules import each_pattern, line_pattern, loose_pattern
 from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR
 
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
-_NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。"
+_NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。।"
 _NOT_IN_NAME = re.compile(r"[,;:!?|，；：！？｜。、]")
 CASELESS_NAME_CHARS = 20
 """A name with a word of a script without letter case (Korean, Japanese, Chinese) has at most this many
@@ -31,8 +31,8 @@ FIRST_WORD_NAME_WORDS = 4
 _LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
 """A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
 _CLAUSE_END = re.compile(r"[.;:,(（]\s")
-_SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；])\s+|\s+[—–]\s+")
-_BREAK_MARK = re.compile(r"[.;!?。；]\s|\s[—–]\s")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；।])\s+|\s+[—–]\s+")
+_BREAK_MARK = re.compile(r"[.;!?。；।]\s|\s[—–]\s")
 """Where `_SENTENCE_BREAK` may part a line: a cheaper test, without its look-behind."""
 SHORT_SENTENCE_WORDS = 8
 """A sentence beside a syndication note on its line may be this short and be part of the note, whatever it

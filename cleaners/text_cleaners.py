@@ -29,10 +29,14 @@ _NUMERIC_DATE = re.compile(
 language writes them ("03.05.2024", "3. 5. 2024", "05/03/2024", "2024.05.03", "2024/5/3"), or with the year,
 month and day signs of Chinese, Japanese and Korean ("2024年5月3日", "2024년 5월 3일"), with a weekday and an
 hour in those signs."""
-_LEAD_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[:：]\s*")
+_MARKS = "\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963"
+"""The vowel signs and other combining marks of Devanagari (Hindi), which a word holds but `\\w` does not match."""
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*"
+"""A word's letters, with the marks of `_MARKS` inside it ("सितंबर", not "स", "त", "बर")."""
+_LEAD_LABEL = re.compile(rf"{_LETTERS}(?:[ -]{_LETTERS})?\s*[:：]\s*")
 """One or two words and a colon at the start of a line: a label in any language ("Yayınlanma:", "发布时间：")."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+WORD_OR_NUMBER = re.compile(rf"{_LETTERS}|\d+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _SRCSET_ENTRY = re.compile(r"\S+\s+\d{2,4}w\b")
 _IMAGE_URL = re.compile(r"https?://\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?\S*)?", re.IGNORECASE)

@@ -13,6 +13,8 @@ from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, TITLE, article_cases, 
 
 from cleaners.bylines import byline_authors
 from cleaners.registry import Removal
+from cleaners.syndication import syndication_source
+from cleaners.text_cleaners import WORD_OR_NUMBER
 
 
 @pytest.fixture
@@ -2247,3 +2249,9 @@ def test_repeated_text_drops_the_later_copies_of_thearticle_cases(lines: list[st
     assert [r.text for r in removals if r.cleaner == "repeated-text"] == removed
     others = [r.text for r in removals if r.cleaner != "repeated-text"]
     assert list(kept) == [line for line in lines if line not in others][: len(lines) - len(others) - len(removed)]
+
+
+def test_a_devanagari_word_is_one_word_with_its_vowel_signs() -> None:
+    # Python's \w does not match Devanagari vowel signs ("ि", "ं"): a date's words would read as pieces of words.
+    assert WORD_OR_NUMBER.findall("प्रकाशित: 12 सितंबर 2024") == ["प्रकाशित", "12", "सितंबर", "2024"]
+    assert syndication_source("द वायर की अनुमति से पुनर्प्रकाशित।", "hi") == "द वायर"
