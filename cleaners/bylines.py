@@ -62,6 +62,10 @@ _BARE_NAME = re.compile(rf"[{_CAPITAL}][\w'’.-]+(?:\s+[{_CAPITAL}][\w'’.-]+)
 """A person's name alone: two or three capitalised words."""
 SOURCE_WORDS = 4
 """Words a byline may name between itself and its date ("Por Mariana Souza, g1 RJ — 12/03/2024")."""
+_LEAD_FIRST = re.compile(rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR|di|de)\s")
+_NAME_LAST = re.compile(rf"(?:^|\s){_BARE_NAME.pattern}$")
+"""What a byline and a date on one line need: a byline's first word at the start (`_LEAD_FIRST`), or a name
+alone at the end: cheap tests before the line is parted."""
 
 
 def byline_and_date(line: str, is_date: Callable[[str], bool] | None = None) -> tuple[str, ...]:
@@ -70,6 +74,8 @@ def byline_and_date(line: str, is_date: Callable[[str], bool] | None = None) -> 
     Mariana Souza, g1 RJ — 12/03/2024"), or a date, then a name alone ("Julkaistu: 12.3.2024 | Matti Virtanen").
     ``is_date`` tells a date's part (None: the line is known to be a byline, as `byline_authors` is given)."""
     text = " ".join(line.split())
+    if not (_LEAD_FIRST.match(text) or _NAME_LAST.search(text)):
+        return ()
     parts = list(_PARTS.finditer(text))
     for i, first in enumerate(parts):
         names = byline_names(text[: first.start()])

@@ -137,12 +137,9 @@ def unbox_article(tree: HtmlElement, prose: PageProse) -> None:
     them or reads the article in them as one item: as the parser reads markup that leaves a menu's item, a
     button or a layout table's cell open, the rest of the page, article and all, stands in it, and came out
     as one line."""
-    boxes = [node for node in tree.iter(*_BOXES) if prose.share_held(node) >= ARTICLE_SHARE]
-    items = [
-        node
-        for node in tree.iter(*_GROUPS)
-        if prose.share_held(node) >= ARTICLE_SHARE and prose.long_paragraphs(node) >= ITEM_PARAGRAPHS
-    ]
+    holders = prose.holders(ARTICLE_SHARE)
+    boxes = [node for node in holders if node.tag in _BOXES]
+    items = [node for node in holders if node.tag in _GROUPS and prose.long_paragraphs(node) >= ITEM_PARAGRAPHS]
     for node in boxes:
         node.tag = "div"
     for item in items:

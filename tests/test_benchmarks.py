@@ -322,3 +322,24 @@ def test_polling_benchmark_says_what_it_measures() -> None:
     assert done.returncode == 0, done.stderr
     for option in ("--feeds", "--seed", "--distribution", "--cron", "--baseline"):
         assert option in done.stdout
+
+
+def test_injected_benchmark_puts_lines_into_pages_and_reports_both_extractors() -> None:
+    done = run("benchmarks/injected.py", "tests/data", "--seed", "3", "--show", "5")
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    injected = int(re.search(r"^(\d+) lines injected, one per page$", out, re.M).group(1))  # type: ignore[union-attr]
+    assert injected >= 3  # of the 9 bundled pages, those with three paragraphs of article
+    for name in ("trafilatura.extract (defaults)", "newsrake clean_page"):
+        assert re.search(rf"^  {re.escape(name)} +\d+ \( *\d+\.\d%\) +\d+$", out, re.M), out
+    for attribute in ("kind", "position", "wrapper", "language"):
+        assert f"  newsrake's leaks by {attribute}: " in out
+
+
+def test_injected_benchmark_refuses_a_lines_file_it_cannot_read(tmp_path: Path) -> None:
+    bad = tmp_path / "lines.json"
+    bad.write_text("{not json", encoding="utf-8")
+    done = run("benchmarks/injected.py", "tests/data", "--lines", str(bad))
+    assert done.returncode == 2
+    assert "cannot read the lines in" in done.stderr
+    assert "Traceback" not in done.stderr
