@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ import trafilatura
 from lxml import etree
 
 from benchmarks.extraction import Page, find_sets
+from benchmarks.scoring import word_bag
 from cleaners import clean_page
 
 WRAPPERS = {
@@ -66,7 +66,6 @@ ANCHOR_CHARS = 80
 LEAKED_SHARE = 1 / 3
 LOST_WORDS = 20
 DEFAULT_LINES = Path(__file__).resolve().parents[1] / "tests" / "data" / "wordings.json"
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -85,19 +84,15 @@ class Injection:
     plain_lost: int
 
 
-def words(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(text.lower()))
-
-
 def leaked(line: str, before: str, after: str) -> bool:
     """Whether a third or more of ``line``'s words are in ``after`` beyond what ``before`` held."""
-    wanted = words(line)
-    return sum((wanted & (words(after) - words(before))).values()) >= LEAKED_SHARE * sum(wanted.values())
+    wanted = word_bag(line)
+    return sum((wanted & (word_bag(after) - word_bag(before))).values()) >= LEAKED_SHARE * sum(wanted.values())
 
 
 def lost(before: str, after: str) -> int:
     """Words of ``before`` that ``after`` no longer holds."""
-    return sum((words(before) - words(after)).values())
+    return sum((word_bag(before) - word_bag(after)).values())
 
 
 def anchors(tree: lxml.html.HtmlElement, text: str) -> list[lxml.html.HtmlElement]:

@@ -22,8 +22,10 @@ _NAME_PARTICLE = r"(?:(?:de|van|der|den|von|da|di|du|la|le|del|dos|das|ten|ter)\
 _NAME = rf"[{_CAPITAL}][\w'’.-]*(?:\s+{_NAME_PARTICLE}[{_CAPITAL}][\w'’.-]*){{0,3}}"
 _ARTICLE = r"(?:(?:τον|την|τη|του|της)\s+)?"
 """The article that may stand between a byline's first word and the name (Greek "Από τη Μαρία …")."""
+_LEAD = rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR|di|de)"
+"""A byline's first word as a byline begins with it (case-sensitive: "de" and "di" in lower case only)."""
 _BYLINE = re.compile(
-    rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR|di|de)\s+{_ARTICLE}"
+    rf"{_LEAD}\s+{_ARTICLE}"
     rf"(?P<names>{_NAME}(?:\s*(?:,|and|&|et|und|y|e)\s+{_NAME})*)"
     rf"(?:\s*[,|·•–—-]\s*[{_CAPITAL}@][\w .&@'’/-]{{0,60}})?"
 )
@@ -62,7 +64,7 @@ _BARE_NAME = re.compile(rf"[{_CAPITAL}][\w'’.-]+(?:\s+[{_CAPITAL}][\w'’.-]+)
 """A person's name alone: two or three capitalised words."""
 SOURCE_WORDS = 4
 """Words a byline may name between itself and its date ("Por Mariana Souza, g1 RJ — 12/03/2024")."""
-_LEAD_FIRST = re.compile(rf"(?:{'|'.join(_BYLINE_LEADS)}|BY|PAR|VON|POR|di|de)\s")
+_LEAD_FIRST = re.compile(rf"{_LEAD}\s")
 _NAME_LAST = re.compile(rf"(?:^|\s){_BARE_NAME.pattern}$")
 """What a byline and a date on one line need: a byline's first word at the start (`_LEAD_FIRST`), or a name
 alone at the end: cheap tests before the line is parted."""
@@ -129,6 +131,6 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
     return [
         i
         for i, line in enumerate(lines)
-        if (i in near and ((line.words <= 14 and byline_names(line.text)) or is_dated(line)))
-        or (line.words <= 24 and DIGIT.search(line.norm) is not None and is_dated(line))
+        if (i in near and line.words <= 14 and byline_names(line.text))
+        or ((i in near or DIGIT.search(line.norm) is not None) and is_dated(line))
     ]

@@ -51,8 +51,10 @@ _JSON_LD = "application/ld+json"
 _BOXES = frozenset({"aside", "footer", "header", "nav", "menu", "button", "label"})
 """Boxes that may hold the article (markup that wraps it in one, or an unclosed tag that swallows the rest
 of the page as the parser reads it): read as plain blocks when they do."""
-_TABLE = ("tr", "thead", "tbody", "tfoot", "table")
-_GROUPS = {"li": ("ul", "ol", "menu"), "td": _TABLE, "th": _TABLE}
+_LIST = ("ul", "ol", "menu")
+_TABLE_PARTS = ("tr", "thead", "tbody", "tfoot")
+_TABLE = (*_TABLE_PARTS, "table")
+_GROUPS = {"li": _LIST, "td": _TABLE, "th": _TABLE}
 """A list item or table cell that holds the article (`ARTICLE_SHARE` of the page's prose, in `ITEM_PARAGRAPHS`
 paragraphs or more) is no item or cell: it, and the list or table it stands in, are read as plain blocks. A
 list or table whose items each hold a little of the prose is left as it is: that is an article's list or
@@ -60,7 +62,7 @@ table."""
 ITEM_PARAGRAPHS = 3
 """Paragraphs of article length (`cleaners.prose.LONG_PARAGRAPH`) in one list item or table cell that make it a
 box the article stands in (one long paragraph in a list item is an item)."""
-_GROUP_ROOTS = frozenset({"ul", "ol", "menu", "table"})
+_GROUP_ROOTS = frozenset({*_LIST, "table"})
 BOX_SHARE = 0.8
 """The box the article stands in holds this share of the page's prose."""
 WIDER_BODY = 0.6
@@ -171,7 +173,7 @@ def _plain_structure(root: HtmlElement, tag: str) -> None:
             if child.tag == "li":
                 child.tag = "div"
         return
-    for node in root.iterdescendants("tr", "td", "th", "thead", "tbody", "tfoot"):
+    for node in root.iterdescendants(*_TABLE_PARTS, "td", "th"):
         if not _inside_table(node, root):
             node.tag = "div"
 
