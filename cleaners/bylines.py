@@ -99,14 +99,44 @@ def byline_and_date(line: str, is_date: Callable[[str], bool] | None = None) -> 
     return ()
 
 
-def byline_authors(line: str) -> tuple[str, ...]:
+BY_WORD_AT_MOST = 3
+"""The place of the byline's word in a timestamp line at the latest ("Last updated by …" has it third)."""
+BY_NAME_WORDS = 4
+"""Words of a name after the byline's word in a timestamp line ("Published by Newsroom Staff on …")."""
+
+
+def byline_in_timestamp(line: str, language: str | None, is_date: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """A timestamp with a byline inside it: "Published by Jane Doe on 3 May 2024", "Publicado por Redacción
+    el 12 de marzo de 2024", "Posted by admin on March 3". The line is one when it holds a byline's word
+    (``byline_word`` of the rules) among its first words and, without that word and the one to
+    `BY_NAME_WORDS` words after it, is a timestamp line (``is_date``). Gives the name as `byline_names` reads it
+    (("Jane Doe",); () for "admin", though the line is one), or None if the line is not such a timestamp."""
+    words = " ".join(line.split()).split(" ")
+    by_word = line_pattern("byline_word", language)
+    for i, word in enumerate(words[: BY_WORD_AT_MOST + 1]):
+        if not by_word.fullmatch(word):
+            continue
+        for end in range(i + 2, min(i + 2 + BY_NAME_WORDS, len(words))):
+            name = words[i + 1 : end]
+            if DIGIT.search(name[-1]):
+                break
+            if is_date(" ".join(words[:i] + words[end:])):
+                return byline_names("By " + " ".join(name))
+    return None
+
+
+def byline_authors(line: str, language: str | None = None) -> tuple[str, ...]:
     """The names a line that `bylines` removed gives: a byline's, alone or with a date (`dated_byline`,
-    `byline_and_date`)."""
+    `byline_and_date`), or inside a timestamp (`byline_in_timestamp`, with the byline's words of
+    ``language``)."""
     names = byline_names(line)
     if names:
         return names
     dated = dated_byline(line)
-    return dated[1] if dated else byline_and_date(line)
+    if dated:
+        return dated[1]
+    is_timestamp = timestamp_test(language)
+    return byline_and_date(line) or byline_in_timestamp(line, language, lambda text: is_timestamp(Line.of(text))) or ()
 
 
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
@@ -114,7 +144,8 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
     the same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024") wherever they stand:
     a date and a name alone on a line are never the article's prose (a live blog's entries, a note moved
     into the body). Their names become authors."""
-    is_timestamp = timestamp_test(context.language)
+    language = context.language
+    is_timestamp = timestamp_test(language)
 
     def is_date(text: str) -> bool:
         return is_timestamp(Line.of(text))
@@ -125,7 +156,9 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
         dated = dated_byline(line.text)
         if dated is not None and is_date(dated[0]):
             return True
-        return bool(byline_and_date(line.text, is_date))
+        return (
+            bool(byline_and_date(line.text, is_date)) or byline_in_timestamp(line.text, language, is_date) is not None
+        )
 
     near = set(edges(len(lines), 4, 2))
     return [

@@ -44,11 +44,13 @@ def _published(
     return next((raw for raw in candidates if raw), None), None
 
 
-def _authors(meta: PageMetadata, removals: Sequence[Removal], entry: FeedEntry | None) -> tuple[str, ...]:
+def _authors(
+    meta: PageMetadata, removals: Sequence[Removal], entry: FeedEntry | None, language: str | None
+) -> tuple[str, ...]:
     if meta.authors:
         return meta.authors
     from_bylines = tuple(
-        dict.fromkeys(name for r in removals if r.cleaner == "byline" for name in byline_authors(r.text))
+        dict.fromkeys(name for r in removals if r.cleaner == "byline" for name in byline_authors(r.text, language))
     )
     return from_bylines or (entry.authors if entry else ())
 
@@ -139,7 +141,7 @@ def clean_with(
         canonical_url=meta.canonical_url,
         title=title,
         text="\n".join(lines),
-        authors=_authors(meta, text_removals, feed_entry),
+        authors=_authors(meta, text_removals, feed_entry, language),
         published=published,
         published_raw=published_raw,
         language=language,

@@ -146,6 +146,13 @@ BYLINES_WITH_DATES = {
         "el",
         ("Μαρία Παπαδοπούλου",),
     ),
+    # a byline inside a timestamp's label: "Published by …", then the date
+    "inside-a-timestamp": ("Published by Newsroom Staff on 12 March 2024", "en", ("Newsroom Staff",)),
+    "es-inside-a-timestamp": ("Publicado por María López el 12 de marzo de 2024 a las 10:15", "es", ("María López",)),
+    "de-inside-a-timestamp": ("Veröffentlicht von Max Muster am 12. März 2024", "de", ("Max Muster",)),
+    "ro-inside-a-timestamp": ("Publicat de Ioana Popescu la 12 martie 2024, 10:15", "ro", ("Ioana Popescu",)),
+    "a-user-name-in-lower-case": ("Posted by admin on March 3, 2024", "en", ()),
+    "lower-case-by-then-a-weekday": ("by Jeff Foust Monday, November 18, 2019", "en", ("Jeff Foust",)),
 }
 
 
@@ -154,7 +161,7 @@ def test_a_byline_with_a_date_is_removed_and_gives_its_names(line: str, language
     kept, removals = clean([line, *PARAGRAPHS], language)
     assert removals == (Removal("byline", "text", line),)
     assert kept == PARAGRAPHS
-    assert byline_authors(line) == names
+    assert byline_authors(line, language) == names
 
 
 NOT_A_BYLINE_WITH_A_DATE = {
@@ -168,6 +175,23 @@ NOT_A_BYLINE_WITH_A_DATE = {
 def test_a_line_that_only_looks_like_a_byline_with_a_date_stays(line: str) -> None:
     _kept, removals = clean([line, *PARAGRAPHS], None)
     assert [r.cleaner for r in removals if r.text == line] == []
+
+
+# Sentences that begin as a timestamp with a byline inside it does, in the page's language.
+NOT_A_BYLINE_IN_A_TIMESTAMP = {
+    "en": ("Published by Penguin on 12 March 2024, the novel sold out within a week.", "en"),
+    "es": ("Publicado por la editorial el 12 de marzo, el libro se agotó en una semana.", "es"),
+    "de": ("Veröffentlicht von der Stadt am 12. März 2024, wurde der Plan sofort kritisiert.", "de"),
+    "a-number-after-by": ("Posted by 300 residents on 12 March 2024", "en"),
+}
+
+
+@pytest.mark.parametrize(
+    ("line", "language"), NOT_A_BYLINE_IN_A_TIMESTAMP.values(), ids=NOT_A_BYLINE_IN_A_TIMESTAMP.keys()
+)
+def test_a_sentence_that_begins_as_a_byline_in_a_timestamp_stays(line: str, language: str) -> None:
+    kept, _removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert line in kept
 
 
 # A time ago written with a number is a timestamp line by itself ("2 hours ago"), in any language.
