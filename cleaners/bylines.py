@@ -5,11 +5,12 @@ line it removed, which become the article's authors when its metadata names none
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
 from cleaners.registry import Line, TextContext
-from cleaners.rules import line_pattern
+from cleaners.rules import each_pattern, line_pattern
 from cleaners.text_cleaners import DIGIT, edges, timestamp_test
 
 _BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av", "Af", "Oleh", "Autor:", "Автор:", "Közzétette", "Από")
@@ -105,12 +106,22 @@ BY_NAME_WORDS = 4
 """Words of a name after the byline's word in a timestamp line ("Published by Newsroom Staff on …")."""
 
 
+@functools.cache
+def _by_word_early(language: str | None) -> re.Pattern[str]:
+    """A byline's word (``byline_word``) among a line's first `BY_WORD_AT_MOST` + 1 words: the cheap test
+    before `byline_in_timestamp` parts the line."""
+    words = "|".join(f"(?:{p.pattern})" for p in each_pattern("byline_word", language))
+    return re.compile(rf"(?:\S+\s+){{0,{BY_WORD_AT_MOST}}}(?:{words})\s", re.IGNORECASE)
+
+
 def byline_in_timestamp(line: str, language: str | None, is_date: Callable[[str], bool]) -> tuple[str, ...] | None:
     """A timestamp with a byline inside it: "Published by Jane Doe on 3 May 2024", "Publicado por Redacción
     el 12 de marzo de 2024", "Posted by admin on March 3". The line is one when it holds a byline's word
     (``byline_word`` of the rules) among its first words and, without that word and the one to
     `BY_NAME_WORDS` words after it, is a timestamp line (``is_date``). Gives the name as `byline_names` reads it
     (("Jane Doe",); () for "admin", though the line is one), or None if the line is not such a timestamp."""
+    if not _by_word_early(language).match(line):
+        return None
     words = " ".join(line.split()).split(" ")
     by_word = line_pattern("byline_word", language)
     for i, word in enumerate(words[: BY_WORD_AT_MOST + 1]):

@@ -29,34 +29,114 @@ def _family_patterns(table: dict[str, Any], language: str | None) -> list[str]:
     return [p for lang in languages for p in table.get(lang, []) if isinstance(p, str)]
 
 
-def _compile_family(table: dict[str, Any], language: str | None, *, whole: bool) -> re.Pattern[str]:
-    joined = "|".join(f"(?:{p})" for p in _family_patterns(table, language)) or "(?!)"
+def _own(family: str, language: str | None, sub: str | None = None) -> str | None:
+    """``language`` if the family (or its sub-table ``sub``) has a list of its own for it, else None: the "any"
+    and English lists alone, compiled once for every language the family has no wordings in."""
+    table = _table("text")[family]
+    if sub is not None:
+        table = table.get(sub, {})
+    return language if language and language != "en" and language in table else None
+
+
+@dataclass(frozen=True)
+class FamilyPattern:
+    """A family's patterns for a page's language, read as one regular expression of all of them would read
+    them ("any" and English first, then the language's own), but kept in two compiled parts: the shared part
+    is compiled once for every language, not again inside each language's own joined expression."""
+
+    shared: re.Pattern[str]
+    own: re.Pattern[str] | None
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``."""
+        found = self.shared.match(text, pos)
+        return found if found or self.own is None else self.own.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """As ``re.Pattern.fullmatch`` of the joined expression."""
+        found = self.shared.fullmatch(text)
+        return found if found or self.own is None else self.own.fullmatch(text)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """As ``re.Pattern.search`` of the joined expression: the leftmost match, the shared part's first
+        when both parts match at the same place."""
+        found = self.shared.search(text, pos)
+        if self.own is None:
+            return found
+        other = self.own.search(text, pos)
+        if found is None or (other is not None and other.start() < found.start()):
+            return other
+        return found
+
+    def subn(self, repl: str, text: str) -> tuple[str, int]:
+        """As ``re.Pattern.subn`` of the joined expression (which it compiles, once)."""
+        return self.joined.subn(repl, text)
+
+    @property
+    def pattern(self) -> str:
+        """The joined expression's source."""
+        return self.shared.pattern if self.own is None else f"{self.shared.pattern}|{self.own.pattern}"
+
+    @functools.cached_property
+    def joined(self) -> re.Pattern[str]:
+        """The two parts as one compiled expression."""
+        return self.shared if self.own is None else re.compile(self.pattern, re.IGNORECASE)
+
+
+def _compile(patterns: list[str], *, whole: bool) -> re.Pattern[str]:
+    joined = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
     return re.compile(f"(?:{joined})\\Z" if whole else joined, re.IGNORECASE)
 
 
-@functools.cache
-def line_pattern(family: str, language: str | None) -> re.Pattern[str]:
-    """A text family's whole-line patterns ("any", English, ``language``) as one regex; use ``.match``."""
-    return _compile_family(_table("text")[family], language, whole=True)
+def _family_pattern(family: str, language: str, *, whole: bool) -> FamilyPattern:
+    own = [p for p in _table("text")[family].get(language, []) if isinstance(p, str)]
+    return FamilyPattern(_shared(family, whole=whole).shared, _compile(own, whole=whole) if own else None)
+
+
+def line_pattern(family: str, language: str | None) -> FamilyPattern:
+    """A text family's whole-line patterns ("any", English, ``language``); use ``.match``."""
+    return _line_pattern(family, _own(family, language))
 
 
 @functools.cache
-def loose_pattern(family: str, language: str | None) -> re.Pattern[str]:
-    """A text family's patterns as one unanchored regex: ``.match`` for a prefix, ``.search`` anywhere."""
-    return _compile_family(_table("text")[family], language, whole=False)
+def _line_pattern(family: str, language: str | None) -> FamilyPattern:
+    return _family_pattern(family, language, whole=True) if language else _shared(family, whole=True)
+
+
+def loose_pattern(family: str, language: str | None) -> FamilyPattern:
+    """A text family's patterns, unanchored: ``.match`` for a prefix, ``.search`` anywhere."""
+    return _loose_pattern(family, _own(family, language))
 
 
 @functools.cache
+def _loose_pattern(family: str, language: str | None) -> FamilyPattern:
+    return _family_pattern(family, language, whole=False) if language else _shared(family, whole=False)
+
+
+@functools.cache
+def _shared(family: str, *, whole: bool) -> FamilyPattern:
+    return FamilyPattern(_compile(_family_patterns(_table("text")[family], None), whole=whole), None)
+
+
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
     """A text family's patterns one by one (unanchored, as `loose_pattern` joins them): for a caller that must
     try each alternative where the joined regex stops at the first that matches."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in _family_patterns(_table("text")[family], language))
+    return _each_pattern(family, _own(family, language))
 
 
 @functools.cache
+def _each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _family_patterns(_table("text")[family], language))
+
+
 def contains_pattern(family: str, language: str | None) -> Phrases:
     """A text family's ``contains`` phrases as one regex, with its literal prefilter; use ``.search``.
     Never matches if it has none (and costs nothing then)."""
+    return _contains_pattern(family, _own(family, language, "contains"))
+
+
+@functools.cache
+def _contains_pattern(family: str, language: str | None) -> Phrases:
     return Phrases.compile(_family_patterns(_table("text")[family].get("contains", {}), language))
 
 

@@ -1,0 +1,73 @@
+"""A family's patterns are compiled in two parts (the shared "any" and English ones once, each language's own
+apart): every way the cleaners read them must give what one joined expression of all of them gives."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cleaners.rules import RULES_DIR, FamilyPattern, line_pattern, loose_pattern
+
+TABLE = tomllib.loads((RULES_DIR / "text.toml").read_text(encoding="utf-8"))
+ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
+LANGUAGES = ("de", "ar")
+"""Languages of two scripts, each with lists of its own in most families."""
+
+
+def _joined(family: str, language: str, *, whole: bool) -> re.Pattern[str]:
+    table = TABLE[family]
+    patterns = [p for key in ("any", "en", language) for p in table.get(key, []) if isinstance(p, str)]
+    joined = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+    return re.compile(f"(?:{joined})\\Z" if whole else joined, re.IGNORECASE)
+
+
+def _texts(language: str) -> list[str]:
+    lines = [r["line"] for r in ROWS if r["language"] == language][:100] + [
+        r["line"] for r in ROWS if r["language"] == "en"
+    ][:40]
+    words = [w for line in lines for w in line.split()[:2]]
+    return lines + words + [line[len(line) // 2 :] for line in lines]
+
+
+def _span(found: re.Match[str] | None) -> tuple[int, int] | None:
+    return found.span() if found else None
+
+
+CASES = [
+    pytest.param(family, language, id=f"{family}-{language}")
+    for family, table in TABLE.items()
+    if isinstance(table, dict)
+    for language in LANGUAGES
+    if language in table
+]
+
+
+@pytest.mark.parametrize(("family", "language"), CASES)
+def test_two_parts_read_as_one_expression(family: str, language: str) -> None:
+    whole, loose = line_pattern(family, language), loose_pattern(family, language)
+    assert isinstance(whole, FamilyPattern)
+    assert whole.own is not None
+    one_whole, one_loose = _joined(family, language, whole=True), _joined(family, language, whole=False)
+    for text in _texts(language):
+        assert _span(whole.match(text)) == _span(one_whole.match(text)), text
+        assert _span(whole.fullmatch(text)) == _span(one_whole.fullmatch(text)), text
+        assert _span(loose.match(text)) == _span(one_loose.match(text)), text
+        assert _span(loose.search(text)) == _span(one_loose.search(text)), text
+
+
+def test_a_substitution_reads_both_parts_as_one_expression() -> None:
+    ago = loose_pattern("date_ago", "de")
+    assert ago.own is not None
+    assert ago.subn(" 0 ", "vor 3 Stunden, 2 hours ago") == _joined("date_ago", "de", whole=False).subn(
+        " 0 ", "vor 3 Stunden, 2 hours ago"
+    )
+
+
+def test_a_language_with_no_list_of_its_own_shares_the_english_expression() -> None:
+    assert "zz" not in TABLE["credit"]
+    assert line_pattern("credit", "zz") is line_pattern("credit", "en") is line_pattern("credit", None)
+    assert line_pattern("credit", "zz").own is None
