@@ -38,35 +38,51 @@ def _own(family: str, language: str | None, sub: str | None = None) -> str | Non
     return language if language and language != "en" and language in table else None
 
 
+CHUNK = 8
+"""Alternatives compiled together. Python's regular expressions try a long alternation's branches one by one
+and lose their quick tests when many are joined: the 49 English comment calls, matched in chunks of 8, take
+half the time they take as one expression, and 8 was the fastest of the sizes tried (4, 8, 16, all)."""
+
+
 @dataclass(frozen=True)
 class FamilyPattern:
     """A family's patterns for a page's language, read as one regular expression of all of them would read
-    them ("any" and English first, then the language's own), but kept in two compiled parts: the shared part
-    is compiled once for every language, not again inside each language's own joined expression."""
+    them ("any" and English first, then the language's own), but compiled in chunks of `CHUNK` alternatives:
+    the shared chunks once for every language, the language's own apart."""
 
-    shared: re.Pattern[str]
-    own: re.Pattern[str] | None
+    shared: tuple[re.Pattern[str], ...]
+    own: tuple[re.Pattern[str], ...] = ()
+
+    @property
+    def parts(self) -> tuple[re.Pattern[str], ...]:
+        """Every chunk, in the order of the alternatives."""
+        return self.shared + self.own
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``."""
-        found = self.shared.match(text, pos)
-        return found if found or self.own is None else self.own.match(text, pos)
+        for part in self.parts:
+            found = part.match(text, pos)
+            if found is not None:
+                return found
+        return None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """As ``re.Pattern.fullmatch`` of the joined expression."""
-        found = self.shared.fullmatch(text)
-        return found if found or self.own is None else self.own.fullmatch(text)
+        for part in self.parts:
+            found = part.fullmatch(text)
+            if found is not None:
+                return found
+        return None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """As ``re.Pattern.search`` of the joined expression: the leftmost match, the shared part's first
-        when both parts match at the same place."""
-        found = self.shared.search(text, pos)
-        if self.own is None:
-            return found
-        other = self.own.search(text, pos)
-        if found is None or (other is not None and other.start() < found.start()):
-            return other
-        return found
+        """As ``re.Pattern.search`` of the joined expression: the leftmost match, the earliest chunk's when
+        several match at the same place."""
+        best: re.Match[str] | None = None
+        for part in self.parts:
+            found = part.search(text, pos)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
 
     def subn(self, repl: str, text: str) -> tuple[str, int]:
         """As ``re.Pattern.subn`` of the joined expression (which it compiles, once)."""
@@ -75,22 +91,26 @@ class FamilyPattern:
     @property
     def pattern(self) -> str:
         """The joined expression's source."""
-        return self.shared.pattern if self.own is None else f"{self.shared.pattern}|{self.own.pattern}"
+        return "|".join(part.pattern for part in self.parts)
 
     @functools.cached_property
     def joined(self) -> re.Pattern[str]:
-        """The two parts as one compiled expression."""
-        return self.shared if self.own is None else re.compile(self.pattern, re.IGNORECASE)
+        """The chunks as one compiled expression."""
+        parts = self.parts
+        return parts[0] if len(parts) == 1 else re.compile(self.pattern, re.IGNORECASE)
 
 
-def _compile(patterns: list[str], *, whole: bool) -> re.Pattern[str]:
-    joined = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
-    return re.compile(f"(?:{joined})\\Z" if whole else joined, re.IGNORECASE)
+def _compile(patterns: list[str], *, whole: bool) -> tuple[re.Pattern[str], ...]:
+    def one(chunk: list[str]) -> re.Pattern[str]:
+        joined = "|".join(f"(?:{p})" for p in chunk) or "(?!)"
+        return re.compile(f"(?:{joined})\\Z" if whole else joined, re.IGNORECASE)
+
+    return tuple(one(patterns[i : i + CHUNK]) for i in range(0, len(patterns), CHUNK)) or (one([]),)
 
 
 def _family_pattern(family: str, language: str, *, whole: bool) -> FamilyPattern:
     own = [p for p in _table("text")[family].get(language, []) if isinstance(p, str)]
-    return FamilyPattern(_shared(family, whole=whole).shared, _compile(own, whole=whole) if own else None)
+    return FamilyPattern(_shared(family, whole=whole).shared, _compile(own, whole=whole) if own else ())
 
 
 def line_pattern(family: str, language: str | None) -> FamilyPattern:
@@ -115,7 +135,7 @@ def _loose_pattern(family: str, language: str | None) -> FamilyPattern:
 
 @functools.cache
 def _shared(family: str, *, whole: bool) -> FamilyPattern:
-    return FamilyPattern(_compile(_family_patterns(_table("text")[family], None), whole=whole), None)
+    return FamilyPattern(_compile(_family_patterns(_table("text")[family], None), whole=whole))
 
 
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
