@@ -165,15 +165,18 @@ def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
 def _first_word_name(text: str, language: str | None) -> bool:
     """Whether ``text`` is a publication's name as languages that capitalise only its first word write it
     (`FIRST_WORD_NAME_LANGUAGES`: "Jihočeské listy", "Přístavním zpravodaji"): at most `FIRST_WORD_NAME_WORDS`
-    words of letters, the first capitalised, none a date's word."""
+    words of letters, the first capitalised, none a date's word, and none after the first a word that goes on with
+    a sentence (``name_breaker``: "a", "minulý týždeň", "Sme minulý týždeň" is a name and a sentence's end)."""
     if language not in FIRST_WORD_NAME_LANGUAGES or _NOT_IN_NAME.search(text):
         return False
     words = text.split()
     dates = line_pattern("date_name", None)
+    breakers = line_pattern("name_breaker", language)
     return (
         0 < len(words) <= FIRST_WORD_NAME_WORDS
         and words[0][0].isupper()
         and all(w.replace("-", "").isalpha() and not dates.match(w) for w in words)
+        and not any(breakers.match(w) for w in words[1:])
     )
 
 
