@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cleaners.registry import Line, TextContext
-from cleaners.rules import each_pattern, line_pattern
+from cleaners.rules import line_pattern, loose_pattern
 from cleaners.text_cleaners import DIGIT, edges, timestamp_test
 
 _BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av", "Af", "Oleh", "Autor:", "Автор:", "Közzétette", "Από")
@@ -110,7 +110,7 @@ BY_NAME_WORDS = 4
 def _by_word_early(language: str | None) -> re.Pattern[str]:
     """A byline's word (``byline_word``) among a line's first `BY_WORD_AT_MOST` + 1 words: the cheap test
     before `byline_in_timestamp` parts the line."""
-    words = "|".join(f"(?:{p.pattern})" for p in each_pattern("byline_word", language))
+    words = loose_pattern("byline_word", language).pattern
     return re.compile(rf"(?:\S+\s+){{0,{BY_WORD_AT_MOST}}}(?:{words})\s", re.IGNORECASE)
 
 
@@ -122,7 +122,7 @@ def byline_in_timestamp(line: str, language: str | None, is_date: Callable[[str]
     (("Jane Doe",); () for "admin", though the line is one), or None if the line is not such a timestamp."""
     if not _by_word_early(language).match(line):
         return None
-    words = " ".join(line.split()).split(" ")
+    words = line.split()
     by_word = line_pattern("byline_word", language)
     for i, word in enumerate(words[: BY_WORD_AT_MOST + 1]):
         if not by_word.fullmatch(word):
