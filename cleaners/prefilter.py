@@ -142,3 +142,84 @@ class Phrases:
                 if found is not None:
                     return found
         return None
+
+
+Starts = frozenset[str]
+
+
+def start_key(character: str) -> str:
+    """The key a text's first character is looked up by (`first_characters`): its case fold's first character,
+    so that every character a case-insensitive pattern's literal matches has the literal's own key."""
+    return fold(character)[:1]
+
+
+def first_characters(pattern: str, flags: int = 0) -> Starts | None:
+    """The `start_key` of every character a match of ``pattern`` can begin with; None when the pattern can
+    match an empty text or begin with a character not known in advance (a class such as ``\\w``, a wildcard).
+
+    A text whose first character's key is not in the set cannot match at its start, so a family's pattern
+    need not be tried on it. Only what is certain counts: literals, classes of literals and small ranges,
+    groups, alternations, and what follows an optional part or a zero-width test (which are read through).
+    A pattern the parser of this Python cannot read gets None.
+    """
+    try:
+        parser = importlib.import_module("re._parser")  # private, hence the fallback below
+        constants = importlib.import_module("re._constants")
+        starts, empty = _first_of_sequence(parser.parse(pattern, flags), constants)
+    except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
+        return None
+    return None if starts is None or empty else frozenset(starts)
+
+
+_RANGE_LIMIT = 256
+"""A class's range of at most this many characters is read character by character; a wider one is unknown."""
+
+
+def _first_of_sequence(items: Any, c: Any) -> tuple[set[str] | None, bool]:
+    """The keys a parsed sequence's match can begin with (None: unknown), and whether it can match empty."""
+    starts: set[str] = set()
+    for op, value in items:
+        found, empty = _first_of_item(op, value, c)
+        if found is None:
+            return None, False
+        starts |= found
+        if not empty:
+            return starts, False
+    return starts, True
+
+
+def _first_of_item(op: Any, value: Any, c: Any) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return {start_key(chr(value))}, False
+    if op is c.IN:
+        starts: set[str] = set()
+        for kind, item in value:
+            if kind is c.LITERAL:
+                starts.add(start_key(chr(item)))
+            elif kind is c.RANGE and item[1] - item[0] < _RANGE_LIMIT:
+                starts |= {start_key(chr(code)) for code in range(item[0], item[1] + 1)}
+            else:  # a negation, a category (\w, \d, \s) or a wide range
+                return None, False
+        return starts, False
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(value[3], c)
+    if op is c.ATOMIC_GROUP:
+        return _first_of_sequence(value, c)
+    if op is c.BRANCH:
+        starts, empty = set(), False
+        for branch in value[1]:
+            found, can_be_empty = _first_of_sequence(branch, c)
+            if found is None:
+                return None, False
+            starts |= found
+            empty = empty or can_be_empty
+        return starts, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        least, most, item = value
+        if most == 0:
+            return set(), True
+        found, empty = _first_of_sequence(item, c)
+        return (found, empty or least == 0) if found is not None else (None, False)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the match begins with what follows
+        return set(), True
+    return None, False  # a wildcard, a back reference, anything else

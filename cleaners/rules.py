@@ -6,14 +6,14 @@ import functools
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
-from cleaners.prefilter import Phrases
+from cleaners.prefilter import Phrases, Starts, first_characters, start_key
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -39,37 +39,86 @@ def _own(family: str, language: str | None, sub: str | None = None) -> str | Non
 
 
 CHUNK = 8
-"""Alternatives compiled together. Python's regular expressions try a long alternation's branches one by one
-and lose their quick tests when many are joined: the 49 English comment calls, matched in chunks of 8, take
-half the time they take as one expression, and 8 was the fastest of the sizes tried (4, 8, 16, all)."""
+"""Alternatives compiled together where a family is matched as a whole (`FamilyPattern.search`, or a family
+of at most this many). Python's regular expressions try a long alternation's branches one by one and lose
+their quick tests when many are joined: the 49 English comment calls, searched in chunks of 8, take half the
+time they take as one expression, and 8 was the fastest of the sizes tried (4, 8, 16, all)."""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One pattern of a family: its source, anchored at the end of the text for a whole-line family, and the
+    keys of the characters a match can begin with (`first_characters`; None: any)."""
+
+    source: str
+    starts: Starts | None
+
+    @classmethod
+    def of(cls, pattern: str, *, whole: bool) -> Alternative:
+        source = f"(?:{pattern})\\Z" if whole else f"(?:{pattern})"
+        return cls(source, first_characters(source, re.IGNORECASE))
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern alone, compiled when a text first needs it."""
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class FamilyPattern:
     """A family's patterns for a page's language, read as one regular expression of all of them would read
-    them ("any" and English first, then the language's own), but compiled in chunks of `CHUNK` alternatives:
-    the shared chunks once for every language, the language's own apart."""
+    them ("any" and English first, then the language's own).
 
-    shared: tuple[re.Pattern[str], ...]
-    own: tuple[re.Pattern[str], ...] = ()
+    ``match`` and ``fullmatch`` try only the patterns that can begin with the text's first character, each
+    compiled the first time a text needs it: a line's first character rules out most of a large family (the
+    49 English comment calls leave 10 on average), and a language met on a few pages compiles only the
+    patterns their lines can begin. A family of at most `CHUNK` patterns is one expression, tried when any of
+    its patterns can begin the text. ``search`` reads the family in chunks of `CHUNK`."""
+
+    shared: tuple[Alternative, ...]
+    own: tuple[Alternative, ...] = ()
+    _by_start: dict[str, tuple[re.Pattern[str], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    @functools.cached_property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        """Every pattern, in order."""
+        return self.shared + self.own
 
     @functools.cached_property
     def parts(self) -> tuple[re.Pattern[str], ...]:
-        """Every chunk, in the order of the alternatives (joined once, not on every match)."""
-        return self.shared + self.own
+        """The chunks, in order, compiled when first needed."""
+        return tuple(re.compile(source, re.IGNORECASE) for source in self._chunk_sources)
+
+    @functools.cached_property
+    def _chunk_sources(self) -> tuple[str, ...]:
+        sources = [a.source for a in self.alternatives]
+        return tuple("|".join(sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)) or ("(?!)",)
+
+    def _candidates(self, start: str) -> tuple[re.Pattern[str], ...]:
+        """What a match that begins with ``start`` (a text's first character, or "" at its end) can be."""
+        found = self._by_start.get(start)
+        if found is None:
+            key = start_key(start) if start else ""
+            fits = [a for a in self.alternatives if a.starts is None or key in a.starts]
+            whole = len(self.alternatives) <= CHUNK
+            found = tuple(a.regex for a in fits) if not whole else self.parts if fits else ()
+            self._by_start[start] = found
+        return found
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``."""
-        for part in self.parts:
-            found = part.match(text, pos)
+        for regex in self._candidates(text[pos : pos + 1]):
+            found = regex.match(text, pos)
             if found is not None:
                 return found
         return None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """As ``re.Pattern.fullmatch`` of the joined expression."""
-        for part in self.parts:
-            found = part.fullmatch(text)
+        for regex in self._candidates(text[:1]):
+            found = regex.fullmatch(text)
             if found is not None:
                 return found
         return None
@@ -91,28 +140,24 @@ class FamilyPattern:
     @property
     def pattern(self) -> str:
         """The joined expression's source."""
-        return "|".join(part.pattern for part in self.parts)
+        return "|".join(self._chunk_sources)
 
     @functools.cached_property
     def joined(self) -> re.Pattern[str]:
-        """The chunks as one compiled expression."""
-        parts = self.parts
-        return parts[0] if len(parts) == 1 else re.compile(self.pattern, re.IGNORECASE)
+        """The patterns as one compiled expression."""
+        return self.parts[0] if len(self._chunk_sources) == 1 else re.compile(self.pattern, re.IGNORECASE)
 
 
-def _compile(patterns: list[str], *, whole: bool) -> tuple[re.Pattern[str], ...]:
-    def one(chunk: list[str]) -> re.Pattern[str]:
-        joined = "|".join(f"(?:{p})" for p in chunk) or "(?!)"
-        return re.compile(f"(?:{joined})\\Z" if whole else joined, re.IGNORECASE)
-
-    return tuple(one(patterns[i : i + CHUNK]) for i in range(0, len(patterns), CHUNK)) or (one([]),)
+def _alternatives(patterns: list[str], *, whole: bool) -> tuple[Alternative, ...]:
+    return tuple(Alternative.of(p, whole=whole) for p in patterns)
 
 
 def _family_pattern(family: str, language: str, *, whole: bool) -> FamilyPattern:
     own = [p for p in _table("text")[family].get(language, []) if isinstance(p, str)]
-    return FamilyPattern(_shared(family, whole=whole).shared, _compile(own, whole=whole) if own else ())
+    return FamilyPattern(_shared(family, whole=whole).shared, _alternatives(own, whole=whole))
 
 
+@functools.cache
 def line_pattern(family: str, language: str | None) -> FamilyPattern:
     """A text family's whole-line patterns ("any", English, ``language``); use ``.match``."""
     return _line_pattern(family, _own(family, language))
@@ -123,6 +168,7 @@ def _line_pattern(family: str, language: str | None) -> FamilyPattern:
     return _family_pattern(family, language, whole=True) if language else _shared(family, whole=True)
 
 
+@functools.cache
 def loose_pattern(family: str, language: str | None) -> FamilyPattern:
     """A text family's patterns, unanchored: ``.match`` for a prefix, ``.search`` anywhere."""
     return _loose_pattern(family, _own(family, language))
@@ -135,7 +181,7 @@ def _loose_pattern(family: str, language: str | None) -> FamilyPattern:
 
 @functools.cache
 def _shared(family: str, *, whole: bool) -> FamilyPattern:
-    return FamilyPattern(_compile(_family_patterns(_table("text")[family], None), whole=whole))
+    return FamilyPattern(_alternatives(_family_patterns(_table("text")[family], None), whole=whole))
 
 
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:

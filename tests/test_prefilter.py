@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaners.prefilter import Phrases, fold, required_literals
-from cleaners.rules import _table
+from cleaners.prefilter import Phrases, first_characters, fold, required_literals, start_key
+from cleaners.rules import RULES_DIR, _table
 
 LITERALS = {
     "a-phrase": (r"\bfollow us\b", ("follow us",)),
@@ -104,3 +104,52 @@ def test_the_prefilter_finds_what_the_search_finds(
     phrases = Phrases.compile(TABLE_PHRASES[family])
     assert bool(phrases.search(text)) == bool(phrases.regex.search(text))
     assert bool(phrases.search(text, fold(text))) == bool(phrases.regex.search(text))
+
+
+FIRST = {
+    "a-literal": (r"follow us", {"f"}),
+    "case-folded": (r"Follow", {"f"}),
+    "a-branch": (r"(?:leave|post) a comment", {"l", "p"}),
+    "a-class": (r"[«“\"]quoted", {"«", "“", '"'}),
+    "a-small-range": (r"[a-c]\d", {"a", "b", "c"}),
+    "an-optional-part-and-what-follows": (r"(?:please )?comment", {"p", "c"}),
+    "a-repeat-of-at-least-one": (r"(?:ab)+", {"a"}),
+    "a-zero-width-test-read-through": (r"(?=[^?]{1,60}\?)why\b", {"w"}),
+    "a-lookbehind-read-through": (r"(?<!\w)ad", {"a"}),
+    "an-anchor-read-through": (r"^\bnote", {"n"}),
+    "sharp-s-folds-to-s": (r"ß", {"s"}),
+    "dotted-capital-i": (r"İlan", {"i"}),
+    "a-category": (r"\w+ newsletters?", None),
+    "a-wildcard": (r".{1,300}click to tweet", None),
+    "a-negated-class": (r"[^a]b", None),
+    "a-wide-range": (r"[\u0400-\u052f]+", None),
+    "can-be-empty": (r"(?:note)?", None),
+    "a-branch-that-can-be-empty": (r"(?:a|)b?", None),
+    "a-back-reference": (r"(a)\1", {"a"}),
+    "unreadable": ("(unclosed", None),
+}
+
+
+@pytest.mark.parametrize(("pattern", "expected"), FIRST.values(), ids=FIRST.keys())
+def test_the_characters_a_match_can_begin_with(pattern: str, expected: set[str] | None) -> None:
+    found = first_characters(pattern, re.IGNORECASE)
+    assert found == (frozenset(expected) if expected is not None else None)
+
+
+_EVERY_CHARACTER = "".join(chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000)
+_TABLE_LETTERS = sorted(
+    {ch for ch in (RULES_DIR / "text.toml").read_text(encoding="utf-8") if ch.lower() != ch.upper()}
+)
+
+
+def test_every_character_a_literal_matches_has_the_literal_key() -> None:
+    """Case-insensitive matching pairs some characters that lower-casing alone does not (the Kelvin sign
+    and "k", long s and "s", final and medial sigma, dotted capital I and "i"): each gets the literal's key,
+    or a line beginning with it would skip a pattern that matches it."""
+    wrong = {
+        (letter, found)
+        for letter in _TABLE_LETTERS
+        for found in re.findall(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE)
+        if start_key(found) != start_key(letter)
+    }
+    assert not wrong
