@@ -29,13 +29,17 @@ def _joined(family: str, language: str, *, whole: bool) -> re.Pattern[str]:
     return re.compile(f"(?:{joined})\\Z" if whole else joined, re.IGNORECASE)
 
 
+def _spread(lines: list[str], count: int) -> list[str]:
+    """``count`` of ``lines`` taken at even steps, so that every family's rows are among them."""
+    return lines[:: max(1, len(lines) // count)][:count]
+
+
 def _texts(language: str) -> list[str]:
-    lines = [r["line"] for r in ROWS if r["language"] == language][:100] + [
-        r["line"] for r in ROWS if r["language"] == "en"
-    ][:40]
+    lines = _spread([r["line"] for r in ROWS if r["language"] == language], 60)
+    lines += _spread([r["line"] for r in ROWS if r["language"] == "en"], 40)
     words = [w for line in lines for w in line.split()[:2]]
     texts = lines + words + [line[len(line) // 2 :] for line in lines]
-    cased = [t.upper() for t in words] + [t.lower() for t in words]
+    cased = [t.upper() for t in words[::2]] + [t.lower() for t in words[1::2]]
     special = [s + t[1:] for t in lines + words for s in _SPECIAL_STARTS.get(t[:1].lower(), ())]
     return texts + cased + special + [""]
 
