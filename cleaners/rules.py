@@ -47,16 +47,19 @@ time they take as one expression, and 8 was the fastest of the sizes tried (4, 8
 
 @dataclass(frozen=True)
 class Alternative:
-    """One pattern of a family: its source, anchored at the end of the text for a whole-line family, and the
-    keys of the characters a match can begin with (`first_characters`; None: any)."""
+    """One pattern of a family, as compiled: anchored at the end of the text for a whole-line family."""
 
     source: str
-    starts: Starts | None
 
     @classmethod
     def of(cls, pattern: str, *, whole: bool) -> Alternative:
-        source = f"(?:{pattern})\\Z" if whole else f"(?:{pattern})"
-        return cls(source, first_characters(source, re.IGNORECASE))
+        return cls(f"(?:{pattern})\\Z" if whole else f"(?:{pattern})")
+
+    @functools.cached_property
+    def starts(self) -> Starts | None:
+        """The keys of the characters a match can begin with (`first_characters`; None: any), read when a
+        family is first matched (a family only searched, or only joined, never reads them)."""
+        return first_characters(self.source, re.IGNORECASE)
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -102,8 +105,8 @@ class FamilyPattern:
         if found is None:
             key = start_key(start) if start else ""
             fits = [a for a in self.alternatives if a.starts is None or key in a.starts]
-            whole = len(self.alternatives) <= CHUNK
-            found = tuple(a.regex for a in fits) if not whole else self.parts if fits else ()
+            one_expression = len(self.alternatives) <= CHUNK
+            found = (self.parts if fits else ()) if one_expression else tuple(a.regex for a in fits)
             self._by_start[start] = found
         return found
 
@@ -152,47 +155,32 @@ def _alternatives(patterns: list[str], *, whole: bool) -> tuple[Alternative, ...
     return tuple(Alternative.of(p, whole=whole) for p in patterns)
 
 
-def _family_pattern(family: str, language: str, *, whole: bool) -> FamilyPattern:
-    own = [p for p in _table("text")[family].get(language, []) if isinstance(p, str)]
-    return FamilyPattern(_shared(family, whole=whole).shared, _alternatives(own, whole=whole))
-
-
 @functools.cache
 def line_pattern(family: str, language: str | None) -> FamilyPattern:
     """A text family's whole-line patterns ("any", English, ``language``); use ``.match``."""
-    return _line_pattern(family, _own(family, language))
-
-
-@functools.cache
-def _line_pattern(family: str, language: str | None) -> FamilyPattern:
-    return _family_pattern(family, language, whole=True) if language else _shared(family, whole=True)
+    return _pattern(family, _own(family, language), whole=True)
 
 
 @functools.cache
 def loose_pattern(family: str, language: str | None) -> FamilyPattern:
     """A text family's patterns, unanchored: ``.match`` for a prefix, ``.search`` anywhere."""
-    return _loose_pattern(family, _own(family, language))
+    return _pattern(family, _own(family, language), whole=False)
 
 
 @functools.cache
-def _loose_pattern(family: str, language: str | None) -> FamilyPattern:
-    return _family_pattern(family, language, whole=False) if language else _shared(family, whole=False)
-
-
-@functools.cache
-def _shared(family: str, *, whole: bool) -> FamilyPattern:
-    return FamilyPattern(_alternatives(_family_patterns(_table("text")[family], None), whole=whole))
+def _pattern(family: str, language: str | None, *, whole: bool) -> FamilyPattern:
+    """The family for ``language`` (None: the "any" and English lists alone, which every language shares)."""
+    table = _table("text")[family]
+    if language is None:
+        return FamilyPattern(_alternatives(_family_patterns(table, None), whole=whole))
+    own = [p for p in table.get(language, []) if isinstance(p, str)]
+    return FamilyPattern(_pattern(family, None, whole=whole).shared, _alternatives(own, whole=whole))
 
 
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
-    """A text family's patterns one by one (unanchored, as `loose_pattern` joins them): for a caller that must
+    """A text family's patterns one by one (unanchored, as `loose_pattern` holds them): for a caller that must
     try each alternative where the joined regex stops at the first that matches."""
-    return _each_pattern(family, _own(family, language))
-
-
-@functools.cache
-def _each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in _family_patterns(_table("text")[family], language))
+    return tuple(alternative.regex for alternative in loose_pattern(family, language).alternatives)
 
 
 def contains_pattern(family: str, language: str | None) -> Phrases:
