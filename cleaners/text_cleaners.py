@@ -279,10 +279,32 @@ def copyright_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     return _matching("copyright", lines, context, 60)
 
 
+CREDIT_HEAD = 3
+CREDIT_TAIL = 6
+"""Where a credit line may stand in any form: among the first and the last lines of a text."""
+LABELLED_CREDIT_WORDS = 12
+"""A credit set apart as one (`_set_apart`) is one anywhere in the text if it has at most this many words."""
+_BRACKETED = re.compile(r"[\[(（][^\[\](（）)]+[)\]）]\.?")
+
+
+def _set_apart(text: str) -> bool:
+    """A line that is set apart from prose by its form: wholly in brackets ("(With inputs from PTI)") or
+    opened by a label and a colon ("Via: example.org", "Courtesy: …", "Kaynak: DHA")."""
+    return bool(_BRACKETED.fullmatch(text) or _LEAD_LABEL.match(text))
+
+
 def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Agency and contributor credits near the start or end ("(FRANCE 24 with AFP)", "Reporting by ...")."""
+    """Agency and contributor credits ("(FRANCE 24 with AFP)", "Reporting by ...", "Via: example.org"): near the
+    start or end of the text in any form, and anywhere when the line is short and set apart as a label or in
+    brackets (a copying site puts its credit where the copy's paragraphs break, not only at the end)."""
     pattern = line_pattern("credit", context.language)
-    return [i for i in edges(len(lines), 3, 6) if lines[i].words <= 60 and pattern.match(lines[i].norm)]
+    near = set(edges(len(lines), CREDIT_HEAD, CREDIT_TAIL))
+    return [
+        i
+        for i, line in enumerate(lines)
+        if (line.words <= 60 if i in near else line.words <= LABELLED_CREDIT_WORDS and _set_apart(line.norm))
+        and pattern.match(line.norm)
+    ]
 
 
 @functools.lru_cache(maxsize=256)  # the headline's spellings and the first lines, again in every round

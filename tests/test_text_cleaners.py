@@ -1568,6 +1568,36 @@ def test_a_dated_byline_in_the_middle_is_removed(language: str, line: str, remov
     assert removals == ((Removal("byline", "text", line),) if removed else ())
 
 
+# A credit set apart as a label or in brackets is a credit wherever it stands (a copying site puts it where the
+# copy's paragraphs break); in running prose form it is read only near the start or the end.
+MIDDLE_CREDITS = [
+    ("bracketed-inputs", "en", "(With inputs from PTI)", True),
+    ("bracketed-agency-inputs", "en", "(With agency inputs)", True),
+    ("labelled-via-domain", "en", "Via: harbourpost.co.uk", True),
+    ("labelled-courtesy", "en", "Courtesy: westcoastherald.co.nz", True),
+    ("labelled-source-tr", "tr", "Kaynak: DHA", True),
+    ("reporting-by-in-prose-form", "en", "Reporting by Jane Doe; Editing by John Roe", False),
+    ("via-without-a-label-pt", "pt", "Via Láctea", False),
+    (
+        "long-bracketed-aside",
+        "en",
+        "(With inputs from the harbour authority, the council said the bridge will reopen)",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "removed"), [pytest.param(*case[1:], id=case[0]) for case in MIDDLE_CREDITS]
+)
+def test_a_credit_set_apart_in_the_middle_is_removed(language: str, line: str, removed: bool) -> None:
+    before, after = ("First paragraph " * 12).strip(), ("Second paragraph " * 12).strip()
+    lines = [*(f"{before} {n}" for n in range(4)), line, *(f"{after} {n}" for n in range(7))]
+    kept, removals = clean(lines, language)
+    assert (line not in kept) is removed
+    assert removals == ((Removal("agency-credit", "text", line),) if removed else ())
+
+
 def test_cleaning_article_lines_twice_removes_nothing_the_second_time(paragraphs: tuple[str, str]) -> None:
     lines = [paragraphs[0], *(str(case.values[0]) for case in ARTICLE), paragraphs[1]]
     once, _removals = clean(lines, "en")
