@@ -17,6 +17,7 @@ from cleaners.html_tree import parse_html
 from cleaners.language import detect_language
 from cleaners.left_out import restore_left_out
 from cleaners.metadata import PageMetadata, read_metadata
+from cleaners.paragraph_breaks import restore_breaks
 from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
@@ -120,10 +121,12 @@ def clean_with(
         remaining = prose.remaining(tree)
         extraction = extract_main_text(tree, base, remaining, meta.article_body)
         restored = restore_left_out(remaining, extraction.text, extraction.found)
-        html_removals, raw_text = stage.removals, restored.text
+        broken = restore_breaks(restored.text, prose)
+        html_removals, raw_text = stage.removals, broken.text
         problems.extend(stage.guarded)
         problems.extend([extraction.note] if extraction.note else [])
         problems.extend(restored.notes)
+        problems.extend([broken.note] if broken.note else [])
     title = meta.title or (feed_entry.title if feed_entry else None)
     language = meta.language or detect_language(raw_text)
     context = TextContext(title, language, rules, meta.headlines, meta.description)
