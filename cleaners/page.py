@@ -121,7 +121,7 @@ def clean_with(
         remaining = prose.remaining(tree)
         extraction = extract_main_text(tree, base, remaining, meta.article_body)
         restored = restore_left_out(remaining, extraction.text, extraction.found)
-        broken = restore_breaks(restored.text, prose)
+        broken = restore_breaks(restored.text, prose, tree)
         html_removals, raw_text = stage.removals, broken.text
         problems.extend(stage.guarded)
         problems.extend([extraction.note] if extraction.note else [])

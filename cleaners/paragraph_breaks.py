@@ -23,20 +23,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaners.prose import ARTICLE_SHARE, MIN_BLOCK_CHARS, PageProse
+from cleaners.prose import ARTICLE_SHARE, MIN_BLOCK_CHARS, PageProse, block_of
 
+_TEXTS = etree.XPath("//body//text()[normalize-space()]")
 HEAD_CHARS = 24
 """Characters (whitespace removed) of a paragraph's beginning looked for in a line."""
 RUN_TOGETHER_SHARE = ARTICLE_SHARE
 """A line that holds this share of the page's prose or more is (a large part of) the article run together: only
 such a line is broken. A shorter run of blocks on one line (a box's label and its text, a teaser's title and
 its summary, a list of cookies) is read whole, as the cleaners that know such lines read them."""
+MIN_SHORT_CHARS = 12
+"""Characters (whitespace removed) of the shortest block looked for whole: a note or a label of a few words
+("Leave a comment below."), not a button's one word, which a sentence may hold."""
 MIN_LINE_CHARS = 2 * MIN_BLOCK_CHARS
 """A line shorter than this cannot hold two of the page's paragraphs, and is not read."""
 _BREAK_AFTER = re.compile(r"[\s.!?…。！？:;\"'”’»)\]]")
 """What may stand just before a break: a space, or the end of a sentence (scripts written without spaces)."""
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’»)\]]")
+"""What stands just before a short block run into a line: the end of the sentence before it."""
 _LETTER = re.compile(r"[^\W\d_]")
 """A line is only broken after a letter: not after a list item's bullet or number ("- ", "1. ")."""
 
@@ -54,6 +61,48 @@ def paragraph_head(node: HtmlElement) -> str:
     return "".join(head)[:HEAD_CHARS]
 
 
+def _is_sentence(text: str) -> bool:
+    """Whether ``text`` (whitespace removed) is written as a sentence: a capital letter first and a sentence's end
+    last ("Leave a comment below."). Such a short block stands apart even after a word that is not a sentence's
+    end (a hidden label's "Body" before it)."""
+    return text[0].isupper() and text[-1] in ".!?…"
+
+
+def _short_head(node: HtmlElement) -> str | None:
+    """The whole text of a short block (fewer than `HEAD_CHARS` characters, whitespace removed), when it is one
+    of `MIN_SHORT_CHARS` characters or more in two words or more ("Leave a comment below."), else None."""
+    text = node.text_content()
+    flat = "".join(text.split())
+    return flat if MIN_SHORT_CHARS <= len(flat) < HEAD_CHARS and len(text.split()) >= 2 else None
+
+
+@dataclass(frozen=True)
+class Heads:
+    """What a run-together line is broken before."""
+
+    paragraphs: frozenset[str]
+    """The beginnings (`paragraph_head`) of the page's paragraphs (`PageProse`, as found before any cleaner ran):
+    a break after a space or a sentence's end."""
+    blocks: frozenset[str]
+    """The beginnings of the other blocks with text that the tree still holds (a menu's item, a note, a box's
+    label), which a sentence may hold too: a break only after a sentence's end."""
+    shorts: frozenset[str]
+    """The whole texts of the short blocks among those (`_short_head`): a break before them, after a sentence's
+    end (or after any word, for one written as a sentence: `_is_sentence`), and another after them."""
+
+    @classmethod
+    def of(cls, tree: HtmlElement, prose: PageProse) -> Heads:
+        paragraphs = {paragraph_head(block.node) for block in prose.blocks}
+        others = {node for node in (block_of(run) for run in _TEXTS(tree)) if node is not None}
+        others.difference_update(block.node for block in prose.blocks)
+        blocks = {paragraph_head(node) for node in others} - paragraphs
+        return cls(
+            frozenset(head for head in paragraphs if len(head) == HEAD_CHARS),
+            frozenset(head for head in blocks if len(head) == HEAD_CHARS),
+            frozenset(short for short in map(_short_head, others) if short),
+        )
+
+
 @dataclass(frozen=True)
 class Breaks:
     """A text with its lost paragraph breaks put back, and how many were."""
@@ -67,31 +116,50 @@ class Breaks:
         return f"paragraph-breaks-restored:{self.added}" if self.added else None
 
 
-def _line_breaks(line: str, heads: list[str]) -> list[int]:
-    """Where in ``line`` (offsets) a paragraph of ``heads`` begins, after the line's own start."""
+def _line_breaks(line: str, heads: Heads) -> list[int]:
+    """Where in ``line`` (offsets) a block of ``heads`` begins after the line's own start, and where a short block
+    stands whole between a sentence's end and a space or the line's end (and where it ends)."""
     offsets = [i for i, char in enumerate(line) if not char.isspace()]
     flat = "".join(line[i] for i in offsets)
     found = set()
-    for head in heads:
+    for head in heads.paragraphs:
         at = flat.find(head, 1)
         if at > 0 and _BREAK_AFTER.match(line[offsets[at] - 1]) and _LETTER.search(line, 0, offsets[at]):
             found.add(offsets[at])
+    for head in heads.blocks:
+        at = flat.find(head, 1)
+        if at > 0 and _SENTENCE_END.match(flat[at - 1]):
+            found.add(offsets[at])
+    for short in heads.shorts:
+        at = flat.find(short, 1)
+        end = at + len(short)
+        after_a_word = at > 0 and _is_sentence(short) and line[offsets[at] - 1].isspace()
+        if (
+            at > 0
+            and (_SENTENCE_END.match(flat[at - 1]) or after_a_word)
+            and (end == len(flat) or line[offsets[end] - 1].isspace())
+        ):
+            found.add(offsets[at])
+            if end < len(flat):
+                found.add(offsets[end])
     return sorted(found)
 
 
-def restore_breaks(text: str, prose: PageProse) -> Breaks:
-    """``text`` with a line break before each of the page's paragraphs that begins inside one of its lines
-    that holds `RUN_TOGETHER_SHARE` of the page's prose or more."""
+def _run_together(line: str, prose: PageProse) -> bool:
+    """Whether ``line`` holds two of the page's paragraphs or more, and `RUN_TOGETHER_SHARE` of its prose."""
+    found = prose.found_in(line)
+    return len(found) >= 2 and prose.share_of(found) >= RUN_TOGETHER_SHARE
+
+
+def restore_breaks(text: str, prose: PageProse, tree: HtmlElement) -> Breaks:
+    """``text`` with a line break before each of the page's blocks (`block_heads`) that begins inside one of its
+    lines that holds `RUN_TOGETHER_SHARE` of the page's prose or more, and after each short block there."""
     lines = text.split("\n")
     least = max(MIN_LINE_CHARS, RUN_TOGETHER_SHARE * prose.total)
-    long_lines = [
-        i
-        for i, line in enumerate(lines)
-        if len(line) >= least and prose.share_of(prose.found_in(line)) >= RUN_TOGETHER_SHARE
-    ]
-    if not long_lines or len(prose.blocks) < 2:
+    long_lines = [i for i, line in enumerate(lines) if len(line) >= least and _run_together(line, prose)]
+    if not long_lines:
         return Breaks(text, 0)
-    heads = [head for head in {paragraph_head(block.node) for block in prose.blocks} if len(head) == HEAD_CHARS]
+    heads = Heads.of(tree, prose)
     added = 0
     for i in long_lines:
         line = lines[i]

@@ -109,7 +109,7 @@ class ProseBlock:
     """Its text stops with an ellipsis or in mid-sentence: a teaser of another page, not a paragraph."""
 
 
-def _block_of(run: etree._ElementUnicodeResult) -> HtmlElement | None:
+def block_of(run: etree._ElementUnicodeResult) -> HtmlElement | None:
     """The block element a text run belongs to: above the inline elements it stands in."""
     parent = run.getparent()
     node = parent if run.is_text else (parent.getparent() if parent is not None else None)
@@ -182,7 +182,7 @@ class PageProse:
         """Find the paragraphs of a page's tree (before anything is dropped from it)."""
         runs: dict[HtmlElement, list[str]] = {}
         for run in _RUNS(tree):
-            node = _block_of(run)
+            node = block_of(run)
             if node is not None:
                 text = run.strip()
                 if len(text) >= MIN_RUN_CHARS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml.html import HtmlElement
 
 from cleaners.html_tree import parse_html
 from cleaners.paragraph_breaks import restore_breaks
@@ -23,20 +24,22 @@ JAPANESE = [
     "補修工事は来年の春に始まり、少なくとも八か月かかる見込みです。",
 ]
 NEWSLETTER = "For daily news, sign up for our newsletter"
+PROMO = "Sign up for the Courier's morning newsletter to get every story from the valley in your inbox."
+SHORT_NOTE = "Leave a comment below."
 TEASER = "Another story: the ferry timetable changes next week"
 
 
-def prose_of(body: str) -> PageProse:
+def page(body: str) -> HtmlElement:
     tree = parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
     assert tree is not None
-    return PageProse.of(tree)
+    return tree
 
 
-def article(paragraphs: list[str], extra: str = "") -> PageProse:
-    return prose_of("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + extra + "</article>")
+def article(paragraphs: list[str], extra: str = "") -> HtmlElement:
+    return page("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + extra + "</article>")
 
 
-# id: (the page's prose, the extracted text, the text expected, the breaks added)
+# id: (the page, the extracted text, the text expected, the breaks added)
 CASES = {
     "an-article-on-one-line": (
         article(PARAGRAPHS),
@@ -48,6 +51,56 @@ CASES = {
         article(PARAGRAPHS),
         " ".join([PARAGRAPHS[0], PARAGRAPHS[1], NEWSLETTER, PARAGRAPHS[2], PARAGRAPHS[3]]),
         "\n".join([PARAGRAPHS[0], f"{PARAGRAPHS[1]} {NEWSLETTER}", PARAGRAPHS[2], PARAGRAPHS[3]]),
+        3,
+    ),
+    "a-short-note-run-into-the-article": (
+        article([*PARAGRAPHS[:2], SHORT_NOTE, *PARAGRAPHS[2:]]),
+        " ".join([*PARAGRAPHS[:2], SHORT_NOTE, *PARAGRAPHS[2:]]),
+        "\n".join([*PARAGRAPHS[:2], SHORT_NOTE, *PARAGRAPHS[2:]]),
+        4,
+    ),
+    "a-short-note-at-the-end-of-the-run": (
+        article(PARAGRAPHS, f"<div class='note'>{SHORT_NOTE}</div>"),
+        " ".join([*PARAGRAPHS, SHORT_NOTE]),
+        "\n".join([*PARAGRAPHS, SHORT_NOTE]),
+        4,
+    ),
+    "a-short-block-inside-a-sentence-is-not-a-break": (
+        article(PARAGRAPHS, "<div class='share'><a href='/s'>Share this story</a></div>"),
+        " ".join([PARAGRAPHS[0], "Residents were asked to share this story with neighbours.", *PARAGRAPHS[1:]]),
+        "\n".join([f"{PARAGRAPHS[0]} Residents were asked to share this story with neighbours.", *PARAGRAPHS[1:]]),
+        3,
+    ),
+    "a-menu-item-inside-a-sentence-is-not-a-break": (
+        article(PARAGRAPHS, "<ul class='menu'><li><a href='/h'>Harbour Bridge Repair Programme</a></li></ul>"),
+        " ".join([PARAGRAPHS[0], "It joins the Harbour Bridge Repair Programme announced in May.", *PARAGRAPHS[1:]]),
+        "\n".join([f"{PARAGRAPHS[0]} It joins the Harbour Bridge Repair Programme announced in May.", *PARAGRAPHS[1:]]),
+        3,
+    ),
+    "a-heading-after-a-sentence-is-a-break": (
+        article(
+            PARAGRAPHS[:2], f"<h3>What the council plans next</h3>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[2:])}"
+        ),
+        " ".join([*PARAGRAPHS[:2], "What the council plans next", *PARAGRAPHS[2:]]),
+        "\n".join([*PARAGRAPHS[:2], "What the council plans next", *PARAGRAPHS[2:]]),
+        4,
+    ),
+    "a-short-sentence-after-a-hidden-label": (
+        article(PARAGRAPHS, f"<h2 class='visually-hidden'>Body</h2><p><strong>{SHORT_NOTE}</strong></p>"),
+        " ".join([PARAGRAPHS[0], "Body", SHORT_NOTE, *PARAGRAPHS[1:]]),
+        "\n".join([f"{PARAGRAPHS[0]} Body", SHORT_NOTE, *PARAGRAPHS[1:]]),
+        4,
+    ),
+    "a-short-label-after-a-word-is-not-a-break": (
+        article(PARAGRAPHS, "<div class='tag'>harbour bridge works</div>"),
+        " ".join([PARAGRAPHS[0], "The closure delays harbour bridge works until spring.", *PARAGRAPHS[1:]]),
+        "\n".join([f"{PARAGRAPHS[0]} The closure delays harbour bridge works until spring.", *PARAGRAPHS[1:]]),
+        3,
+    ),
+    "a-one-word-block-is-not-looked-for": (
+        article(PARAGRAPHS, "<button>Share</button>"),
+        " ".join([PARAGRAPHS[0], "Share", *PARAGRAPHS[1:]]),
+        "\n".join([f"{PARAGRAPHS[0]} Share", *PARAGRAPHS[1:]]),
         3,
     ),
     "paragraphs-already-apart": (
@@ -81,7 +134,7 @@ CASES = {
         0,
     ),
     "a-page-without-prose": (
-        prose_of("<p>Short.</p>"),
+        page("<p>Short.</p>"),
         " ".join(PARAGRAPHS),
         " ".join(PARAGRAPHS),
         0,
@@ -89,15 +142,27 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize(("prose", "text", "expected", "added"), CASES.values(), ids=CASES.keys())
-def test_restore_breaks(prose: PageProse, text: str, expected: str, added: int) -> None:
-    broken = restore_breaks(text, prose)
+@pytest.mark.parametrize(("tree", "text", "expected", "added"), CASES.values(), ids=CASES.keys())
+def test_restore_breaks(tree: HtmlElement, text: str, expected: str, added: int) -> None:
+    broken = restore_breaks(text, PageProse.of(tree), tree)
     assert broken.text == expected
     assert broken.added == added
     assert broken.note == (f"paragraph-breaks-restored:{added}" if added else None)
 
 
+def test_a_block_a_cleaner_dropped_is_still_a_break() -> None:
+    tree = article(PARAGRAPHS[:2], f"<p class='promo'>{PROMO}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[2:])}")
+    prose = PageProse.of(tree)  # found before the cleaners run
+    for node in tree.iter("p"):
+        if node.get("class") == "promo":
+            node.drop_tree()
+    broken = restore_breaks(" ".join([*PARAGRAPHS[:2], PROMO, *PARAGRAPHS[2:]]), prose, tree)
+    assert broken.text.split("\n") == [*PARAGRAPHS[:2], PROMO, *PARAGRAPHS[2:]]
+
+
 def test_breaking_again_adds_nothing() -> None:
-    prose = article(PARAGRAPHS)
-    once = restore_breaks(" ".join(PARAGRAPHS), prose)
-    assert restore_breaks(once.text, prose).added == 0
+    tree = article(PARAGRAPHS, f"<p>{SHORT_NOTE}</p>")
+    prose = PageProse.of(tree)
+    once = restore_breaks(" ".join([*PARAGRAPHS, SHORT_NOTE]), prose, tree)
+    assert once.added == len(PARAGRAPHS)
+    assert restore_breaks(once.text, prose, tree).added == 0
