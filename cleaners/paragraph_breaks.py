@@ -118,30 +118,34 @@ class Breaks:
 
 def _line_breaks(line: str, heads: Heads) -> list[int]:
     """Where in ``line`` (offsets) a block of ``heads`` begins after the line's own start, and where a short block
-    stands whole between a sentence's end and a space or the line's end (and where it ends)."""
+    stands whole between a sentence's end and a space or the line's end (and where it ends). Each place a block
+    may begin (after a space or a sentence's end) is looked up, so the work grows with the line, not with the
+    number of blocks times the line."""
     offsets = [i for i, char in enumerate(line) if not char.isspace()]
     flat = "".join(line[i] for i in offsets)
+    lengths = sorted({len(short) for short in heads.shorts})
     found = set()
-    for head in heads.paragraphs:
-        at = flat.find(head, 1)
-        if at > 0 and _BREAK_AFTER.match(line[offsets[at] - 1]) and _LETTER.search(line, 0, offsets[at]):
-            found.add(offsets[at])
-    for head in heads.blocks:
-        at = flat.find(head, 1)
-        if at > 0 and _SENTENCE_END.match(flat[at - 1]):
-            found.add(offsets[at])
-    for short in heads.shorts:
-        at = flat.find(short, 1)
-        end = at + len(short)
-        after_a_word = at > 0 and _is_sentence(short) and line[offsets[at] - 1].isspace()
-        if (
-            at > 0
-            and (_SENTENCE_END.match(flat[at - 1]) or after_a_word)
-            and (end == len(flat) or line[offsets[end] - 1].isspace())
+    for at in range(1, len(flat)):
+        before = line[offsets[at] - 1]
+        if not _BREAK_AFTER.match(before):
+            continue
+        after_a_sentence = bool(_SENTENCE_END.match(flat[at - 1]))
+        head = flat[at : at + HEAD_CHARS]
+        if (head in heads.paragraphs and _LETTER.search(line, 0, offsets[at])) or (
+            after_a_sentence and head in heads.blocks
         ):
             found.add(offsets[at])
-            if end < len(flat):
-                found.add(offsets[end])
+        for length in lengths:
+            short = flat[at : at + length]
+            end = at + length
+            if (
+                short in heads.shorts
+                and (after_a_sentence or (before.isspace() and _is_sentence(short)))
+                and (end == len(flat) or line[offsets[end] - 1].isspace())
+            ):
+                found.add(offsets[at])
+                if end < len(flat):
+                    found.add(offsets[end])
     return sorted(found)
 
 
