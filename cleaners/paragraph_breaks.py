@@ -38,6 +38,8 @@ its summary, a list of cookies) is read whole, as the cleaners that know such li
 MIN_SHORT_CHARS = 12
 """Characters (whitespace removed) of the shortest block looked for whole: a note or a label of a few words
 ("Leave a comment below."), not a button's one word, which a sentence may hold."""
+MAX_WHOLE_CHARS = 1000
+"""Characters (whitespace removed) of the longest block whose end is looked for too (`Heads.wholes`)."""
 MIN_LINE_CHARS = 2 * MIN_BLOCK_CHARS
 """A line shorter than this cannot hold two of the page's paragraphs, and is not read."""
 _BREAK_AFTER = re.compile(r"[\s.!?…。！？:;\"'”’»)\]]")
@@ -68,12 +70,33 @@ def _is_sentence(text: str) -> bool:
     return text[0].isupper() and text[-1] in ".!?…"
 
 
+def _text_upto(node: HtmlElement, most: int) -> str | None:
+    """``node``'s text, if it holds at most ``most`` characters with whitespace removed, else None (read no
+    further than that, so that a block holding the whole page costs no more than a short one)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in node.itertext():
+        pieces.append(piece)
+        size += len("".join(piece.split()))
+        if size > most:
+            return None
+    return "".join(pieces)
+
+
 def _short_head(node: HtmlElement) -> str | None:
     """The whole text of a short block (fewer than `HEAD_CHARS` characters, whitespace removed), when it is one
     of `MIN_SHORT_CHARS` characters or more in two words or more ("Leave a comment below."), else None."""
-    text = node.text_content()
+    text = _text_upto(node, HEAD_CHARS - 1)
+    if text is None or len(text.split()) < 2:
+        return None
     flat = "".join(text.split())
-    return flat if MIN_SHORT_CHARS <= len(flat) < HEAD_CHARS and len(text.split()) >= 2 else None
+    return flat if len(flat) >= MIN_SHORT_CHARS else None
+
+
+def _whole(node: HtmlElement) -> str | None:
+    """The whole text of a block of at most `MAX_WHOLE_CHARS` characters, whitespace removed, else None."""
+    text = _text_upto(node, MAX_WHOLE_CHARS)
+    return "".join(text.split()) if text is not None else None
 
 
 @dataclass(frozen=True)
@@ -89,17 +112,29 @@ class Heads:
     shorts: frozenset[str]
     """The whole texts of the short blocks among those (`_short_head`): a break before them, after a sentence's
     end (or after any word, for one written as a sentence: `_is_sentence`), and another after them."""
+    wholes: dict[str, frozenset[str]]
+    """For a beginning of ``paragraphs`` or ``blocks``, the whole texts (`_whole`) of the blocks that begin so:
+    where one is found whole after its beginning, the line is broken after it too (a note run into the
+    page's furniture that follows it)."""
 
     @classmethod
     def of(cls, tree: HtmlElement, prose: PageProse) -> Heads:
-        paragraphs = {paragraph_head(block.node) for block in prose.blocks}
-        others = {node for node in (block_of(run) for run in _TEXTS(tree)) if node is not None}
-        others.difference_update(block.node for block in prose.blocks)
-        blocks = {paragraph_head(node) for node in others} - paragraphs
+        paragraph_nodes = {block.node for block in prose.blocks}
+        others = {node for node in (block_of(run) for run in _TEXTS(tree)) if node is not None} - paragraph_nodes
+        wholes: dict[str, set[str]] = {}
+        beginnings: dict[HtmlElement, str] = {}
+        for node in paragraph_nodes | others:
+            head = beginnings[node] = paragraph_head(node)
+            whole = _whole(node) if len(head) == HEAD_CHARS else None
+            if whole is not None:
+                wholes.setdefault(head, set()).add(whole)
+        paragraphs = {beginnings[node] for node in paragraph_nodes}
+        blocks = {beginnings[node] for node in others} - paragraphs
         return cls(
             frozenset(head for head in paragraphs if len(head) == HEAD_CHARS),
             frozenset(head for head in blocks if len(head) == HEAD_CHARS),
             frozenset(short for short in map(_short_head, others) if short),
+            {head: frozenset(texts) for head, texts in wholes.items()},
         )
 
 
@@ -135,6 +170,10 @@ def _line_breaks(line: str, heads: Heads) -> list[int]:
             after_a_sentence and head in heads.blocks
         ):
             found.add(offsets[at])
+            for whole in heads.wholes.get(head, ()):
+                end = at + len(whole)
+                if end < len(flat) and flat.startswith(whole, at) and line[offsets[end] - 1].isspace():
+                    found.add(offsets[end])
         for length in lengths:
             short = flat[at : at + length]
             end = at + length

@@ -47,10 +47,18 @@ CASES = {
         "\n".join(PARAGRAPHS),
         3,
     ),
-    "a-newsletter-box-inside-the-run": (
+    "text-after-a-paragraph-s-end-stands-apart": (
         article(PARAGRAPHS),
         " ".join([PARAGRAPHS[0], PARAGRAPHS[1], NEWSLETTER, PARAGRAPHS[2], PARAGRAPHS[3]]),
-        "\n".join([PARAGRAPHS[0], f"{PARAGRAPHS[1]} {NEWSLETTER}", PARAGRAPHS[2], PARAGRAPHS[3]]),
+        "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], NEWSLETTER, PARAGRAPHS[2], PARAGRAPHS[3]]),
+        4,
+    ),
+    "a-paragraph-s-words-inside-a-longer-one-are-not-its-end": (
+        article(
+            [PARAGRAPHS[0], PARAGRAPHS[1][:-1] + ", the engineers said.", *PARAGRAPHS[2:]], f"<p>{PARAGRAPHS[1]}</p>"
+        ),
+        " ".join([PARAGRAPHS[0], PARAGRAPHS[1][:-1] + ", the engineers said.", *PARAGRAPHS[2:]]),
+        "\n".join([PARAGRAPHS[0], PARAGRAPHS[1][:-1] + ", the engineers said.", *PARAGRAPHS[2:]]),
         3,
     ),
     "a-short-note-run-into-the-article": (
