@@ -284,13 +284,18 @@ CREDIT_TAIL = 6
 """Where a credit line may stand in any form: among the first and the last lines of a text."""
 LABELLED_CREDIT_WORDS = 12
 """A credit set apart as one (`_set_apart`) is one anywhere in the text if it has at most this many words."""
+LABEL_CHARS = 40
+"""A label's colon stands within this many characters of a line's start (two words of `_LEAD_LABEL`)."""
 _BRACKETED = re.compile(r"[\[(（][^\[\](（）)]+[)\]）]\.?")
 
 
 def _set_apart(text: str) -> bool:
     """A line that is set apart from prose by its form: wholly in brackets ("(With inputs from PTI)") or
     opened by a label and a colon ("Via: example.org", "Courtesy: …", "Kaynak: DHA")."""
-    return bool(_BRACKETED.fullmatch(text) or _LEAD_LABEL.match(text))
+    if text[:1] in "([（":
+        return bool(_BRACKETED.fullmatch(text))
+    head = text[:LABEL_CHARS]
+    return ("：" in head or ":" in head) and bool(_LEAD_LABEL.match(text))
 
 
 def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
