@@ -8,14 +8,22 @@ line. Then the whole article is one line, and a newsletter box, a share bar
 or a related headline inside it can no longer be told apart from the prose
 around it.
 
-The page's prose (`cleaners.prose.PageProse`, as found before any cleaner ran)
-knows where each of its paragraphs begins, including those a cleaner dropped
-from the page that the text may still hold (a newsletter teaser inside a
-JSON-LD ``articleBody``). Where a line of the text holds a large share of that
-prose (`RUN_TOGETHER_SHARE`) and the beginning of one of its paragraphs after
-its own start, the line is broken there, at a space or after a sentence's end
-(so a word is never cut in two); on lines of their own, the text cleaners can
-read such blocks. A text whose lines each hold one paragraph is left as it is.
+The page knows where its blocks begin. A line that holds two or more of the
+page's paragraphs and a large share of its prose (`RUN_TOGETHER_SHARE`) is
+broken (`Heads`, `_line_breaks`):
+
+- before each paragraph of the page's prose (`cleaners.prose.PageProse`, as
+  found before any cleaner ran, so that a teaser a cleaner dropped from the
+  page but a JSON-LD ``articleBody`` still holds stands apart too) that begins
+  inside it, after a space or a sentence's end, never after a bullet alone;
+- before each other block of text the page still holds (a heading, a box's
+  label), after a sentence's end only, since a sentence may hold a menu item's
+  words;
+- before and after each short block found whole ("Leave a comment below.");
+- after a block found whole.
+
+On lines of their own, the text cleaners can read such blocks. A text whose
+lines each hold one block is left as it is.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaners.prose import ARTICLE_SHARE, MIN_BLOCK_CHARS, PageProse, block_of
+from cleaners.prose import ARTICLE_SHARE, MIN_BLOCK_CHARS, PageProse, block_of, squeeze
 
 _TEXTS = etree.XPath("//body//text()[normalize-space()]")
 HEAD_CHARS = 24
@@ -41,26 +49,15 @@ MIN_SHORT_CHARS = 12
 MAX_WHOLE_CHARS = 1000
 """Characters (whitespace removed) of the longest block whose end is looked for too (`Heads.wholes`)."""
 MIN_LINE_CHARS = 2 * MIN_BLOCK_CHARS
-"""A line shorter than this cannot hold two of the page's paragraphs, and is not read."""
-_BREAK_AFTER = re.compile(r"[\s.!?…。！？:;\"'”’»)\]]")
-"""What may stand just before a break: a space, or the end of a sentence (scripts written without spaces)."""
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’»)\]]")
-"""What stands just before a short block run into a line: the end of the sentence before it."""
+"""A line shorter than this cannot hold two of the page's paragraphs: it is not looked at further (a cheap
+test before `_run_together`)."""
+_ENDS = r""".!?…。！？:;"'”’»)\]"""
+_SENTENCE_END = re.compile(f"[{_ENDS}]")
+"""What stands just before a block that a sentence could hold: the end of the sentence before it."""
+_BREAK_AFTER = re.compile(f"[\\s{_ENDS}]")
+"""What may stand just before a paragraph: a space, or the end of a sentence (scripts written without spaces)."""
 _LETTER = re.compile(r"[^\W\d_]")
 """A line is only broken after a letter: not after a list item's bullet or number ("- ", "1. ")."""
-
-
-def paragraph_head(node: HtmlElement) -> str:
-    """The first `HEAD_CHARS` characters of ``node``'s text, whitespace removed."""
-    head: list[str] = []
-    size = 0
-    for piece in node.itertext():
-        flat = "".join(piece.split())
-        head.append(flat)
-        size += len(flat)
-        if size >= HEAD_CHARS:
-            break
-    return "".join(head)[:HEAD_CHARS]
 
 
 def _is_sentence(text: str) -> bool:
@@ -70,33 +67,37 @@ def _is_sentence(text: str) -> bool:
     return text[0].isupper() and text[-1] in ".!?…"
 
 
-def _text_upto(node: HtmlElement, most: int) -> str | None:
-    """``node``'s text, if it holds at most ``most`` characters with whitespace removed, else None (read no
-    further than that, so that a block holding the whole page costs no more than a short one)."""
-    pieces: list[str] = []
-    size = 0
-    for piece in node.itertext():
-        pieces.append(piece)
-        size += len("".join(piece.split()))
-        if size > most:
-            return None
-    return "".join(pieces)
+@dataclass(frozen=True)
+class BlockText:
+    """What a block's text tells, read once and no further than `MAX_WHOLE_CHARS`."""
 
+    head: str
+    """Its first `HEAD_CHARS` characters, whitespace removed (fewer for a shorter block)."""
+    whole: str | None
+    """Its whole text, whitespace removed, when it holds at most `MAX_WHOLE_CHARS` characters, else None."""
+    words: int
+    """The words of its text as far as it was read."""
 
-def _short_head(node: HtmlElement) -> str | None:
-    """The whole text of a short block (fewer than `HEAD_CHARS` characters, whitespace removed), when it is one
-    of `MIN_SHORT_CHARS` characters or more in two words or more ("Leave a comment below."), else None."""
-    text = _text_upto(node, HEAD_CHARS - 1)
-    if text is None or len(text.split()) < 2:
-        return None
-    flat = "".join(text.split())
-    return flat if len(flat) >= MIN_SHORT_CHARS else None
+    @classmethod
+    def of(cls, node: HtmlElement) -> BlockText:
+        pieces: list[str] = []
+        size = 0
+        for piece in node.itertext():
+            pieces.append(piece)
+            size += len(squeeze(piece))
+            if size > MAX_WHOLE_CHARS:  # a block holding the whole page costs no more than a short one
+                flat = squeeze("".join(pieces))
+                return cls(flat[:HEAD_CHARS], None, 0)
+        text = "".join(pieces)
+        flat = squeeze(text)
+        return cls(flat[:HEAD_CHARS], flat, len(text.split()))
 
-
-def _whole(node: HtmlElement) -> str | None:
-    """The whole text of a block of at most `MAX_WHOLE_CHARS` characters, whitespace removed, else None."""
-    text = _text_upto(node, MAX_WHOLE_CHARS)
-    return "".join(text.split()) if text is not None else None
+    @property
+    def short(self) -> str | None:
+        """Its whole text when the block is short: under `HEAD_CHARS` characters, `MIN_SHORT_CHARS` or more, in
+        two words or more ("Leave a comment below."); else None."""
+        whole = self.whole
+        return whole if whole is not None and MIN_SHORT_CHARS <= len(whole) < HEAD_CHARS and self.words >= 2 else None
 
 
 @dataclass(frozen=True)
@@ -104,16 +105,16 @@ class Heads:
     """What a run-together line is broken before."""
 
     paragraphs: frozenset[str]
-    """The beginnings (`paragraph_head`) of the page's paragraphs (`PageProse`, as found before any cleaner ran):
+    """The beginnings (`BlockText.head`) of the page's paragraphs (`PageProse`, as found before any cleaner ran):
     a break after a space or a sentence's end."""
     blocks: frozenset[str]
     """The beginnings of the other blocks with text that the tree still holds (a menu's item, a note, a box's
     label), which a sentence may hold too: a break only after a sentence's end."""
     shorts: frozenset[str]
-    """The whole texts of the short blocks among those (`_short_head`): a break before them, after a sentence's
+    """The whole texts of the short blocks among those (`BlockText.short`): a break before them, after a sentence's
     end (or after any word, for one written as a sentence: `_is_sentence`), and another after them."""
     wholes: dict[str, frozenset[str]]
-    """For a beginning of ``paragraphs`` or ``blocks``, the whole texts (`_whole`) of the blocks that begin so:
+    """For a beginning of ``paragraphs`` or ``blocks``, the whole texts (`BlockText.whole`) of the blocks that begin so:
     where one is found whole after its beginning, the line is broken after it too (a note run into the
     page's furniture that follows it)."""
 
@@ -121,19 +122,17 @@ class Heads:
     def of(cls, tree: HtmlElement, prose: PageProse) -> Heads:
         paragraph_nodes = {block.node for block in prose.blocks}
         others = {node for node in (block_of(run) for run in _TEXTS(tree)) if node is not None} - paragraph_nodes
+        read = {node: BlockText.of(node) for node in paragraph_nodes | others}
         wholes: dict[str, set[str]] = {}
-        beginnings: dict[HtmlElement, str] = {}
-        for node in paragraph_nodes | others:
-            head = beginnings[node] = paragraph_head(node)
-            whole = _whole(node) if len(head) == HEAD_CHARS else None
-            if whole is not None:
-                wholes.setdefault(head, set()).add(whole)
-        paragraphs = {beginnings[node] for node in paragraph_nodes}
-        blocks = {beginnings[node] for node in others} - paragraphs
+        for text in read.values():
+            if len(text.head) == HEAD_CHARS and text.whole is not None:
+                wholes.setdefault(text.head, set()).add(text.whole)
+        paragraphs = {read[node].head for node in paragraph_nodes if len(read[node].head) == HEAD_CHARS}
+        blocks = {read[node].head for node in others if len(read[node].head) == HEAD_CHARS} - paragraphs
         return cls(
-            frozenset(head for head in paragraphs if len(head) == HEAD_CHARS),
-            frozenset(head for head in blocks if len(head) == HEAD_CHARS),
-            frozenset(short for short in map(_short_head, others) if short),
+            frozenset(paragraphs),
+            frozenset(blocks),
+            frozenset(short for short in (read[node].short for node in others) if short),
             {head: frozenset(texts) for head, texts in wholes.items()},
         )
 
@@ -195,8 +194,9 @@ def _run_together(line: str, prose: PageProse) -> bool:
 
 
 def restore_breaks(text: str, prose: PageProse, tree: HtmlElement) -> Breaks:
-    """``text`` with a line break before each of the page's blocks (`block_heads`) that begins inside one of its
-    lines that holds `RUN_TOGETHER_SHARE` of the page's prose or more, and after each short block there."""
+    """``text`` with its run-together lines (`_run_together`) broken where the page's blocks begin and end
+    (`Heads`, `_line_breaks`). ``prose`` is the page's prose as found before any cleaner ran, ``tree`` the page
+    as the cleaners left it."""
     lines = text.split("\n")
     least = max(MIN_LINE_CHARS, RUN_TOGETHER_SHARE * prose.total)
     long_lines = [i for i, line in enumerate(lines) if len(line) >= least and _run_together(line, prose)]
@@ -211,4 +211,4 @@ def restore_breaks(text: str, prose: PageProse, tree: HtmlElement) -> Breaks:
             pieces = [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
             lines[i] = "\n".join(piece for piece in pieces if piece)
             added += len(cuts)
-    return Breaks("\n".join(lines), added) if added else Breaks(text, 0)
+    return Breaks("\n".join(lines), added)

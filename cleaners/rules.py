@@ -112,9 +112,7 @@ class FamilyPattern:
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``."""
-        start = text[pos : pos + 1]
-        regexes = self._by_start.get(start)  # called for every line and family: the cached case inline
-        for regex in self._candidates(start) if regexes is None else regexes:
+        for regex in self._candidates(text[pos : pos + 1]):
             found = regex.match(text, pos)
             if found is not None:
                 return found
@@ -122,9 +120,7 @@ class FamilyPattern:
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """As ``re.Pattern.fullmatch`` of the joined expression."""
-        start = text[:1]
-        regexes = self._by_start.get(start)
-        for regex in self._candidates(start) if regexes is None else regexes:
+        for regex in self._candidates(text[:1]):
             found = regex.fullmatch(text)
             if found is not None:
                 return found

@@ -20,8 +20,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from lxml.html import HtmlElement
 
 from cleaners import FeedEntry, clean_page
+from cleaners.html_tree import parse_html
 from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
 from pipelines.records import ArticleFailure, RawPage
@@ -50,6 +52,13 @@ BOZO_FEED = """<?xml version="1.0" encoding="utf-8"?>
 
 HOMEPAGE = b"""<!doctype html><html><head><title>Home</title>
 <link rel="alternate" type="application/rss+xml" href="/feeds/discovered.xml"></head><body>Hello</body></html>"""
+
+
+def body_tree(body: str) -> HtmlElement:
+    """A page whose body is ``body``, parsed as the cleaners parse a page."""
+    tree = parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    assert tree is not None
+    return tree
 
 
 def page_name(path: Path) -> str:

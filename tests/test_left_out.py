@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from lxml.html import HtmlElement
 
 from cleaners.headings import shown_text
-from cleaners.html_tree import parse_html
 from cleaners.left_out import restore_left_out
 from cleaners.prose import PageProse
+
+from conftest import body_tree
 
 ONE = "The harbour trust agreed on Tuesday to sell the old ferry terminal to the county council for a market."
 TWO = "Councillors voted eleven to four in favour after a debate that ran well past midnight on Tuesday."
 THREE = "Traders who run stalls on the seafront every summer welcomed the vote at the meeting on Wednesday."
-
-
-def tree_of(body: str) -> HtmlElement:
-    tree = parse_html(f"<html><body>{body}</body></html>")
-    assert tree is not None
-    return tree
 
 
 @pytest.mark.parametrize(
@@ -34,7 +28,7 @@ def tree_of(body: str) -> HtmlElement:
     ],
 )
 def test_how_a_heading_reads(heading: str, expected: str) -> None:
-    tree = tree_of(heading)
+    tree = body_tree(heading)
     assert " ".join(shown_text(next(tree.iter("h2"))).split()) == expected
 
 
@@ -82,7 +76,7 @@ WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
     ],
 )
 def test_headings_between_the_texts_paragraphs_are_put_back(body: str, text: str, expected: str, restored: int) -> None:
-    tree = tree_of(body)
+    tree = body_tree(body)
     found = restore_left_out(PageProse.of(tree), text)
     assert (found.text, found.headings) == (expected, restored)
 
@@ -120,13 +114,13 @@ LIST_TEXT = f"{ONE}\n- Eleven votes to four\n- A market by 2028\n{TWO}"
     ],
 )
 def test_lists_between_the_texts_paragraphs_are_put_back(between: str, text: str, expected: str, lists: int) -> None:
-    tree = tree_of(f"<div><p>{ONE}</p>{between}<p>{TWO}</p><ul><li>Elsewhere on the site</li></ul></div>")
+    tree = body_tree(f"<div><p>{ONE}</p>{between}<p>{TWO}</p><ul><li>Elsewhere on the site</li></ul></div>")
     found = restore_left_out(PageProse.of(tree), text)
     assert (found.text, found.lists) == (expected, lists)
 
 
 def test_only_the_part_of_the_page_the_text_came_from_is_looked_at() -> None:
     menu = "<ul><li>Home page of the harbour trust</li></ul>"
-    tree = tree_of(f"{menu}<div class='story'><p>{ONE}</p>{POINTS}<p>{TWO}</p></div>")
+    tree = body_tree(f"{menu}<div class='story'><p>{ONE}</p>{POINTS}<p>{TWO}</p></div>")
     found = restore_left_out(PageProse.of(tree), f"Home page of the harbour trust\n{ONE}\n{TWO}")
     assert (found.text, found.lists) == (f"Home page of the harbour trust\n{LIST_TEXT}", 1)

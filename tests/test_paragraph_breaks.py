@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from lxml.html import HtmlElement
 
-from cleaners.html_tree import parse_html
 from cleaners.paragraph_breaks import restore_breaks
 from cleaners.prose import PageProse
+
+from conftest import body_tree
 
 PARAGRAPHS = [
     "The regional council voted on Tuesday evening to close the old harbour bridge to heavy lorries.",
@@ -29,14 +30,8 @@ SHORT_NOTE = "Leave a comment below."
 TEASER = "Another story: the ferry timetable changes next week"
 
 
-def page(body: str) -> HtmlElement:
-    tree = parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
-    assert tree is not None
-    return tree
-
-
 def article(paragraphs: list[str], extra: str = "") -> HtmlElement:
-    return page("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + extra + "</article>")
+    return body_tree("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + extra + "</article>")
 
 
 # id: (the page, the extracted text, the text expected, the breaks added)
@@ -142,7 +137,7 @@ CASES = {
         0,
     ),
     "a-page-without-prose": (
-        page("<p>Short.</p>"),
+        body_tree("<p>Short.</p>"),
         " ".join(PARAGRAPHS),
         " ".join(PARAGRAPHS),
         0,

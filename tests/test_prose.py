@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners.html_tree import parse_html
 from cleaners.prose import PageProse
+
+from conftest import body_tree
 
 SENTENCE = "The council voted on Tuesday to close the old harbour bridge to lorries after engineers found cracks."
 OTHER = "Residents said the diversion through the estate would add half an hour to every school run this winter."
@@ -16,9 +17,7 @@ KOREAN = (
 
 
 def prose_of(body: str) -> PageProse:
-    tree = parse_html(f"<html><head><title>t</title></head><body>{body}</body></html>")
-    assert tree is not None
-    return PageProse.of(tree)
+    return PageProse.of(body_tree(body))
 
 
 # id: (body, whether SENTENCE counts as the page's prose)
