@@ -18,10 +18,11 @@ _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
 _NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。।"
 _NOT_IN_NAME = re.compile(r"[,;:!?|，；：！？｜。、]")
 CASELESS_NAME_CHARS = 20
-"""A name with a word of a script without letter case (Korean, Japanese, Chinese) has at most this many
-characters: a longer one is a phrase, as those scripts write a sentence without spaces..."""
-CASELESS_NAME_WORDS = 2
-"""...and at most this many words ("BBC 코리아"): nothing but its length tells such a name from a clause."""
+"""A name with a word of a script without letter case (Korean, Japanese, Chinese; Arabic, Hebrew, Hindi) has at
+most this many characters: a longer one is a phrase, as Chinese and Japanese write a sentence without spaces..."""
+CASELESS_NAME_WORDS = 3
+"""...and at most this many words ("BBC 코리아", the Hebrew "סוף שבוע פלוס"): nothing but its length tells such a
+name from a clause (at four, "on Monday The Hindu" of a Hindi news sentence read as one)."""
 _HOST = re.compile(r"\w\.\w")
 FIRST_WORD_NAME_LANGUAGES = ("cs", "sk", "hr", "bg")
 """Languages that capitalise only the first word of a publication's name ("Lidové noviny"), so that a name after a

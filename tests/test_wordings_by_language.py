@@ -94,6 +94,9 @@ SOURCES = {
         "ja",
         "東洋経済オンライン",
     ),
+    "hebrew-three-words": ("זוהי גרסה ערוכה של ראיון שפורסם במגזין סוף שבוע פלוס.", "he", "סוף שבוע פלוס"),
+    "arabic-three-words": ("نُشر هذا المقال في الأصل على موقع سكاي نيوز عربية.", "ar", "سكاي نيوز عربية"),
+    "near-hindi-a-day-before-the-name": ("यह रिपोर्ट सोमवार को द हिंदू में प्रकाशित हुई थी।", "hi", None),
     "chinese-account-name": ("本文转载自微信公众号「财经十一人」。", "zh", "财经十一人"),
     "the-authors-blog-names-none": ("本稿は筆者のブログに掲載した記事を加筆・修正したものです。", "ja", None),
     "a-later-lead-when-the-first-does-not-read": (
