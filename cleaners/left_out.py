@@ -159,10 +159,13 @@ def restore_left_out(prose: PageProse, text: str, found: frozenset[int] | None =
     squeezed = [squeeze(line) for line in lines]
     before: dict[int, list[tuple[int, _Piece]]] = {}
     for piece in pieces:
-        after = bisect.bisect_right(places, place[piece.element])
-        if after == 0 or after == len(blocks):
+        first = bisect.bisect_left(places, place[piece.element])  # the blocks before it, not the piece itself
+        after = first
+        while after < len(blocks) and _within(prose.blocks[blocks[after][1]].node, piece.element):
+            after += 1  # a heading that is a paragraph of prose too ("What does X do?") is no neighbour of its own
+        if first == 0 or after == len(blocks):
             continue
-        previous, following = blocks[after - 1][1], blocks[after][1]
+        previous, following = blocks[first - 1][1], blocks[after][1]
         if previous not in found or following not in found:
             continue
         start = _line_of(prose.blocks[previous].probe, squeezed)
@@ -176,6 +179,11 @@ def restore_left_out(prose: PageProse, text: str, found: frozenset[int] | None =
     put = [piece for added in before.values() for _, piece in added]
     restored = [out for i, line in enumerate(lines) for out in (*_lines_before(before.get(i, [])), line)]
     return Restored("\n".join(restored), sum(p.heading for p in put), sum(not p.heading for p in put))
+
+
+def _within(node: HtmlElement, element: HtmlElement) -> bool:
+    """Whether ``node`` is ``element`` or stands inside it."""
+    return node is element or any(ancestor is element for ancestor in node.iterancestors())
 
 
 def _lines_before(added: list[tuple[int, _Piece]]) -> list[str]:

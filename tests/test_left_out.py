@@ -38,6 +38,8 @@ PAGE = (
     "<h2>More from the harbour</h2><ul><li><a href='/a'>Another story</a></li></ul></div></div>"
 )
 FULL_TEXT = f"{ONE}\n{TWO}\n{THREE}"
+QUESTION = "Why did the councillors who voted against the sale change their minds?"
+"""A section heading long enough, and ending as a sentence does, to be one of the page's paragraphs of prose."""
 WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
 
 
@@ -70,6 +72,14 @@ WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
             f"{ONE}\n- Eleven votes to four\nKey points\n{TWO}",
             1,
             id="after-a-list-before-it",
+        ),
+        pytest.param(
+            f"<p>{ONE}</p><h2>{QUESTION}</h2><p>{TWO}</p><h2>What do the traders on the seafront say about it?</h2>"
+            f"<p>{THREE}</p>",
+            FULL_TEXT,
+            f"{ONE}\n{QUESTION}\n{TWO}\nWhat do the traders on the seafront say about it?\n{THREE}",
+            2,
+            id="question-headings-that-read-as-prose",
         ),
         pytest.param(f"<p>{ONE}</p><p>{TWO}</p>", f"{ONE}\n{TWO}", f"{ONE}\n{TWO}", 0, id="no-headings"),
         pytest.param(PAGE, "", "", 0, id="no-text"),
