@@ -176,9 +176,13 @@ def restore_left_out(prose: PageProse, text: str, found: frozenset[int] | None =
             before.setdefault(at, []).append((place[piece.element], piece))
     if not before:
         return Restored(text)
-    put = [piece for added in before.values() for _, piece in added]
-    restored = [out for i, line in enumerate(lines) for out in (*_lines_before(before.get(i, [])), line)]
-    return Restored("\n".join(restored), sum(p.heading for p in put), sum(not p.heading for p in put))
+    put = {i: _put_before(added) for i, added in before.items()}
+    restored: list[str] = []
+    for i, line in enumerate(lines):
+        restored.extend(out for piece in put.get(i, []) for out in piece.lines)
+        restored.append(line)
+    pieces_put = [piece for added in put.values() for piece in added]
+    return Restored("\n".join(restored), sum(p.heading for p in pieces_put), sum(not p.heading for p in pieces_put))
 
 
 def _within(node: HtmlElement, element: HtmlElement) -> bool:
@@ -186,6 +190,11 @@ def _within(node: HtmlElement, element: HtmlElement) -> bool:
     return node is element or any(ancestor is element for ancestor in node.iterancestors())
 
 
-def _lines_before(added: list[tuple[int, _Piece]]) -> list[str]:
-    """The lines of the pieces put back before one line of the text, in their order on the page."""
-    return [line for _, piece in sorted(added, key=lambda pair: pair[0]) for line in piece.lines]
+def _put_before(added: list[tuple[int, _Piece]]) -> list[_Piece]:
+    """The pieces put back before one line of the text, in their order on the page; a heading the page repeats
+    at once (a question in an answer box and again in its toggle) once."""
+    pieces: list[_Piece] = []
+    for _, piece in sorted(added, key=lambda pair: pair[0]):
+        if not (piece.heading and pieces and pieces[-1].heading and pieces[-1].lines == piece.lines):
+            pieces.append(piece)
+    return pieces

@@ -81,6 +81,13 @@ WITH_ONE = f"{ONE}\nThe vote\n{TWO}\n{THREE}"
             2,
             id="question-headings-that-read-as-prose",
         ),
+        pytest.param(
+            f"<p>{ONE}</p><div><h6>Why sell now?</h6></div><div><h5>Why sell now?</h5></div><p>{TWO}</p>",
+            f"{ONE}\n{TWO}",
+            f"{ONE}\nWhy sell now?\n{TWO}",
+            1,
+            id="a-heading-repeated-at-once-put-back-once",
+        ),
         pytest.param(f"<p>{ONE}</p><p>{TWO}</p>", f"{ONE}\n{TWO}", f"{ONE}\n{TWO}", 0, id="no-headings"),
         pytest.param(PAGE, "", "", 0, id="no-text"),
     ],
@@ -93,6 +100,8 @@ def test_headings_between_the_texts_paragraphs_are_put_back(body: str, text: str
 
 POINTS = "<ul><li>Eleven votes to four</li><li>A market by <b>2028</b></li></ul>"
 LIST_TEXT = f"{ONE}\n- Eleven votes to four\n- A market by 2028\n{TWO}"
+LONG_POINT = "Eleven councillors voted for the sale and four against it, after a debate of six hours."
+"""A list's item long enough, and ending as a sentence does, to be one of the page's paragraphs of prose."""
 
 
 @pytest.mark.parametrize(
@@ -100,6 +109,13 @@ LIST_TEXT = f"{ONE}\n- Eleven votes to four\n- A market by 2028\n{TWO}"
     [
         pytest.param(POINTS, f"{ONE}\n{TWO}", LIST_TEXT, 1, id="points-between-paragraphs"),
         pytest.param(POINTS, LIST_TEXT, LIST_TEXT, 0, id="text-has-its-items"),
+        pytest.param(
+            f"<ul><li>{LONG_POINT}</li><li>A market by 2028</li></ul>",
+            f"{ONE}\n{TWO}",
+            f"{ONE}\n- {LONG_POINT}\n- A market by 2028\n{TWO}",
+            1,
+            id="points-that-read-as-prose",
+        ),
         pytest.param(
             POINTS.replace("</li></ul>", "<img src='a.jpg' alt=''></li></ul>"),
             f"{ONE}\n{TWO}",
