@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import pytest
 from redis_server import RedisServer, redis_server  # noqa: F401 - redis_server is a fixture
 
+from crawler.cluster.gate import sent_late
 from crawler.demo.feedgen import CONTENT_TYPES, Item, render_feed
 from crawler.demo.server import ROBOTS_ALLOW_ALL, LoopbackServer, Resource, Routes
 
@@ -59,8 +60,12 @@ class Hit(NamedTuple):
 class LoggedSite(LoopbackServer):
     """A `LoopbackServer` that logs every request: path, Host (without the port), User-Agent, arrival time."""
 
-    def __init__(self, build: Callable[[str], Routes]) -> None:
+    def __init__(self, build: Callable[[str], Routes], *, slow_first: float = 0.0) -> None:
         self.hits: list[Hit] = []
+        self.slow_first = slow_first
+        """Seconds the server takes to read a host's first request (a busy server slow to take a new
+        connection): the request reaches it that much after it was sent."""
+        self._hosts_seen: set[str] = set()
         super().__init__(build)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
@@ -69,8 +74,13 @@ class LoggedSite(LoopbackServer):
 
         class Logged(served):  # type: ignore[misc,valid-type]
             def do_GET(self) -> None:  # noqa: N802 - the http.server API
-                arrived = time.monotonic()
                 host = self.headers.get("Host", "").rsplit(":", 1)[0]
+                with site._lock:
+                    first = host not in site._hosts_seen
+                    site._hosts_seen.add(host)
+                if first and site.slow_first:
+                    time.sleep(site.slow_first)
+                arrived = time.monotonic()
                 with site._lock:
                     site.hits.append(Hit(urlsplit(self.path).path, host, self.headers.get("User-Agent", ""), arrived))
                 super().do_GET()
@@ -453,6 +463,21 @@ def polite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Polite]:
         yield Polite(site, site.snapshot(), exits, {node.name: node.stderr for node in nodes})
 
 
+@pytest.fixture(scope="module")
+def slow_first(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Polite]:
+    """A polite run on a server that takes longer to read each host's first request (its robots.txt) than
+    the delay: the request that waited for that robots.txt must still wait the delay after it."""
+    folder = tmp_path_factory.mktemp("slow-first-cluster")
+    with ExitStack() as stack:
+        site = stack.enter_context(LoggedSite(Shape(feeds=1, articles=2, delay=0).build, slow_first=2 * DELAY))
+        redis = stack.enter_context(RedisServer(tmp_path_factory.mktemp("redis")))
+        cluster = Cluster(folder, site, redis.url(4), "-s", f"DOWNLOAD_DELAY={DELAY}")
+        stack.callback(cluster.close)
+        nodes = [cluster.start(WRITER, folder / "news.db"), cluster.start(WORKER_1)]
+        exits = finish(nodes)
+        yield Polite(site, site.snapshot(), exits, {node.name: node.stderr for node in nodes})
+
+
 def closest(hits: list[Hit]) -> tuple[float, Hit | None, Hit | None]:
     """The smallest gap between two successive requests of ``hits``, and the two."""
     ordered = sorted(hits, key=lambda hit: hit.at)
@@ -511,3 +536,29 @@ def test_a_bad_cluster_is_one_line(tmp_path: Path, cluster_url: str, code: int, 
     assert (done.returncode, len(done.stderr.strip().splitlines())) == (code, 1), done.stderr
     assert done.stderr.startswith(says), done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_a_request_sent_late_still_keeps_the_delay_before_the_next(slow_first: Polite, host: str) -> None:
+    """The gate lets a request go; it may reach the host much later (a new connection to a busy host, a node
+    that stalls). The next request to that host, sent once the first was answered, waits the delay after it."""
+    assert slow_first.exits == {WRITER: 0, WORKER_1: 0}, slow_first.stderr
+    hits = [hit for hit in slow_first.hits if hit.host == host]
+    assert len(hits) == 4, hits  # robots.txt, the feed, two articles
+    gap, first, then = closest(hits)
+    assert gap >= DELAY - CLOCK_SLACK, (first, then)
+
+
+SENT_LATE = {  # waited (s from asking the gate to the answer), download latency, first to the host -> late?
+    "answered-within-the-margin": (0.05, 0.04, True, False),
+    "failed-within-the-margin": (0.05, None, False, False),
+    "first-request-answered-late": (0.9, 0.85, True, True),
+    "slow-answer-on-an-open-connection": (0.9, 0.88, False, False),
+    "node-held-up-before-the-download": (0.9, 0.2, False, True),
+    "failed-late": (0.9, None, False, True),
+}
+
+
+@pytest.mark.parametrize(("waited", "latency", "first", "late"), SENT_LATE.values(), ids=SENT_LATE.keys())
+def test_when_a_request_may_have_gone_out_late(waited: float, latency: float | None, first: bool, late: bool) -> None:
+    assert sent_late(waited, latency, first=first, margin=0.1) is late

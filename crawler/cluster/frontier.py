@@ -177,6 +177,10 @@ class Frontier:
         """0 if a request to ``host`` may go now (the next waits ``delay`` s), else the seconds to wait."""
         return int(await self.script("GATE", host, int(delay * 1000))) / 1000
 
+    async def stamp(self, host: str, delay: float) -> None:
+        """A request to ``host`` may have been sent as late as now: hold the next one ``delay`` s from now."""
+        await self.script("STAMP", host, int(delay * 1000))
+
     async def raise_floor(self, host: str, seconds: float) -> None:
         await self.script("RAISE_FLOOR", host, seconds)
 

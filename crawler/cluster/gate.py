@@ -4,6 +4,12 @@ Right before a request is sent, the node asks the frontier whether its host may 
 ``gate`` key in Redis holds when the next request to it may go, whichever node sends it. The delay is the
 node's own for that host (``DOWNLOAD_DELAY``, raised by Crawl-delay or Retry-After) or the floor another node
 learnt for it (shared in Redis), whichever is longer. robots.txt requests and redirects pass here too.
+
+The gate knows when a request was let go, not when it reached the host. ``NEWSRAKE_CLUSTER_GATE_MARGIN`` is
+added to the delay for the time between the two, and it is enough when the node is not held up on the way. When
+it may not have been (`sent_late`), the gate is stamped again once the request is answered: the next request to
+the host waits the delay after that answer. So a request that waits for another's answer (the ones behind a
+host's robots.txt, on every node) keeps the delay after it, however late that one went out.
 """
 
 from __future__ import annotations
@@ -12,11 +18,29 @@ import asyncio
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.http import Response
 
 from crawler import settings
 from crawler.cluster.spider import ClusterSpider
 from crawler.cluster.tasks import host_of
 from crawler.middlewares.host_policy import HostPolicyMiddleware
+
+
+def sent_late(waited: float, latency: float | None, *, first: bool, margin: float) -> bool:
+    """Whether a request answered ``waited`` s after it asked the gate may have reached its host later than
+    ``margin`` s after the gate let it go. ``latency``: Scrapy's ``download_latency``, from the download
+    handler's start to the answer (None: the download failed); ``first``: the node's first request to the host,
+    which resolves the host and opens a connection after the gate, so that a slow network or a busy host can
+    hold it up there."""
+    if waited <= margin:
+        return False  # answered within the margin: it went out within it
+    if latency is None or first:
+        return True  # it may have gone out as late as the answer
+    return waited - latency > margin  # it reached the download handler late: the node was held up
+
+
+PASSED_META = "newsrake_cluster_gate"
+"""The meta key of a request that passed the gate: when the gate was asked (the loop's clock) and the delay."""
 
 
 class PolitenessGateMiddleware:
@@ -30,6 +54,8 @@ class PolitenessGateMiddleware:
         )
         self._policy: HostPolicyMiddleware | None = None
         self._shared: dict[str, float] = {}
+        self._answered_hosts: set[str] = set()
+        """Hosts that have answered this node: its connection to them is open."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PolitenessGateMiddleware:
@@ -59,8 +85,35 @@ class PolitenessGateMiddleware:
             await spider.frontier.raise_floor(host, floor)
             self._shared[host] = floor
         delay = max(self.delay, floor)
+        loop = asyncio.get_running_loop()
         while True:
+            asked = loop.time()
             wait = await spider.frontier.gate(host, delay + self.margin if delay else 0.0)
             if wait <= 0:
+                if delay:
+                    request.meta[PASSED_META] = (asked, delay)
                 return
             await asyncio.sleep(wait)
+
+    async def process_response(self, request: Request, response: Response) -> Response:
+        latency = request.meta.get("download_latency")
+        await self._answered(request, latency if isinstance(latency, (int, float)) else None)
+        return response
+
+    async def process_exception(self, request: Request, exception: Exception) -> None:
+        await self._answered(request, None)
+
+    async def _answered(self, request: Request, latency: float | None) -> None:
+        """Stamp the gate again if the request may have gone out later than the margin allowed for."""
+        passed = request.meta.pop(PASSED_META, None)
+        spider = self.crawler.spider
+        if passed is None or not isinstance(spider, ClusterSpider) or spider.frontier is None:
+            return
+        asked, delay = passed
+        host = host_of(request.url)
+        first = host not in self._answered_hosts
+        if latency is not None:
+            self._answered_hosts.add(host)
+        waited = asyncio.get_running_loop().time() - asked
+        if sent_late(waited, latency, first=first, margin=self.margin):
+            await spider.frontier.stamp(host, delay)

@@ -174,13 +174,17 @@ return kept
 )
 """Extend the leases of the tasks a live node holds."""
 
-GATE = (
-    _NOW
-    + """
+_GATE_DELAY = """
 local p = ARGV[1]
 local key = p .. 'gate:' .. ARGV[2]
 local delay = math.max(tonumber(ARGV[3]), tonumber(redis.call('HGET', p .. 'floors', ARGV[2]) or '0') * 1000)
 local next = tonumber(redis.call('GET', key) or '0')
+"""
+
+GATE = (
+    _NOW
+    + _GATE_DELAY
+    + """
 if now >= next then
   redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000)
   return 0
@@ -190,6 +194,17 @@ return next - now
 )
 """May a request to host ``ARGV[2]`` be sent now? 0 (and the next one waits ``ARGV[3]`` ms, or the host's
 floor), or the ms to wait before asking again."""
+
+STAMP = (
+    _NOW
+    + _GATE_DELAY
+    + """
+if now + delay > next then redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000) end
+return 1
+"""
+)
+"""A request to host ``ARGV[2]`` may have gone out as late as now: the next one waits ``ARGV[3]`` ms (or the
+host's floor) from now, unless the gate already holds it back longer."""
 
 RAISE_FLOOR = """
 local p = ARGV[1]
