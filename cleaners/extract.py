@@ -31,6 +31,7 @@ from cleaners.html_page import visible_text_length
 from cleaners.hydration import hydrated_text, page_scripts
 from cleaners.masked import masked_boxes, names_set_aside
 from cleaners.prose import ARTICLE_SHARE, PageProse, names_article_body, squeeze
+from cleaners.word_spacing import spaced
 from cleaners.xpath_guards import trafilatura_guarded
 
 LOW_COVERAGE = 0.3
@@ -111,9 +112,10 @@ class Extraction:
 
 
 def _extract(tree: HtmlElement, url: str | None, *, fast: bool, recall: bool = False) -> str:
+    page = tree if fast else spaced(tree)  # the full mode's jusText would run words together
     with trafilatura_guarded().in_place():  # the same elements found, with fewer calls into Python
         doc = bare_extraction(
-            tree, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False
+            page, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False
         )
     return (doc.text or "").strip() if isinstance(doc, Document) else ""
 
