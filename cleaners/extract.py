@@ -23,7 +23,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.baseline import basic_cleaning
 from trafilatura.core import bare_extraction
+from trafilatura.external import try_justext
 from trafilatura.settings import Document
 
 from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, adds_to, better, joined, prose_share
@@ -278,6 +280,16 @@ def _box_text(box: HtmlElement, url: str | None, *, fast: bool = False) -> str:
     return _extract(page, url, fast=fast)
 
 
+def _box_paragraphs(box: HtmlElement, url: str | None) -> str:
+    """jusText's paragraphs (one a line) of a page that holds ``box`` alone: what trafilatura's full mode falls
+    back on when its own reading of a page is short, asked for directly, whatever the length of that reading."""
+    page = box.makeelement("html", {})
+    body = etree.SubElement(page, "body")
+    body.append(_copy(box))
+    found = try_justext(basic_cleaning(spaced(page)), url or "", None)  # type: ignore[arg-type]
+    return "\n".join(text for p in found if (text := " ".join((p.text or "").split())))
+
+
 def _body_kind(element: HtmlElement) -> tuple[str, str, str] | None:
     """``(tag, attribute, value)`` of a box that names itself the article's body
     (`cleaners.prose.names_article_body`), or None."""
@@ -341,7 +353,11 @@ def extract_main_text(
     A page whose body holds little prose may carry its article in a JavaScript framework's hydration data
     (`cleaners.hydration`): when that holds more text than the page's body gives, it is the article. The
     JSON-LD ``articleBody`` (the page's own statement of its article, free to read) is always heard; the
-    other second opinions (`_second_opinions`) only when the fast text is short or holds little prose.
+    other second opinions (`_second_opinions`) only when the fast text is short or holds little prose. When
+    none of them holds `LOW_COVERAGE` of the prose either, jusText's paragraphs of the box that holds most of
+    it are the last resort (`_box_paragraphs`): trafilatura's full mode asks jusText itself only when its own
+    reading is under 3,000 characters, so that an article whose first part it reads and whose sections stand
+    in collapsed panels lost those sections once the part it read grew past that length.
 
     ``tree`` loses what trafilatura would delete unread (`drop_inert`): read what else is needed from it
     first. trafilatura works on copies of the tree, so ``tree`` is otherwise left as it was; its metadata
@@ -376,6 +392,10 @@ def extract_main_text(
             best = joined(candidate, best, prose)
             if prose.total >= MIN_PROSE and prose.share_of(best.found) >= ENOUGH:
                 break
+    box = _prose_box(prose) if prose.total >= MIN_PROSE and prose.share_of(best.found) < LOW_COVERAGE else None
+    if box is not None:
+        paragraphs = Candidate.of("box-paragraphs", _box_paragraphs(box, url), prose)  # the last resort
+        best = joined(paragraphs, best, prose) if better(paragraphs, best, prose) else best
     return Extraction(best.text, best.name, kept if best is fast else reason, best.found)
 
 
