@@ -94,7 +94,8 @@ class Extraction:
     it deletes for their names set aside: `cleaners.masked`), ``json-ld`` (the page's JSON-LD
     ``articleBody``), ``prose-box`` (trafilatura's full mode over the box holding most of the page's prose),
     ``article-element`` (the same over its ``<article>`` or ``[itemprop=articleBody]`` box), ``full`` (its
-    full mode over the page, with its readability and jusText fallbacks), ``article-chunks`` (the article's
+    full mode over the page, with its readability and jusText fallbacks), ``box-paragraphs`` (jusText's
+    paragraphs of the prose box, the last resort), ``article-chunks`` (the article's
     body in several boxes of one kind, each read and their texts joined) or ``hydration-<kind>``;
     ``<path>+fast`` (or ``+recall``) when that text (a lede apart) was joined to it."""
     reason: str | None = None
