@@ -287,7 +287,7 @@ def _box_paragraphs(box: HtmlElement, url: str | None) -> str:
     page = box.makeelement("html", {})
     body = etree.SubElement(page, "body")
     body.append(_copy(box))
-    found = try_justext(basic_cleaning(spaced(page)), url or "", None)  # type: ignore[arg-type]
+    found = try_justext(basic_cleaning(spaced(page)), url or "", None)
     return "\n".join(text for p in found if (text := " ".join((p.text or "").split())))
 
 
