@@ -115,7 +115,11 @@ class Extraction:
 
 
 def _extract(tree: HtmlElement, url: str | None, *, fast: bool, recall: bool = False) -> str:
-    page = tree if fast else spaced(tree)  # the full mode's jusText would run words together
+    return _read(tree if fast else spaced(tree), url, fast=fast, recall=recall)  # the full mode: words kept apart
+
+
+def _read(page: HtmlElement, url: str | None, *, fast: bool, recall: bool = False) -> str:
+    """trafilatura's text of ``page`` as it stands."""
     with trafilatura_guarded().in_place():  # the same elements found, with fewer calls into Python
         doc = bare_extraction(
             page, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False
@@ -273,21 +277,24 @@ def _prose_box(prose: PageProse) -> HtmlElement | None:
     return deepest
 
 
+def _box_page(box: HtmlElement, *, full: bool) -> HtmlElement:
+    """A page that holds a copy of ``box`` alone; for the full mode, with its words kept apart (`spaced`)."""
+    page = box.makeelement("html", {})  # an element of the page's parser: trafilatura takes HtmlElements only
+    inner = spaced(box) if full else copy.deepcopy(box)
+    inner.tail = None
+    etree.SubElement(page, "body").append(inner)
+    return page
+
+
 def _box_text(box: HtmlElement, url: str | None, *, fast: bool = False) -> str:
     """trafilatura's full mode (or its fast mode) over a page that holds ``box`` alone."""
-    page = box.makeelement("html", {})  # an element of the page's parser: trafilatura takes HtmlElements only
-    body = etree.SubElement(page, "body")
-    body.append(_copy(box))
-    return _extract(page, url, fast=fast)
+    return _read(_box_page(box, full=not fast), url, fast=fast)
 
 
 def _box_paragraphs(box: HtmlElement, url: str | None) -> str:
     """jusText's paragraphs (one a line) of a page that holds ``box`` alone: what trafilatura's full mode falls
     back on when its own reading of a page is short, asked for directly, whatever the length of that reading."""
-    page = box.makeelement("html", {})
-    body = etree.SubElement(page, "body")
-    body.append(_copy(box))
-    found = try_justext(basic_cleaning(spaced(page)), url or "", None)
+    found = try_justext(basic_cleaning(_box_page(box, full=True)), url or "", None)
     return "\n".join(text for p in found if (text := " ".join((p.text or "").split())))
 
 
@@ -337,12 +344,6 @@ def article_chunks(tree: HtmlElement, fast: Candidate, prose: PageProse) -> list
 def _chunks_text(boxes: list[HtmlElement], url: str | None) -> str:
     """The texts of the boxes, each read by trafilatura's fast mode, in page order."""
     return "\n".join(text for text in (_box_text(box, url, fast=True) for box in boxes) if text)
-
-
-def _copy(node: HtmlElement) -> HtmlElement:
-    copied: HtmlElement = copy.deepcopy(node)
-    copied.tail = None
-    return copied
 
 
 def extract_main_text(
