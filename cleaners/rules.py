@@ -18,10 +18,27 @@ from cleaners.prefilter import Phrases, Starts, first_characters, start_key
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
 
+_FRAGMENT = re.compile(r"%([a-z_]+)%")
+"""Where a rule table's pattern names one of the table's ``[fragments]`` (``%capital%``)."""
+
+
 @functools.cache
 def _table(name: str) -> dict[str, Any]:
+    """A rule table as parsed, its ``[fragments]`` written out wherever a pattern names one (an unknown name
+    fails here, when the table is first read)."""
     data: dict[str, Any] = tomllib.loads((RULES_DIR / f"{name}.toml").read_text(encoding="utf-8"))
-    return data
+    fragments: dict[str, str] = data.pop("fragments", {})
+    return _written_out(data, fragments) if fragments else data
+
+
+def _written_out(value: Any, fragments: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return _FRAGMENT.sub(lambda found: fragments[found.group(1)], value)
+    if isinstance(value, dict):
+        return {key: _written_out(item, fragments) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_written_out(item, fragments) for item in value]
+    return value
 
 
 def _family_patterns(table: dict[str, Any], language: str | None) -> list[str]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaners.rules import RULES_DIR, FamilyPattern, line_pattern, loose_pattern
+from cleaners.rules import RULES_DIR, FamilyPattern, _table, line_pattern, loose_pattern
 
-TABLE = tomllib.loads((RULES_DIR / "text.toml").read_text(encoding="utf-8"))
+TABLE = _table("text")  # as the cleaners read it, its fragments written out
 ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
 LANGUAGES = ("en", "tr", "ar", "el")
 """English (the shared lists alone), and languages of three scripts with lists of their own in most
@@ -83,3 +83,50 @@ def test_a_language_with_no_list_of_its_own_shares_the_english_expression() -> N
     assert "zz" not in TABLE["credit"]
     assert line_pattern("credit", "zz") is line_pattern("credit", "en") is line_pattern("credit", None)
     assert line_pattern("credit", "zz").own == ()
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_every_fragment_a_pattern_names_is_written_out() -> None:
+    patterns = _strings(TABLE)
+    assert "fragments" not in TABLE
+    assert not [p for p in patterns if re.search(r"%[a-z_]+%", p)]
+    fragments = tomllib.loads((RULES_DIR / "text.toml").read_text(encoding="utf-8"))["fragments"]
+    for name, fragment in fragments.items():  # each is used, and stands written out where it is
+        assert any(fragment in p for p in patterns), name
+
+
+FRAGMENT_CASES = {  # a table's text -> its patterns as the cleaners read them, or the error
+    "written-out": ("[fragments]\ncap = '[A-Z]'\n[f]\nen = ['%cap%\\w+ says']\n", {"f": {"en": ["[A-Z]\\w+ says"]}}),
+    "twice-in-one-pattern": (
+        "[fragments]\ncap = '[A-Z]'\n[f]\nen = ['%cap%. %cap%.']\n",
+        {"f": {"en": ["[A-Z]. [A-Z]."]}},
+    ),
+    "no-fragments": ("[f]\nen = ['100 %']\n", {"f": {"en": ["100 %"]}}),
+    "unknown-name": ("[fragments]\ncap = '[A-Z]'\n[f]\nen = ['%capital%']\n", KeyError),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAGMENT_CASES.values(), ids=FRAGMENT_CASES.keys())
+def test_a_table_with_fragments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: object) -> None:
+    import cleaners.rules as rules
+
+    (tmp_path / "probe.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES_DIR", tmp_path)
+    rules._table.cache_clear()
+    try:
+        if isinstance(expected, type):
+            with pytest.raises(expected):
+                rules._table("probe")
+        else:
+            assert rules._table("probe") == expected
+    finally:
+        rules._table.cache_clear()
