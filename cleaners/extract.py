@@ -388,25 +388,27 @@ def extract_main_text(
     reason = _fast_reason(fast, prose)
     if reason is None or (best is not fast and prose.share_of(best.found) >= ENOUGH):
         return Extraction(best.text, best.name, kept if best is fast else reason or "more-prose", best.found)
-    for name, make in _second_opinions(tree, url, prose):
+    box = _prose_box(prose)
+    for name, make in _second_opinions(tree, url, prose, box):
         candidate = Candidate.of(name, make(), prose)
         if better(candidate, best, prose):
             best = joined(candidate, best, prose)
             if prose.total >= MIN_PROSE and prose.share_of(best.found) >= ENOUGH:
                 break
-    box = _prose_box(prose) if prose.total >= MIN_PROSE and prose.share_of(best.found) < LOW_COVERAGE else None
-    if box is not None:
+    if box is not None and prose.total >= MIN_PROSE and prose.share_of(best.found) < LOW_COVERAGE:
         paragraphs = Candidate.of("box-paragraphs", _box_paragraphs(box, url), prose)  # the last resort
         best = joined(paragraphs, best, prose) if better(paragraphs, best, prose) else best
     return Extraction(best.text, best.name, kept if best is fast else reason, best.found)
 
 
-def _second_opinions(tree: HtmlElement, url: str | None, prose: PageProse) -> list[tuple[str, Callable[[], str]]]:
-    """The second opinions on a page's text, cheapest first: trafilatura's full mode over the box that holds
-    most of the page's prose, and over its ``<article>`` box (a part of the page); its full mode over the
-    whole page."""
+def _second_opinions(
+    tree: HtmlElement, url: str | None, prose: PageProse, box: HtmlElement | None
+) -> list[tuple[str, Callable[[], str]]]:
+    """The second opinions on a page's text, cheapest first: trafilatura's full mode over ``box``, the box that
+    holds most of the page's prose (`_prose_box`), and over its ``<article>`` box (a part of the page); its full
+    mode over the whole page."""
     found: list[tuple[str, Callable[[], str]]] = []
-    box, article = _prose_box(prose), _article_box(tree, prose)
+    article = _article_box(tree, prose)
     if box is not None:
         found.append(("prose-box", functools.partial(_box_text, box, url)))
     if article is not None and article is not box:
