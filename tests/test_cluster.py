@@ -450,32 +450,33 @@ class Polite:
     stderr: dict[str, str]
 
 
-@pytest.fixture(scope="module")
-def polite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Polite]:
+def polite_run(
+    tmp_path_factory: pytest.TempPathFactory, site: LoggedSite, workers: tuple[str, ...]
+) -> Iterator[Polite]:
+    """The writer and ``workers`` crawl ``site`` with ``DOWNLOAD_DELAY`` = `DELAY`, to the end."""
     folder = tmp_path_factory.mktemp("polite-cluster")
     with ExitStack() as stack:
-        site = stack.enter_context(LoggedSite(Shape(feeds=1, articles=10, delay=0).build))
+        stack.enter_context(site)
         redis = stack.enter_context(RedisServer(tmp_path_factory.mktemp("redis")))
         cluster = Cluster(folder, site, redis.url(3), "-s", f"DOWNLOAD_DELAY={DELAY}")  # after FAST's: it wins
         stack.callback(cluster.close)
-        nodes = [cluster.start(WRITER, folder / "news.db"), cluster.start(WORKER_1), cluster.start(WORKER_2)]
+        nodes = [cluster.start(WRITER, folder / "news.db"), *(cluster.start(name) for name in workers)]
         exits = finish(nodes)
         yield Polite(site, site.snapshot(), exits, {node.name: node.stderr for node in nodes})
+
+
+@pytest.fixture(scope="module")
+def polite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Polite]:
+    site = LoggedSite(Shape(feeds=1, articles=10, delay=0).build)
+    yield from polite_run(tmp_path_factory, site, (WORKER_1, WORKER_2))
 
 
 @pytest.fixture(scope="module")
 def slow_first(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Polite]:
     """A polite run on a server that takes longer to read each host's first request (its robots.txt) than
     the delay: the request that waited for that robots.txt must still wait the delay after it."""
-    folder = tmp_path_factory.mktemp("slow-first-cluster")
-    with ExitStack() as stack:
-        site = stack.enter_context(LoggedSite(Shape(feeds=1, articles=2, delay=0).build, slow_first=2 * DELAY))
-        redis = stack.enter_context(RedisServer(tmp_path_factory.mktemp("redis")))
-        cluster = Cluster(folder, site, redis.url(4), "-s", f"DOWNLOAD_DELAY={DELAY}")
-        stack.callback(cluster.close)
-        nodes = [cluster.start(WRITER, folder / "news.db"), cluster.start(WORKER_1)]
-        exits = finish(nodes)
-        yield Polite(site, site.snapshot(), exits, {node.name: node.stderr for node in nodes})
+    site = LoggedSite(Shape(feeds=1, articles=2, delay=0).build, slow_first=2 * DELAY)
+    yield from polite_run(tmp_path_factory, site, (WORKER_1,))
 
 
 def closest(hits: list[Hit]) -> tuple[float, Hit | None, Hit | None]:
