@@ -135,7 +135,7 @@ def clean_with(
         problems.append("no-text")
     if not title:
         problems.append("no-title")
-    credit_lines = [r.text.strip("()[] ") for r in text_removals if r.cleaner == "agency-credit"]
+    credit_lines = [r.text.strip("()[]（）〈〉《》【】/ ") for r in text_removals if r.cleaner == "agency-credit"]
     notes = [r.text for r in text_removals if r.cleaner == "syndication"]
     version = f"{cleaner_version()}.rules-{rules.digest}" if rules else cleaner_version()
     return Article(

@@ -31,6 +31,17 @@ FIRST_WORD_NAME_WORDS = 4
 """...when it has at most this many words."""
 _LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
 """A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
+LICENCE_NOTE_WORDS = 30
+"""A licence note (`_licence_note`) has at most this many words."""
+NOUN_CAPITALS_LANGUAGES = ("de",)
+"""Languages that capitalise every noun, where a capitalised word at a line's end is no sign of a name ("… unter
+einer Creative-Commons-Lizenz zur Verfügung.")."""
+TRAILING_NAME_WORDS = 6
+"""A name that ends a licence note (`_trailing_name`) has at most this many words."""
+_TRAILING_QUOTED = re.compile(
+    r"\s[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})[»”“\"’」』》〉】][\s.。!]*\Z"
+)
+"""A name in quotation marks at the end of a line, after a word."""
 _CLAUSE_END = re.compile(r"[.;:,(（]\s")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；।])\s+|\s+[—–]\s+")
 _BREAK_MARK = re.compile(r"[.;!?。；।]\s|\s[—–]\s")
@@ -105,7 +116,44 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
         return found
     translated = loose_pattern("translation_note", language).match(text)
     found = _note(text[translated.end() :], language) if translated else found
-    return found if found[0] else _sentences_of_a_note(text, language, lead is not None)
+    found = found if found[0] else _sentences_of_a_note(text, language, lead is not None)
+    return found if found[0] else _licence_note(text, language)
+
+
+def _licence_note(text: str, language: str | None) -> tuple[bool, str | None]:
+    """A line that states a Creative Commons licence and ends with the name of the publication the text was
+    taken from is a licence note, whatever its wording ("Článok preberáme v rámci licencie Creative Commons z
+    portálu „Euractiv Slovensko“.", "Tekst publikujemy na licencji Creative Commons za portalem Krytyka
+    Polityczna."): at most `LICENCE_NOTE_WORDS` words, and the name after the licence (`_trailing_name`). A
+    sentence that only mentions such a licence goes on after it ("… under a Creative Commons licence last
+    year, and downloads have since tripled.")."""
+    licence = _LICENCE.search(text)
+    if licence is None or text.count(" ") >= LICENCE_NOTE_WORDS:
+        return False, None
+    name = _trailing_name(text[licence.end() :], language)
+    return (True, name) if name else (False, None)
+
+
+def _trailing_name(text: str, language: str | None) -> str | None:
+    """The publication's name that ends ``text``, after at least one other word: a name in quotation marks, a
+    host name, or a run of capitalised words after a word in lower case (`_is_publication`, with no word of a
+    script without letter case, which nothing but quotation marks would tell from a clause, and not in a language
+    that capitalises every noun: `NOUN_CAPITALS_LANGUAGES`); or None."""
+    quoted = _TRAILING_QUOTED.search(text)
+    if quoted is not None:
+        name = quoted.group(1).strip()
+        return name if name and not _NOT_IN_NAME.search(name) and not YEAR.search(name) else None
+    words = text.strip(_NAME_EDGES).split()
+    if len(words) > 1 and _HOST.search(words[-1]):
+        return words[-1].strip(_NAME_EDGES)
+    if language in NOUN_CAPITALS_LANGUAGES:
+        return None
+    for start in range(max(1, len(words) - TRAILING_NAME_WORDS), len(words)):
+        name = " ".join(words[start:]).strip(_NAME_EDGES)
+        after_word = words[start - 1][:1].islower()  # not the licence's own name: "… 4.0 International License"
+        if name and after_word and _is_publication(name) and not any(_caseless(w) for w in words[start:]):
+            return name
+    return None
 
 
 def _sentences_of_a_note(text: str, language: str | None, led: bool) -> tuple[bool, str | None]:
@@ -152,7 +200,8 @@ def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
     """Whether what follows a note's lead completes a note (`_syndication`), and the publication it names."""
     licence = _LICENCE.search(rest)
     if licence is not None:
-        return True, _leading_publication(rest[: licence.start()], language)
+        leading = _leading_publication(rest[: licence.start()], language)
+        return True, leading or _trailing_name(rest[licence.end() :], language)
     tail = line_pattern("syndication_tail", language).search(rest)
     source = (rest[: tail.start()] if tail else rest).strip(_NAME_EDGES)
     if not source or line_pattern("syndication_unnamed", language).match(source):

@@ -282,17 +282,21 @@ def copyright_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 CREDIT_HEAD = 3
 CREDIT_TAIL = 6
 """Where a credit line may stand in any form: among the first and the last lines of a text."""
+SIGN_OFF_LINES = 2
+SIGN_OFF_WORDS = 4
+"""An agency's bare sign-off ("STT", "— Reuters": ``credit_sign_off``) is read among this many last lines of a
+text, at most `SIGN_OFF_WORDS` words long: at its top, a word in capitals is a kicker ("VIDEO")."""
 LABELLED_CREDIT_WORDS = 12
 """A credit set apart as one (`_set_apart`) is one anywhere in the text if it has at most this many words."""
 LABEL_CHARS = 40
 """A label's colon stands within this many characters of a line's start (two words of `_LEAD_LABEL`)."""
-_BRACKETED = re.compile(r"[\[(（][^\[\](（）)]+[)\]）]\.?")
+_BRACKETED = re.compile(r"[\[(（〈《【][^\[\](（）)〈〉《》【】]+[)\]）〉》】]\.?|/[^/]+/\.?")
 
 
 def _set_apart(text: str) -> bool:
-    """A line that is set apart from prose by its form: wholly in brackets ("(With inputs from PTI)") or
-    opened by a label and a colon ("Via: example.org", "Courtesy: …", "Kaynak: DHA")."""
-    if text[:1] in "([（":
+    """A line that is set apart from prose by its form: wholly in brackets ("(With inputs from PTI)") or between
+    slashes ("/БТА/"), or opened by a label and a colon ("Via: example.org", "Courtesy: …", "Kaynak: DHA")."""
+    if text[:1] in "([（〈《【/":
         return bool(_BRACKETED.fullmatch(text))
     head = text[:LABEL_CHARS]
     return ("：" in head or ":" in head) and bool(_LEAD_LABEL.match(text))
@@ -301,14 +305,20 @@ def _set_apart(text: str) -> bool:
 def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Agency and contributor credits ("(FRANCE 24 with AFP)", "Reporting by ...", "Via: example.org"): near the
     start or end of the text in any form, and anywhere when the line is short and set apart as a label or in
-    brackets (a copying site puts its credit where the copy's paragraphs break, not only at the end)."""
+    brackets (a copying site puts its credit where the copy's paragraphs break, not only at the end); an agency's
+    bare sign-off ("STT", "— Reuters") among the last lines."""
     pattern = line_pattern("credit", context.language)
+    sign_off = line_pattern("credit_sign_off", context.language)
     near = set(edges(len(lines), CREDIT_HEAD, CREDIT_TAIL))
+    last = len(lines) - SIGN_OFF_LINES
     return [
         i
         for i, line in enumerate(lines)
-        if (line.words <= 60 if i in near else line.words <= LABELLED_CREDIT_WORDS and _set_apart(line.norm))
-        and pattern.match(line.norm)
+        if (
+            (line.words <= 60 if i in near else line.words <= LABELLED_CREDIT_WORDS and _set_apart(line.norm))
+            and pattern.match(line.norm)
+        )
+        or (i >= last and line.words <= SIGN_OFF_WORDS and sign_off.match(line.text.strip()))  # with its dash
     ]
 
 

@@ -133,3 +133,54 @@ def test_generated_note_is_removed_and_names_its_publication(line: str, language
     assert removals == (Removal("syndication", "text", line),)
     assert kept == (PARAGRAPH, PARAGRAPH)
     assert syndication_source(line, language) == name
+
+
+# A line that states a Creative Commons licence and ends with the publication's name is a licence note whatever
+# its wording; a sentence that only mentions such a licence goes on after it, and stays.
+LICENCE_NOTES = [
+    pytest.param(
+        "en", "We run this piece under a Creative Commons licence from Tidewater Press.", "Tidewater Press", id="en"
+    ),
+    pytest.param(
+        "de",
+        "Wir übernehmen diesen Beitrag unter einer Creative-Commons-Lizenz vom Portal „Hafenkurier“.",
+        "Hafenkurier",
+        id="de-quoted",
+    ),
+    pytest.param(
+        "sk",
+        "Materiál používame na základe licencie Creative Commons od webu „Prístavné noviny“.",
+        "Prístavné noviny",
+        id="sk-quoted",
+    ),
+    pytest.param(
+        "pl",
+        "Tekst udostępniamy na licencji Creative Commons dzięki uprzejmości serwisu portowy24.pl",
+        "portowy24.pl",
+        id="pl-host-name",
+    ),
+    pytest.param("he", 'הכתבה מתפרסמת כאן ברישיון Creative Commons של "חדשות הנמל".', "חדשות הנמל", id="he-quoted"),
+    pytest.param(
+        "en",
+        "The agency released the photos under a Creative Commons licence so that schools could use them freely.",
+        None,
+        id="near-en",
+    ),
+    pytest.param(
+        "de",
+        "Die Universität stellt ihre Daten seit Montag unter einer Creative-Commons-Lizenz zur Verfügung.",
+        None,
+        id="near-de",
+    ),
+    pytest.param(
+        "fr", "Le musée a placé ses images sous licence Creative Commons, a annoncé sa directrice.", None, id="near-fr"
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "name"), LICENCE_NOTES)
+def test_a_licence_note_ending_with_a_name_is_a_note(language: str, line: str, name: str | None) -> None:
+    context = TextContext(title=None, language=language, rules=SourceRules())
+    _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    assert removals == ((Removal("syndication", "text", line),) if name else ())
+    assert syndication_source(line, language) == name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, TITLE, article_cases, boilerplate_cases, clean, sandwich
 
+from cleaners import clean_page
 from cleaners.bylines import byline_authors
 from cleaners.registry import Removal
 from cleaners.syndication import syndication_source
@@ -144,6 +145,14 @@ BOILERPLATE = [
     # Copyright notices.
     pytest.param("Copyright 2024 Example Media Ltd. All rights reserved.", "en", "copyright", id="copyright-word"),
     pytest.param("© 2024 The Example Gazette", "en", "copyright", id="copyright-sign"),
+    pytest.param(
+        "This work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.",
+        "en",
+        "copyright",
+        id="copyright-licensed-under-creative-commons",
+    ),
+    pytest.param("حقوق النشر: وكالة الأنباء الأردنية (بترا)", "ar", "copyright", id="copyright-label-ar"),
+    pytest.param("Urheberrecht: Hafenkurier GmbH", "de", "copyright", id="copyright-label-de"),
     pytest.param(
         "This article is for your personal, non-commercial use only.", "en", "copyright", id="copyright-personal-use"
     ),
@@ -1646,9 +1655,37 @@ ACCORDING_TO_CREDITS = [
 ]
 
 
+# A line that is nothing but names in brackets or between slashes is a credit in any language, whether the
+# agency is known or not: a national agency ("(TASR)", "/БТА/"), an editor's initials after it ("(SITA, red)"), two
+# agencies ("(Hina/AFP)"), a name of a script without letter case ("(भाषा)", "(رويترز)", "(أ ف ب)"). A sentence in
+# brackets stays, in every script: words in lower case, a clause after a comma; and so does a name in square
+# brackets, which also set a section's label or a cited source apart ("[Methods]", "[Engadget]").
+NAMES_ONLY_CREDITS = [
+    ("names-only-sk", "sk", "(TASR)", True),
+    ("names-only-sk-initials", "sk", "(SITA, red)", True),
+    ("names-only-cs", "cs", "(ČTK)", True),
+    ("names-only-hr-two", "hr", "(Hina/AFP)", True),
+    ("names-only-ru", "ru", "(ТАСС)", True),
+    ("names-only-bg-slashes", "bg", "/БГНЕС/", True),
+    ("names-only-ar", "ar", "(رويترز)", True),
+    ("names-only-ar-letters", "ar", "(أ ف ب)", True),
+    ("names-only-ar-two", "ar", "(رويترز، أ ف ب)", True),
+    ("names-only-hi", "hi", "(आईएएनएस)", True),
+    ("names-only-he", "he", "(רויטרס)", True),
+    ("names-only-ja", "ja", "（共同）", True),
+    ("near-names-only-en", "en", "(see below)", False),
+    ("near-names-only-square-brackets", "en", "[Methods]", False),
+    ("near-names-only-square-brackets-source", "en", "[Engadget]", False),
+    ("near-names-only-en-2", "en", "(Police say nobody was hurt)", False),
+    ("near-names-only-he", "he", "(לפי המשטרה, איש לא נפגע)", False),
+    ("near-names-only-ja", "ja", "（警察によると、けが人はいない）", False),
+    ("near-names-only-zh", "zh", "（据警方称，无人受伤）", False),
+]
+
+
 @pytest.mark.parametrize(
     ("language", "line", "removed"),
-    [pytest.param(*case[1:], id=case[0]) for case in MIDDLE_CREDITS + ACCORDING_TO_CREDITS],
+    [pytest.param(*case[1:], id=case[0]) for case in MIDDLE_CREDITS + ACCORDING_TO_CREDITS + NAMES_ONLY_CREDITS],
 )
 def test_a_credit_set_apart_in_the_middle_is_removed(language: str, line: str, removed: bool) -> None:
     before, after = ("First paragraph " * 12).strip(), ("Second paragraph " * 12).strip()
@@ -1656,6 +1693,52 @@ def test_a_credit_set_apart_in_the_middle_is_removed(language: str, line: str, r
     kept, removals = clean(lines, language)
     assert (line not in kept) is removed
     assert removals == ((Removal("agency-credit", "text", line),) if removed else ())
+
+
+# A credit in running prose form ("According to X", "From X") is read at the end of the text: the name quoted or
+# a host name ("Theo “Người Lao Động”", "מתוך "ידיעות אחרונות"", "نقلاً عن independentarabia.com"). A sentence
+# that opens the same way stays. So is an agency's bare sign-off: its short name in capitals, or a dash and a name
+# (not a hyphen, which opens a list's item in the extracted text).
+CREDITS_AT_THE_END = [
+    ("according-to-quoted-vi", "vi", "Theo “Người Lao Động”", True),
+    ("from-quoted-he", "he", 'מתוך "ידיעות אחרונות"', True),
+    ("from-agencies-he", "he", "על פי סוכנויות הידיעות", True),
+    ("from-domain-ar", "ar", "نقلاً عن independentarabia.com", True),
+    ("from-newspaper-adapted-ar", "ar", 'عن صحيفة "القدس العربي" بتصرف', True),
+    ("near-from-ar", "ar", "عن الرئيس قوله إن الوضع خطير", False),
+    ("near-from-he", "he", "מתוך הדוח עולה כי המצב החמיר בשנה האחרונה", False),
+    ("according-to-two-agencies-vi", "vi", "Theo Reuters, AFP", True),
+    ("compiled-from-agencies-vi", "vi", "Tổng hợp từ các hãng tin quốc tế", True),
+    ("near-according-to-vi", "vi", "Theo ông Nam, giá sẽ tăng", False),
+    ("with-information-from-el", "el", "Με πληροφορίες από Reuters και AFP", True),
+    ("with-information-from-en", "en", "With information from Reuters and AFP", True),
+    ("with-information-from-it", "it", "Con informazioni di Ansa e Reuters", True),
+    ("near-with-information-from-en", "en", "With information from the police, the report says more.", False),
+    ("sign-off-capitals-fi", "fi", "STT", True),
+    ("sign-off-capitals-sv", "sv", "TT", True),
+    ("sign-off-dash-en", "en", "— Reuters", True),
+    ("sign-off-dash-uk", "uk", "– Укрінформ", True),
+    ("sign-off-slashes-lower-case-da", "da", "/ritzau/", True),
+    ("near-sign-off-list-item", "en", "- Reuters", False),
+    ("near-sign-off-name-without-a-dash", "en", "Reuters", False),
+    ("near-sign-off-dash-clause", "en", "— and then the lights went out", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "removed"), [pytest.param(*case[1:], id=case[0]) for case in CREDITS_AT_THE_END]
+)
+def test_a_credit_in_prose_form_at_the_end_is_removed(language: str, line: str, removed: bool) -> None:
+    lines = [*(f"{'First paragraph ' * 12}{n}" for n in range(4)), line]
+    kept, removals = clean(lines, language)
+    assert (line not in kept) is removed
+    assert removals == ((Removal("agency-credit", "text", line),) if removed else ())
+
+
+def test_a_word_in_capitals_at_the_top_is_no_sign_off() -> None:
+    lines = ["STT", *(f"{'First paragraph ' * 12}{n}" for n in range(4))]
+    _kept, removals = clean(lines, "fi")
+    assert Removal("agency-credit", "text", "STT") not in removals
 
 
 def test_cleaning_article_lines_twice_removes_nothing_the_second_time(paragraphs: tuple[str, str]) -> None:
@@ -2345,3 +2428,20 @@ def test_a_devanagari_word_is_one_word_with_its_vowel_signs() -> None:
     # Python's \w does not match Devanagari vowel signs ("ि", "ं"): a date's words would read as pieces of words.
     assert WORD_OR_NUMBER.findall("प्रकाशित: 12 सितंबर 2024") == ["प्रकाशित", "12", "सितंबर", "2024"]
     assert syndication_source("द वायर की अनुमति से पुनर्प्रकाशित।", "hi") == "द वायर"
+
+
+@pytest.mark.parametrize(
+    ("credit_line", "credit"),
+    [
+        pytest.param("/БТА/", "БТА", id="slashes"),
+        pytest.param("(SITA, red)", "SITA, red", id="brackets-with-initials"),
+        pytest.param("（共同）", "共同", id="full-width-brackets"),
+    ],
+)
+def test_a_names_only_credit_becomes_the_articles_credit(credit_line: str, credit: str) -> None:
+    paragraphs = [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, PARAGRAPH_BEFORE.replace("Tuesday", "Monday")]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>{TITLE}</title></head><body><article>{body}<p>{credit_line}</p></article></body></html>"
+    article = clean_page(page, "https://example.org/news/bridge")
+    assert article.text == "\n".join(paragraphs)
+    assert article.credit == credit
