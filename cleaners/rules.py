@@ -27,8 +27,17 @@ def _table(name: str) -> dict[str, Any]:
     """A rule table as parsed, its ``[fragments]`` written out wherever a pattern names one (an unknown name
     fails here, when the table is first read)."""
     data: dict[str, Any] = tomllib.loads((RULES_DIR / f"{name}.toml").read_text(encoding="utf-8"))
-    fragments: dict[str, str] = data.pop("fragments", {})
+    fragments = written_out_fragments(data.pop("fragments", {}))
     return _written_out(data, fragments) if fragments else data
+
+
+def written_out_fragments(fragments: dict[str, str]) -> dict[str, str]:
+    """A table's ``[fragments]``, each with the fragments it names written out: a fragment may name one written
+    above it (``%capital%`` in a name's pattern), not one below it or itself."""
+    written: dict[str, str] = {}
+    for name, fragment in fragments.items():
+        written[name] = _written_out(fragment, written)
+    return written
 
 
 def _written_out(value: Any, fragments: dict[str, str]) -> Any:

@@ -38,10 +38,6 @@ NOUN_CAPITALS_LANGUAGES = ("de",)
 einer Creative-Commons-Lizenz zur Verfügung.")."""
 TRAILING_NAME_WORDS = 6
 """A name that ends a licence note (`_trailing_name`) has at most this many words."""
-_TRAILING_QUOTED = re.compile(
-    r"\s[«“„\"‘「『《〈【]([^«»“”„\"‘’「」『』《》〈〉【】]{1,80})[»”“\"’」』》〉】][\s.。!]*\Z"
-)
-"""A name in quotation marks at the end of a line, after a word."""
 _CLAUSE_END = re.compile(r"[.;:,(（]\s")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?。；।])\s+|\s+[—–]\s+")
 _BREAK_MARK = re.compile(r"[.;!?。；।]\s|\s[—–]\s")
@@ -139,8 +135,9 @@ def _trailing_name(text: str, language: str | None) -> str | None:
     host name, or a run of capitalised words after a word in lower case (`_is_publication`, with no word of a
     script without letter case, which nothing but quotation marks would tell from a clause, and not in a language
     that capitalises every noun: `NOUN_CAPITALS_LANGUAGES`); or None."""
-    quoted = _TRAILING_QUOTED.search(text)
-    if quoted is not None:
+    names = list(_QUOTED.finditer(text))
+    quoted = names[-1] if names else None  # the last name in quotation marks
+    if quoted is not None and text[: quoted.start()].strip() and not text[quoted.end() :].strip(_NAME_EDGES):
         name = quoted.group(1).strip()
         return name if name and not _NOT_IN_NAME.search(name) and not YEAR.search(name) else None
     words = text.strip(_NAME_EDGES).split()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaners.rules import RULES_DIR, FamilyPattern, _table, line_pattern, loose_pattern
+from cleaners.rules import RULES_DIR, FamilyPattern, _table, line_pattern, loose_pattern, written_out_fragments
 
 TABLE = _table("text")  # as the cleaners read it, its fragments written out
 ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
@@ -99,7 +99,7 @@ def test_every_fragment_a_pattern_names_is_written_out() -> None:
     patterns = _strings(TABLE)
     assert "fragments" not in TABLE
     assert not [p for p in patterns if re.search(r"%[a-z_]+%", p)]
-    fragments = tomllib.loads((RULES_DIR / "text.toml").read_text(encoding="utf-8"))["fragments"]
+    fragments = written_out_fragments(tomllib.loads((RULES_DIR / "text.toml").read_text(encoding="utf-8"))["fragments"])
     for name, fragment in fragments.items():  # each is used, and stands written out where it is
         assert any(fragment in p for p in patterns), name
 
@@ -112,6 +112,11 @@ FRAGMENT_CASES = {  # a table's text -> its patterns as the cleaners read them, 
     ),
     "no-fragments": ("[f]\nen = ['100 %']\n", {"f": {"en": ["100 %"]}}),
     "unknown-name": ("[fragments]\ncap = '[A-Z]'\n[f]\nen = ['%capital%']\n", KeyError),
+    "names-one-above": (
+        "[fragments]\ncap = '[A-Z]'\nname = '%cap%\\w+'\n[f]\nen = ['by %name%']\n",
+        {"f": {"en": ["by [A-Z]\\w+"]}},
+    ),
+    "names-one-below": ("[fragments]\nname = '%cap%\\w+'\ncap = '[A-Z]'\n[f]\nen = ['by %name%']\n", KeyError),
 }
 
 
