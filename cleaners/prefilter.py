@@ -11,6 +11,7 @@ expression alone gives.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Callable
@@ -96,31 +97,50 @@ def fewest(literals: Literals) -> Literals:
 
 @dataclass(frozen=True)
 class Phrases:
-    """A family's phrase patterns as one regular expression, with the literals that every match holds."""
+    """A family's phrase patterns, with the literals that every match holds; each pattern is compiled the first
+    time a text holds one of its literals (a family's phrases number in the hundreds, and a page's lines hold
+    the literals of few of them)."""
 
-    regex: re.Pattern[str]
-    """All the phrases as one regular expression (for a substitution of every match)."""
+    sources: tuple[str, ...]
+    """The phrase patterns, in order."""
+    flags: int
     literals: Literals | None
     """Folded; None when not known (every phrase is then searched on every line). Empty: never matches."""
-    parts: tuple[tuple[re.Pattern[str], Literals | None], ...]
-    """Each phrase pattern alone, with its own literals. When the family's literal test passes, only the
-    phrases whose literals the text holds are searched: the family's one regular expression tries every
-    phrase at every position of the text (some 50 microseconds on a line that the literal test let through,
-    against a few for the phrases it holds the literals of)."""
+    part_literals: tuple[Literals | None, ...]
+    """Each phrase's own literals. When the family's literal test passes, only the phrases whose literals the
+    text holds are searched: one regular expression of the whole family would try every phrase at every
+    position of the text (some 50 microseconds on a line that the literal test let through, against a few
+    for the phrases it holds the literals of)."""
 
     @classmethod
     def compile(cls, patterns: list[str], flags: int = re.IGNORECASE) -> Phrases:
-        """One regular expression for ``patterns`` (none: one that never matches), and each alone. The
-        family's literals are its phrases' (it needs one of each phrase's, when every phrase has some)."""
-        regex = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
-        parts = tuple((re.compile(p, flags), required_literals(p, flags)) for p in patterns)
-        each = [literals for _, literals in parts]
+        """The phrases of ``patterns`` (none: a family that never matches) and their literals. The family's
+        literals are its phrases' (it needs one of each phrase's, when every phrase has some)."""
+        each = [required_literals(p, flags) for p in patterns]
         every = tuple(dict.fromkeys(s for literals in each if literals for s in literals))
         return cls(
-            regex,
+            tuple(patterns),
+            flags,
             fewest(every) if all(each) else None,
-            tuple((part, fewest(literals) if literals else None) for part, literals in parts),
+            tuple(fewest(literals) if literals else None for literals in each),
         )
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """All the phrases as one regular expression (for a substitution of every match), compiled when first
+        needed."""
+        return re.compile("|".join(f"(?:{p})" for p in self.sources) or "(?!)", self.flags)
+
+    @functools.cached_property
+    def _compiled(self) -> list[re.Pattern[str] | None]:
+        return [None] * len(self.sources)
+
+    def _part(self, index: int) -> re.Pattern[str]:
+        compiled = self._compiled
+        found = compiled[index]
+        if found is None:
+            found = compiled[index] = re.compile(self.sources[index], self.flags)
+        return found
 
     @property
     def never(self) -> bool:
@@ -136,9 +156,9 @@ class Phrases:
             if not any(literal in folded for literal in self.literals):
                 return None
         folded = fold(text) if folded is None else folded
-        for regex, literals in self.parts:
+        for index, literals in enumerate(self.part_literals):
             if literals is None or any(literal in folded for literal in literals):
-                found = regex.search(text)
+                found = self._part(index).search(text)
                 if found is not None:
                     return found
         return None

@@ -49,6 +49,17 @@ def test_a_family_without_phrases_never_matches() -> None:
     assert not Phrases.compile([r"\bfollow us\b"]).never
 
 
+def test_a_phrase_is_compiled_only_once_a_text_holds_its_literals() -> None:
+    """A family's phrases number in the hundreds and a process meets few of them: each costs its compilation
+    only when a text gets past its literal test (and the joined expression only when it is asked for)."""
+    phrases = Phrases.compile([r"\bzebra crossing\b", r"\bfollow us\b"])
+    assert phrases.search("Follow us on every network") is not None
+    assert phrases.search("Nothing to see") is None
+    assert [compiled is not None for compiled in phrases._compiled] == [False, True]
+    assert "regex" not in vars(phrases)
+    assert phrases.regex.search("a zebra crossing") is not None
+
+
 @pytest.mark.parametrize(
     ("patterns", "expected"),
     [
