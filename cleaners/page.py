@@ -22,6 +22,7 @@ from cleaners.prose import PageProse
 from cleaners.registry import HtmlCleaner, Removal, TextCleaner, TextContext, run_html_cleaners, run_text_cleaners
 from cleaners.rules import SourceRules
 from cleaners.syndication import syndication_source
+from cleaners.text_cleaners import credit_text
 from cleaners.version import cleaner_version
 
 NO_RULES = SourceRules()
@@ -135,7 +136,7 @@ def clean_with(
         problems.append("no-text")
     if not title:
         problems.append("no-title")
-    credit_lines = [r.text.strip("()[]（）〈〉《》【】/ ") for r in text_removals if r.cleaner == "agency-credit"]
+    credit_lines = [credit_text(r.text) for r in text_removals if r.cleaner == "agency-credit"]
     notes = [r.text for r in text_removals if r.cleaner == "syndication"]
     version = f"{cleaner_version()}.rules-{rules.digest}" if rules else cleaner_version()
     return Article(

@@ -290,13 +290,22 @@ LABELLED_CREDIT_WORDS = 12
 """A credit set apart as one (`_set_apart`) is one anywhere in the text if it has at most this many words."""
 LABEL_CHARS = 40
 """A label's colon stands within this many characters of a line's start (two words of `_LEAD_LABEL`)."""
+_OPENING_MARKS = "([（〈《【/"
+"""What opens a credit set apart by its marks: a bracket of any kind, or a slash ("/БТА/")."""
+_CREDIT_MARKS = "()[]（）〈〉《》【】/"
 _BRACKETED = re.compile(r"[\[(（〈《【][^\[\](（）)〈〉《》【】]+[)\]）〉》】]\.?|/[^/]+/\.?")
+
+
+def credit_text(line: str) -> str:
+    """A removed credit line as the article's credit: without the brackets or slashes that set it apart
+    ("(SITA, red)" gives "SITA, red", "/БТА/" gives "БТА")."""
+    return line.strip(_CREDIT_MARKS + " ")
 
 
 def _set_apart(text: str) -> bool:
     """A line that is set apart from prose by its form: wholly in brackets ("(With inputs from PTI)") or between
     slashes ("/БТА/"), or opened by a label and a colon ("Via: example.org", "Courtesy: …", "Kaynak: DHA")."""
-    if text[:1] in "([（〈《【/":
+    if text[:1] in _OPENING_MARKS:
         return bool(_BRACKETED.fullmatch(text))
     head = text[:LABEL_CHARS]
     return ("：" in head or ":" in head) and bool(_LEAD_LABEL.match(text))
