@@ -286,6 +286,9 @@ SIGN_OFF_LINES = 2
 SIGN_OFF_WORDS = 4
 """An agency's bare sign-off ("STT", "— Reuters": ``credit_sign_off``) is read among this many last lines of a
 text, at most `SIGN_OFF_WORDS` words long: at its top, a word in capitals is a kicker ("VIDEO")."""
+AGENCY_NAME_WORDS = 4
+"""A known agency's name alone on a line (``agency_name``: "Lusa", "Agencia EFE", "dpa/lnw") has at most this
+many words, and is a credit wherever it stands."""
 LABELLED_CREDIT_WORDS = 12
 """A credit set apart as one (`_set_apart`) is one anywhere in the text if it has at most this many words."""
 LABEL_CHARS = 40
@@ -315,8 +318,10 @@ def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Agency and contributor credits ("(FRANCE 24 with AFP)", "Reporting by ...", "Via: example.org"): near the
     start or end of the text in any form, and anywhere when the line is short and set apart as a label or in
     brackets (a copying site puts its credit where the copy's paragraphs break, not only at the end); an agency's
-    bare sign-off ("STT", "— Reuters") among the last lines."""
+    bare sign-off ("STT", "— Reuters") among the last lines; a known agency's name alone on a line ("Lusa",
+    "Agencia EFE") anywhere."""
     pattern = line_pattern("credit", context.language)
+    agency = line_pattern("agency_name", context.language)
     sign_off = line_pattern("credit_sign_off", context.language)
     near = set(edges(len(lines), CREDIT_HEAD, CREDIT_TAIL))
     last = len(lines) - SIGN_OFF_LINES
@@ -328,6 +333,7 @@ def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
             and pattern.match(line.norm)
         )
         or (i >= last and line.words <= SIGN_OFF_WORDS and sign_off.match(line.text.strip()))  # with its dash
+        or (line.words <= AGENCY_NAME_WORDS and agency.match(line.text))  # not a list's item: "- Reuters"
     ]
 
 
