@@ -289,6 +289,9 @@ text, at most `SIGN_OFF_WORDS` words long: at its top, a word in capitals is a k
 AGENCY_NAME_WORDS = 4
 """A known agency's name alone on a line (``agency_name``: "Lusa", "Agencia EFE", "dpa/lnw") has at most this
 many words, and is a credit wherever it stands."""
+CREDIT_BY_NAME_WORDS = 30
+"""A contributor's credit in prose form (``credit_by_name``: "Additional reporting by …; Editing by …") far from a
+text's edges has at most this many words."""
 LABELLED_CREDIT_WORDS = 12
 """A credit set apart as one (`_set_apart`) is one anywhere in the text if it has at most this many words."""
 LABEL_CHARS = 40
@@ -317,10 +320,12 @@ def _set_apart(text: str) -> bool:
 def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Agency and contributor credits ("(FRANCE 24 with AFP)", "Reporting by ...", "Via: example.org"): near the
     start or end of the text in any form, and anywhere when the line is short and set apart as a label or in
-    brackets (a copying site puts its credit where the copy's paragraphs break, not only at the end); an agency's
+    brackets, or is a contributor's credit in prose form, a role, "by" and names (``credit_by_name``: a copying
+    site puts its credit where the copy's paragraphs break, not only at the end); an agency's
     bare sign-off ("STT", "— Reuters") among the last lines; a known agency's name alone on a line ("Lusa",
     "Agencia EFE") anywhere."""
     pattern = line_pattern("credit", context.language)
+    by_name = line_pattern("credit_by_name", context.language)
     agency = line_pattern("agency_name", context.language)
     sign_off = line_pattern("credit_sign_off", context.language)
     near = set(edges(len(lines), CREDIT_HEAD, CREDIT_TAIL))
@@ -332,6 +337,7 @@ def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
             (line.words <= 60 if i in near else line.words <= LABELLED_CREDIT_WORDS and _set_apart(line.norm))
             and pattern.match(line.norm)
         )
+        or (line.words <= (60 if i in near else CREDIT_BY_NAME_WORDS) and by_name.match(line.norm))
         or (i >= last and line.words <= SIGN_OFF_WORDS and sign_off.match(line.text.strip()))  # with its dash
         or (line.words <= AGENCY_NAME_WORDS and agency.match(line.text))  # not a list's item: "- Reuters"
     ]

@@ -1578,14 +1578,20 @@ def test_a_dated_byline_in_the_middle_is_removed(language: str, line: str, remov
 
 
 # A credit set apart as a label or in brackets is a credit wherever it stands (a copying site puts it where the
-# copy's paragraphs break); in running prose form it is read only near the start or the end.
+# copy's paragraphs break), and so is a contributor's credit in prose form, nothing but a role, "by" and names; in
+# any other prose form ("Via Láctea", a line that opens as a credit does) it is read only near the start or the end.
 MIDDLE_CREDITS = [
     ("bracketed-inputs", "en", "(With inputs from PTI)", True),
     ("bracketed-agency-inputs", "en", "(With agency inputs)", True),
     ("labelled-via-domain", "en", "Via: harbourpost.co.uk", True),
     ("labelled-courtesy", "en", "Courtesy: westcoastherald.co.nz", True),
     ("labelled-source-tr", "tr", "Kaynak: DHA", True),
-    ("reporting-by-in-prose-form", "en", "Reporting by Jane Doe; Editing by John Roe", False),
+    ("reporting-by-in-prose-form", "en", "Reporting by Jane Doe; Editing by John Roe", True),
+    ("additional-reporting-by", "en", "Additional reporting by Tom Hale and Ana Ruiz.", True),
+    ("translated-from-by", "en", "Translated from the Spanish by Ana Ruiz.", True),
+    ("names-contributed-reporting", "en", "Jane Doe and Tom Hale contributed reporting from Kyiv.", True),
+    ("near-contributed-in-a-sentence", "en", "Officials who contributed to this report asked not to be named.", False),
+    ("near-reporting-by-in-a-sentence", "en", "Reporting by local outlets suggested the toll was far higher.", False),
     ("via-without-a-label-pt", "pt", "Via Láctea", False),
     (
         "long-bracketed-aside",
