@@ -1745,6 +1745,13 @@ def test_a_credit_in_prose_form_at_the_end_is_removed(language: str, line: str, 
     assert removals == ((Removal("agency-credit", "text", line),) if removed else ())
 
 
+@pytest.mark.parametrize("line", ["— Reuters", "Lusa", "– Укрінформ"])
+def test_a_known_agency_at_the_top_is_a_credit(line: str) -> None:
+    lines = [line, *(f"{'First paragraph ' * 12}{n}" for n in range(4))]
+    _kept, removals = clean(lines, "en")
+    assert removals == (Removal("agency-credit", "text", line),)
+
+
 def test_a_word_in_capitals_at_the_top_is_no_sign_off() -> None:
     lines = ["VIDEO", *(f"{'First paragraph ' * 12}{n}" for n in range(4))]
     _kept, removals = clean(lines, "fi")
