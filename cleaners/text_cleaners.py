@@ -286,9 +286,9 @@ SIGN_OFF_LINES = 2
 SIGN_OFF_WORDS = 4
 """An agency's bare sign-off ("STT", "— Reuters": ``credit_sign_off``) is read among this many last lines of a
 text, at most `SIGN_OFF_WORDS` words long: at its top, a word in capitals is a kicker ("VIDEO")."""
-AGENCY_NAME_WORDS = 4
-"""A known agency's name alone on a line (``agency_name``: "Lusa", "Agencia EFE", "dpa/lnw") has at most this
-many words, and is a credit wherever it stands."""
+AGENCY_NAME_WORDS = 6
+"""A known agency's name alone on a line (``agency_name``: "Lusa", "Agencia EFE", "dpa/lnw"), or its dateline
+("WASHINGTON (AP) —"), has at most this many words, and is a credit wherever it stands."""
 CREDIT_BY_NAME_WORDS = 30
 """A contributor's credit in prose form (``credit_by_name``: "Additional reporting by …; Editing by …") far from a
 text's edges has at most this many words."""
