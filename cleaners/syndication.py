@@ -16,7 +16,9 @@ from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR
 
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
 _NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。।"
-_NOT_IN_NAME = re.compile(r"[,;:!?|，；：！？｜。、]")
+_NOT_IN_NAME = re.compile(r"[,;:?|，；：？｜。、]|[!！](?!\w)")
+"""What a publication's name never holds: a clause's punctuation, or an exclamation mark that ends a word (one
+inside a name goes on with it: "Yahoo!ニュース")."""
 CASELESS_NAME_CHARS = 20
 """A name with a word of a script without letter case (Korean, Japanese, Chinese; Arabic, Hebrew, Hindi) has at
 most this many characters: a longer one is a phrase, as Chinese and Japanese write a sentence without spaces..."""
