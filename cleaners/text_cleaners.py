@@ -319,11 +319,11 @@ def _set_apart(text: str) -> bool:
 
 def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Agency and contributor credits ("(FRANCE 24 with AFP)", "Reporting by ...", "Via: example.org"): near the
-    start or end of the text in any form, and anywhere when the line is short and set apart as a label or in
-    brackets, or is a contributor's credit in prose form, a role, "by" and names (``credit_by_name``: a copying
-    site puts its credit where the copy's paragraphs break, not only at the end); an agency's
-    bare sign-off ("STT", "— Reuters") among the last lines; a known agency's name alone on a line ("Lusa",
-    "Agencia EFE") anywhere."""
+    start or end of the text in any form; anywhere when the line is short and set apart as a label or in brackets,
+    or is a contributor's credit in prose form, a role, "by" and names (``credit_by_name``), as a copying site puts
+    its credit where the copy's paragraphs break, not only at the end; an agency's bare sign-off ("STT",
+    "— Reuters") among the last lines; a known agency's name or dateline alone on a line ("Lusa", "Agencia EFE",
+    "WASHINGTON (AP) —": ``agency_name``) anywhere."""
     pattern = line_pattern("credit", context.language)
     by_name = line_pattern("credit_by_name", context.language)
     agency = line_pattern("agency_name", context.language)
