@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from time import monotonic
+
 from scrapy import Request
 from scrapy.crawler import Crawler
 
@@ -36,3 +38,19 @@ class HostDelays:
         if slot is not None:
             slot.delay = max(slot.delay, self.floors[key])
             slot.jitter = 0.0  # the floor is a minimum: no random wait below it
+
+    def count_from_answer(self, request: Request) -> None:
+        """Make the host's wait count from this answer, not from when the request was sent (Scrapy's way).
+
+        A request may reach the host late (a new connection, a busy machine) or be answered slowly; counted
+        from the send, the next request could then arrive sooner after this one than the host asked, and a
+        Retry-After could be cut short by the very slowness of the answer that asked for it. Only hosts with
+        a floor: the others keep Scrapy's pace. Scrapy reads the same clock (``time.monotonic``).
+        """
+        key = self._slot_key(request)
+        engine = self.crawler.engine
+        if key is None or key not in self.floors or engine is None:
+            return
+        slot = engine.downloader.slots.get(key)
+        if slot is not None:
+            slot.lastseen = max(slot.lastseen, monotonic())
