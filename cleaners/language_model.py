@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import shutil
 import tempfile
 from array import array
@@ -27,7 +26,10 @@ import numpy as np
 import py3langid
 from py3langid import langid
 
-CACHE_ENV = "NEWSRAKE_CACHE_DIR"
+from cleaners.cache_folder import CACHE_ENV, cache_root
+
+__all__ = ["CACHE_ENV", "Identifier", "cache_key", "cache_root", "identifier"]
+
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output")
 
 
@@ -36,20 +38,6 @@ class Identifier(Protocol):
 
     def classify(self, text: str) -> tuple[str, float]:
         """The most likely language of ``text`` and its score."""
-
-
-def cache_root() -> Path | None:
-    """The folder newsrake keeps its caches in, or None when caching is off or there is no home to put it in."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured) if configured else None
-    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
-    if xdg.is_absolute():
-        return xdg / "newsrake"
-    try:
-        return Path.home() / ".cache" / "newsrake"
-    except RuntimeError:  # no home directory to be found
-        return None
 
 
 def _model_file() -> Path:

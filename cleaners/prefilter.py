@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cleaners.pattern_cache import compiled, pattern_cache
+
 Literals = tuple[str, ...]
 
 
@@ -116,7 +118,8 @@ class Phrases:
     def compile(cls, patterns: list[str], flags: int = re.IGNORECASE) -> Phrases:
         """The phrases of ``patterns`` (none: a family that never matches) and their literals. The family's
         literals are its phrases' (it needs one of each phrase's, when every phrase has some)."""
-        each = [required_literals(p, flags) for p in patterns]
+        cache = pattern_cache()
+        each = [cache.fact("literals", p, flags, required_literals) for p in patterns]
         every = tuple(dict.fromkeys(s for literals in each if literals for s in literals))
         return cls(
             tuple(patterns),
@@ -129,17 +132,17 @@ class Phrases:
     def regex(self) -> re.Pattern[str]:
         """All the phrases as one regular expression (for a substitution of every match), compiled when first
         needed."""
-        return re.compile("|".join(f"(?:{p})" for p in self.sources) or "(?!)", self.flags)
+        return compiled("|".join(f"(?:{p})" for p in self.sources) or "(?!)", self.flags)
 
     @functools.cached_property
     def _compiled(self) -> list[re.Pattern[str] | None]:
         return [None] * len(self.sources)
 
     def _part(self, index: int) -> re.Pattern[str]:
-        compiled = self._compiled
-        found = compiled[index]
+        compiled_parts = self._compiled
+        found = compiled_parts[index]
         if found is None:
-            found = compiled[index] = re.compile(self.sources[index], self.flags)
+            found = compiled_parts[index] = compiled(self.sources[index], self.flags)
         return found
 
     @property

@@ -13,6 +13,7 @@ from typing import Any
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
+from cleaners.pattern_cache import compiled, pattern_cache
 from cleaners.prefilter import Phrases, Starts, first_characters, start_key
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -85,12 +86,12 @@ class Alternative:
     def starts(self) -> Starts | None:
         """The keys of the characters a match can begin with (`first_characters`; None: any), read when a
         family is first matched (a family only searched, or only joined, never reads them)."""
-        return first_characters(self.source, re.IGNORECASE)
+        return pattern_cache().fact("starts", self.source, re.IGNORECASE, first_characters)
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         """The pattern alone, compiled when a text first needs it."""
-        return re.compile(self.source, re.IGNORECASE)
+        return compiled(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class FamilyPattern:
     @functools.cached_property
     def parts(self) -> tuple[re.Pattern[str], ...]:
         """The chunks, in order, compiled when first needed."""
-        return tuple(re.compile(source, re.IGNORECASE) for source in self._chunk_sources)
+        return tuple(compiled(source, re.IGNORECASE) for source in self._chunk_sources)
 
     @functools.cached_property
     def _chunk_sources(self) -> tuple[str, ...]:
@@ -174,7 +175,7 @@ class FamilyPattern:
     @functools.cached_property
     def joined(self) -> re.Pattern[str]:
         """The patterns as one compiled expression."""
-        return self.parts[0] if len(self._chunk_sources) == 1 else re.compile(self.pattern, re.IGNORECASE)
+        return self.parts[0] if len(self._chunk_sources) == 1 else compiled(self.pattern, re.IGNORECASE)
 
 
 def _alternatives(patterns: list[str], *, whole: bool) -> tuple[Alternative, ...]:

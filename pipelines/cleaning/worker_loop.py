@@ -18,11 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pipelines.cleaning.one_page  # noqa: F401 - what the workers run, loaded once in the fork server
+from cleaners.pattern_cache import save_patterns
 from pipelines.cleaning.worker_setup import worker_setup
 from pipelines.process_memory import one_heap, release_free_memory
 
 TRIM_EVERY = 32
 """A worker hands its free heap memory back to the system every this many pages."""
+SAVE_PATTERNS_AFTER = 50
+"""A worker that has compiled this many new patterns writes them to the pattern cache when it is next idle
+(`cleaners.pattern_cache`): a run's last few are compiled again by the next run, which may then write them."""
 
 
 def limit_memory(megabytes: int) -> None:
@@ -59,6 +63,8 @@ def serve(conn: Connection, memory_mb: int, work: Callable[[Any], Any], fail: Ca
         except MemoryError:
             result = fail(page, f"clean-memory: over {memory_mb} MB")
         conn.send(result)
+        if pages.empty():  # idle: a good time to keep what this worker compiled (it is killed, not ended)
+            save_patterns(at_least=SAVE_PATTERNS_AFTER)
 
 
 def _receive(conn: Connection, pages: queue.Queue[object | None], bounded: threading.Event) -> None:
