@@ -167,6 +167,60 @@ class Phrases:
         return None
 
 
+PREFIX_MAX = 8
+"""`literal_prefix` gives at most this many characters: enough to tell most of a family's patterns apart."""
+
+
+def literal_prefix(pattern: str, flags: int = 0) -> str:
+    """The folded literal text every match of ``pattern`` begins with (at most `PREFIX_MAX` characters), or ""
+    when none is known.
+
+    A text whose folded beginning does not start with it cannot match at its start: a family's patterns that
+    begin with the same character ("this article", "this story", "the original") are told apart by a
+    string comparison instead of one regular expression each. Only what is certain counts: literal
+    characters, groups, what an alternation's branches all begin with, and zero-width tests (read through).
+    A pattern the parser of this Python cannot read gets "".
+    """
+    try:
+        parser = importlib.import_module("re._parser")  # private, hence the fallback below
+        constants = importlib.import_module("re._constants")
+        prefix, _ = _prefix_of_sequence(parser.parse(pattern, flags), constants)
+    except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
+        return ""
+    return fold(prefix)[:PREFIX_MAX]
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest text every one of ``texts`` begins with."""
+    if not texts:
+        return ""
+    shortest = min(texts, key=len)
+    for index, character in enumerate(shortest):
+        if any(text[index] != character for text in texts):
+            return shortest[:index]
+    return shortest
+
+
+def _prefix_of_sequence(items: Any, c: Any) -> tuple[str, bool]:
+    """The literal text a parsed sequence's match begins with, and whether the sequence is that text alone."""
+    text: list[str] = []
+    for op, value in items:
+        if op is c.LITERAL:
+            text.append(chr(value))
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the match goes on with what follows
+        elif op is c.SUBPATTERN or op is c.BRANCH:
+            branches = [value[3]] if op is c.SUBPATTERN else value[1]
+            found = [_prefix_of_sequence(branch, c) for branch in branches]
+            common = _common_start([prefix for prefix, _ in found])
+            text.append(common)
+            if not all(whole and prefix == common for prefix, whole in found):
+                return "".join(text), False
+        else:
+            return "".join(text), False
+    return "".join(text), True
+
+
 Starts = frozenset[str]
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaners.prefilter import Phrases, first_characters, fold, required_literals, start_key
+from cleaners.prefilter import Phrases, first_characters, fold, literal_prefix, required_literals, start_key
 from cleaners.rules import RULES_DIR, _table
 
 LITERALS = {
@@ -162,5 +162,40 @@ def test_every_character_a_literal_matches_has_the_literal_key() -> None:
         for letter in _TABLE_LETTERS
         for found in re.findall(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE)
         if start_key(found) != start_key(letter)
+    }
+    assert not wrong
+
+
+PREFIX = {
+    "a-literal": (r"this article", "this art"),
+    "a-group-and-what-follows": (r"(?:this (?:article|story) was)\Z", "this "),
+    "branches-that-share-a-beginning": (r"abc|abd", "ab"),
+    "a-branch-shorter-than-another": (r"(?:a|ab)c", "a"),
+    "an-empty-group-read-through": (r"a(?:)b", "ab"),
+    "a-lookbehind-read-through": (r"(?<!\w)(?:follow us)", "follow u"),
+    "an-anchor-read-through": (r"^\bthe original", "the orig"),
+    "folded": (r"STRAẞE Nr", "strasse "),
+    "dotted-capital-i": (r"(?:İstanbul)", "istanbul"),
+    "a-class-first": (r"[\[(]?\s*unter mitarbeit", ""),
+    "an-optional-part-first": (r"(?:please )?comment", ""),
+    "branches-with-nothing-in-common": (r"(?:first|originally) published", ""),
+    "a-repeat-first": (r"(?:ab)+c", ""),
+    "unreadable": ("(unclosed", ""),
+}
+
+
+@pytest.mark.parametrize(("pattern", "expected"), PREFIX.values(), ids=PREFIX.keys())
+def test_the_text_every_match_begins_with(pattern: str, expected: str) -> None:
+    assert literal_prefix(pattern, re.IGNORECASE) == expected
+
+
+def test_every_character_a_literal_matches_folds_as_the_literal() -> None:
+    """A pattern is not tried on a text whose folded beginning differs from its folded literal beginning: every
+    character case-insensitive matching pairs with a letter of the tables must fold as the letter does."""
+    wrong = {
+        (letter, found)
+        for letter in _TABLE_LETTERS
+        for found in re.findall(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE)
+        if fold(found) != fold(letter)
     }
     assert not wrong
