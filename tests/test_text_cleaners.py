@@ -1731,6 +1731,8 @@ CREDITS_AT_THE_END = [
     ("known-agency-with-its-word-es", "es", "Agencia EFE", True),
     ("near-sign-off-name-without-a-dash", "en", "Anderson", False),
     ("near-known-agency-in-lower-case-en", "en", "ap", False),
+    ("known-agency-uk-en", "en", "— PA", True),
+    ("near-known-agency-in-lower-case-pa-en", "en", "pa", False),
     ("near-sign-off-dash-clause", "en", "— and then the lights went out", False),
 ]
 
@@ -1745,7 +1747,9 @@ def test_a_credit_in_prose_form_at_the_end_is_removed(language: str, line: str, 
     assert removals == ((Removal("agency-credit", "text", line),) if removed else ())
 
 
-@pytest.mark.parametrize("line", ["— Reuters", "Lusa", "– Укрінформ"])
+@pytest.mark.parametrize(
+    "line", ["— Reuters", "Lusa", "– Укрінформ", "— Press Association", "PA Media", "— The Canadian Press", "AAP"]
+)
 def test_a_known_agency_at_the_top_is_a_credit(line: str) -> None:
     lines = [line, *(f"{'First paragraph ' * 12}{n}" for n in range(4))]
     _kept, removals = clean(lines, "en")
