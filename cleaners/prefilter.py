@@ -168,57 +168,89 @@ class Phrases:
 
 
 PREFIX_MAX = 8
-"""`literal_prefix` gives at most this many characters: enough to tell most of a family's patterns apart."""
+"""`literal_prefixes` gives beginnings of at most this many characters: enough to tell most of a family's
+patterns apart."""
+PREFIXES_AT_MOST = 24
+"""A pattern's beginnings are cut shorter until there are at most this many (a string test of each would
+otherwise cost what the pattern does)."""
+_BEGINNINGS_READ = 512
+"""More beginnings than this while a pattern is read: it gets none."""
+
+_Beginnings = set[tuple[str, bool]]
+"""Literal beginnings a sequence's match may have so far, each with whether it is all the match has read
+(so that what follows may extend it)."""
 
 
-def literal_prefix(pattern: str, flags: int = 0) -> str:
-    """The folded literal text every match of ``pattern`` begins with (at most `PREFIX_MAX` characters), or ""
-    when none is known.
+def literal_prefixes(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Folded texts, one of which every match of ``pattern`` begins with (each at most `PREFIX_MAX`
+    characters); () when that is not known.
 
-    A text whose folded beginning does not start with it cannot match at its start: a family's patterns that
-    begin with the same character ("this article", "this story", "the original") are told apart by a
-    string comparison instead of one regular expression each. Only what is certain counts: literal
-    characters, groups, what an alternation's branches all begin with, and zero-width tests (read through).
-    A pattern the parser of this Python cannot read gets "".
+    A text whose folded beginning starts with none of them cannot match at its start: a family's patterns
+    that begin with the same character ("this article", "the original", "(the|this) story") are told apart
+    by one string comparison instead of one regular expression each. Only what is certain counts: literal
+    characters, groups, the branches of an alternation (each its own beginning), optional parts (a beginning
+    with them and one without), repeats (one turn), and zero-width tests (read through); anything else ends
+    a beginning. Beginnings are cut shorter (down to two characters) until there are at most
+    `PREFIXES_AT_MOST`. A beginning that may be empty, too many of them, or a pattern the parser of this
+    Python cannot read give ().
     """
     try:
         parser = importlib.import_module("re._parser")  # private, hence the fallback below
         constants = importlib.import_module("re._constants")
-        prefix, _ = _prefix_of_sequence(parser.parse(pattern, flags), constants)
+        found = _beginnings(parser.parse(pattern, flags), {("", True)}, constants)
     except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
-        return ""
-    return fold(prefix)[:PREFIX_MAX]
+        return ()
+    if found is None:
+        return ()
+    folded = {fold(text) for text, _ in found}
+    for length in range(PREFIX_MAX, 1, -1):
+        texts = {text[:length] for text in folded}
+        if "" in texts:
+            return ()
+        fewest_texts = [t for t in texts if not any(o != t and t.startswith(o) for o in texts)]
+        if len(fewest_texts) <= PREFIXES_AT_MOST:
+            return tuple(sorted(fewest_texts))
+    return ()
 
 
-def _common_start(texts: list[str]) -> str:
-    """The longest text every one of ``texts`` begins with."""
-    if not texts:
-        return ""
-    shortest = min(texts, key=len)
-    for index, character in enumerate(shortest):
-        if any(text[index] != character for text in texts):
-            return shortest[:index]
-    return shortest
-
-
-def _prefix_of_sequence(items: Any, c: Any) -> tuple[str, bool]:
-    """The literal text a parsed sequence's match begins with, and whether the sequence is that text alone."""
-    text: list[str] = []
+def _beginnings(items: Any, before: _Beginnings, c: Any) -> _Beginnings | None:
+    """``before`` extended by a parsed sequence (each beginning at most `PREFIX_MAX` characters); None when
+    they grow past `_BEGINNINGS_READ`."""
+    found = before
     for op, value in items:
+        if not any(open_ for _, open_ in found):
+            break
         if op is c.LITERAL:
-            text.append(chr(value))
+            character = chr(value)
+            found = {
+                (text + character, len(text) + 1 < PREFIX_MAX) if open_ else (text, False) for text, open_ in found
+            }
         elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # zero-width: the match goes on with what follows
         elif op is c.SUBPATTERN or op is c.BRANCH:
             branches = [value[3]] if op is c.SUBPATTERN else value[1]
-            found = [_prefix_of_sequence(branch, c) for branch in branches]
-            common = _common_start([prefix for prefix, _ in found])
-            text.append(common)
-            if not all(whole and prefix == common for prefix, whole in found):
-                return "".join(text), False
+            grown: _Beginnings = set()
+            for branch in branches:
+                extended = _beginnings(branch, found, c)
+                if extended is None:
+                    return None
+                grown |= extended
+            found = grown
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            least, most, item = value
+            if most == 0:
+                continue
+            once = _beginnings(item, found, c)
+            if once is None:
+                return None
+            if most != 1:  # more turns may follow: nothing after extends these
+                once = {(text, False) for text, _ in once}
+            found = (found | once) if least == 0 else once
         else:
-            return "".join(text), False
-    return "".join(text), True
+            found = {(text, False) for text, _ in found}
+        if len(found) > _BEGINNINGS_READ:
+            return None
+    return found
 
 
 Starts = frozenset[str]

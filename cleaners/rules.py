@@ -14,7 +14,7 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
 from cleaners.pattern_cache import compiled, pattern_cache
-from cleaners.prefilter import PREFIX_MAX, Phrases, Starts, first_characters, fold, literal_prefix, start_key
+from cleaners.prefilter import PREFIX_MAX, Phrases, Starts, first_characters, fold, literal_prefixes, start_key
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -89,9 +89,9 @@ class Alternative:
         return pattern_cache().fact("starts", self.source, re.IGNORECASE, first_characters)
 
     @functools.cached_property
-    def prefix(self) -> str:
-        """The folded text every match begins with (`literal_prefix`; "": unknown)."""
-        return pattern_cache().fact("prefix", self.source, re.IGNORECASE, literal_prefix)
+    def prefixes(self) -> tuple[str, ...]:
+        """Folded texts, one of which every match begins with (`literal_prefixes`; (): unknown)."""
+        return pattern_cache().fact("prefixes", self.source, re.IGNORECASE, literal_prefixes)
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -107,13 +107,13 @@ class FamilyPattern:
     ``match`` and ``fullmatch`` try only the patterns that can begin with the text's first character, each
     compiled the first time a text needs it: a line's first character rules out most of a large family (the
     49 English comment calls leave 10 on average), and a language met on a few pages compiles only the
-    patterns their lines can begin. Of those, a pattern whose literal beginning (`Alternative.prefix`) the
-    text does not begin with is not tried. A family of at most `CHUNK` patterns is one expression, tried when
+    patterns their lines can begin. Of those, a pattern whose literal beginnings (`Alternative.prefixes`) the
+    text begins with none of is not tried. A family of at most `CHUNK` patterns is one expression, tried when
     any of its patterns can begin the text. ``search`` reads the family in chunks of `CHUNK`."""
 
     shared: tuple[Alternative, ...]
     own: tuple[Alternative, ...] = ()
-    _by_start: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = field(
+    _by_start: dict[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
@@ -132,28 +132,28 @@ class FamilyPattern:
         sources = [a.source for a in self.alternatives]
         return tuple("|".join(sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)) or ("(?!)",)
 
-    def _candidates(self, start: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    def _candidates(self, start: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
         """What a match that begins with ``start`` (a text's first character, or "" at its end) can be, each
-        with the folded text it begins with ("": not known, or the family is one expression)."""
+        with the folded texts one of which it begins with ((): not known, or the family is one expression)."""
         found = self._by_start.get(start)
         if found is None:
             key = start_key(start) if start else ""
             fits = [a for a in self.alternatives if a.starts is None or key in a.starts]
             if len(self.alternatives) <= CHUNK:
-                found = tuple((part, "") for part in self.parts) if fits else ()
+                found = tuple((part, ()) for part in self.parts) if fits else ()
             else:
-                found = tuple((a.regex, a.prefix if len(a.prefix) > 1 else "") for a in fits)
+                found = tuple((a.regex, a.prefixes) for a in fits)
             self._by_start[start] = found
         return found
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``."""
         head = None
-        for regex, prefix in self._candidates(text[pos : pos + 1]):
-            if prefix:
+        for regex, prefixes in self._candidates(text[pos : pos + 1]):
+            if prefixes:
                 if head is None:
                     head = fold(text[pos : pos + PREFIX_MAX])
-                if not head.startswith(prefix):
+                if not head.startswith(prefixes):
                     continue
             found = regex.match(text, pos)
             if found is not None:
@@ -163,11 +163,11 @@ class FamilyPattern:
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """As ``re.Pattern.fullmatch`` of the joined expression."""
         head = None
-        for regex, prefix in self._candidates(text[:1]):
-            if prefix:
+        for regex, prefixes in self._candidates(text[:1]):
+            if prefixes:
                 if head is None:
                     head = fold(text[:PREFIX_MAX])
-                if not head.startswith(prefix):
+                if not head.startswith(prefixes):
                     continue
             found = regex.fullmatch(text)
             if found is not None:
