@@ -5,7 +5,7 @@ few hundred for a short cron run, some 10% of its cleaning time, and each worker
 again. Python's own compiler (a parser and a code generator written in Python) is what costs; the compiled
 form is a list of integers, which CPython's regular-expression engine takes as it is. So a process that
 compiled new patterns writes their compiled form to ``<cache>/patterns-<python>.marshal``
-(`PatternCache.save`; a cleaning worker does when it is idle), and a later process builds those patterns
+(`PatternCache.save`; a cleaning worker does when no page waits for it), and a later process builds those
 from it in microseconds. The first characters and the literals the prefilter reads off each pattern
 (`cleaners.prefilter`) are kept there too.
 

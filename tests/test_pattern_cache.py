@@ -248,13 +248,14 @@ def test_a_module_level_cache_is_one_per_process() -> None:
 
 
 def test_a_crawls_cleaning_workers_keep_what_they_compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The workers write the cache while idle (they are killed at the end, never ended): the next run builds
-    from it what this one compiled."""
+    """A worker writes the cache when no page waits for it, before it hands back the page it cleaned (workers
+    are killed at the end, never ended): the next run builds from it what this one compiled. One worker, so
+    that it cleans every page and compiles more than `SAVE_PATTERNS_AFTER` patterns."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("NEWSRAKE_CACHE_DIR", str(folder))
     with LoopbackServer(generated_site(8)) as server:
         run = newsrake("crawl", "--feed", f"{server.base_url}/feed.xml", "--db", "news.db",
-                       "--allow-private-addresses", *FAST, cwd=tmp_path)  # fmt: skip
+                       "--allow-private-addresses", *FAST, "-s", "NEWSRAKE_CLEAN_WORKERS=1", cwd=tmp_path)  # fmt: skip
     assert run.returncode == 0, run.stderr
     [written] = folder.glob("patterns-*.marshal")
     assert len(PatternCache(written).compiled) >= SAVE_PATTERNS_AFTER

@@ -25,7 +25,7 @@ from pipelines.process_memory import one_heap, release_free_memory
 TRIM_EVERY = 32
 """A worker hands its free heap memory back to the system every this many pages."""
 SAVE_PATTERNS_AFTER = 50
-"""A worker that has compiled this many new patterns writes them to the pattern cache when it is next idle
+"""A worker that has compiled this many new patterns writes them to the pattern cache when no page next waits for it
 (`cleaners.pattern_cache`): a run's last few are compiled again by the next run, which may then write them."""
 
 
@@ -62,9 +62,9 @@ def serve(conn: Connection, memory_mb: int, work: Callable[[Any], Any], fail: Ca
             result = work(page)
         except MemoryError:
             result = fail(page, f"clean-memory: over {memory_mb} MB")
+        if pages.empty():  # no page waiting: keep what this worker compiled, before the parent has the result
+            save_patterns(at_least=SAVE_PATTERNS_AFTER)  # (a crawl kills its workers once it has the last one)
         conn.send(result)
-        if pages.empty():  # idle: a good time to keep what this worker compiled (it is killed, not ended)
-            save_patterns(at_least=SAVE_PATTERNS_AFTER)
 
 
 def _receive(conn: Connection, pages: queue.Queue[object | None], bounded: threading.Event) -> None:
