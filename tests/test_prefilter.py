@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -161,15 +162,18 @@ _TABLE_LETTERS = sorted(
 )
 
 
-def test_every_character_a_literal_matches_has_the_literal_key() -> None:
+@pytest.mark.parametrize("key", [start_key, fold], ids=["first-character-key", "folded-beginning"])
+def test_every_character_a_literal_matches_has_the_literal_key(key: Callable[[str], str]) -> None:
     """Case-insensitive matching pairs some characters that lower-casing alone does not (the Kelvin sign
-    and "k", long s and "s", final and medial sigma, dotted capital I and "i"): each gets the literal's key,
-    or a line beginning with it would skip a pattern that matches it."""
+    and "k", long s and "s", final and medial sigma, dotted capital I and "i"): each must get the literal's
+    key (`start_key`), or a line beginning with it would skip a pattern that matches it; and fold as the
+    literal does (`fold`), or a pattern would not be tried on a line whose folded beginning differs from
+    the pattern's literal beginnings."""
     wrong = {
         (letter, found)
         for letter in _TABLE_LETTERS
         for found in re.findall(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE)
-        if start_key(found) != start_key(letter)
+        if key(found) != key(letter)
     }
     assert not wrong
 
@@ -210,15 +214,3 @@ def test_every_match_begins_with_one_of_them(pattern: str) -> None:
     for text in texts:
         if prefixes and re.match(pattern, text, re.IGNORECASE):
             assert fold(text[:PREFIX_MAX]).startswith(prefixes), text
-
-
-def test_every_character_a_literal_matches_folds_as_the_literal() -> None:
-    """A pattern is not tried on a text whose folded beginning differs from its folded literal beginning: every
-    character case-insensitive matching pairs with a letter of the tables must fold as the letter does."""
-    wrong = {
-        (letter, found)
-        for letter in _TABLE_LETTERS
-        for found in re.findall(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE)
-        if fold(found) != fold(letter)
-    }
-    assert not wrong

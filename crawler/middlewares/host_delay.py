@@ -5,6 +5,7 @@ from __future__ import annotations
 from time import monotonic
 
 from scrapy import Request
+from scrapy.core.downloader import Slot
 from scrapy.crawler import Crawler
 
 
@@ -28,15 +29,21 @@ class HostDelays:
         self.apply(request)
         return self.floors[key]
 
-    def apply(self, request: Request) -> None:
-        """Lift the host's current delay back to its floor (AutoThrottle may have lowered it)."""
+    def _floored_slot(self, request: Request) -> tuple[Slot, float] | None:
+        """The download slot of this request's host and the host's floor, if it has one."""
         key = self._slot_key(request)
         engine = self.crawler.engine
         if key is None or key not in self.floors or engine is None:
-            return
+            return None
         slot = engine.downloader.slots.get(key)
-        if slot is not None:
-            slot.delay = max(slot.delay, self.floors[key])
+        return (slot, self.floors[key]) if slot is not None else None
+
+    def apply(self, request: Request) -> None:
+        """Lift the host's current delay back to its floor (AutoThrottle may have lowered it)."""
+        found = self._floored_slot(request)
+        if found is not None:
+            slot, floor = found
+            slot.delay = max(slot.delay, floor)
             slot.jitter = 0.0  # the floor is a minimum: no random wait below it
 
     def count_from_answer(self, request: Request) -> None:
@@ -47,10 +54,6 @@ class HostDelays:
         Retry-After could be cut short by the very slowness of the answer that asked for it. Only hosts with
         a floor: the others keep Scrapy's pace. Scrapy reads the same clock (``time.monotonic``).
         """
-        key = self._slot_key(request)
-        engine = self.crawler.engine
-        if key is None or key not in self.floors or engine is None:
-            return
-        slot = engine.downloader.slots.get(key)
-        if slot is not None:
-            slot.lastseen = max(slot.lastseen, monotonic())
+        found = self._floored_slot(request)
+        if found is not None:
+            found[0].lastseen = max(found[0].lastseen, monotonic())

@@ -69,12 +69,11 @@ class HostPolicyMiddleware:
         self.delays.count_from_answer(request)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        """Drop the request of a host that asks for more than the cap (the floor was raised on arrival)."""
         if self._asks_to_back_off(request, response):
             asked = self._asked(response)
             if asked is not None and asked > self.cap:
                 self._give_up(request, response, asked)
-        else:
-            self.delays.apply(request)
         return response
 
     @staticmethod
