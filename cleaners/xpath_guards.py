@@ -8,7 +8,8 @@ every match of these expressions holds one of a few literals ("share", "omment")
 `cleaners.prefilter.required_literals`; an element whose attribute holds none of them, or that has no
 such attribute, cannot pass. XPath's own ``contains`` and attribute tests, which run inside libxml2,
 say so first (`guard`), and the regular expression is asked only when they pass: the same elements, a
-small share of the calls.
+small share of the calls. The calls left go to a function of the twin's own for each pattern
+(`direct_tests`), which takes the attribute's value as a plain string and keeps its answers.
 
 `guarded_path` rewrites one expression; a twin is also rewritten to name the tags of its steps in the
 steps themselves (`cleaners.xpath_steps.by_tag`), which libxml2 tests as it walks the tree instead of
@@ -23,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
@@ -133,10 +134,58 @@ def _twin(expression: etree.XPath) -> etree.XPath:
     path = by_tag(guarded_path(expression.path))
     if path == expression.path or set(_PREFIXES.findall(blank_strings(path))) - {"re"}:
         return expression  # nothing to rewrite, or a prefix of the original's own that the twin would not know
+    path, functions = direct_tests(path)
     try:
-        return etree.XPath(path, namespaces={"re": EXSLT_REGEXP})
+        return etree.XPath(path, namespaces={"re": EXSLT_REGEXP, "nr": DIRECT_TESTS}, extensions=functions)
     except etree.XPathError:
         return expression
+
+
+DIRECT_TESTS = "urn:newsrake:direct-tests"
+"""The namespace of the functions `direct_tests` writes in an expression's ``re:test`` calls' place."""
+Searcher = Callable[[object, str], bool]
+
+
+def direct_tests(path: str) -> tuple[str, dict[tuple[str, str], Searcher]]:
+    """``path`` with each ``re:test(attributes, 'pattern', 'flags')`` written as a call of a function of its
+    own (``nr:t0(string(attributes))``), and those functions, for ``etree.XPath``'s ``extensions``.
+
+    The two give the same answer: EXSLT's test, as lxml runs it, searches the string value of the first
+    attribute of the node-set (or "") with the pattern, compiled case-insensitive when the flags hold an
+    "i"; so does the function, on what XPath's ``string()`` gives, which is that value. But lxml hands the
+    EXSLT test each attribute as a string object that knows its element, and the pattern and flags to be
+    read and looked up again, once for every element the step reaches; the function gets a plain string
+    and holds its compiled pattern, and the answers it gave (`ANSWERS_KEPT`). A test whose pattern this Python cannot compile stays as it was."""
+    functions: dict[tuple[str, str], Searcher] = {}
+    names: dict[tuple[str, bool], str] = {}
+
+    def direct(match: re.Match[str]) -> str:
+        attributes, pattern, flags = match.group(1), match.group(2), match.group(3) or ""
+        key = (pattern, "i" in flags)
+        if key not in names:
+            try:
+                regex = re.compile(pattern, re.IGNORECASE if key[1] else 0)
+            except re.error:
+                return match.group(0)
+            names[key] = f"t{len(names)}"
+            functions[(DIRECT_TESTS, names[key])] = functools.partial(_search, regex, {})
+        return f"nr:{names[key]}(string({attributes}))"
+
+    return _TEST.sub(direct, path), functions
+
+
+ANSWERS_KEPT = 4096
+"""The answers a direct test keeps (a page repeats its class names from element to element), cleared when
+there are this many."""
+
+
+def _search(regex: re.Pattern[str], answers: dict[str, bool], _context: object, value: str) -> bool:
+    found = answers.get(value)
+    if found is None:
+        if len(answers) >= ANSWERS_KEPT:
+            answers.clear()
+        found = answers[value] = regex.search(value) is not None
+    return found
 
 
 _PREFIXES = re.compile(r"(?<![\w:.-])([A-Za-z_][\w.-]*):(?!:)")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import importlib
 import re
 import types
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
@@ -16,9 +18,12 @@ from trafilatura import xpaths
 
 from cleaners.prefilter import required_literals
 from cleaners.xpath_guards import (
+    ANSWERS_KEPT,
+    DIRECT_TESTS,
     EXSLT_REGEXP,
     GUARD_LITERALS,
     GuardedXPaths,
+    direct_tests,
     guard,
     guarded_path,
     trafilatura_guarded,
@@ -83,6 +88,61 @@ PATHS = {
 @pytest.mark.parametrize(("path", "expected"), PATHS.values(), ids=PATHS.keys())
 def test_guarded_path(path: str, expected: str) -> None:
     assert guarded_path(path) == expected
+
+
+DIRECT = {
+    "one-test": (".//*[re:test(@class, 'share')]", ".//*[nr:t0(string(@class))]", 1),
+    "flags-read": (".//*[re:test(@class, 'share', 'i')]", ".//*[nr:t0(string(@class))]", 1),
+    "attributes-joined": (".//*[re:test(@id|@class, '^nav')]", ".//*[nr:t0(string(@id|@class))]", 1),
+    "one-function-a-pattern": (
+        ".//div[re:test(@id, 'nav') or re:test(@class, 'nav')] | .//p[re:test(@class, 'nav', 'i')]",
+        ".//div[nr:t0(string(@id)) or nr:t0(string(@class))] | .//p[nr:t1(string(@class))]",
+        2,
+    ),
+    "unreadable-left-alone": (".//*[re:test(@class, '(share')]", ".//*[re:test(@class, '(share')]", 0),
+}
+
+
+@pytest.mark.parametrize(("path", "expected", "functions"), DIRECT.values(), ids=DIRECT.keys())
+def test_direct_tests(path: str, expected: str, functions: int) -> None:
+    written, found = direct_tests(path)
+    assert written == expected
+    assert len(found) == functions
+    assert all(namespace == DIRECT_TESTS for namespace, _ in found)
+
+
+_DIRECT_PAGE = (
+    "<body><div class='Share-box' id='navbar'><p class='x'>a</p></div><div id='top' class='nav share'></div>"
+    "<div></div><div class='SHARE'></div><div class=''></div><div id='navigation'></div><span class='share'/></body>"
+)
+_DIRECT_EXPRESSIONS = {
+    "case-kept": ".//div[re:test(@class, 'share')]",
+    "case-insensitive": ".//div[re:test(@class, '^share', 'i')]",
+    "first-attribute-of-a-union": ".//*[re:test(@id|@class, '^nav')]",
+    "may-match-empty": ".//div[re:test(@class, '^$')]",
+    "no-such-attribute": ".//div[re:test(@title, 'x?')]",
+    "another-flag": ".//*[re:test(@class, 'share', 'g')]",
+}
+
+
+@pytest.mark.parametrize("path", _DIRECT_EXPRESSIONS.values(), ids=_DIRECT_EXPRESSIONS.keys())
+def test_a_direct_test_selects_what_exslt_selects(path: str) -> None:
+    tree = html.fromstring(_DIRECT_PAGE)
+    written, functions = direct_tests(path)
+    direct = etree.XPath(written, namespaces={"nr": DIRECT_TESTS}, extensions=functions)
+    exslt = etree.XPath(path, namespaces={"re": EXSLT_REGEXP})
+    assert list(direct(tree)) == list(exslt(tree))
+    assert list(direct(tree)) == list(exslt(tree))  # again, from the answers kept
+
+
+def test_a_direct_test_keeps_a_bounded_number_of_answers() -> None:
+    _, functions = direct_tests(".//*[re:test(@class, 'share')]")
+    [search] = functions.values()
+    answers = cast("functools.partial[bool]", search).args[1]
+    for n in range(ANSWERS_KEPT + 10):
+        assert search(None, f"share-{n}") is True
+    assert search(None, "other") is False
+    assert 0 < len(answers) <= ANSWERS_KEPT
 
 
 def test_exact_literals_keep_their_case() -> None:
