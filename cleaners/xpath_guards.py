@@ -155,7 +155,8 @@ def direct_tests(path: str) -> tuple[str, dict[tuple[str, str], Searcher]]:
     "i"; so does the function, on what XPath's ``string()`` gives, which is that value. But lxml hands the
     EXSLT test each attribute as a string object that knows its element, and the pattern and flags to be
     read and looked up again, once for every element the step reaches; the function gets a plain string
-    and holds its compiled pattern, and the answers it gave (`ANSWERS_KEPT`). A test whose pattern this Python cannot compile stays as it was."""
+    and holds its compiled pattern, and the answers it gave (`ANSWERS_KEPT`). A test whose pattern this
+    Python cannot compile stays as it was."""
     functions: dict[tuple[str, str], Searcher] = {}
     names: dict[tuple[str, bool], str] = {}
 
@@ -174,7 +175,7 @@ def direct_tests(path: str) -> tuple[str, dict[tuple[str, str], Searcher]]:
     return _TEST.sub(direct, path), functions
 
 
-ANSWERS_KEPT = 4096
+ANSWERS_KEPT = 512
 """The answers a direct test keeps (a page repeats its class names from element to element), cleared when
 there are this many."""
 
