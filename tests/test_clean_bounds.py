@@ -273,6 +273,14 @@ def test_modules_do_not_load_what_their_process_never_uses(modules: str, never: 
     assert loaded.strip() == "[]"
 
 
+def test_the_workers_fork_server_loads_the_fallbacks_stop_words_for_every_worker() -> None:
+    # Loaded once before the workers are forked, the stop words are shared; a worker that loaded them on its
+    # first page that needs them held a copy of its own (some 25 MB each).
+    code = "import pipelines.cleaning.fork_server_preload, trafilatura.external as e; print(len(e.JT_STOPLIST or ()))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(loaded) > 10_000
+
+
 def test_a_whole_crawl_never_loads_what_it_does_not_use(site: LoopbackServer, tmp_path: Path) -> None:
     feed = f"{site.base_url}/feeds/rss2.xml"
     args = ["crawl", "--feed", feed, "--db", "news.db", "--allow-address", site.address, *FAST]
