@@ -9,7 +9,7 @@ every match of these expressions holds one of a few literals ("share", "omment")
 such attribute, cannot pass. XPath's own ``contains`` and attribute tests, which run inside libxml2,
 say so first (`guard`), and the regular expression is asked only when they pass: the same elements, a
 small share of the calls. The calls left go to a function of the twin's own for each pattern
-(`direct_tests`), which takes the attribute's value as a plain string and keeps its answers.
+(`direct_tests`), which takes the attribute's value as a string that knows no element, and keeps its answers.
 
 `guarded_path` rewrites one expression; a twin is also rewritten to name the tags of its steps in the
 steps themselves (`cleaners.xpath_steps.by_tag`), which libxml2 tests as it walks the tree instead of
@@ -154,9 +154,9 @@ def direct_tests(path: str) -> tuple[str, dict[tuple[str, str], Searcher]]:
     attribute of the node-set (or "") with the pattern, compiled case-insensitive when the flags hold an
     "i"; so does the function, on what XPath's ``string()`` gives, which is that value. But lxml hands the
     EXSLT test each attribute as a string object that knows its element, and the pattern and flags to be
-    read and looked up again, once for every element the step reaches; the function gets a plain string
-    and holds its compiled pattern, and the answers it gave (`ANSWERS_KEPT`). A test whose pattern this
-    Python cannot compile stays as it was."""
+    read and looked up again, once for every element the step reaches; the function gets a string that
+    knows no element and holds its compiled pattern, and the answers it gave (`ANSWERS_KEPT`). A test whose
+    pattern this Python cannot compile stays as it was."""
     functions: dict[tuple[str, str], Searcher] = {}
     names: dict[tuple[str, bool], str] = {}
 
