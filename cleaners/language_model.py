@@ -26,9 +26,7 @@ import numpy as np
 import py3langid
 from py3langid import langid
 
-from cleaners.cache_folder import CACHE_ENV, cache_root
-
-__all__ = ["CACHE_ENV", "Identifier", "cache_key", "cache_root", "identifier"]
+from cleaners.cache_folder import cache_root
 
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output")
 

@@ -146,8 +146,9 @@ class FamilyPattern:
             self._by_start[start] = found
         return found
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``."""
+    def match(self, text: str, pos: int = 0, *, whole: bool = False) -> re.Match[str] | None:
+        """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``
+        (with ``whole``, that matches all of ``text``: `fullmatch`)."""
         head = None
         for regex, prefixes in self._candidates(text[pos : pos + 1]):
             if prefixes:
@@ -155,24 +156,14 @@ class FamilyPattern:
                     head = fold(text[pos : pos + PREFIX_MAX])
                 if not head.startswith(prefixes):
                     continue
-            found = regex.match(text, pos)
+            found = regex.fullmatch(text) if whole else regex.match(text, pos)
             if found is not None:
                 return found
         return None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """As ``re.Pattern.fullmatch`` of the joined expression."""
-        head = None
-        for regex, prefixes in self._candidates(text[:1]):
-            if prefixes:
-                if head is None:
-                    head = fold(text[:PREFIX_MAX])
-                if not head.startswith(prefixes):
-                    continue
-            found = regex.fullmatch(text)
-            if found is not None:
-                return found
-        return None
+        return self.match(text, whole=True)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """As ``re.Pattern.search`` of the joined expression: the leftmost match, the earliest chunk's when

@@ -11,8 +11,9 @@ import pytest
 from py3langid import langid
 
 from cleaners import language_model
+from cleaners.cache_folder import cache_root
 from cleaners.language import detect_language
-from cleaners.language_model import cache_key, cache_root, identifier
+from cleaners.language_model import cache_key, identifier
 
 SAMPLES = {
     "english": "The council voted on Tuesday to reopen the harbour bridge after two years of repairs.",

@@ -6,9 +6,9 @@ and shares those pages with its siblings instead of loading its own copy: the
 language model alone is some 70 MB, the stop words of every language that
 jusText (the extractor's fallback) reads some 25 MB. The workers' own code
 (`pipelines.cleaning.worker_loop` and what it imports) is loaded here too,
-once, rather than by each worker after it is forked. The warmed-up objects are then moved out of the garbage
-collector's reach (`gc.freeze`), so that a collection in a worker does not
-write to them and unshare their pages.
+once, rather than by each worker after it is forked. The warmed-up objects
+are then moved out of the garbage collector's reach (`gc.freeze`), so that a
+collection in a worker does not write to them and unshare their pages.
 """
 
 from __future__ import annotations
