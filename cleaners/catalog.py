@@ -6,7 +6,7 @@ the audit trail (`removals` table) records.
 
 from __future__ import annotations
 
-from cleaners import bylines, syndication
+from cleaners import bylines, note_model, syndication
 from cleaners import html_cleaners as html
 from cleaners import text_cleaners as text
 from cleaners.registry import HtmlCleaner, TextCleaner
@@ -49,5 +49,6 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("byline", 4, bylines.bylines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
+    TextCleaner("note-model", 1, note_model.edge_notes),
 )
 """Text-level cleaners, run on the extracted lines in this order."""

@@ -1,0 +1,149 @@
+"""A word-count model of the notes a site puts at an article's edges, for the wordings the families miss.
+
+The rule tables (`cleaners/rules/text.toml`) read syndication notes, calls to comment, datelines and
+affiliate notes by their wording, family by family. A wording no family reads stays in the text. This model
+is a second opinion on such lines, learnt from the same data: the rows of the wordings table
+(``tests/data/wordings.json``), boilerplate lines against article sentences near the same words, in every
+language the table holds.
+
+It is a naive Bayes model over a line's words, its pairs of words and the four-letter pieces of its words
+(two-character pieces in Chinese and Japanese): a line's score is the sum of each feature's log odds of
+boilerplate against article text, over the features the table holds twice or more. The features' weights
+are data, in ``cleaners/rules/note_model.json``; rebuild it after the table changes with
+``python -m cleaners.note_model tests/data/wordings.json`` (a test checks that it is current).
+
+It is trusted only where such notes stand: the first `HEAD` and last `TAIL` lines of an article of
+`MIN_LINES` lines or more, on lines shaped like a note (`note_shaped`), above `THRESHOLD`. In the middle of
+an article, a line is left to the rule tables alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from cleaners.registry import Line, TextContext
+from cleaners.rules import RULES_DIR
+
+MODEL_PATH = RULES_DIR / "note_model.json"
+THRESHOLD = 10.0
+"""A line's score above which it is a note. Chosen on data the rules were not written from: left out of the
+model in turn, each probe set's boilerplate lines score above it 32% of the time, and none of its 960 article
+sentences does; on the 974 benchmark pages, six edge lines do (`docs/cleaning.md`)."""
+HEAD = 2
+TAIL = 3
+MIN_LINES = 4
+"""Fewer lines than this are not an article with edges of its own, and the model leaves them be."""
+MIN_WORDS = 4
+MAX_WORDS = 45
+MAX_CJK_CHARACTERS = 60
+MIN_COUNT = 2
+"""A feature the table holds fewer times than this says nothing, and is left out of the model."""
+CJK_LANGUAGES = frozenset({"zh", "ja"})
+"""Languages written without spaces between words: their features are pairs of characters."""
+_WORD = re.compile(r"[^\W\d_]+")
+_NOT_A_NOTE = re.compile(r"[|{};<>=\\]|^\s*[-*•]\s|https?://")
+"""Code, markup, table rows, list items and addresses: never a note's sentence."""
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def features(line: str, language: str | None) -> set[str]:
+    """The model's features of ``line``: its words, pairs of words, and pieces of words."""
+    words = _WORD.findall(line.lower())
+    found = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    if language in CJK_LANGUAGES:
+        letters = "".join(words)
+        found |= {letters[i : i + 2] for i in range(len(letters) - 1)}
+    else:
+        for word in words:
+            marked = f"<{word}>"
+            found |= {"#" + marked[i : i + 4] for i in range(len(marked) - 3)}
+    return found
+
+
+def note_shaped(line: str) -> bool:
+    """Whether ``line`` could be a note: 4 to 45 words (at most 60 CJK characters), not code, a list item or
+    an address, and not the introduction of what follows (a line ending with a colon)."""
+    words = len(line.split())
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and not _NOT_A_NOTE.search(line)
+        and not line.rstrip().endswith(":")
+        and len(_CJK.findall(line)) <= MAX_CJK_CHARACTERS
+    )
+
+
+@dataclass(frozen=True)
+class NoteModel:
+    """Each feature's weight: its log odds of boilerplate against article text."""
+
+    weights: Mapping[str, float]
+
+    def score(self, line: str, language: str | None) -> float:
+        """The sum of the weights of ``line``'s features."""
+        return sum(self.weights.get(feature, 0.0) for feature in features(line, language))
+
+    @classmethod
+    def learn(cls, rows: Iterable[Mapping[str, object]]) -> NoteModel:
+        """The model of a wordings table's rows: those with a ``cleaner`` key (even null: a known gap) are
+        boilerplate, the others article text."""
+        boilerplate: Counter[str] = Counter()
+        article: Counter[str] = Counter()
+        lines = {True: 0, False: 0}
+        for row in rows:
+            note = "cleaner" in row
+            found = features(str(row["line"]), str(row["language"]))
+            (boilerplate if note else article).update(found)
+            lines[note] += 1
+        weights = {}
+        for feature in boilerplate.keys() | article.keys():
+            a, b = boilerplate[feature], article[feature]
+            if a + b >= MIN_COUNT:
+                odds = math.log((a + 0.5) / (lines[True] + 1)) - math.log((b + 0.5) / (lines[False] + 1))
+                weights[feature] = round(odds, 2)
+        return cls(weights)
+
+    def dumps(self) -> str:
+        """The model as written to `MODEL_PATH`."""
+        return json.dumps(dict(sorted(self.weights.items())), ensure_ascii=False, indent=0) + "\n"
+
+
+@functools.cache
+def shipped_model() -> NoteModel:
+    """The model in `MODEL_PATH`, read once per process."""
+    return NoteModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+def edge_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """Note-shaped lines among an article's first `HEAD` and last `TAIL` that the model scores above
+    `THRESHOLD`: the notes the rule tables' wordings miss."""
+    count = len(lines)
+    if count < MIN_LINES:
+        return []
+    model = shipped_model()
+    ends = sorted(set(range(HEAD)) | set(range(count - TAIL, count)))
+    return [i for i in ends if note_shaped(lines[i].text) and model.score(lines[i].text, context.language) > THRESHOLD]
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python -m cleaners.note_model WORDINGS.json``: rebuild `MODEL_PATH` from a wordings table."""
+    if len(argv) != 1:
+        print("usage: python -m cleaners.note_model tests/data/wordings.json", file=sys.stderr)
+        return 2
+    rows = json.loads(Path(argv[0]).read_text(encoding="utf-8"))["rows"]
+    model = NoteModel.learn(rows)
+    MODEL_PATH.write_text(model.dumps(), encoding="utf-8")
+    print(f"{MODEL_PATH}: {len(model.weights)} features from {len(rows)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

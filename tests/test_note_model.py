@@ -1,0 +1,164 @@
+"""The note model (`cleaners/note_model.py`): a second opinion on the lines at an article's edges.
+
+It must be the model the wordings table gives, take out at an article's first and last lines the notes
+whose wording no rule family reads, leave those lines alone in the middle of an article and in a text too
+short to have edges, and keep every article sentence of the wordings table, wherever it stands.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from text_stage import clean
+
+from cleaners.note_model import THRESHOLD, NoteModel, features, note_shaped, shipped_model
+
+ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
+
+# Original article paragraphs (each 25+ words, no two alike) around the lines under test.
+ARTICLE = (
+    "The island ferry company will run two fewer evening crossings from November to March, leaving commuters "
+    "who work late in the harbour town without a boat home after half past eight.",
+    "The company said fewer than a dozen passengers used each of the two late sailings last winter, and that "
+    "the crew hours saved would pay for a second engineer on the morning boats.",
+    "Parents on the island said the change would make it harder for teenagers to take part in evening sport "
+    "and music lessons on the mainland, and asked for one late crossing on Fridays.",
+    "The operations manager said the timetable would be reviewed in January once the new booking system "
+    "showed how many people had wanted to travel on the cancelled sailings.",
+    "Fishermen who moor their boats at the north pier said the quieter evenings would at least make it easier "
+    "to unload their catch without waiting for the ferry to leave the slipway.",
+    "The winter timetable starts on the first Monday of November and is already on sale at the harbour "
+    "office, at the island shop and on the company's own website.",
+    "Last year the company carried just over four hundred thousand passengers, most of them in July and "
+    "August, when it adds a third boat and runs crossings every forty minutes.",
+    "The island council will discuss the timetable at its next meeting, where members are expected to ask "
+    "for a ticket discount for residents who can no longer travel in the evening.",
+)
+
+# Notes worded as no rule family reads them (the whole text stage keeps each between two paragraphs).
+NOTES = {
+    "en-comment-call": ("en", "Be part of the conversation by leaving a reply under this article."),
+    "en-syndication": ("en", "This text was republished with the consent of the Harbour Gazette newsroom."),
+    "es-syndication": ("es", "Este texto fue republicado con autorización de la redacción de La Gaceta del Puerto."),
+    "pt-syndication": ("pt", "Este texto foi republicado com autorização da redação da Gazeta do Porto."),
+}
+
+
+def test_the_shipped_model_is_learnt_from_the_wordings_table() -> None:
+    learnt = NoteModel.learn(ROWS)
+    assert learnt.weights == shipped_model().weights, (
+        "cleaners/rules/note_model.json is out of date: python -m cleaners.note_model tests/data/wordings.json"
+    )
+
+
+@pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
+def test_the_rule_families_alone_keep_the_note(language: str, note: str) -> None:
+    kept, _ = clean([ARTICLE[0], note, ARTICLE[1]], language)
+    assert note in kept
+
+
+@pytest.mark.parametrize("place", ["first", "last"])
+@pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
+def test_a_note_at_an_edge_of_the_article_goes(language: str, note: str, place: str) -> None:
+    lines = [note, *ARTICLE[:5]] if place == "first" else [*ARTICLE[:5], note]
+    kept, removals = clean(lines, language)
+    assert kept == ARTICLE[:5]
+    assert [(r.cleaner, r.text) for r in removals] == [("note-model", note)]
+
+
+@pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
+def test_a_note_in_the_middle_of_the_article_is_left_to_the_rules(language: str, note: str) -> None:
+    lines = [*ARTICLE[:4], note, *ARTICLE[4:]]
+    kept, _ = clean(lines, language)
+    assert list(kept) == lines
+
+
+@pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
+def test_a_text_too_short_to_have_edges_is_left_to_the_rules(language: str, note: str) -> None:
+    lines = [ARTICLE[0], ARTICLE[1], note]
+    kept, _ = clean(lines, language)
+    assert list(kept) == lines
+
+
+SENTENCES: dict[str, list[str]] = defaultdict(list)
+for _row in ROWS:
+    if "cleaner" not in _row:
+        SENTENCES[_row["language"]].append(_row["line"])
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_no_article_sentence_of_the_table_scores_as_a_note(language: str) -> None:
+    model = shipped_model()
+    flagged = [s for s in SENTENCES[language] if note_shaped(s) and model.score(s, language) > THRESHOLD]
+    assert flagged == []
+
+
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        pytest.param("Be part of the conversation by leaving a reply under this article.", True, id="a-sentence"),
+        pytest.param("Leave a reply", False, id="three-words"),
+        pytest.param(" ".join(["word"] * 46), False, id="forty-six-words"),
+        pytest.param("In this article, you will find out:", False, id="introduces-what-follows"),
+        pytest.param("- Leave a reply under this article please", False, id="a-list-item"),
+        pytest.param("Read the original at https://example.org/story today", False, id="an-address"),
+        pytest.param("if (reply) { post(comment); } else { wait(); }", False, id="code"),
+        pytest.param("Name | Replies | Last post | Views", False, id="a-table-row"),
+        pytest.param("本文 " + "転載" * 31, False, id="sixty-two-cjk-characters"),
+    ],
+)
+def test_what_is_shaped_like_a_note(line: str, shaped: bool) -> None:
+    assert note_shaped(line) is shaped
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        pytest.param(
+            "Leave a reply",
+            "en",
+            {
+                "leave",
+                "a",
+                "reply",
+                "leave a",
+                "a reply",
+                "#<lea",
+                "#leav",
+                "#eave",
+                "#ave>",
+                "#<rep",
+                "#repl",
+                "#eply",
+                "#ply>",
+            },
+            id="words-pairs-and-pieces",
+        ),
+        pytest.param("转载文章", "zh", {"转载文章", "转载", "载文", "文章"}, id="chinese-character-pairs"),
+        pytest.param(
+            "Published 3 May",
+            "en",
+            {
+                "published",
+                "may",
+                "published may",
+                "#<pub",
+                "#publ",
+                "#ubli",
+                "#blis",
+                "#lish",
+                "#ishe",
+                "#shed",
+                "#hed>",
+                "#<may",
+                "#may>",
+            },
+            id="no-digits",
+        ),
+    ],
+)
+def test_the_features_of_a_line(line: str, language: str, expected: set[str]) -> None:
+    assert features(line, language) == expected
