@@ -281,6 +281,15 @@ def test_the_workers_fork_server_loads_the_fallbacks_stop_words_for_every_worker
     assert int(loaded) > 10_000
 
 
+def test_the_workers_fork_server_loads_the_note_model_for_every_worker() -> None:
+    # Some 8.5 MB of feature weights, shared by the workers when loaded before they are forked.
+    code = (
+        "import pipelines.cleaning.fork_server_preload, cleaners.note_model as m\nprint(m.shipped_model.cache_info())"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "currsize=1" in loaded
+
+
 def test_a_whole_crawl_never_loads_what_it_does_not_use(site: LoopbackServer, tmp_path: Path) -> None:
     feed = f"{site.base_url}/feeds/rss2.xml"
     args = ["crawl", "--feed", feed, "--db", "news.db", "--allow-address", site.address, *FAST]

@@ -23,18 +23,19 @@ _SHORT_PAGE = (
 
 
 def warm_up(*, fallbacks: bool = True) -> None:
-    """Clean a small page and fingerprint a text: loads the language model and rensa, compiles the rule tables,
-    primes trafilatura; and with
-    ``fallbacks`` a short one too, which primes the extractor's fallbacks (jusText's stop words of every
-    language: 0.15 s of the 0.2 that warming up takes).
+    """Clean a small page and fingerprint a text: loads the language model, the note model and rensa, compiles
+    the rule tables, primes trafilatura; and with ``fallbacks`` a short one too, which primes the extractor's
+    fallbacks (jusText's stop words of every language: 0.15 s of the 0.2 that warming up takes).
 
     Without them a worker primes the fallbacks itself on its first page that needs them (one in fifty or
     so): each worker then pays that 0.15 s, but the crawl's workers can start that much sooner, and a cron
     run that meets no such page never pays it."""
+    from cleaners.note_model import shipped_model
     from cleaners.page import clean_page  # only where pages are cleaned: not in the crawl's main process
     from pipelines.fingerprint import fingerprint
 
     clean_page(_WARM_UP_PAGE, "https://example.org/warm-up")
+    shipped_model()  # the warm-up page's text is too short for the note model, which every longer one loads
     fingerprint(" ".join(["warm"] * 60))  # loads rensa
     if fallbacks:
         clean_page(_SHORT_PAGE, "https://example.org/warm-up-short")
