@@ -10,11 +10,16 @@ may carry a kicker ("Exclusive: Headline"), and some pages use their
 
 1. every title loses the segments that name the site (its ``og:site_name``,
    its publisher, its host name, also written without spaces), at either
-   end, and an ``<h1>`` a last segment that is the site's name; a pipe is
+   end, and the host name standing first or last as a word of its own
+   ("example.com Headline"), and an ``<h1>`` a last segment that is the
+   site's name; a pipe is
    never headline punctuation, so what follows the first one goes too
    ("Headline | Top 10 picks", "Headline | Opinion"), when what comes before
    it reads like a headline (three words or more);
-2. an ``<h1>`` that agrees with a title is the headline, in the ``<h1>``'s
+2. an ``<h1>`` whose question marks (or replacement characters) stand for
+   characters of a title, as a page decoded with the wrong character set
+   shows them, gives that title; an ``<h1>`` that agrees with a title is
+   the headline, in the ``<h1>``'s
    spelling (unless it is all in capitals or all in lower case, which is
    styling): it agrees when both say the same words, or when the title is
    the ``<h1>`` plus separated segments around it (a section, a site name
@@ -48,6 +53,8 @@ PIPE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 _KICKER = re.compile(r"([^:|–—]{1,40}?)\s*[:|–—]\s+")
 _NON_WORD = re.compile(r"\W+")
 _DIGIT = re.compile(r"\d")
+_DAMAGE = re.compile(r"[?\ufffd]")
+"""What a character becomes when text is decoded with the wrong character set and the result re-encoded."""
 _HOST_WORDS = frozenset({"www", "com", "org", "net", "co", "uk", "blog", "news", "io", "de", "fr", "es", "it"})
 MAX_KICKER_WORDS = 3
 MAX_SITE_EXTRA_WORDS = 2
@@ -109,14 +116,28 @@ def _is_site(segment: str, sites: frozenset[str]) -> bool:
     )
 
 
+def _without_host_word(title: str, sites: frozenset[str]) -> str:
+    """``title`` without a host name of the site's that stands first or last with no separator, as a word of
+    its own with its dots ("example.com Vibe coding"): a name with a dot is never a headline's first word
+    on its own site."""
+    first, _, rest = title.partition(" ")
+    if rest and "." in first and words(first) in sites:
+        return rest
+    rest, _, last = title.rpartition(" ")
+    if rest and "." in last and words(last) in sites:
+        return rest
+    return title
+
+
 def without_site(title: str, sites: frozenset[str]) -> str:
-    """``title`` without the segments at either end that name the site."""
+    """``title`` without the segments at either end that name the site, and without its host name standing
+    first or last as a word (`_without_host_word`)."""
     parts, seps = _segments(title)
     while len(parts) > 1 and _is_site(parts[-1], sites):
         parts, seps = parts[:-1], seps[:-1]
     while len(parts) > 1 and _is_site(parts[0], sites):
         parts, seps = parts[1:], seps[1:]
-    return _join(parts, seps)
+    return _without_host_word(_join(parts, seps), sites)
 
 
 def _without_site_suffix(h1: str, sites: frozenset[str]) -> str:
@@ -197,10 +218,24 @@ def _title_before_dateline(h1: str, cores: Sequence[str], language: str | None) 
     return None
 
 
+def _title_undamaged(h1: str, cores: Sequence[str]) -> str | None:
+    """The title that ``h1`` is, where the ``<h1>`` shows question marks (or replacement characters) for one
+    to three characters of the title: text decoded with the wrong character set, as "Planning? Beginner?
+    Guide" for "Planning: Beginner's Guide"."""
+    pieces = _DAMAGE.split(h1)
+    if len(pieces) == 1:
+        return None
+    damaged = re.compile(r"[^\s?\ufffd]{1,3}".join(re.escape(piece) for piece in pieces))
+    return next((title for title in cores if title != h1 and damaged.fullmatch(title)), None)
+
+
 def _agreed(
     h1: str, titles: Sequence[str], cores: Sequence[str], sites: frozenset[str], language: str | None
 ) -> str | None:
     """The headline an ``<h1>`` and the titles (and their `core`) agree on, or None."""
+    undamaged = _title_undamaged(h1, cores)
+    if undamaged is not None:
+        return undamaged
     if any(_in_title(h1, title, sites) for title in [*cores, *titles]):
         return h1
     kicker = _KICKER.match(h1)

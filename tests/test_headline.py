@@ -142,6 +142,39 @@ CASES: dict[str, tuple[list[str], list[str], str | None]] = {
         ["Crews, ports, talks and what comes next"],
         "ferry strike ends",
     ),
+    # an <h1> decoded with the wrong character set: question marks for the title's characters
+    "question-marks-for-the-titles-characters": (
+        ["Ferry strike: the crews? demands ? what they won"],
+        ["Ferry strike: the crews’ demands — what they won"],
+        "Ferry strike: the crews’ demands — what they won",
+    ),
+    "a-replacement-character-for-the-titles": (
+        ["Ferry strike ends after six weeks \ufffd crews return"],
+        ["Ferry strike ends after six weeks – crews return"],
+        "Ferry strike ends after six weeks – crews return",
+    ),
+    "a-question-in-the-h1-is-no-damage": (
+        ["Will the ferry strike end this week?"],
+        ["Will the ferry strike end this week? | The Harbour Herald"],
+        "Will the ferry strike end this week?",
+    ),
+    "a-question-mark-the-title-does-not-spell-otherwise": (
+        ["Is the ferry strike over? Crews vote today"],
+        ["Harbour news: the week in pictures"],
+        "Is the ferry strike over? Crews vote today",
+    ),
+    # the site's host name as a word of the title, with no separator
+    "host-name-first-in-the-title": (
+        ["harbour-herald.example"],
+        ["harbour-herald.example Ferry strike"],
+        "Ferry strike",
+    ),
+    "host-name-last-in-the-title": ([], [f"{H} harbour-herald.example"], H),
+    "a-name-with-a-dot-that-is-not-the-site-stays": (
+        [],
+        ["Example.org buys the ferry company"],
+        "Example.org buys the ferry company",
+    ),
 }
 
 
