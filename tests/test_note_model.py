@@ -162,3 +162,12 @@ def test_what_is_shaped_like_a_note(line: str, shaped: bool) -> None:
 )
 def test_the_features_of_a_line(line: str, language: str, expected: set[str]) -> None:
     assert features(line, language) == expected
+
+
+def test_a_lines_score_adds_its_words_with_their_pieces_and_its_pairs() -> None:
+    weights = {"leave": 1.0, "#<lea": 0.5, "#ave>": 0.25, "reply": 2.0, "leave a": 4.0, "a reply": 8.0, "zz": 99.0}
+    model = NoteModel(weights)
+    # "leave" twice counts once; "a" has no weight and no pieces (too short); "reply"'s pieces have none
+    assert model.score("Leave a reply, leave", "en") == 1.0 + 0.5 + 0.25 + 2.0 + 4.0 + 8.0
+    assert model.score("Leave a reply, leave", "en") == model.score("Leave a reply, leave", "en")  # kept words
+    assert model.score("留言", "zh") == 0.0
