@@ -37,8 +37,9 @@ from cleaners.rules import RULES_DIR
 MODEL_PATH = RULES_DIR / "note_model.json"
 THRESHOLD = 10.0
 """A line's score above which it is a note. Chosen on data the rules were not written from: with each of the
-twelve read probe sets left out of the model in turn, 32% of their boilerplate lines score above it and none
-of their 960 article sentences; on the 974 benchmark pages, six edge lines do (`docs/cleaning.md`)."""
+twelve read probe sets left out of the model in turn, a third of their boilerplate lines score above it and
+none of their 960 article sentences; on the 974 benchmark pages, six edge lines do (`benchmarks/note_model.py`,
+`docs/cleaning.md`)."""
 HEAD = 2
 """The lines at the top of a text where the model is trusted (a dateline, a disclosure, a kicker's note)."""
 TAIL = 3

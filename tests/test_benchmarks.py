@@ -343,3 +343,36 @@ def test_injected_benchmark_refuses_a_lines_file_it_cannot_read(tmp_path: Path) 
     assert done.returncode == 2
     assert "cannot read the lines in" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_note_model_benchmark_leaves_each_probe_set_out_and_reads_real_pages(tmp_path: Path) -> None:
+    rows = [
+        {"id": f"{name}-{i}", "language": "en", "kind": kind, "line": line, "probe_set": name, **extra}
+        for name in ("A", "B")
+        for i, (kind, line, extra) in enumerate(
+            [
+                (
+                    "syndication",
+                    f"This story first ran in the {name} Gazette and is republished here.",
+                    {"cleaner": None},
+                ),
+                ("comments", f"Leave your thoughts in the comments below, {name} readers.", {"cleaner": None}),
+                ("article", f"The {name} council voted to close the old bridge to lorries on Tuesday.", {}),
+            ]
+        )
+    ]
+    wordings = tmp_path / "wordings.json"
+    wordings.write_text(json.dumps({"rows": rows}), encoding="utf-8")
+    done = run("benchmarks/note_model.py", "tests/data", "--wordings", str(wordings), "--thresholds", "0", "10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "probe sets left out in turn (2): 4 boilerplate lines, 2 article sentences" in done.stdout
+    assert "  above 10: " in done.stdout
+    assert "real pages (6): " in done.stdout
+    assert "real pages (3): " in done.stdout
+
+
+def test_note_model_benchmark_on_a_missing_table_is_one_line(tmp_path: Path) -> None:
+    done = run("benchmarks/note_model.py", "--wordings", str(tmp_path / "nowhere.json"))
+    assert done.returncode == 2
+    assert "cannot read the rows of" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,119 @@
+"""The note model's threshold, measured on what the rules were not written from and on real pages.
+
+    python benchmarks/note_model.py [DATA ...] [--wordings FILE] [--thresholds T ...] [--show N]
+
+The note model (`cleaners/note_model.py`) is learnt from the wordings table. Its threshold is chosen on two
+measures, both printed for each of ``--thresholds``:
+
+1. **Probe sets left out.** The table's rows that came from a probe set (their ``probe_set``, written by a
+   writer who never read the rules) are left out of the model in turn; the share of each left-out set's
+   boilerplate lines that scores above the threshold (note-shaped, as `note_shaped` reads them), and the
+   article sentences that do (which must be none).
+2. **Real pages** (with ``DATA``, the benchmark folders `benchmarks/extraction.py` reads): each page is
+   cleaned with the model's own removals turned off, and the edge lines of its text (the lines the model
+   reads) that score above the threshold are counted, and those of them that the page's ground truth holds
+   (which the model would cut from the article). ``--show`` lists the first N of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.extraction import Page, find_sets
+from cleaners import clean_page, note_model
+from cleaners.note_model import HEAD, MIN_LINES, TAIL, NoteModel, note_shaped
+
+DEFAULT_WORDINGS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wordings.json"
+
+
+def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
+    """Print, per threshold, the share of each probe set's lines above it when the set is left out."""
+    sets = sorted({str(r["probe_set"]) for r in rows if r.get("probe_set")})
+    if not sets:
+        print("no row of the table names its probe_set: nothing to leave out")
+        return
+    caught: Counter[float] = Counter()
+    flagged: Counter[float] = Counter()
+    boilerplate = article = 0
+    for name in sets:
+        model = NoteModel.learn(r for r in rows if r.get("probe_set") != name)
+        for row in (r for r in rows if r.get("probe_set") == name):
+            line, language = str(row["line"]), str(row["language"])
+            score = model.score(line, language) if note_shaped(line) else -math.inf
+            is_note = "cleaner" in row
+            boilerplate += is_note
+            article += not is_note
+            for threshold in thresholds:
+                if score > threshold:
+                    (caught if is_note else flagged)[threshold] += 1
+    print(f"probe sets left out in turn ({len(sets)}): {boilerplate} boilerplate lines, {article} article sentences")
+    for threshold in thresholds:
+        share = caught[threshold] / max(1, boilerplate)
+        sentences = flagged[threshold]
+        print(f"  above {threshold:g}: {caught[threshold]} boilerplate lines ({share:.1%}), {sentences} sentences")
+
+
+def _edges(text: str) -> list[str]:
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if len(lines) < MIN_LINES:
+        return []
+    return [lines[i] for i in sorted(set(range(HEAD)) | set(range(len(lines) - TAIL, len(lines))))]
+
+
+def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:
+    """Print, per threshold, the edge lines of the pages' texts above it, and those in the ground truth."""
+    model = note_model.shipped_model()
+    saved = note_model.THRESHOLD
+    note_model.THRESHOLD = math.inf  # the model's own removals off: every threshold sees the same lines
+    try:
+        scored = []
+        for number, page in enumerate(pages, 1):
+            article = clean_page(page.html, page.url)
+            truth = " ".join(page.truth.split())
+            language = article.language
+            for line in _edges(article.text):
+                if note_shaped(line):
+                    scored.append((model.score(line, language), line in truth, page.id, line))
+            print(f"\r  {number}/{len(pages)} pages", end="", file=sys.stderr, flush=True)
+        print(file=sys.stderr)
+    finally:
+        note_model.THRESHOLD = saved
+    print(f"real pages ({len(pages)}): {len(scored)} note-shaped edge lines")
+    for threshold in thresholds:
+        above = [s for s in scored if s[0] > threshold]
+        print(f"  above {threshold:g}: {len(above)} lines, {sum(s[1] for s in above)} of them in a ground truth")
+    for score, in_truth, page_id, line in sorted(scored, reverse=True)[:show]:
+        print(f"    {score:6.1f} {'truth' if in_truth else '-    '} {page_id:<18} {line[:100]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path, nargs="*", help="benchmark data folders (or one that holds both)")
+    parser.add_argument("--wordings", type=Path, default=DEFAULT_WORDINGS, help="the wordings table (%(default)s)")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[6.0, 8.0, 10.0, 12.0, 15.0])
+    parser.add_argument("--show", type=int, default=10, help="list the N highest-scoring edge lines (%(default)s)")
+    args = parser.parse_args()
+    try:
+        rows = json.loads(args.wordings.read_text(encoding="utf-8"))["rows"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        parser.error(f"cannot read the rows of {args.wordings}: {error}")
+    sets = find_sets(args.data) if args.data else []
+    if args.data and not sets:
+        parser.error("no benchmark data in " + ", ".join(map(str, args.data)))
+    print(f"note model threshold now: {note_model.THRESHOLD:g}")
+    left_out(rows, sorted(args.thresholds))
+    for data in sets:
+        print(f"{data.name}:")
+        on_pages(data.pages, sorted(args.thresholds), args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
