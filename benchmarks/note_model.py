@@ -1,6 +1,7 @@
 """The note model's threshold, measured on what the rules were not written from and on real pages.
 
     python benchmarks/note_model.py [DATA ...] [--wordings FILE] [--thresholds T ...] [--show N]
+                                    [--probes FILE ...]
 
 The note model (`cleaners/note_model.py`) is learnt from the wordings table. Its threshold is chosen on two
 measures, both printed for each of ``--thresholds``:
@@ -13,6 +14,12 @@ measures, both printed for each of ``--thresholds``:
    cleaned with the model's own removals turned off, and the edge lines of its text (the lines the model
    reads) that score above the threshold are counted, and those of them that the page's ground truth holds
    (which the model would cut from the article). ``--show`` lists the first N of them.
+
+With ``--probes`` (probe sets: JSON lists of ``language``, ``kind`` and ``line``, ``kind`` "article" for a
+sentence that must stay; or a wordings table), it also runs the whole text stage, as it stands, over each
+line put first or last in a text of five article paragraphs, fifth of nine lines, and alone between two
+paragraphs (a text of three lines, as the wording tests put it), and prints the boilerplate lines that stay
+and the article sentences lost, by position and kind: counts only, so that sets kept unread stay unread.
 """
 
 from __future__ import annotations
@@ -28,9 +35,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.extraction import Page, find_sets
 from cleaners import clean_page, note_model
+from cleaners.catalog import TEXT_CLEANERS
 from cleaners.note_model import HEAD, MIN_LINES, TAIL, NoteModel, note_shaped
+from cleaners.registry import TextContext, run_text_cleaners
+from cleaners.rules import SourceRules
 
 DEFAULT_WORDINGS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wordings.json"
+KINDS = ("syndication", "comments", "dates", "affiliate")
+
+# Original article paragraphs (each 25+ words, no two alike) around the lines under test; the note model's
+# tests put their lines among them too.
+ARTICLE = (
+    "The island ferry company will run two fewer evening crossings from November to March, leaving commuters "
+    "who work late in the harbour town without a boat home after half past eight.",
+    "The company said fewer than a dozen passengers used each of the two late sailings last winter, and that "
+    "the crew hours saved would pay for a second engineer on the morning boats.",
+    "Parents on the island said the change would make it harder for teenagers to take part in evening sport "
+    "and music lessons on the mainland, and asked for one late crossing on Fridays.",
+    "The operations manager said the timetable would be reviewed in January once the new booking system "
+    "showed how many people had wanted to travel on the cancelled sailings.",
+    "Fishermen who moor their boats at the north pier said the quieter evenings would at least make it easier "
+    "to unload their catch without waiting for the ferry to leave the slipway.",
+    "The winter timetable starts on the first Monday of November and is already on sale at the harbour "
+    "office, at the island shop and on the company's own website.",
+    "Last year the company carried just over four hundred thousand passengers, most of them in July and "
+    "August, when it adds a third boat and runs crossings every forty minutes.",
+    "The island council will discuss the timetable at its next meeting, where members are expected to ask "
+    "for a ticket discount for residents who can no longer travel in the evening.",
+)
+PLACES = {
+    "first": lambda line: [line, *ARTICLE[:5]],
+    "last": lambda line: [*ARTICLE[:5], line],
+    "middle": lambda line: [*ARTICLE[:4], line, *ARTICLE[4:]],
+    "between two": lambda line: [ARTICLE[0], line, ARTICLE[1]],
+}
+"""Where a line is put: first or last of a text of five paragraphs, fifth of nine lines, between two."""
 
 
 def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
@@ -93,17 +132,54 @@ def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:
         print(f"    {score:6.1f} {'truth' if in_truth else '-    '} {page_id:<18} {line[:100]}")
 
 
+def read_probes(path: Path) -> list[dict[str, str]]:
+    """The rows of a probe set (a JSON list) or of a wordings table (``{"rows": [...]}``); in a table, a row
+    without ``cleaner`` is an article sentence."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        return [{**r, "kind": r["kind"] if "cleaner" in r else "article"} for r in data["rows"]]
+    return list(data)
+
+
+def by_place(rows: list[dict[str, str]]) -> None:
+    """Print, for each place a line is put, the boilerplate lines that stay and the article sentences lost."""
+    stayed: Counter[tuple[str, str]] = Counter()
+    totals = Counter(r["kind"] for r in rows)
+    for row in rows:
+        line, language = row["line"], row["language"]
+        for place, build in PLACES.items():
+            lines = build(line)
+            context = TextContext(title=None, language=language, rules=SourceRules())
+            kept, _ = run_text_cleaners(TEXT_CLEANERS, lines, context)
+            if row["kind"] == "article":
+                stayed[(place, "article")] += all(text in kept for text in lines)
+            else:
+                stayed[(place, row["kind"])] += line in kept
+    boilerplate = sum(n for kind, n in totals.items() if kind != "article")
+    print(f"probe lines: {boilerplate} boilerplate, {totals['article']} article sentences")
+    for place in PLACES:
+        leaked = sum(stayed[(place, kind)] for kind in totals if kind != "article")
+        kinds = ", ".join(f"{kind} {stayed[(place, kind)]}/{totals[kind]}" for kind in KINDS if totals[kind])
+        lost = totals["article"] - stayed[(place, "article")]
+        print(f"  {place:<12} leaked {leaked} ({leaked / max(1, boilerplate):.1%}) [{kinds}]; article lost {lost}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, nargs="*", help="benchmark data folders (or one that holds both)")
     parser.add_argument("--wordings", type=Path, default=DEFAULT_WORDINGS, help="the wordings table (%(default)s)")
     parser.add_argument("--thresholds", type=float, nargs="+", default=[6.0, 8.0, 10.0, 12.0, 15.0])
     parser.add_argument("--show", type=int, default=10, help="list the N highest-scoring edge lines (%(default)s)")
+    parser.add_argument("--probes", type=Path, nargs="+", default=[], help="probe sets to put into texts")
     args = parser.parse_args()
     try:
         rows = json.loads(args.wordings.read_text(encoding="utf-8"))["rows"]
     except (OSError, ValueError, KeyError, TypeError) as error:
         parser.error(f"cannot read the rows of {args.wordings}: {error}")
+    try:
+        probes = [row for path in args.probes for row in read_probes(path)]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        parser.error(f"cannot read the probe lines: {error}")
     sets = find_sets(args.data) if args.data else []
     if args.data and not sets:
         parser.error("no benchmark data in " + ", ".join(map(str, args.data)))
@@ -112,6 +188,8 @@ def main() -> int:
     for data in sets:
         print(f"{data.name}:")
         on_pages(data.pages, sorted(args.thresholds), args.show)
+    if probes:
+        by_place(probes)
     return 0
 
 

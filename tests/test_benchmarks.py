@@ -376,3 +376,28 @@ def test_note_model_benchmark_on_a_missing_table_is_one_line(tmp_path: Path) -> 
     assert done.returncode == 2
     assert "cannot read the rows of" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_note_model_benchmark_puts_probe_lines_at_each_place(tmp_path: Path) -> None:
+    probes = tmp_path / "probes.json"
+    rows = [
+        {
+            "language": "en",
+            "kind": "comments",
+            "line": "Be part of the conversation by leaving a reply under this article.",
+        },
+        {
+            "language": "en",
+            "kind": "article",
+            "line": "The council voted to close the old bridge to lorries on Tuesday.",
+        },
+    ]
+    probes.write_text(json.dumps(rows), encoding="utf-8")
+    done = run("benchmarks/note_model.py", "--thresholds", "10", "--probes", str(probes))
+    assert done.returncode == 0, done.stdout + done.stderr
+    places = {line.split(" leaked")[0].strip(): line for line in done.stdout.splitlines() if " leaked " in line}
+    # the note model reads the first and last lines of a text of four or more; the rules alone, the others
+    assert "leaked 0 (0.0%) [comments 0/1]; article lost 0" in places["first"]
+    assert "leaked 0 (0.0%) [comments 0/1]; article lost 0" in places["last"]
+    assert "leaked 1 (100.0%) [comments 1/1]; article lost 0" in places["middle"]
+    assert "leaked 1 (100.0%) [comments 1/1]; article lost 0" in places["between two"]

@@ -14,29 +14,10 @@ from pathlib import Path
 import pytest
 from text_stage import clean
 
+from benchmarks.note_model import ARTICLE
 from cleaners.note_model import THRESHOLD, NoteModel, features, note_shaped, shipped_model
 
 ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
-
-# Original article paragraphs (each 25+ words, no two alike) around the lines under test.
-ARTICLE = (
-    "The island ferry company will run two fewer evening crossings from November to March, leaving commuters "
-    "who work late in the harbour town without a boat home after half past eight.",
-    "The company said fewer than a dozen passengers used each of the two late sailings last winter, and that "
-    "the crew hours saved would pay for a second engineer on the morning boats.",
-    "Parents on the island said the change would make it harder for teenagers to take part in evening sport "
-    "and music lessons on the mainland, and asked for one late crossing on Fridays.",
-    "The operations manager said the timetable would be reviewed in January once the new booking system "
-    "showed how many people had wanted to travel on the cancelled sailings.",
-    "Fishermen who moor their boats at the north pier said the quieter evenings would at least make it easier "
-    "to unload their catch without waiting for the ferry to leave the slipway.",
-    "The winter timetable starts on the first Monday of November and is already on sale at the harbour "
-    "office, at the island shop and on the company's own website.",
-    "Last year the company carried just over four hundred thousand passengers, most of them in July and "
-    "August, when it adds a third boat and runs crossings every forty minutes.",
-    "The island council will discuss the timetable at its next meeting, where members are expected to ask "
-    "for a ticket discount for residents who can no longer travel in the evening.",
-)
 
 # Notes worded as no rule family reads them (the whole text stage keeps each between two paragraphs).
 NOTES = {
