@@ -39,6 +39,7 @@ from cleaners.catalog import TEXT_CLEANERS
 from cleaners.note_model import HEAD, MIN_LINES, TAIL, NoteModel, note_shaped
 from cleaners.registry import TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
+from cleaners.text_cleaners import edges
 
 DEFAULT_WORDINGS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wordings.json"
 KINDS = ("syndication", "comments", "dates", "affiliate")
@@ -103,7 +104,7 @@ def _edges(text: str) -> list[str]:
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     if len(lines) < MIN_LINES:
         return []
-    return [lines[i] for i in sorted(set(range(HEAD)) | set(range(len(lines) - TAIL, len(lines))))]
+    return [lines[i] for i in edges(len(lines), HEAD, TAIL)]
 
 
 def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:

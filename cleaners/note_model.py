@@ -33,6 +33,7 @@ from pathlib import Path
 
 from cleaners.registry import Line, TextContext
 from cleaners.rules import RULES_DIR
+from cleaners.text_cleaners import edges
 
 MODEL_PATH = RULES_DIR / "note_model.json"
 THRESHOLD = 10.0
@@ -63,11 +64,16 @@ _NOT_A_NOTE = re.compile(r"[|{};<>=\\]|^\s*[-*•]\s|https?://")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def _words_and_pairs(line: str) -> tuple[list[str], set[str]]:
+    """The words of ``line`` (letters only, in lower case) and its pairs of words."""
+    words = _WORD.findall(line.lower())
+    return words, set(map(" ".join, pairwise(words)))
+
+
 def features(line: str, language: str | None) -> set[str]:
     """The model's features of ``line``: its words, pairs of words, and pieces of words."""
-    words = _WORD.findall(line.lower())
-    found = set(words)
-    found.update(map(" ".join, pairwise(words)))
+    words, pairs = _words_and_pairs(line)
+    found = set(words) | pairs
     if language in CJK_LANGUAGES:
         letters = "".join(words)
         found.update(letters[i : i + 2] for i in range(len(letters) - 1))
@@ -85,10 +91,13 @@ def _pieces(word: str) -> frozenset[str]:
 def note_shaped(line: str) -> bool:
     """Whether ``line`` could be a note: 4 to 45 words (at most 60 CJK characters), not code, a list item or
     an address, and not the introduction of what follows (a line ending with a colon)."""
-    words = len(line.split())
+    return MIN_WORDS <= len(line.split()) <= MAX_WORDS and _note_form(line)
+
+
+def _note_form(line: str) -> bool:
+    """`note_shaped` but for the count of words, which the text stage's `Line` has made already."""
     return (
-        MIN_WORDS <= words <= MAX_WORDS
-        and not _NOT_A_NOTE.search(line)
+        not _NOT_A_NOTE.search(line)
         and not line.rstrip().endswith(":")
         and len(_CJK.findall(line)) <= MAX_CJK_CHARACTERS
     )
@@ -108,8 +117,7 @@ class NoteModel:
         for both), and of its pairs of words; in Chinese and Japanese, of its `features`."""
         if language in CJK_LANGUAGES:
             return sum(map(self.weights.get, features(line, language), repeat(0.0)))
-        words = _WORD.findall(line.lower())
-        pairs = set(map(" ".join, pairwise(words)))
+        words, pairs = _words_and_pairs(line)
         return sum(map(self._word_weight, set(words))) + sum(map(self.weights.get, pairs, repeat(0.0)))
 
     def _word_weight(self, word: str) -> float:
@@ -159,12 +167,11 @@ def edge_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     if count < MIN_LINES:
         return []
     model = shipped_model()
-    ends = sorted(set(range(HEAD)) | set(range(count - TAIL, count)))
     return [
         i
-        for i in ends
-        if MIN_WORDS <= lines[i].words <= MAX_WORDS  # the measure `note_shaped` takes first, made once already
-        and note_shaped(lines[i].text)
+        for i in edges(count, HEAD, TAIL)
+        if MIN_WORDS <= lines[i].words <= MAX_WORDS
+        and _note_form(lines[i].text)
         and model.score(lines[i].text, context.language) > THRESHOLD
     ]
 
