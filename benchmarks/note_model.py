@@ -1,13 +1,13 @@
 """The note model's threshold, measured on what the rules were not written from and on real pages.
 
-    python benchmarks/note_model.py [DATA ...] [--wordings FILE] [--thresholds T ...] [--show N]
-                                    [--probes FILE ...]
+    python benchmarks/note_model.py [DATA ...] [--wordings FILE] [--lines [FILE ...]] [--thresholds T ...]
+                                    [--show N] [--probes FILE ...]
 
-The note model (`cleaners/note_model.py`) is learnt from the wordings table. Its threshold is chosen on two
-measures, both printed for each of ``--thresholds``:
+The note model (`cleaners/note_model.py`) is learnt from the wordings table and the model's own lines
+(``--lines``). Its threshold is chosen on two measures, both printed for each of ``--thresholds``:
 
-1. **Probe sets left out.** The table's rows that came from a probe set (their ``probe_set``, written by a
-   writer who never read the rules) are left out of the model in turn; the share of each left-out set's
+1. **Probe sets left out.** The rows that came from a probe set (their ``probe_set``, written by a writer
+   who never read the rules) are left out of the model in turn; the share of each left-out set's
    boilerplate lines that scores above the threshold (note-shaped, as `note_shaped` reads them), and the
    article sentences that do (which must be none).
 2. **Real pages** (with ``DATA``, the benchmark folders `benchmarks/extraction.py` reads): each page is
@@ -36,12 +36,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.extraction import Page, find_sets
 from cleaners import clean_page, note_model
 from cleaners.catalog import TEXT_CLEANERS
-from cleaners.note_model import HEAD, MIN_LINES, TAIL, NoteModel, note_shaped
+from cleaners.note_model import HEAD, MIN_LINES, TAIL, NoteModel, is_note, note_shaped, read_rows
 from cleaners.registry import TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
 from cleaners.text_cleaners import edges
 
 DEFAULT_WORDINGS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wordings.json"
+DEFAULT_LINES = DEFAULT_WORDINGS.with_name("note_lines.json")
 KINDS = ("syndication", "comments", "dates", "affiliate")
 
 # Original article paragraphs (each 25+ words, no two alike) around the lines under test; the note model's
@@ -87,12 +88,12 @@ def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
         for row in (r for r in rows if r.get("probe_set") == name):
             line, language = str(row["line"]), str(row["language"])
             score = model.score(line, language) if note_shaped(line) else -math.inf
-            is_note = "cleaner" in row
-            boilerplate += is_note
-            article += not is_note
+            note = is_note(row)
+            boilerplate += note
+            article += not note
             for threshold in thresholds:
                 if score > threshold:
-                    (caught if is_note else flagged)[threshold] += 1
+                    (caught if note else flagged)[threshold] += 1
     print(f"probe sets left out in turn ({len(sets)}): {boilerplate} boilerplate lines, {article} article sentences")
     for threshold in thresholds:
         share = caught[threshold] / max(1, boilerplate)
@@ -134,11 +135,11 @@ def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:
 
 
 def read_probes(path: Path) -> list[dict[str, str]]:
-    """The rows of a probe set (a JSON list) or of a wordings table (``{"rows": [...]}``); in a table, a row
-    without ``cleaner`` is an article sentence."""
+    """The rows of a probe set (a JSON list), of a wordings table or of the model's lines (``{"rows": [...]}``,
+    where `is_note` tells an article sentence)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, dict):
-        return [{**r, "kind": r["kind"] if "cleaner" in r else "article"} for r in data["rows"]]
+        return [{**r, "kind": r["kind"] if is_note(r) else "article"} for r in data["rows"]]
     return list(data)
 
 
@@ -169,14 +170,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, nargs="*", help="benchmark data folders (or one that holds both)")
     parser.add_argument("--wordings", type=Path, default=DEFAULT_WORDINGS, help="the wordings table (%(default)s)")
+    parser.add_argument(
+        "--lines", type=Path, nargs="*", default=[DEFAULT_LINES], help="the model's own lines (%(default)s)"
+    )
     parser.add_argument("--thresholds", type=float, nargs="+", default=[6.0, 8.0, 10.0, 12.0, 15.0])
     parser.add_argument("--show", type=int, default=10, help="list the N highest-scoring edge lines (%(default)s)")
     parser.add_argument("--probes", type=Path, nargs="+", default=[], help="probe sets to put into texts")
     args = parser.parse_args()
     try:
-        rows = json.loads(args.wordings.read_text(encoding="utf-8"))["rows"]
+        rows = read_rows([args.wordings, *args.lines])
     except (OSError, ValueError, KeyError, TypeError) as error:
-        parser.error(f"cannot read the rows of {args.wordings}: {error}")
+        parser.error(f"cannot read the rows of {args.wordings} and {' '.join(map(str, args.lines))}: {error}")
     try:
         probes = [row for path in args.probes for row in read_probes(path)]
     except (OSError, ValueError, KeyError, TypeError) as error:

@@ -3,15 +3,17 @@
 The rule tables (`cleaners/rules/text.toml`) read syndication notes, calls to comment, datelines and
 affiliate notes by their wording, family by family. A wording no family reads stays in the text. This model
 is a second opinion on such lines, learnt from the same data: the rows of the wordings table
-(``tests/data/wordings.json``), boilerplate lines against article sentences near the same words, in every
-language the table holds.
+(``tests/data/wordings.json``) and the lines written for the model alone (``tests/data/note_lines.json``,
+probe sets no rule was written from), boilerplate lines against article sentences near the same words, in
+every language the table holds.
 
 It is a naive Bayes model over a line's words, its pairs of words and the four-letter pieces of its words
 (two-character pieces in Chinese and Japanese), learnt as features present in a line or not: a feature's
 weight is its log odds of boilerplate against article text, for the features the table holds twice or more,
 and a line's score is the sum of its words' weights, each with its pieces', and its pairs'. The weights
-are data, in ``cleaners/rules/note_model.json``; rebuild it after the table changes with
-``python -m cleaners.note_model tests/data/wordings.json`` (a test checks that it is current).
+are data, in ``cleaners/rules/note_model.json``; rebuild it after either file changes with
+``python -m cleaners.note_model tests/data/wordings.json tests/data/note_lines.json`` (a test checks that it
+is current).
 
 It is trusted only where such notes stand: the first `HEAD` and last `TAIL` lines of an article of
 `MIN_LINES` lines or more, on lines shaped like a note (`note_shaped`), above `THRESHOLD`. In the middle of
@@ -131,13 +133,13 @@ class NoteModel:
 
     @classmethod
     def learn(cls, rows: Iterable[Mapping[str, object]]) -> NoteModel:
-        """The model of a wordings table's rows: those with a ``cleaner`` key (even null: a known gap) are
-        boilerplate, the others article text."""
+        """The model of rows of the wordings table and of the model's own lines (`is_note` tells which are
+        boilerplate)."""
         boilerplate: Counter[str] = Counter()
         article: Counter[str] = Counter()
         lines = {True: 0, False: 0}
         for row in rows:
-            note = "cleaner" in row
+            note = is_note(row)
             found = features(str(row["line"]), str(row["language"]))
             (boilerplate if note else article).update(found)
             lines[note] += 1
@@ -152,6 +154,18 @@ class NoteModel:
     def dumps(self) -> str:
         """The model as written to `MODEL_PATH`."""
         return json.dumps(dict(sorted(self.weights.items())), ensure_ascii=False, indent=0) + "\n"
+
+
+def is_note(row: Mapping[str, object]) -> bool:
+    """Whether a row is boilerplate: a line of the model's own (``tests/data/note_lines.json``) says so in its
+    ``note``; a row of the wordings table is boilerplate when it names a ``cleaner`` (even null: a known gap),
+    and an article sentence when it names none."""
+    return bool(row["note"]) if "note" in row else "cleaner" in row
+
+
+def read_rows(paths: Iterable[Path]) -> list[dict[str, object]]:
+    """The ``rows`` of each JSON file (the wordings table, the model's own lines), one list."""
+    return [row for path in paths for row in json.loads(path.read_text(encoding="utf-8"))["rows"]]
 
 
 @functools.cache
@@ -176,12 +190,20 @@ def edge_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     ]
 
 
+USAGE = "usage: python -m cleaners.note_model tests/data/wordings.json tests/data/note_lines.json"
+
+
 def main(argv: Sequence[str]) -> int:
-    """``python -m cleaners.note_model WORDINGS.json``: rebuild `MODEL_PATH` from a wordings table."""
-    if len(argv) != 1:
-        print("usage: python -m cleaners.note_model tests/data/wordings.json", file=sys.stderr)
+    """``python -m cleaners.note_model WORDINGS.json [LINES.json ...]``: rebuild `MODEL_PATH` from the
+    wordings table and the model's own lines."""
+    if not argv or any(arg.startswith("-") for arg in argv):
+        print(USAGE, file=sys.stderr)
         return 2
-    rows = json.loads(Path(argv[0]).read_text(encoding="utf-8"))["rows"]
+    try:
+        rows = read_rows(map(Path, argv))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        print(f"cannot read the rows: {error}", file=sys.stderr)
+        return 2
     model = NoteModel.learn(rows)
     MODEL_PATH.write_text(model.dumps(), encoding="utf-8")
     print(f"{MODEL_PATH}: {len(model.weights)} features from {len(rows)} rows")

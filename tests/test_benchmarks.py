@@ -363,9 +363,24 @@ def test_note_model_benchmark_leaves_each_probe_set_out_and_reads_real_pages(tmp
     ]
     wordings = tmp_path / "wordings.json"
     wordings.write_text(json.dumps({"rows": rows}), encoding="utf-8")
-    done = run("benchmarks/note_model.py", "tests/data", "--wordings", str(wordings), "--thresholds", "0", "10")
+    own = [  # the model's own lines: a third probe set, whose rows say whether they are notes
+        {
+            "probe_set": "C",
+            "language": "en",
+            "kind": "comments",
+            "line": "Comments are closed, C readers.",
+            "note": True,
+        },
+        {"probe_set": "C", "language": "en", "kind": "article", "line": "The C ferry sails at noon.", "note": False},
+    ]
+    lines = tmp_path / "note_lines.json"
+    lines.write_text(json.dumps({"rows": own}), encoding="utf-8")
+    args = ("tests/data", "--wordings", str(wordings), "--thresholds", "0", "10")
+    done = run("benchmarks/note_model.py", *args, "--lines", str(lines))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "probe sets left out in turn (2): 4 boilerplate lines, 2 article sentences" in done.stdout
+    assert "probe sets left out in turn (3): 5 boilerplate lines, 3 article sentences" in done.stdout
+    alone = run("benchmarks/note_model.py", *args, "--lines")
+    assert "probe sets left out in turn (2): 4 boilerplate lines, 2 article sentences" in alone.stdout
     assert "  above 10: " in done.stdout
     assert "real pages (6): " in done.stdout
     assert "real pages (3): " in done.stdout

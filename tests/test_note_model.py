@@ -1,13 +1,12 @@
 """The note model (`cleaners/note_model.py`): a second opinion on the lines at an article's edges.
 
-It must be the model the wordings table gives, take out at an article's first and last lines the notes
-whose wording no rule family reads, leave those lines alone in the middle of an article and in a text too
-short to have edges, and keep every article sentence of the wordings table, wherever it stands.
+It must be the model the wordings table and the model's own lines give, take out at an article's first and
+last lines the notes whose wording no rule family reads, leave those lines alone in the middle of an article
+and in a text too short to have edges, and keep every article sentence of both, wherever it stands.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,9 +14,10 @@ import pytest
 from text_stage import clean
 
 from benchmarks.note_model import ARTICLE
-from cleaners.note_model import THRESHOLD, NoteModel, features, note_shaped, shipped_model
+from cleaners.note_model import THRESHOLD, NoteModel, features, is_note, note_shaped, read_rows, shipped_model
 
-ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
+DATA = Path(__file__).parent / "data"
+ROWS = read_rows([DATA / "wordings.json", DATA / "note_lines.json"])
 
 # Notes worded as no rule family reads them (the whole text stage keeps each between two paragraphs).
 NOTES = {
@@ -28,10 +28,11 @@ NOTES = {
 }
 
 
-def test_the_shipped_model_is_learnt_from_the_wordings_table() -> None:
+def test_the_shipped_model_is_learnt_from_the_wordings_table_and_the_note_lines() -> None:
     learnt = NoteModel.learn(ROWS)
     assert learnt.weights == shipped_model().weights, (
-        "cleaners/rules/note_model.json is out of date: python -m cleaners.note_model tests/data/wordings.json"
+        "cleaners/rules/note_model.json is out of date: "
+        "python -m cleaners.note_model tests/data/wordings.json tests/data/note_lines.json"
     )
 
 
@@ -66,12 +67,12 @@ def test_a_text_too_short_to_have_edges_is_left_to_the_rules(language: str, note
 
 SENTENCES: dict[str, list[str]] = defaultdict(list)
 for _row in ROWS:
-    if "cleaner" not in _row:
+    if not is_note(_row):
         SENTENCES[_row["language"]].append(_row["line"])
 
 
 @pytest.mark.parametrize("language", sorted(SENTENCES))
-def test_no_article_sentence_of_the_table_scores_as_a_note(language: str) -> None:
+def test_no_article_sentence_scores_as_a_note(language: str) -> None:
     model = shipped_model()
     flagged = [s for s in SENTENCES[language] if note_shaped(s) and model.score(s, language) > THRESHOLD]
     assert flagged == []
