@@ -7,6 +7,7 @@ and in a text too short to have edges, and keep every article sentence of both, 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from text_stage import clean
 
 from benchmarks.note_model import ARTICLE
+from cleaners import note_model
 from cleaners.note_model import THRESHOLD, NoteModel, features, is_note, note_shaped, read_rows, shipped_model
 
 DATA = Path(__file__).parent / "data"
@@ -153,3 +155,48 @@ def test_a_lines_score_adds_its_words_with_their_pieces_and_its_pairs() -> None:
     assert model.score("Leave a reply, leave", "en") == 1.0 + 0.5 + 0.25 + 2.0 + 4.0 + 8.0
     assert model.score("Leave a reply, leave", "en") == model.score("Leave a reply, leave", "en")  # kept words
     assert model.score("留言", "zh") == 0.0
+
+
+def test_the_shipped_model_shares_one_float_per_weight_value() -> None:
+    weights = shipped_model().weights
+    assert len({id(weight) for weight in weights.values()}) == len(set(weights.values()))
+
+
+@pytest.mark.parametrize(
+    ("row", "note"),
+    [
+        ({"line": "Comments are closed.", "note": True}, True),
+        ({"line": "The ferry sails at noon.", "note": False}, False),
+        ({"line": "First published by the Gazette.", "cleaner": "syndication"}, True),
+        ({"line": "Republished with the consent of the Gazette.", "cleaner": None}, True),
+        ({"line": "The Gazette first published the letters in 1921."}, False),
+    ],
+    ids=["own-note", "own-sentence", "table-note", "table-known-gap", "table-sentence"],
+)
+def test_which_rows_are_notes(row: dict[str, object], note: bool) -> None:
+    assert is_note(row) is note
+
+
+def test_the_model_is_rebuilt_from_every_file_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = tmp_path / "wordings.json"
+    table.write_text(json.dumps({"rows": [{"language": "en", "line": "Comments are closed.", "cleaner": None}]}))
+    own = tmp_path / "note_lines.json"
+    own.write_text(json.dumps({"rows": [{"language": "en", "line": "The ferry sails at noon.", "note": False}]}))
+    written = tmp_path / "note_model.json"
+    monkeypatch.setattr(note_model, "MODEL_PATH", written)
+    assert note_model.main([str(table), str(own)]) == 0
+    assert written.read_text(encoding="utf-8") == NoteModel.learn(read_rows([table, own])).dumps()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [([], "usage: python -m cleaners.note_model"), (["nowhere.json"], "cannot read the rows")],
+    ids=["no-file", "missing-file"],
+)
+def test_rebuilding_the_model_from_bad_input_is_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert note_model.main(argv) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(message)
+    assert error.count("\n") == 1
