@@ -9,7 +9,7 @@ every language the table holds.
 
 It is a naive Bayes model over a line's words, its pairs of words and the four-letter pieces of its words
 (two-character pieces in Chinese and Japanese), learnt as features present in a line or not: a feature's
-weight is its log odds of boilerplate against article text, for the features the table holds twice or more,
+weight is its log odds of boilerplate against article text, for the features the rows hold twice or more,
 and a line's score is the sum of its words' weights, each with its pieces', and its pairs'. The weights
 are data, in ``cleaners/rules/note_model.json``; rebuild it after either file changes with
 ``python -m cleaners.note_model tests/data/wordings.json tests/data/note_lines.json`` (a test checks that it
@@ -170,8 +170,8 @@ def read_rows(paths: Iterable[Path]) -> list[dict[str, object]]:
 
 @functools.cache
 def shipped_model() -> NoteModel:
-    """The model in `MODEL_PATH`, read once per process. The weights, rounded to hundredths, take a few
-    thousand values: each is one float object, shared by every feature of that weight (some 2 MB less, and
+    """The model in `MODEL_PATH`, read once per process. The weights, rounded to hundredths, take some
+    hundreds of values: each is one float object, shared by every feature of that weight (some 2 MB less, and
     fewer pages that a forked worker copies when it reads them)."""
     shared: dict[float, float] = {}
     weights = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
@@ -200,6 +200,9 @@ USAGE = "usage: python -m cleaners.note_model tests/data/wordings.json tests/dat
 def main(argv: Sequence[str]) -> int:
     """``python -m cleaners.note_model WORDINGS.json [LINES.json ...]``: rebuild `MODEL_PATH` from the
     wordings table and the model's own lines."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        print(f"{USAGE}\n\nRebuild {MODEL_PATH} from the rows of the files given.")
+        return 0
     if not argv or any(arg.startswith("-") for arg in argv):
         print(USAGE, file=sys.stderr)
         return 2

@@ -200,3 +200,8 @@ def test_rebuilding_the_model_from_bad_input_is_one_line(
     error = capsys.readouterr().err
     assert error.startswith(message)
     assert error.count("\n") == 1
+
+
+def test_rebuilding_the_model_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert note_model.main(["--help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: python -m cleaners.note_model")
