@@ -205,3 +205,32 @@ def test_rebuilding_the_model_from_bad_input_is_one_line(
 def test_rebuilding_the_model_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert note_model.main(["--help"]) == 0
     assert capsys.readouterr().out.startswith("usage: python -m cleaners.note_model")
+
+
+OWN_LINES = read_rows([DATA / "note_lines.json"])
+TABLE = read_rows([DATA / "wordings.json"])
+
+
+def test_the_models_own_lines_are_well_formed() -> None:
+    kinds = {"syndication", "comments", "dates", "affiliate", "article"}
+    bad = [
+        r
+        for r in OWN_LINES
+        if set(r) != {"probe_set", "language", "kind", "line", "note"}
+        or r["kind"] not in kinds
+        or r["note"] is not (r["kind"] != "article")
+        or not str(r["line"]).strip()
+        or "\n" in str(r["line"])
+    ]
+    assert bad == []
+
+
+def test_the_models_own_lines_hold_no_line_twice_nor_one_of_the_table() -> None:
+    keys = [(r["language"], r["line"]) for r in OWN_LINES]
+    assert len(set(keys)) == len(keys)
+    assert set(keys).isdisjoint((r["language"], r["line"]) for r in TABLE)
+
+
+def test_the_models_own_lines_are_in_the_tables_languages_and_name_sets_of_their_own() -> None:
+    assert {r["language"] for r in OWN_LINES} == {r["language"] for r in TABLE}
+    assert {r["probe_set"] for r in OWN_LINES}.isdisjoint(r.get("probe_set") for r in TABLE)
