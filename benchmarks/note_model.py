@@ -9,7 +9,8 @@ The note model (`cleaners/note_model.py`) is learnt from the wordings table and 
 1. **Probe sets left out.** The rows that came from a probe set (their ``probe_set``, written by a writer
    who never read the rules) are left out of the model in turn; the share of each left-out set's
    boilerplate lines that scores above the threshold (note-shaped, as `note_shaped` reads them), and the
-   article sentences that do (which must be none).
+   article sentences that do (which must be none). A line of Chinese or Japanese is measured against each
+   threshold scaled as the model scales its own (`CJK_THRESHOLD` / `THRESHOLD`).
 2. **Real pages** (with ``DATA``, the benchmark folders `benchmarks/extraction.py` reads): each page is
    cleaned with the model's own removals turned off, and the edge lines of its text (the lines the model
    reads) that score above the threshold are counted, and those of them that the page's ground truth holds
@@ -36,7 +37,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.extraction import Page, find_sets
 from cleaners import clean_page, note_model
 from cleaners.catalog import TEXT_CLEANERS
-from cleaners.note_model import HEAD, MIN_LINES, TAIL, NoteModel, is_note, note_shaped, read_rows
+from cleaners.note_model import (
+    CJK_LANGUAGES,
+    CJK_THRESHOLD,
+    HEAD,
+    MIN_LINES,
+    TAIL,
+    THRESHOLD,
+    NoteModel,
+    is_note,
+    note_shaped,
+    read_rows,
+)
 from cleaners.registry import TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
 from cleaners.text_cleaners import edges
@@ -74,6 +86,11 @@ PLACES = {
 """Where a line is put: first or last of a text of five paragraphs, fifth of nine lines, between two."""
 
 
+def normalised(score: float, language: str | None) -> float:
+    """A line's score on `THRESHOLD`'s scale: a Chinese or Japanese line's scaled as `CJK_THRESHOLD` is."""
+    return score * THRESHOLD / CJK_THRESHOLD if language in CJK_LANGUAGES else score
+
+
 def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
     """Print, per threshold, the share of each probe set's lines above it when the set is left out."""
     sets = sorted({str(r["probe_set"]) for r in rows if r.get("probe_set")})
@@ -87,7 +104,7 @@ def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
         model = NoteModel.learn(r for r in rows if r.get("probe_set") != name)
         for row in (r for r in rows if r.get("probe_set") == name):
             line, language = str(row["line"]), str(row["language"])
-            score = model.score(line, language) if note_shaped(line) else -math.inf
+            score = normalised(model.score(line, language), language) if note_shaped(line) else -math.inf
             note = is_note(row)
             boilerplate += note
             article += not note
@@ -111,8 +128,8 @@ def _edges(text: str) -> list[str]:
 def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:
     """Print, per threshold, the edge lines of the pages' texts above it, and those in the ground truth."""
     model = note_model.shipped_model()
-    saved = note_model.THRESHOLD
-    note_model.THRESHOLD = math.inf  # the model's own removals off: every threshold sees the same lines
+    # the model's own removals off: every threshold sees the same lines
+    note_model.THRESHOLD = note_model.CJK_THRESHOLD = math.inf
     try:
         scored = []
         for number, page in enumerate(pages, 1):
@@ -121,11 +138,11 @@ def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:
             language = article.language
             for line in _edges(article.text):
                 if note_shaped(line):
-                    scored.append((model.score(line, language), line in truth, page.id, line))
+                    scored.append((normalised(model.score(line, language), language), line in truth, page.id, line))
             print(f"\r  {number}/{len(pages)} pages", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
     finally:
-        note_model.THRESHOLD = saved
+        note_model.THRESHOLD, note_model.CJK_THRESHOLD = THRESHOLD, CJK_THRESHOLD
     print(f"real pages ({len(pages)}): {len(scored)} note-shaped edge lines")
     for threshold in thresholds:
         above = [s for s in scored if s[0] > threshold]
@@ -188,7 +205,7 @@ def main() -> int:
     sets = find_sets(args.data) if args.data else []
     if args.data and not sets:
         parser.error("no benchmark data in " + ", ".join(map(str, args.data)))
-    print(f"note model threshold now: {note_model.THRESHOLD:g}")
+    print(f"note model threshold now: {note_model.THRESHOLD:g} ({note_model.CJK_THRESHOLD:g} in Chinese and Japanese)")
     left_out(rows, sorted(args.thresholds))
     for data in sets:
         print(f"{data.name}:")

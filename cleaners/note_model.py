@@ -16,8 +16,8 @@ are data, in ``cleaners/rules/note_model.json``; rebuild it after either file ch
 is current).
 
 It is trusted only where such notes stand: the first `HEAD` and last `TAIL` lines of an article of
-`MIN_LINES` lines or more, on lines shaped like a note (`note_shaped`), above `THRESHOLD`. In the middle of
-an article, a line is left to the rule tables alone.
+`MIN_LINES` lines or more, on lines shaped like a note (`note_shaped`), above `THRESHOLD` (`CJK_THRESHOLD` in
+Chinese and Japanese, `threshold`). In the middle of an article, a line is left to the rule tables alone.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ THRESHOLD = 10.0
 twelve read probe sets left out of the model in turn, a third of their boilerplate lines score above it and
 none of their 960 article sentences; on the 974 benchmark pages, six edge lines do (`benchmarks/note_model.py`,
 `docs/cleaning.md`)."""
+CJK_THRESHOLD = 20.0
+"""`THRESHOLD` in Chinese and Japanese, whose features are pairs of characters: a short line has many, and
+its score spreads wider. Left out of the model in turn, no article line of the probe sets scores above 5
+(short ones included: openings, endings, subheadings, captions), and some 40% of their notes above 20; the
+highest sentence of the benchmark pages' Japanese articles scores 13.6."""
 HEAD = 2
 """The lines at the top of a text where the model is trusted (a dateline, a disclosure, a kicker's note)."""
 TAIL = 3
@@ -51,6 +56,9 @@ MIN_LINES = 4
 """Fewer lines than this are not an article with edges of its own, and the model leaves them be."""
 MIN_WORDS = 4
 """Fewer words than this give the model too few features to go by (a heading, a label)."""
+MIN_CJK_CHARACTERS = 6
+"""A line of Chinese or Japanese, written without spaces, is one or two "words": it needs this many Han and
+kana characters instead of `MIN_WORDS` words."""
 MAX_WORDS = 45
 MAX_CJK_CHARACTERS = 60
 """A note is a sentence or two: longer lines are paragraphs, in words or in CJK characters."""
@@ -64,6 +72,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NOT_A_NOTE = re.compile(r"[|{};<>=\\]|^\s*[-*•]\s|https?://")
 """Code, markup, table rows, list items and addresses: never a note's sentence."""
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _words_and_pairs(line: str) -> tuple[list[str], set[str]]:
@@ -91,18 +100,24 @@ def _pieces(word: str) -> frozenset[str]:
 
 
 def note_shaped(line: str) -> bool:
-    """Whether ``line`` could be a note: 4 to 45 words (at most 60 CJK characters), not code, a list item or
-    an address, and not the introduction of what follows (a line ending with a colon)."""
-    return MIN_WORDS <= len(line.split()) <= MAX_WORDS and _note_form(line)
+    """Whether ``line`` could be a note: 4 to 45 words (in Chinese and Japanese, at least 6 Han and kana
+    characters; at most 60 CJK characters), not code, a list item or an address, and not the introduction of
+    what follows (a line ending with a colon)."""
+    return _shaped(len(line.split()), line)
 
 
-def _note_form(line: str) -> bool:
-    """`note_shaped` but for the count of words, which the text stage's `Line` has made already."""
-    return (
-        not _NOT_A_NOTE.search(line)
-        and not line.rstrip().endswith(":")
-        and len(_CJK.findall(line)) <= MAX_CJK_CHARACTERS
-    )
+def _shaped(words: int, line: str) -> bool:
+    """`note_shaped` for a line whose words are counted (the text stage's `Line` has counted them)."""
+    if words > MAX_WORDS or _NOT_A_NOTE.search(line) or line.rstrip().endswith(":"):
+        return False
+    if len(_CJK.findall(line)) > MAX_CJK_CHARACTERS:
+        return False
+    return words >= MIN_WORDS or len(_HAN_KANA.findall(line)) >= MIN_CJK_CHARACTERS
+
+
+def threshold(language: str | None) -> float:
+    """The score above which a line of ``language`` is a note."""
+    return CJK_THRESHOLD if language in CJK_LANGUAGES else THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -179,18 +194,17 @@ def shipped_model() -> NoteModel:
 
 
 def edge_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Note-shaped lines among an article's first `HEAD` and last `TAIL` that the model scores above
-    `THRESHOLD`: the notes the rule tables' wordings miss."""
+    """Note-shaped lines among an article's first `HEAD` and last `TAIL` that the model scores above the
+    language's `threshold`: the notes the rule tables' wordings miss."""
     count = len(lines)
     if count < MIN_LINES:
         return []
     model = shipped_model()
+    above = threshold(context.language)
     return [
         i
         for i in edges(count, HEAD, TAIL)
-        if MIN_WORDS <= lines[i].words <= MAX_WORDS
-        and _note_form(lines[i].text)
-        and model.score(lines[i].text, context.language) > THRESHOLD
+        if _shaped(lines[i].words, lines[i].text) and model.score(lines[i].text, context.language) > above
     ]
 
 

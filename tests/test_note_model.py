@@ -16,7 +16,7 @@ from text_stage import clean
 
 from benchmarks.note_model import ARTICLE
 from cleaners import note_model
-from cleaners.note_model import THRESHOLD, NoteModel, features, is_note, note_shaped, read_rows, shipped_model
+from cleaners.note_model import NoteModel, features, is_note, note_shaped, read_rows, shipped_model, threshold
 
 DATA = Path(__file__).parent / "data"
 ROWS = read_rows([DATA / "wordings.json", DATA / "note_lines.json"])
@@ -27,6 +27,8 @@ NOTES = {
     "en-syndication": ("en", "This text was republished with the consent of the Harbour Gazette newsroom."),
     "es-syndication": ("es", "Este texto fue republicado con autorización de la redacción de La Gaceta del Puerto."),
     "pt-syndication": ("pt", "Este texto foi republicado com autorização da redação da Gazeta do Porto."),
+    "zh-syndication": ("zh", "本文经授权转自海港日报微信公众号。"),
+    "ja-feedback-call": ("ja", "ご感想は編集部までお寄せください。"),
 }
 
 
@@ -76,7 +78,7 @@ for _row in ROWS:
 @pytest.mark.parametrize("language", sorted(SENTENCES))
 def test_no_article_sentence_scores_as_a_note(language: str) -> None:
     model = shipped_model()
-    flagged = [s for s in SENTENCES[language] if note_shaped(s) and model.score(s, language) > THRESHOLD]
+    flagged = [s for s in SENTENCES[language] if note_shaped(s) and model.score(s, language) > threshold(language)]
     assert flagged == []
 
 
@@ -92,6 +94,10 @@ def test_no_article_sentence_scores_as_a_note(language: str) -> None:
         pytest.param("if (reply) { post(comment); } else { wait(); }", False, id="code"),
         pytest.param("Name | Replies | Last post | Views", False, id="a-table-row"),
         pytest.param("本文 " + "転載" * 31, False, id="sixty-two-cjk-characters"),
+        pytest.param("本文经授权转自海港日报微信公众号。", True, id="a-chinese-sentence-without-spaces"),
+        pytest.param("ご感想は編集部までお寄せください。", True, id="a-japanese-sentence-without-spaces"),
+        pytest.param("（共同通信）", False, id="five-han-and-kana-characters"),
+        pytest.param("댓글 쓰기 안내문", False, id="three-korean-words"),
     ],
 )
 def test_what_is_shaped_like_a_note(line: str, shaped: bool) -> None:
