@@ -27,6 +27,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +70,24 @@ WORDS_KEPT = 16384
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 """Languages written without spaces between words: their features are pairs of characters."""
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _combining_marks(first: int = 0x300, last: int = 0x2FFF) -> str:
+    """The combining marks between ``first`` and ``last`` (vowel signs of the Indic scripts, Arabic and Hebrew
+    points, Thai vowels), as the ranges of a regular expression's character class. Python's word characters
+    leave them out, and would cut "हिंदी" into "ह" and "द"."""
+    marks = [code for code in range(first, last + 1) if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")]
+    runs: list[list[int]] = []
+    for code in marks:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+
+_WORD_WITH_MARKS = re.compile(rf"(?:[^\W\d_]|[{_combining_marks()}])+")
+"""A word with its combining marks, for the lines that are not plain ASCII."""
 _NOT_A_NOTE = re.compile(r"[|{};<>=\\]|^\s*[-*•]\s|https?://")
 """Code, markup, table rows, list items and addresses: never a note's sentence."""
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
@@ -76,8 +95,9 @@ _HAN_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _words_and_pairs(line: str) -> tuple[list[str], set[str]]:
-    """The words of ``line`` (letters only, in lower case) and its pairs of words."""
-    words = _WORD.findall(line.lower())
+    """The words of ``line`` (letters and their combining marks, in lower case) and its pairs of words."""
+    lower = line.lower()
+    words = (_WORD if lower.isascii() else _WORD_WITH_MARKS).findall(lower)
     return words, set(map(" ".join, pairwise(words)))
 
 

@@ -148,6 +148,18 @@ def test_what_is_shaped_like_a_note(line: str, shaped: bool) -> None:
             },
             id="no-digits",
         ),
+        pytest.param(
+            "लेख छपा",
+            "hi",
+            {"लेख", "छपा", "लेख छपा", "#<लेख", "#लेख>", "#<छपा", "#छपा>"},
+            id="hindi-words-keep-their-vowel-signs",
+        ),
+        pytest.param(
+            "نُشر المقال",
+            "ar",
+            {"نُشر", "المقال", "نُشر المقال", "#<نُش", "#نُشر", "#ُشر>", "#<الم", "#المق", "#لمقا", "#مقال", "#قال>"},
+            id="arabic-words-keep-their-points",
+        ),
     ],
 )
 def test_the_features_of_a_line(line: str, language: str, expected: set[str]) -> None:
