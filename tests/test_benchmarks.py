@@ -386,6 +386,15 @@ def test_note_model_benchmark_leaves_each_probe_set_out_and_reads_real_pages(tmp
     assert "real pages (3): " in done.stdout
 
 
+@pytest.mark.parametrize(("language", "expected"), [("zh", 10.0), ("ja", 10.0), ("en", 20.0), (None, 20.0)])
+def test_note_model_benchmark_puts_chinese_and_japanese_scores_on_the_thresholds_scale(
+    language: str | None, expected: float
+) -> None:
+    from benchmarks.note_model import normalised
+
+    assert normalised(20.0, language) == expected
+
+
 def test_note_model_benchmark_on_a_missing_table_is_one_line(tmp_path: Path) -> None:
     done = run("benchmarks/note_model.py", "--wordings", str(tmp_path / "nowhere.json"))
     assert done.returncode == 2
