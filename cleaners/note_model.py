@@ -41,9 +41,9 @@ from cleaners.text_cleaners import edges
 MODEL_PATH = RULES_DIR / "note_model.json"
 THRESHOLD = 10.0
 """A line's score above which it is a note. Chosen on data the rules were not written from: with each of the
-twelve read probe sets left out of the model in turn, a third of their boilerplate lines score above it and
-none of their 960 article sentences; on the 974 benchmark pages, six edge lines do (`benchmarks/note_model.py`,
-`docs/cleaning.md`)."""
+probe sets left out of the model in turn, some 44% of their boilerplate lines score above it and none of their
+3,160 article lines; on the 974 benchmark pages, ten edge lines do, one of them in a ground truth
+(`benchmarks/note_model.py`, `docs/cleaning.md`)."""
 CJK_THRESHOLD = 20.0
 """`THRESHOLD` in Chinese and Japanese, whose features are pairs of characters: a short line has many, and
 its score spreads wider. Left out of the model in turn, no article line of the probe sets scores above 5
@@ -64,7 +64,7 @@ MAX_WORDS = 45
 MAX_CJK_CHARACTERS = 60
 """A note is a sentence or two: longer lines are paragraphs, in words or in CJK characters."""
 MIN_COUNT = 2
-"""A feature the table holds fewer times than this says nothing, and is left out of the model."""
+"""A feature the rows hold fewer times than this says nothing, and is left out of the model."""
 WORDS_KEPT = 16384
 """Words whose weight `NoteModel` keeps at most (then it forgets them all and starts again)."""
 CJK_LANGUAGES = frozenset({"zh", "ja"})
