@@ -196,14 +196,18 @@ def test_which_rows_are_notes(row: dict[str, object], note: bool) -> None:
 
 
 def test_the_model_is_rebuilt_from_every_file_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notes = ["Comments are closed.", "Comments are closed here."]  # each file's features come twice
+    sentences = ["The ferry sails at noon.", "The ferry sails at dawn."]
     table = tmp_path / "wordings.json"
-    table.write_text(json.dumps({"rows": [{"language": "en", "line": "Comments are closed.", "cleaner": None}]}))
+    table.write_text(json.dumps({"rows": [{"language": "en", "line": line, "cleaner": None} for line in notes]}))
     own = tmp_path / "note_lines.json"
-    own.write_text(json.dumps({"rows": [{"language": "en", "line": "The ferry sails at noon.", "note": False}]}))
+    own.write_text(json.dumps({"rows": [{"language": "en", "line": line, "note": False} for line in sentences]}))
     written = tmp_path / "note_model.json"
     monkeypatch.setattr(note_model, "MODEL_PATH", written)
     assert note_model.main([str(table), str(own)]) == 0
-    assert written.read_text(encoding="utf-8") == NoteModel.learn(read_rows([table, own])).dumps()
+    model = json.loads(written.read_text(encoding="utf-8"))
+    assert model == NoteModel.learn(read_rows([table, own])).weights
+    assert model["comments"] > 0 > model["ferry"]  # a weight from each file
 
 
 @pytest.mark.parametrize(
