@@ -151,11 +151,15 @@ class NoteModel:
 
     def score(self, line: str, language: str | None) -> float:
         """The sum of the weights of ``line``'s words, each with its pieces (a piece two words share counts
-        for both), and of its pairs of words; in Chinese and Japanese, of its `features`."""
+        for both), and of its pairs of words; in Chinese and Japanese, of its `features`. Rounded to hundredths,
+        as the weights are: a sum of floats depends on the order of its terms, the order of a set's, which
+        changes from process to process, and a line on the threshold would be a note in one and not another."""
         if language in CJK_LANGUAGES:
-            return sum(map(self.weights.get, features(line, language), repeat(0.0)))
-        words, pairs = _words_and_pairs(line)
-        return sum(map(self._word_weight, set(words))) + sum(map(self.weights.get, pairs, repeat(0.0)))
+            total = sum(map(self.weights.get, features(line, language), repeat(0.0)))
+        else:
+            words, pairs = _words_and_pairs(line)
+            total = sum(map(self._word_weight, set(words))) + sum(map(self.weights.get, pairs, repeat(0.0)))
+        return round(total, 2)
 
     def _word_weight(self, word: str) -> float:
         known = self._by_word.get(word)

@@ -175,6 +175,15 @@ def test_a_lines_score_adds_its_words_with_their_pieces_and_its_pairs() -> None:
     assert model.score("留言", "zh") == 0.0
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_lines_score_is_its_weights_sum_in_hundredths_in_any_order(language: str) -> None:
+    # 0.1 + 0.2 is 0.30000000000000004 in floats; added in a set's order, which changes from process to
+    # process, a sum of several such weights would be now just above a threshold and now on it
+    words = ("aa", "bb") if language == "en" else ("甲乙", "丙丁")
+    model = NoteModel({words[0]: 0.1, words[1]: 0.2})
+    assert model.score(" ".join(words), language) == 0.3
+
+
 def test_the_shipped_model_shares_one_float_per_weight_value() -> None:
     weights = shipped_model().weights
     assert len({id(weight) for weight in weights.values()}) == len(set(weights.values()))
