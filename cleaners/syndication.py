@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaners.prefilter import fold
 from cleaners.registry import Line, TextContext
 from cleaners.rules import each_pattern, line_pattern, loose_pattern
 from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR
@@ -33,6 +34,9 @@ FIRST_WORD_NAME_WORDS = 4
 """...when it has at most this many words."""
 _LICENCE = re.compile(r"creative[ -]commons|\bcc[ -]by(?!\w)", re.IGNORECASE)
 """A Creative Commons licence, which a syndication note may state ("… under a Creative Commons licence")."""
+_LICENCE_LITERALS = ("commons", "cc by", "cc-by")
+"""What every match of `_LICENCE` holds, case-folded: a line without any of them is no licence note, found
+without the expression's search (some 6 µs on each line the syndication cleaner reads)."""
 LICENCE_NOTE_WORDS = 30
 """A licence note (`_licence_note`) has at most this many words."""
 NOUN_CAPITALS_LANGUAGES = ("de",)
@@ -95,7 +99,7 @@ def _is_publication(text: str) -> bool:
     return not starts_with_date and not all(t.isdigit() or dates.match(t) for t in tokens)
 
 
-def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
+def _syndication(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:
     """Whether ``text`` (a normalised line) is a syndication note, and the publication it names (or None).
 
     A note is a lead (``syndication_note``), the publication, and an optional tail (``syndication_tail``);
@@ -107,6 +111,7 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     Commons-licens"); its publication is the longest run of words after the lead that reads as a name. A
     sentence that says the text is a translation may come first (``translation_note``), and a line of
     several sentences is a note when one is and the others are notes or short (`_sentences_of_a_note`).
+    ``folded``: `fold` of ``text``, if the caller has it (`Line.folded`).
     """
     lead = loose_pattern("syndication_note", language).match(text)
     found = _note(text, language, lead) if lead is not None else (False, None)
@@ -115,18 +120,21 @@ def _syndication(text: str, language: str | None) -> tuple[bool, str | None]:
     translated = loose_pattern("translation_note", language).match(text)
     found = _note(text[translated.end() :], language) if translated else found
     found = found if found[0] else _sentences_of_a_note(text, language, lead is not None)
-    return found if found[0] else _licence_note(text, language)
+    return found if found[0] else _licence_note(text, language, folded)
 
 
-def _licence_note(text: str, language: str | None) -> tuple[bool, str | None]:
+def _licence_note(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:
     """A line that states a Creative Commons licence and ends with the name of the publication the text was
     taken from is a licence note, whatever its wording ("Článok preberáme v rámci licencie Creative Commons z
     portálu „Euractiv Slovensko“.", "Tekst publikujemy na licencji Creative Commons za portalem Krytyka
     Polityczna."): at most `LICENCE_NOTE_WORDS` words, and the name after the licence (`_trailing_name`). A
     sentence that only mentions such a licence goes on after it ("… under a Creative Commons licence last
     year, and downloads have since tripled.")."""
+    folded = fold(text) if folded is None else folded
+    if text.count(" ") >= LICENCE_NOTE_WORDS or not any(literal in folded for literal in _LICENCE_LITERALS):
+        return False, None
     licence = _LICENCE.search(text)
-    if licence is None or text.count(" ") >= LICENCE_NOTE_WORDS:
+    if licence is None:
         return False, None
     name = _trailing_name(text[licence.end() :], language)
     return (True, name) if name else (False, None)
@@ -264,7 +272,9 @@ def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     return [
         i
         for i, line in enumerate(lines)
-        if line.words <= 60 and _syndication(line.norm, context.language)[0] and not speech.search(line.norm)
+        if line.words <= 60
+        and _syndication(line.norm, context.language, line.folded)[0]
+        and not speech.search(line.norm)
     ]
 
 

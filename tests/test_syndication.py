@@ -11,9 +11,10 @@ import itertools
 import pytest
 
 from cleaners.catalog import TEXT_CLEANERS
+from cleaners.prefilter import fold
 from cleaners.registry import Removal, TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
-from cleaners.syndication import syndication_source
+from cleaners.syndication import _LICENCE, _LICENCE_LITERALS, syndication_source
 
 PARAGRAPH = (
     "The regional council voted on Tuesday evening to close the old harbour bridge to heavy lorries after "
@@ -175,7 +176,26 @@ LICENCE_NOTES = [
     pytest.param(
         "fr", "Le musée a placé ses images sous licence Creative Commons, a annoncé sa directrice.", None, id="near-fr"
     ),
+    pytest.param(
+        "en", "We run this piece under a CC BY-ND 4.0 licence from Tidewater Press.", "Tidewater Press", id="en-cc-by"
+    ),
+    pytest.param(
+        "en",
+        "We run this piece under a CREATIVE COMMONS licence from Tidewater Press.",
+        "Tidewater Press",
+        id="en-capitals",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "licence",
+    ["Creative Commons", "creative-commons", "CREATIVE COMMONS", "CREATIVE COMMONſ", "CC BY", "cc-by", "Cc By"],
+)
+def test_every_spelling_of_a_licence_holds_one_of_its_literals(licence: str) -> None:
+    text = f"Published under a {licence} 4.0 licence by Tidewater Press."
+    assert _LICENCE.search(text)
+    assert any(literal in fold(text) for literal in _LICENCE_LITERALS)
 
 
 @pytest.mark.parametrize(("language", "line", "name"), LICENCE_NOTES)
