@@ -12,9 +12,10 @@ The note model (`cleaners/note_model.py`) is learnt from the wordings table and 
    article sentences that do (which must be none). A line of Chinese or Japanese is measured against each
    threshold scaled as the model scales its own (`CJK_THRESHOLD` / `THRESHOLD`).
 2. **Real pages** (with ``DATA``, the benchmark folders `benchmarks/extraction.py` reads): each page is
-   cleaned with the model's own removals turned off, and the edge lines of its text (the lines the model
-   reads) that score above the threshold are counted, and those of them that the page's ground truth holds
-   (which the model would cut from the article). ``--show`` lists the first N of them.
+   cleaned with the model's own removals turned off, and the edge lines of its text that score above the
+   threshold are counted, and those of them that the page's ground truth holds (which the model would cut
+   from the article); so are the other lines the model reads (short ones, `ANYWHERE_MAX_WORDS`) that score
+   above `ANYWHERE_FACTOR` times the threshold. ``--show`` lists the first N of each.
 
 With ``--probes`` (probe sets: JSON lists of ``language``, ``kind`` and ``line``, ``kind`` "article" for a
 sentence that must stay; or a wordings table), it also runs the whole text stage, as it stands, over each
@@ -38,6 +39,8 @@ from benchmarks.extraction import Page, find_sets
 from cleaners import clean_page, note_model
 from cleaners.catalog import TEXT_CLEANERS
 from cleaners.note_model import (
+    ANYWHERE_FACTOR,
+    ANYWHERE_MAX_WORDS,
     CJK_LANGUAGES,
     CJK_THRESHOLD,
     HEAD,
@@ -118,37 +121,52 @@ def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
         print(f"  above {threshold:g}: {caught[threshold]} boilerplate lines ({share:.1%}), {sentences} sentences")
 
 
-def _edges(text: str) -> list[str]:
+def _placed(text: str) -> tuple[list[str], list[str]]:
+    """The lines of ``text`` the model reads at its edges, and the others it reads (`model_notes`): those of at
+    most `ANYWHERE_MAX_WORDS` words, in a text of more than one line."""
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    if len(lines) < MIN_LINES:
-        return []
-    return [lines[i] for i in edges(len(lines), HEAD, TAIL)]
+    near = set(edges(len(lines), HEAD, TAIL)) if len(lines) >= MIN_LINES else set()
+    short = len(lines) > 1
+    return [lines[i] for i in sorted(near)], [
+        line for i, line in enumerate(lines) if i not in near and short and len(line.split()) <= ANYWHERE_MAX_WORDS
+    ]
 
 
 def on_pages(pages: list[Page], thresholds: list[float], show: int) -> None:
-    """Print, per threshold, the edge lines of the pages' texts above it, and those in the ground truth."""
+    """Print, per threshold, the edge lines of the pages' texts above it, and those in the ground truth; and
+    the other lines the model reads above `ANYWHERE_FACTOR` times it."""
     model = note_model.shipped_model()
     # the model's own removals off: every threshold sees the same lines
+    saved = note_model.THRESHOLD, note_model.CJK_THRESHOLD
     note_model.THRESHOLD = note_model.CJK_THRESHOLD = math.inf
+    scored: dict[str, list[tuple[float, bool, str, str]]] = {"edge": [], "other": []}
     try:
-        scored = []
         for number, page in enumerate(pages, 1):
             article = clean_page(page.html, page.url)
             truth = " ".join(page.truth.split())
             language = article.language
-            for line in _edges(article.text):
-                if note_shaped(line):
-                    scored.append((normalised(model.score(line, language), language), line in truth, page.id, line))
+            for place, lines in zip(scored, _placed(article.text), strict=True):
+                for line in lines:
+                    if note_shaped(line):
+                        score = normalised(model.score(line, language), language)
+                        scored[place].append((score, line in truth, page.id, line))
             print(f"\r  {number}/{len(pages)} pages", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
     finally:
-        note_model.THRESHOLD, note_model.CJK_THRESHOLD = THRESHOLD, CJK_THRESHOLD
-    print(f"real pages ({len(pages)}): {len(scored)} note-shaped edge lines")
+        note_model.THRESHOLD, note_model.CJK_THRESHOLD = saved
+    edge, other = scored["edge"], scored["other"]
+    print(f"real pages ({len(pages)}): {len(edge)} note-shaped edge lines, {len(other)} other lines the model reads")
     for threshold in thresholds:
-        above = [s for s in scored if s[0] > threshold]
-        print(f"  above {threshold:g}: {len(above)} lines, {sum(s[1] for s in above)} of them in a ground truth")
-    for score, in_truth, page_id, line in sorted(scored, reverse=True)[:show]:
-        print(f"    {score:6.1f} {'truth' if in_truth else '-    '} {page_id:<18} {line[:100]}")
+        above = [s for s in edge if s[0] > threshold]
+        elsewhere = [s for s in other if s[0] > threshold * ANYWHERE_FACTOR]
+        print(
+            f"  above {threshold:g}: {len(above)} edge lines, {sum(s[1] for s in above)} of them in a ground truth;"
+            f" above {threshold * ANYWHERE_FACTOR:g} elsewhere: {len(elsewhere)} lines,"
+            f" {sum(s[1] for s in elsewhere)} in a ground truth"
+        )
+    for place, lines in (("edge", edge), ("elsewhere", other)):
+        for score, in_truth, page_id, line in sorted(lines, reverse=True)[:show]:
+            print(f"    {place:<9} {score:6.1f} {'truth' if in_truth else '-    '} {page_id:<18} {line[:90]}")
 
 
 def read_probes(path: Path) -> list[dict[str, str]]:

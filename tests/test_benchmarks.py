@@ -383,6 +383,7 @@ def test_note_model_benchmark_leaves_each_probe_set_out_and_reads_real_pages(tmp
     assert "probe sets left out in turn (2): 4 boilerplate lines, 2 article sentences" in alone.stdout
     assert "  above 10: " in done.stdout
     assert "real pages (6): " in done.stdout
+    assert "; above 20 elsewhere: " in done.stdout  # the lines away from the edges, above twice the threshold
     assert "real pages (3): " in done.stdout
 
 
@@ -408,7 +409,12 @@ def test_note_model_benchmark_puts_probe_lines_at_each_place(tmp_path: Path) -> 
         {
             "language": "en",
             "kind": "comments",
-            "line": "Be part of the conversation by leaving a reply under this article.",
+            "line": "Be part of the conversation by leaving a reply under this article.",  # scores above 20
+        },
+        {
+            "language": "en",
+            "kind": "comments",
+            "line": "Share what you think of this story in the replies section.",  # above 10, not 20
         },
         {
             "language": "en",
@@ -420,8 +426,8 @@ def test_note_model_benchmark_puts_probe_lines_at_each_place(tmp_path: Path) -> 
     done = run("benchmarks/note_model.py", "--thresholds", "10", "--probes", str(probes))
     assert done.returncode == 0, done.stdout + done.stderr
     places = {line.split(" leaked")[0].strip(): line for line in done.stdout.splitlines() if " leaked " in line}
-    # the note model reads the first and last lines of a text of four or more; the rules alone, the others
-    assert "leaked 0 (0.0%) [comments 0/1]; article lost 0" in places["first"]
-    assert "leaked 0 (0.0%) [comments 0/1]; article lost 0" in places["last"]
-    assert "leaked 1 (100.0%) [comments 1/1]; article lost 0" in places["middle"]
-    assert "leaked 1 (100.0%) [comments 1/1]; article lost 0" in places["between two"]
+    # the note model reads the first and last lines of a text of four or more above 10; the others above 20
+    assert "leaked 0 (0.0%) [comments 0/2]; article lost 0" in places["first"]
+    assert "leaked 0 (0.0%) [comments 0/2]; article lost 0" in places["last"]
+    assert "leaked 1 (50.0%) [comments 1/2]; article lost 0" in places["middle"]
+    assert "leaked 1 (50.0%) [comments 1/2]; article lost 0" in places["between two"]

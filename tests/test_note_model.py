@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from text_stage import clean
+from text_stage import RULE_FAMILIES, clean
 
 from benchmarks.note_model import ARTICLE
 from cleaners import note_model
@@ -42,7 +42,7 @@ def test_the_shipped_model_is_learnt_from_the_wordings_table_and_the_note_lines(
 
 @pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
 def test_the_rule_families_alone_keep_the_note(language: str, note: str) -> None:
-    kept, _ = clean([ARTICLE[0], note, ARTICLE[1]], language)
+    kept, _ = clean([ARTICLE[0], note, ARTICLE[1]], language, cleaners=RULE_FAMILIES)
     assert note in kept
 
 
@@ -55,18 +55,48 @@ def test_a_note_at_an_edge_of_the_article_goes(language: str, note: str, place: 
     assert [(r.cleaner, r.text) for r in removals] == [("note-model", note)]
 
 
-@pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
-def test_a_note_in_the_middle_of_the_article_is_left_to_the_rules(language: str, note: str) -> None:
-    lines = [*ARTICLE[:4], note, *ARTICLE[4:]]
-    kept, _ = clean(lines, language)
-    assert list(kept) == lines
+FAR_FROM_AN_EDGE = {  # id -> (language, line, whether it goes): away from the edges, twice the threshold
+    **{key: (language, note, True) for key, (language, note) in NOTES.items() if not key.startswith(("zh", "ja"))},
+    "zh-syndication": (*NOTES["zh-syndication"], False),  # above 20, below 40
+    "ja-feedback-call": (*NOTES["ja-feedback-call"], False),
+    "en-comment-call-above-the-threshold-only": (
+        "en",
+        "Share what you think of this story in the replies section.",  # above 10, below 20
+        False,
+    ),
+    "en-comment-call-of-too-many-words": (
+        "en",
+        "Be part of the conversation by leaving a reply under this article: tell us what you think of the "
+        "timetable and of the plans for the harbour office and the north pier.",  # 32 words, above 20
+        False,
+    ),
+}
 
 
-@pytest.mark.parametrize(("language", "note"), NOTES.values(), ids=NOTES.keys())
-def test_a_text_too_short_to_have_edges_is_left_to_the_rules(language: str, note: str) -> None:
-    lines = [ARTICLE[0], ARTICLE[1], note]
-    kept, _ = clean(lines, language)
-    assert list(kept) == lines
+@pytest.mark.parametrize(("language", "note", "goes"), FAR_FROM_AN_EDGE.values(), ids=FAR_FROM_AN_EDGE.keys())
+@pytest.mark.parametrize("place", ["middle", "between-two"])
+def test_away_from_the_edges_a_short_note_goes_when_it_scores_twice_the_threshold(
+    place: str, language: str, note: str, goes: bool
+) -> None:
+    score, above = shipped_model().score(note, language), threshold(language)
+    assert score > above  # each would go at an edge
+    assert goes == (score > 2 * above and len(note.split()) <= 25)
+    if place == "middle":  # fifth of nine lines
+        article = [*ARTICLE[:4], *ARTICLE[4:]]
+        lines = [*ARTICLE[:4], note, *ARTICLE[4:]]
+    else:  # a text too short to have edges of its own
+        article = [ARTICLE[0], ARTICLE[1]]
+        lines = [ARTICLE[0], note, ARTICLE[1]]
+    kept, removals = clean(lines, language)
+    assert list(kept) == (article if goes else lines)
+    assert [(r.cleaner, r.text) for r in removals] == ([("note-model", note)] if goes else [])
+
+
+def test_a_text_of_one_line_is_left_be() -> None:
+    language, note = NOTES["en-comment-call"]
+    assert shipped_model().score(note, language) > 2 * threshold(language)
+    kept, _ = clean([note], language)
+    assert kept == (note,)
 
 
 SENTENCES: dict[str, list[str]] = defaultdict(list)

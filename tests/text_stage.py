@@ -7,7 +7,7 @@ import pytest
 from _pytest.mark import ParameterSet
 
 from cleaners.catalog import TEXT_CLEANERS
-from cleaners.registry import Removal, TextContext, run_text_cleaners
+from cleaners.registry import Removal, TextCleaner, TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
 
 TITLE = "Harbour bridge closed to lorries after engineers find cracks"
@@ -23,12 +23,20 @@ PARAGRAPH_AFTER = (
 )
 
 
+RULE_FAMILIES = tuple(cleaner for cleaner in TEXT_CLEANERS if cleaner.name != "note-model")
+"""The text stage without the note model, which is learnt from the wordings table: the cleaners that read the
+rule tables' wordings."""
+
+
 def clean(
-    lines: list[str], language: str | None, title: str | None = TITLE
+    lines: list[str],
+    language: str | None,
+    title: str | None = TITLE,
+    cleaners: tuple[TextCleaner, ...] = TEXT_CLEANERS,
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """Run the whole text stage over ``lines``, with no per-source rules."""
+    """Run the whole text stage (or ``cleaners``) over ``lines``, with no per-source rules."""
     context = TextContext(title=title, language=language, rules=SourceRules())
-    return run_text_cleaners(TEXT_CLEANERS, lines, context)
+    return run_text_cleaners(cleaners, lines, context)
 
 
 def sandwich(line: str, paragraphs: tuple[str, str]) -> list[str]:
