@@ -130,8 +130,10 @@ def _licence_note(text: str, language: str | None, folded: str | None = None) ->
     Polityczna."): at most `LICENCE_NOTE_WORDS` words, and the name after the licence (`_trailing_name`). A
     sentence that only mentions such a licence goes on after it ("… under a Creative Commons licence last
     year, and downloads have since tripled.")."""
+    if text.count(" ") >= LICENCE_NOTE_WORDS:
+        return False, None
     folded = fold(text) if folded is None else folded
-    if text.count(" ") >= LICENCE_NOTE_WORDS or not any(literal in folded for literal in _LICENCE_LITERALS):
+    if not any(literal in folded for literal in _LICENCE_LITERALS):
         return False, None
     licence = _LICENCE.search(text)
     if licence is None:
