@@ -28,7 +28,6 @@ import json
 import math
 import re
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from cleaners.registry import Line, TextContext
 from cleaners.rules import RULES_DIR
-from cleaners.text_cleaners import edges
+from cleaners.text_cleaners import MARKS, edges
 
 MODEL_PATH = RULES_DIR / "note_model.json"
 THRESHOLD = 10.0
@@ -85,21 +84,7 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 there, found sooner."""
 
 
-def _combining_marks(first: int = 0x300, last: int = 0x2FFF) -> str:
-    """The combining marks between ``first`` and ``last`` (vowel signs of the Indic scripts, Arabic and Hebrew
-    points, Thai vowels), as the ranges of a regular expression's character class. Python's word characters
-    leave them out, and would cut "हिंदी" into "ह" and "द"."""
-    marks = [code for code in range(first, last + 1) if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")]
-    runs: list[list[int]] = []
-    for code in marks:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
-
-
-_WORD_WITH_MARKS = re.compile(rf"(?:[^\W\d_]|[{_combining_marks()}])+")
+_WORD_WITH_MARKS = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")
 """A word with its combining marks, for the lines that are not plain ASCII."""
 _CODE = re.compile(r"[|{};<>=\\]")
 _LIST_ITEM = re.compile(r"\s*[-*•]\s")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from cleaners.registry import Line, TextContext
@@ -29,10 +30,25 @@ _NUMERIC_DATE = re.compile(
 language writes them ("03.05.2024", "3. 5. 2024", "05/03/2024", "2024.05.03", "2024/5/3"), or with the year,
 month and day signs of Chinese, Japanese and Korean ("2024年5月3日", "2024년 5월 3일"), with a weekday and an
 hour in those signs."""
-_MARKS = "\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963"
-"""The vowel signs and other combining marks of Devanagari (Hindi), which a word holds but `\\w` does not match."""
-_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*"
-"""A word's letters, with the marks of `_MARKS` inside it ("सितंबर", not "स", "त", "बर")."""
+
+
+def combining_marks(first: int = 0x300, last: int = 0x2FFF) -> str:
+    """The combining marks between ``first`` and ``last`` (vowel signs of the Indic scripts, Arabic and Hebrew
+    points, Thai vowels), as the ranges of a regular expression's character class. A word holds them, but
+    Python's word characters leave them out, and would cut "हिंदी" into "ह" and "द"."""
+    marks = [code for code in range(first, last + 1) if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")]
+    runs: list[list[int]] = []
+    for code in marks:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+
+MARKS = combining_marks()
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*"
+"""A word's letters, with the combining marks (`combining_marks`) inside it ("सितंबर", not "स", "त", "बर")."""
 _LEAD_LABEL = re.compile(rf"{_LETTERS}(?:[ -]{_LETTERS})?\s*[:：]\s*")
 """One or two words and a colon at the start of a line: a label in any language ("Yayınlanma:", "发布时间：")."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -977,6 +977,11 @@ NUMERIC_DATELINES: list[tuple[str, str, str]] = [
     ("timestamp-tr-label-any-language", "tr", "Yayınlanma: 03.05.2024 10:15"),
     ("timestamp-cs-label-any-language", "cs", "Publikováno: 3. 5. 2024 10:15"),
     ("timestamp-ar-label-any-language", "ar", "نشر في: 03/05/2024 10:15"),
+    # a label whose words hold combining marks (vowel signs, a virama, Arabic points), part of each word
+    ("timestamp-bn-label-with-vowel-signs", "bn", "প্রকাশিত: 03.05.2024 10:15"),
+    ("timestamp-ta-label-with-vowel-signs", "ta", "வெளியிடப்பட்டது: 03.05.2024 10:15"),
+    ("timestamp-th-label-with-vowel-signs", "th", "เผยแพร่: 03/05/2024 10:15"),
+    ("timestamp-ar-label-with-points", "ar", "نُشِرَ في: 03/05/2024 10:15"),
 ]
 
 # Labels, month names and fillers of nine more languages (tr, cs, da, nb, fi, ro, hu, el, uk).
@@ -2445,9 +2450,24 @@ def test_repeated_text_drops_the_later_copies_of_thearticle_cases(lines: list[st
     assert list(kept) == [line for line in lines if line not in others][: len(lines) - len(others) - len(removed)]
 
 
-def test_a_devanagari_word_is_one_word_with_its_vowel_signs() -> None:
-    # Python's \w does not match Devanagari vowel signs ("ि", "ं"): a date's words would read as pieces of words.
-    assert WORD_OR_NUMBER.findall("प्रकाशित: 12 सितंबर 2024") == ["प्रकाशित", "12", "सितंबर", "2024"]
+@pytest.mark.parametrize(
+    ("dateline", "words"),
+    [
+        pytest.param("प्रकाशित: 12 सितंबर 2024", ["प्रकाशित", "12", "सितंबर", "2024"], id="devanagari"),
+        pytest.param("প্রকাশিত: 12 সেপ্টেম্বর 2024", ["প্রকাশিত", "12", "সেপ্টেম্বর", "2024"], id="bengali"),
+        pytest.param("வெளியீடு: 12 செப்டம்பர் 2024", ["வெளியீடு", "12", "செப்டம்பர்", "2024"], id="tamil"),
+        pytest.param("เผยแพร่: 12 กันยายน 2024", ["เผยแพร่", "12", "กันยายน", "2024"], id="thai"),
+        pytest.param("نُشِرَ: 12 سبتمبر 2024", ["نُشِرَ", "12", "سبتمبر", "2024"], id="arabic-with-points"),
+        pytest.param("Publie\u0301: 12 mai 2024", ["Publie\u0301", "12", "mai", "2024"], id="latin-decomposed-accent"),
+    ],
+)
+def test_a_word_is_one_word_with_its_combining_marks(dateline: str, words: list[str]) -> None:
+    # Python's \w does not match combining marks (Devanagari "ि", "ं", a Thai tone mark, Arabic points, an accent
+    # written apart): a date's words would read as pieces of words.
+    assert WORD_OR_NUMBER.findall(dateline) == words
+
+
+def test_a_devanagari_source_is_named_whole() -> None:
     assert syndication_source("द वायर की अनुमति से पुनर्प्रकाशित।", "hi") == "द वायर"
 
 
