@@ -43,18 +43,15 @@ from cleaners.note_model import (
     ANYWHERE_MAX_WORDS,
     CJK_LANGUAGES,
     CJK_THRESHOLD,
-    HEAD,
-    MIN_LINES,
-    TAIL,
     THRESHOLD,
     NoteModel,
     is_note,
     note_shaped,
+    placed,
     read_rows,
 )
 from cleaners.registry import TextContext, run_text_cleaners
 from cleaners.rules import SourceRules
-from cleaners.text_cleaners import edges
 
 DEFAULT_WORDINGS = Path(__file__).resolve().parents[1] / "tests" / "data" / "wordings.json"
 DEFAULT_LINES = DEFAULT_WORDINGS.with_name("note_lines.json")
@@ -122,13 +119,12 @@ def left_out(rows: list[dict[str, object]], thresholds: list[float]) -> None:
 
 
 def _placed(text: str) -> tuple[list[str], list[str]]:
-    """The lines of ``text`` the model reads at its edges, and the others it reads (`model_notes`): those of at
+    """The lines of ``text`` the model reads at its edges, and the others it reads (`placed`): those of at
     most `ANYWHERE_MAX_WORDS` words, in a text of more than one line."""
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    near = set(edges(len(lines), HEAD, TAIL)) if len(lines) >= MIN_LINES else set()
-    short = len(lines) > 1
+    near, elsewhere = placed(len(lines))
     return [lines[i] for i in sorted(near)], [
-        line for i, line in enumerate(lines) if i not in near and short and len(line.split()) <= ANYWHERE_MAX_WORDS
+        line for i, line in enumerate(lines) if i not in near and elsewhere and len(line.split()) <= ANYWHERE_MAX_WORDS
     ]
 
 

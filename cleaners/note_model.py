@@ -88,9 +88,7 @@ _WORD_WITH_MARKS = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")
 """A word with its combining marks, for the lines that are not plain ASCII."""
 _CODE = re.compile(r"[|{};<>=\\]")
 _LIST_ITEM = re.compile(r"\s*[-*•]\s")
-_ADDRESS = re.compile(r"https?://")
-"""Code, markup and table rows, list items, and addresses: never a note's sentence (three tests, each sooner
-than one expression of all three)."""
+"""Code, markup and table rows, and list items: never a note's sentence (nor is an address, `_shaped`)."""
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -131,7 +129,7 @@ def _shaped(words: int, line: str) -> bool:
     """`note_shaped` for a line whose words are counted (the text stage's `Line` has counted them)."""
     if words > MAX_WORDS or _CODE.search(line) or _LIST_ITEM.match(line) or line.rstrip().endswith(":"):
         return False
-    if "://" in line and _ADDRESS.search(line):
+    if "http://" in line or "https://" in line:
         return False
     if len(_CJK.findall(line)) > MAX_CJK_CHARACTERS:
         return False
@@ -220,21 +218,28 @@ def shipped_model() -> NoteModel:
     return NoteModel({feature: shared.setdefault(weight, weight) for feature, weight in weights.items()})
 
 
+def placed(count: int) -> tuple[frozenset[int], bool]:
+    """Where the model reads a text of ``count`` lines: its edge lines (the first `HEAD` and last `TAIL` of a text
+    of `MIN_LINES` or more), read at the `threshold`; and whether it reads the other lines too (those of at most
+    `ANYWHERE_MAX_WORDS` words, at `ANYWHERE_FACTOR` times it), as it does unless the text is one line."""
+    near = frozenset(edges(count, HEAD, TAIL)) if count >= MIN_LINES else frozenset()
+    return near, count > 1
+
+
 def model_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Note-shaped lines that the model scores above the language's `threshold` among an article's first `HEAD`
-    and last `TAIL` lines, or above `ANYWHERE_FACTOR` times it anywhere (with at most `ANYWHERE_MAX_WORDS`
-    words): the notes the rule tables' wordings miss. A text of one line is left be."""
-    count = len(lines)
-    if count < 2:
+    """Note-shaped lines that the model scores above the language's `threshold` among an article's edge lines,
+    or above `ANYWHERE_FACTOR` times it elsewhere (with at most `ANYWHERE_MAX_WORDS` words), as `placed` says:
+    the notes the rule tables' wordings miss."""
+    near, elsewhere = placed(len(lines))
+    if not near and not elsewhere:
         return []
     model = shipped_model()
     language = context.language
     above = threshold(language)
-    near = set(edges(count, HEAD, TAIL)) if count >= MIN_LINES else set()
     return [
         i
         for i, line in enumerate(lines)
-        if (i in near or line.words <= ANYWHERE_MAX_WORDS)
+        if (i in near or (elsewhere and line.words <= ANYWHERE_MAX_WORDS))
         and _shaped(line.words, line.text)
         and model.score(line.text, language) > (above if i in near else above * ANYWHERE_FACTOR)
     ]

@@ -32,11 +32,11 @@ month and day signs of Chinese, Japanese and Korean ("2024年5月3日", "2024년
 hour in those signs."""
 
 
-def combining_marks(first: int = 0x300, last: int = 0x2FFF) -> str:
-    """The combining marks between ``first`` and ``last`` (vowel signs of the Indic scripts, Arabic and Hebrew
-    points, Thai vowels), as the ranges of a regular expression's character class. A word holds them, but
-    Python's word characters leave them out, and would cut "हिंदी" into "ह" and "द"."""
-    marks = [code for code in range(first, last + 1) if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")]
+def _combining_marks() -> str:
+    """The combining marks from U+0300 to U+2FFF (accents written apart, vowel signs of the Indic scripts, Arabic
+    and Hebrew points, Thai vowels), as the ranges of a regular expression's character class. A word holds them,
+    but Python's word characters leave them out, and would cut "हिंदी" into "ह" and "द"."""
+    marks = [code for code in range(0x300, 0x3000) if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")]
     runs: list[list[int]] = []
     for code in marks:
         if runs and runs[-1][1] == code - 1:
@@ -46,9 +46,9 @@ def combining_marks(first: int = 0x300, last: int = 0x2FFF) -> str:
     return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
 
 
-MARKS = combining_marks()
+MARKS = _combining_marks()
 _LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*"
-"""A word's letters, with the combining marks (`combining_marks`) inside it ("सितंबर", not "स", "त", "बर")."""
+"""A word's letters, with the combining marks (`MARKS`) inside it ("सितंबर", not "स", "त", "बर")."""
 _LEAD_LABEL = re.compile(rf"{_LETTERS}(?:[ -]{_LETTERS})?\s*[:：]\s*")
 """One or two words and a colon at the start of a line: a label in any language ("Yayınlanma:", "发布时间：")."""
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -82,7 +82,7 @@ def test_away_from_the_edges_a_short_note_goes_when_it_scores_twice_the_threshol
     assert score > above  # each would go at an edge
     assert goes == (score > 2 * above and len(note.split()) <= 25)
     if place == "middle":  # fifth of nine lines
-        article = [*ARTICLE[:4], *ARTICLE[4:]]
+        article = list(ARTICLE)
         lines = [*ARTICLE[:4], note, *ARTICLE[4:]]
     else:  # a text too short to have edges of its own
         article = [ARTICLE[0], ARTICLE[1]]
