@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from cleaners.prefilter import fold
 from cleaners.registry import Line, TextContext
-from cleaners.rules import each_pattern, line_pattern, loose_pattern
+from cleaners.rules import contains_pattern, each_pattern, line_pattern, loose_pattern
 from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR
 
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
@@ -53,6 +53,11 @@ SHORT_SENTENCE_WORDS = 8
 says ("Read the original.", "Publikujemy go za jego zgodą.")..."""
 SHORT_SENTENCE_CHARS = 120
 """...and its end is looked for in this many first characters of a line that no note's lead begins."""
+DESCRIPTION_LETTERS = 3
+"""A word that says what a publication is, before its name after a note's lead, has at least this many letters
+("vakblad Cobouw": `_described_name`)..."""
+DESCRIPTION_AFTER_WORDS = 1
+"""...and a name so described may come before this many words ("the Halloway Institute newsroom")."""
 _QUOTED = re.compile(
     r"\s*[«“„\"‘「『《〈【]((?:[^«»“”„\"‘’「」『』《》〈〉【】]|’(?=\w)){1,80})(?:[»”“\"’」』》〉】]|\Z)"
 )
@@ -193,20 +198,21 @@ def _note(text: str, language: str | None, lead: re.Match[str] | None = None) ->
     lead = lead or loose_pattern("syndication_note", language).match(text)
     if lead is None:
         return False, None
-    found = _after_lead(text[lead.end() :], language)
+    found = _after_lead(text[lead.end() :], language, text)
     if found[0]:
         return found
     for pattern in each_pattern("syndication_note", language):
         other = pattern.match(text)
         if other is not None and other.end() != lead.end():
-            found = _after_lead(text[other.end() :], language)
+            found = _after_lead(text[other.end() :], language, text)
             if found[0]:
                 return found
     return False, None
 
 
-def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
-    """Whether what follows a note's lead completes a note (`_syndication`), and the publication it names."""
+def _after_lead(rest: str, language: str | None, whole: str) -> tuple[bool, str | None]:
+    """Whether what follows a note's lead in the line ``whole`` completes a note (`_syndication`), and the
+    publication it names."""
     licence = _LICENCE.search(rest)
     if licence is not None:
         leading = _leading_publication(rest[: licence.start()], language)
@@ -218,7 +224,70 @@ def _after_lead(rest: str, language: str | None) -> tuple[bool, str | None]:
     prefix = loose_pattern("publication_prefix", language).match(source)
     source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
     named = _is_publication(source) or _quoted_name(rest, source) or _first_word_name(source, language)
-    return (True, source) if named else (False, None)
+    if named:
+        return True, source
+    described = _described_publication(source, language)
+    return (True, described) if described and not _sponsored(whole, language) else (False, None)
+
+
+def _sponsored(text: str, language: str | None) -> bool:
+    """Whether ``text`` is a sponsor's disclosure (``affiliate_note``), which a partner described by what it is
+    may make ("Tekst je nastao u saradnji sa kompanijom Telekom Srbija."): the affiliate cleaner reads it."""
+    return bool(
+        line_pattern("affiliate_note", language).match(text)
+        or contains_pattern("affiliate_note", language).search(text)
+    )
+
+
+def _described_publication(text: str, language: str | None) -> str | None:
+    """The publication ``text`` (what follows a note's lead) names when words that describe it stand around the
+    name (`_described_name`: "de gemeente Zwolle", "vakblad Cobouw", "the Halloway Institute newsroom"); with an
+    apposition after a comma that names a body of its own ("Kilden, campusavisen ved Vestjysk Universitetscenter");
+    or a second publication, so described, after a conjunction (``publication_joiner``: "Datos Abiertos MX y el
+    pódcast Señal Débil"). The first name, or None. Article text after a lead goes on with a clause, which none of
+    these allows ("the Lancet and caused an outcry", "The Lancet, the study found no link"). Not in a language
+    that capitalises every noun (`NOUN_CAPITALS_LANGUAGES`), where a capital tells no name: "… im Herbst und löste
+    eine Debatte aus"."""
+    if language in NOUN_CAPITALS_LANGUAGES:
+        return None
+    head, comma, apposition = text.partition(", ")
+    if comma and not _described_name(apposition.split()):
+        return None
+    words = head.split()
+    name = _described_name(words)
+    if name is not None:
+        return name
+    joiners = line_pattern("publication_joiner", language)
+    for cut in (i for i, word in enumerate(words) if 0 < i < len(words) - 1 and joiners.match(word)):
+        first = _described_name(words[:cut])
+        if first is not None and _described_name(words[cut + 1 :]) is not None:
+            return first
+    return None
+
+
+def _described_name(words: Sequence[str]) -> str | None:
+    """The publication's name in ``words``, after the word in lower case that says what it is, with only small
+    particles before that word ("de gemeente Zwolle", "tidningen Skogsindustrin Nu", "the weekly Harbour Post":
+    not "researchers at Oxford University", "scientists from …") and before at most `DESCRIPTION_AFTER_WORDS`
+    more (`_is_publication`, opening with a capital that opens no date's word: "Monday at the Met", "12-én" are
+    no names); or None. Only in a script with letter case: nothing would tell a name from a clause in the others."""
+    particles = line_pattern("publication_particle", None)
+    dates = line_pattern("date_name", None)
+    described = False
+    for i, word in enumerate(words):
+        bare = word.strip(_NAME_EDGES)
+        if bare[:1].isupper():
+            if dates.match(bare):
+                return None
+            for end in range(len(words), max(i, len(words) - DESCRIPTION_AFTER_WORDS - 1), -1):
+                name = " ".join(words[i:end]).strip(_NAME_EDGES)
+                if name and _is_publication(name) and not any(map(_caseless, words[i:end])):
+                    return name
+            return None
+        if described or (not particles.match(bare) and (len(bare) < DESCRIPTION_LETTERS or not bare.isalpha())):
+            return None
+        described = not particles.match(bare)
+    return None
 
 
 def _first_word_name(text: str, language: str | None) -> bool:

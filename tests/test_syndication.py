@@ -204,3 +204,114 @@ def test_a_licence_note_ending_with_a_name_is_a_note(language: str, line: str, n
     _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
     assert removals == ((Removal("syndication", "text", line),) if name else ())
     assert syndication_source(line, language) == name
+
+
+# A publication's name after a note's lead with a word that says what it is, before it or after it, an apposition
+# that names a place or body, or a second publication after "and"; each fails on the code before names were read so.
+DESCRIBED = [
+    pytest.param(
+        "en",
+        "Reprinted with permission from the Harbourside Institute newsroom.",
+        "Harbourside Institute",
+        id="en-after",
+    ),
+    pytest.param("en", "First published in the weekly Harbour Post.", "Harbour Post", id="en-before"),
+    pytest.param("en", "First published by the Harbour Post, London.", "Harbour Post", id="en-apposition"),
+    pytest.param("nl", "Dit artikel verscheen eerder in vakblad Havenkoerier.", "Havenkoerier", id="nl"),
+    pytest.param("nl", "Overgenomen met toestemming van de gemeente Havenstad.", "Havenstad", id="nl-article"),
+    pytest.param("sv", "Artikeln publicerades först i medlemstidningen Hamnbladet.", "Hamnbladet", id="sv"),
+    pytest.param("da", "Artiklen blev oprindeligt bragt i medlemsbladet Havnebladet.", "Havnebladet", id="da"),
+    pytest.param("id", "Artikel ini pertama kali terbit di buletin Warta Bahari.", "Warta Bahari", id="id"),
+    pytest.param(
+        "it", "Questo articolo è apparso originariamente sul bollettino Voce del Porto.", "Voce del Porto", id="it"
+    ),
+    pytest.param("pl", "Artykuł został pierwotnie opublikowany w biuletynie Głos Portu.", "Głos Portu", id="pl"),
+    pytest.param("fr", "Cet article a été publié initialement dans le bulletin Le Phare.", "Le Phare", id="fr"),
+    pytest.param("pt", "Este artigo foi publicado originalmente no boletim Farol do Porto.", "Farol do Porto", id="pt"),
+    pytest.param("ro", "Articolul a fost publicat inițial în buletinul Vocea Portului.", "Vocea Portului", id="ro"),
+    pytest.param(
+        "es",
+        "Este reportaje forma parte de una colaboración entre Radio Puerto y el pódcast Onda Abierta.",
+        "Radio Puerto",
+        id="es-two-publications",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "name"), DESCRIBED)
+def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str) -> None:
+    context = TextContext(title=None, language=language, rules=SourceRules())
+    _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    assert removals == (Removal("syndication", "text", line),)
+    assert syndication_source(line, language) == name
+
+
+# A note that names only the author (or the editors) as the one who gave leave to publish.
+AUTHOR_NOTES = [
+    pytest.param("nl", "Overgenomen met toestemming van de auteur.", id="nl"),
+    pytest.param("sv", "Publiceras med tillstånd av författaren.", id="sv"),
+    pytest.param("da", "Gengivet med tilladelse fra forfatteren.", id="da"),
+    pytest.param("nb", "Gjengitt med tillatelse fra forfatteren og forlaget.", id="nb"),
+    pytest.param("cs", "Přetištěno se svolením autora.", id="cs"),
+    pytest.param("ro", "Republicat cu acordul autorului.", id="ro"),
+    pytest.param("fr", "Article republié avec l'autorisation de l'auteur.", id="fr"),
+    pytest.param("es", "Reproducido con autorización del autor.", id="es"),
+    pytest.param("pt", "Reproduzido com autorização do autor.", id="pt"),
+    pytest.param("it", "Riprodotto per gentile concessione dell'autore.", id="it"),
+    pytest.param("de", "Mit freundlicher Genehmigung des Autors.", id="de"),
+    pytest.param("el", "Αναδημοσίευση με την άδεια του συγγραφέα.", id="el"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), AUTHOR_NOTES)
+def test_a_note_naming_only_the_author_is_a_note(language: str, line: str) -> None:
+    context = TextContext(title=None, language=language, rules=SourceRules())
+    _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    assert removals == (Removal("syndication", "text", line),)
+    assert syndication_source(line, language) is None
+
+
+# Article sentences that open as such notes do and go on with a clause: they stay.
+NEAR_NOTES = [
+    pytest.param("en", "First published in The Lancet, the study found no link between the two.", id="en-apposition"),
+    pytest.param("en", "Courtesy of the Smithsonian, the exhibit opens Monday at the Met.", id="en-date-word"),
+    pytest.param(
+        "en", "This report was written in partnership with scientists from Oxford University.", id="en-people"
+    ),
+    pytest.param("es", "Este artículo se publicó originalmente en marzo y provocó una gran polémica.", id="es-clause"),
+    pytest.param("nl", "Dit artikel verscheen eerder in het voorjaar en leidde tot Kamervragen.", id="nl-clause"),
+    pytest.param(
+        "nl",
+        "Met toestemming van de auteur publiceren wij de brief van de burgemeester, waarin hij zijn ontslag "
+        "aankondigt.",
+        id="nl-author",
+    ),
+    pytest.param(
+        "sv",
+        "Med tillstånd av författaren publicerar vi borgmästarens brev, där han meddelar sin avgång.",
+        id="sv-author",
+    ),
+    pytest.param(
+        "it",
+        "Per gentile concessione dell'autore pubblichiamo la lettera del sindaco, in cui annuncia le dimissioni.",
+        id="it-author",
+    ),
+    pytest.param(
+        "de",
+        "Mit freundlicher Genehmigung des Autors veröffentlichen wir den Brief des Bürgermeisters, in dem er seinen "
+        "Rücktritt erklärt.",
+        id="de-author",
+    ),
+    pytest.param(
+        "cs", "Se svolením autora zveřejňujeme dopis starosty, v němž oznamuje svou rezignaci.", id="cs-author"
+    ),
+    pytest.param("tr", "Yazarın izniyle yayımlanan mektupta belediye başkanı istifasını duyurdu.", id="tr-author"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), NEAR_NOTES)
+def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
+    context = TextContext(title=None, language=language, rules=SourceRules())
+    kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    assert removals == ()
+    assert kept == (PARAGRAPH, line, PARAGRAPH)
