@@ -49,6 +49,6 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("byline", 4, bylines.bylines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
-    TextCleaner("note-model", 2, note_model.model_notes),
+    TextCleaner("note-model", 3, note_model.model_notes),
 )
 """Text-level cleaners, run on the extracted lines in this order."""
