@@ -25,6 +25,7 @@ ROWS = read_rows([DATA / "wordings.json", DATA / "note_lines.json"])
 NOTES = {
     "en-comment-call": ("en", "Be part of the conversation by leaving a reply under this article."),
     "en-comment-call-of-two-clauses": ("en", "Be part of the conversation; leave a reply under this article."),
+    "en-comment-call-of-two-parts": ("en", "Be part of the conversation | leave a reply under this article."),
     "en-syndication": ("en", "This text was republished with the consent of the Harbour Gazette newsroom."),
     "es-syndication": ("es", "Este texto fue republicado con autorización de la redacción de La Gaceta del Puerto."),
     "pt-syndication": ("pt", "Este texto foi republicado com autorização da redação da Gazeta do Porto."),
@@ -124,6 +125,7 @@ def test_no_article_sentence_scores_as_a_note(language: str) -> None:
         pytest.param("Read the original at https://example.org/story today", False, id="an-address"),
         pytest.param("if (reply) { post(comment); } else { wait(); }", False, id="code"),
         pytest.param("Be part of the conversation; leave a reply under this article.", True, id="two-clauses"),
+        pytest.param("Sponsored content | Made for the Harbour Bank by our studio", True, id="a-label-and-a-note"),
         pytest.param("Name | Replies | Last post | Views", False, id="a-table-row"),
         pytest.param("本文 " + "転載" * 31, False, id="sixty-two-cjk-characters"),
         pytest.param("本文经授权转自海港日报微信公众号。", True, id="a-chinese-sentence-without-spaces"),
