@@ -269,8 +269,34 @@ def promo_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Comment calls to action and comment-section furniture ("Leave a comment", "Comments are closed",
-    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"); reported speech is kept."""
-    return _prompts("comment_prompt", lines, context, 40)
+    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), and such a call after a question
+    to the reader on its line, in any wording of the question (`_after_question`: "Welche Erfahrungen haben Sie
+    mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
+    found = _matching("comment_prompt", lines, context, 40)
+    whole = line_pattern("comment_prompt", context.language)
+    anywhere = contains_pattern("comment_prompt", context.language)
+    taken = set(found)
+    for i, line in enumerate(lines):
+        call = _after_question(line.norm) if i not in taken and line.words <= 40 else None
+        if call is not None and (whole.match(call) or anywhere.search(call)):
+            found.append(i)
+    speech = loose_pattern("speech", context.language)
+    return sorted(i for i in found if not speech.search(lines[i].norm))
+
+
+QUESTION_WORDS = 20
+"""A question to the reader before a call to comment on its line has fewer words than this ("What do you think of
+the new fares? Leave a comment below.")."""
+_QUESTION_END = re.compile(r"[?？]")
+
+
+def _after_question(text: str) -> str | None:
+    """What follows the question that ``text`` opens with, if it is short (`QUESTION_WORDS`) and something
+    follows it; or None."""
+    mark = _QUESTION_END.search(text)
+    if mark is None or text.count(" ", 0, mark.start()) >= QUESTION_WORDS:
+        return None
+    return text[mark.end() :].strip() or None
 
 
 def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:

@@ -801,6 +801,21 @@ BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
 ]
 
+# A question to the reader, in any wording, then a call to comment that the family reads, on one line.
+QUESTIONS_THEN_CALLS: list[tuple[str, str, str]] = [
+    ("asked-en", "en", "What do you make of the new harbour timetable? Leave a comment below."),
+    ("asked-de", "de", "Welche Erfahrungen haben Sie mit der neuen Fähre gemacht? Diskutieren Sie mit!"),
+    ("asked-pt", "pt", "Já andou no novo ferry do porto? Partilhe a sua opinião."),
+    ("asked-da", "da", "Hvad synes du om de nye færgepriser? Skriv din mening herunder."),
+    ("asked-es", "es", "¿Qué opinas del nuevo horario del ferri? Déjanos tu comentario."),
+    ("asked-ro", "ro", "Ce părere aveți despre noul program al feribotului? Lăsați un comentariu mai jos."),
+    ("asked-vi", "vi", "Bạn nghĩ gì về lịch chạy phà mới? Hãy để lại bình luận bên dưới."),
+    ("asked-zh", "zh", "你怎么看新的轮渡时刻表？欢迎在评论区留言讨论。"),
+]
+BOILERPLATE += [
+    pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in QUESTIONS_THEN_CALLS
+]
+
 # Affiliate and sponsorship disclosures.
 AFFILIATE_NOTES: list[tuple[str, str, str]] = [
     (
@@ -1412,6 +1427,23 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
     ("affiliate-marketing-data-reported", "en", "We use affiliate marketing data in our research, the company said."),
 ]
 ARTICLE += article_cases(ARTICLE_ON_THE_SAME_TOPICS)
+
+# A question in an article, then a sentence that is no call to comment: they stay.
+ARTICLE += article_cases(
+    [
+        (
+            "asked-then-answered",
+            "en",
+            "Could the new ferry run before the summer, as the council promised? Engineers doubt it.",
+        ),
+        ("asked-then-quoted", "en", "Why does this matter? Leave it to the experts, the minister said."),
+        (
+            "asked-then-told-de",
+            "de",
+            "Wann fährt die neue Fähre? Die Stadt nennt noch keinen Termin für die erste Fahrt.",
+        ),
+    ]
+)
 
 # Dates in numbers that are the article's own: a table's rows, a list's items, facts with a label in a language
 # the tables have wordings for, sentences.
