@@ -203,6 +203,33 @@ def timestamp_test(language: str | None) -> Callable[[Line], bool]:
     return is_timestamp
 
 
+DATELINE_HEAD = 2
+"""A place and a date alone on a line are a dateline among this many first lines of a text ("Buenos Aires, 4 de
+diciembre de 2023"); further down such a line may be an item of a list (a tour's dates), and stays."""
+DATELINE_PLACE_WORDS = 4
+"""A dateline's place has fewer words than this, each capitalised ("SPRINGFIELD, Mo.", "Nová Ves")."""
+_DATELINE_BREAK = re.compile(r",\s+|\s+[—–-]\s+")
+
+
+def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
+    """A dateline alone on one of the first lines of a text (`DATELINE_HEAD`): a place in capitalised words, then
+    what `timestamp_lines` reads as a date ("Buenos Aires, 4 de diciembre de 2023", "CAMBRIDGE, Mass. — Feb. 14,
+    2024", "Новосибирск, 21 ноября."), in any language written with capitals."""
+    is_timestamp = timestamp_test(context.language)
+    return [i for i in range(min(DATELINE_HEAD, len(lines))) if _is_dateline(lines[i].norm, is_timestamp)]
+
+
+def _is_dateline(text: str, is_timestamp: Callable[[Line], bool]) -> bool:
+    """Whether ``text`` is a place (`DATELINE_PLACE_WORDS`) and, after a comma or a dash, a date."""
+    for mark in _DATELINE_BREAK.finditer(text):
+        place = text[: mark.start()].split()
+        if len(place) >= DATELINE_PLACE_WORDS or not all(word[:1].isupper() for word in place):
+            return False
+        if is_timestamp(Line.of(text[mark.end() :])):
+            return True
+    return False
+
+
 def reading_times(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Reading-time notes ("4 min read", "Tempo de leitura: 2 minutos")."""
     return _matching("reading_time", lines, context, 8)

@@ -801,6 +801,17 @@ BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
 ]
 
+# A dateline alone on a line near the top: a place in capitalised words, then a date.
+DATELINES: list[tuple[str, str, str]] = [
+    ("dateline-es", "es", "San Juan, 4 de diciembre de 2023"),
+    ("dateline-en-state", "en", "SPRINGFIELD, Ill. — Oct. 21, 2025"),
+    ("dateline-ru", "ru", "Томск, 21 ноября."),
+    ("dateline-fr", "fr", "Brest, le mardi 21 octobre 2025"),
+    ("dateline-hr", "hr", "SPLIT, 14. veljače"),
+    ("dateline-da", "da", "Odense, tirsdag den 9. januar 2024"),
+]
+BOILERPLATE += [pytest.param(line, language, "datelines", id=case_id) for case_id, language, line in DATELINES]
+
 # A question to the reader, in any wording, then a call to comment that the family reads, on one line.
 QUESTIONS_THEN_CALLS: list[tuple[str, str, str]] = [
     ("asked-en", "en", "What do you make of the new harbour timetable? Leave a comment below."),
@@ -2518,3 +2529,10 @@ def test_a_names_only_credit_becomes_the_articles_credit(credit_line: str, credi
     article = clean_page(page, "https://example.org/news/bridge")
     assert article.text == "\n".join(paragraphs)
     assert article.credit == credit
+
+
+def test_a_place_and_a_year_on_top_are_no_dateline() -> None:
+    lines = ["Berlin, 1989", PARAGRAPH_BEFORE, PARAGRAPH_AFTER]
+    kept, removals = clean(lines, "en")
+    assert removals == ()
+    assert kept == tuple(lines)
