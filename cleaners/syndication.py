@@ -242,8 +242,9 @@ def _sponsored(text: str, language: str | None) -> bool:
 def _described_publication(text: str, language: str | None) -> str | None:
     """The publication ``text`` (what follows a note's lead) names when words that describe it stand around the
     name (`_described_name`: "de gemeente Zwolle", "vakblad Cobouw", "the Halloway Institute newsroom"); with an
-    apposition after a comma that names a body of its own ("Kilden, campusavisen ved Vestjysk Universitetscenter");
-    or a second publication, so described, after a conjunction (``publication_joiner``: "Datos Abiertos MX y el
+    apposition after a comma that is a name so read ("the Irish Post, London"; not "Kilden, campusavisen ved
+    Vestjysk Universitetscenter", whose description goes on after its word); or a second publication, so
+    described, after a conjunction (``publication_joiner``: "Datos Abiertos MX y el
     pódcast Señal Débil"). The first name, or None. Article text after a lead goes on with a clause, which none of
     these allows ("the Lancet and caused an outcry", "The Lancet, the study found no link"). Not in a language
     that capitalises every noun (`NOUN_CAPITALS_LANGUAGES`), where a capital tells no name: "… im Herbst und löste
