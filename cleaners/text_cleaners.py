@@ -299,16 +299,17 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), and such a call after a question
     to the reader on its line, in any wording of the question (`_after_question`: "Welche Erfahrungen haben Sie
     mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
-    found = _matching("comment_prompt", lines, context, 40)
     whole = line_pattern("comment_prompt", context.language)
     anywhere = contains_pattern("comment_prompt", context.language)
-    taken = set(found)
-    for i, line in enumerate(lines):
-        call = _after_question(line.norm) if i not in taken and line.words <= 40 else None
-        if call is not None and (whole.match(call) or anywhere.search(call)):
-            found.append(i)
     speech = loose_pattern("speech", context.language)
-    return sorted(i for i in found if not speech.search(lines[i].norm))
+
+    def is_call(line: Line) -> bool:
+        if whole.match(line.norm) or anywhere.search(line.norm, line.folded):
+            return True
+        call = _after_question(line.norm)
+        return call is not None and bool(whole.match(call) or anywhere.search(call))
+
+    return [i for i, line in enumerate(lines) if line.words <= 40 and is_call(line) and not speech.search(line.norm)]
 
 
 QUESTION_WORDS = 20

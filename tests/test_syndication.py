@@ -9,11 +9,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from text_stage import clean
 
-from cleaners.catalog import TEXT_CLEANERS
 from cleaners.prefilter import fold
-from cleaners.registry import Removal, TextContext, run_text_cleaners
-from cleaners.rules import SourceRules
+from cleaners.registry import Removal
 from cleaners.syndication import _LICENCE, _LICENCE_LITERALS, syndication_source
 
 PARAGRAPH = (
@@ -129,8 +128,7 @@ GENERATED = [
 
 @pytest.mark.parametrize(("line", "language", "name"), GENERATED)
 def test_generated_note_is_removed_and_names_its_publication(line: str, language: str, name: str) -> None:
-    context = TextContext(title=None, language=language, rules=SourceRules())
-    kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
     assert kept == (PARAGRAPH, PARAGRAPH)
     assert syndication_source(line, language) == name
@@ -200,8 +198,7 @@ def test_every_spelling_of_a_licence_holds_one_of_its_literals(licence: str) -> 
 
 @pytest.mark.parametrize(("language", "line", "name"), LICENCE_NOTES)
 def test_a_licence_note_ending_with_a_name_is_a_note(language: str, line: str, name: str | None) -> None:
-    context = TextContext(title=None, language=language, rules=SourceRules())
-    _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ((Removal("syndication", "text", line),) if name else ())
     assert syndication_source(line, language) == name
 
@@ -240,8 +237,7 @@ DESCRIBED = [
 
 @pytest.mark.parametrize(("language", "line", "name"), DESCRIBED)
 def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str) -> None:
-    context = TextContext(title=None, language=language, rules=SourceRules())
-    _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
     assert syndication_source(line, language) == name
 
@@ -265,8 +261,7 @@ AUTHOR_NOTES = [
 
 @pytest.mark.parametrize(("language", "line"), AUTHOR_NOTES)
 def test_a_note_naming_only_the_author_is_a_note(language: str, line: str) -> None:
-    context = TextContext(title=None, language=language, rules=SourceRules())
-    _kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
     assert syndication_source(line, language) is None
 
@@ -311,7 +306,6 @@ NEAR_NOTES = [
 
 @pytest.mark.parametrize(("language", "line"), NEAR_NOTES)
 def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
-    context = TextContext(title=None, language=language, rules=SourceRules())
-    kept, removals = run_text_cleaners(TEXT_CLEANERS, [PARAGRAPH, line, PARAGRAPH], context)
+    kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ()
     assert kept == (PARAGRAPH, line, PARAGRAPH)

@@ -796,24 +796,7 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("comment-es-moderation", "es", "Los comentarios con insultos serán eliminados."),
     ("comment-pt-moderation", "pt", "Atenção: comentários com ofensas não serão aprovados pelo moderador."),
     ("comment-it-moderation", "it", "I commenti offensivi saranno rimossi."),
-]
-BOILERPLATE += [
-    pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
-]
-
-# A dateline alone on a line near the top: a place in capitalised words, then a date.
-DATELINES: list[tuple[str, str, str]] = [
-    ("dateline-es", "es", "San Juan, 4 de diciembre de 2023"),
-    ("dateline-en-state", "en", "SPRINGFIELD, Ill. — Oct. 21, 2025"),
-    ("dateline-ru", "ru", "Томск, 21 ноября."),
-    ("dateline-fr", "fr", "Brest, le mardi 21 octobre 2025"),
-    ("dateline-hr", "hr", "SPLIT, 14. veljače"),
-    ("dateline-da", "da", "Odense, tirsdag den 9. januar 2024"),
-]
-BOILERPLATE += [pytest.param(line, language, "datelines", id=case_id) for case_id, language, line in DATELINES]
-
-# A question to the reader, in any wording, then a call to comment that the family reads, on one line.
-QUESTIONS_THEN_CALLS: list[tuple[str, str, str]] = [
+    # A question to the reader, in any wording, then a call to comment that the family reads, on one line.
     ("asked-en", "en", "What do you make of the new harbour timetable? Leave a comment below."),
     ("asked-de", "de", "Welche Erfahrungen haben Sie mit der neuen Fähre gemacht? Diskutieren Sie mit!"),
     ("asked-pt", "pt", "Já andou no novo ferry do porto? Partilhe a sua opinião."),
@@ -824,8 +807,19 @@ QUESTIONS_THEN_CALLS: list[tuple[str, str, str]] = [
     ("asked-zh", "zh", "你怎么看新的轮渡时刻表？欢迎在评论区留言讨论。"),
 ]
 BOILERPLATE += [
-    pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in QUESTIONS_THEN_CALLS
+    pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
 ]
+
+# A dateline alone on a line near the top: a place in capitalised words, then a date.
+PLACE_DATELINES: list[tuple[str, str, str]] = [
+    ("dateline-es", "es", "San Juan, 4 de diciembre de 2023"),
+    ("dateline-en-state", "en", "SPRINGFIELD, Ill. — Oct. 21, 2025"),
+    ("dateline-ru", "ru", "Томск, 21 ноября."),
+    ("dateline-fr", "fr", "Brest, le mardi 21 octobre 2025"),
+    ("dateline-hr", "hr", "SPLIT, 14. veljače"),
+    ("dateline-da", "da", "Odense, tirsdag den 9. januar 2024"),
+]
+BOILERPLATE += [pytest.param(line, language, "datelines", id=case_id) for case_id, language, line in PLACE_DATELINES]
 
 # Affiliate and sponsorship disclosures.
 AFFILIATE_NOTES: list[tuple[str, str, str]] = [
