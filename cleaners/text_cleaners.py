@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from cleaners import hosted
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern
 
@@ -329,8 +330,18 @@ def _after_question(text: str) -> str | None:
 
 def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Affiliate and sponsorship disclosures ("This post contains affiliate links", "We may earn a
-    commission", "Sponsored by Example", "Wir erhalten eine Provision"); reported speech is kept."""
-    return _prompts("affiliate_note", lines, context, 60)
+    commission", "Sponsored by Example", "Wir erhalten eine Provision"), and a host's gift the writer discloses
+    in any wording (`cleaners.hosted`: "Die Pressereise wurde vom Veranstalter bezahlt."); reported speech is
+    kept."""
+    found = set(_prompts("affiliate_note", lines, context, 60))
+    found.update(
+        i
+        for i, line in enumerate(lines)
+        if i not in found
+        and line.words <= hosted.MAX_WORDS
+        and hosted.is_hosted_disclosure(line.norm, context.language)
+    )
+    return sorted(found)
 
 
 def cookie_notices(lines: Sequence[Line], context: TextContext) -> list[int]:

@@ -1,0 +1,83 @@
+"""A host's gift the writer discloses: a press trip a host paid for, or the products a brand gave, in any wording.
+
+Travel, motoring, fashion, food and trade pages end (or open) with a line that says who paid for the writer's trip
+or gave the products reviewed: "The writer's travel to the fair was paid for by the organiser.", "Deze persreis
+werd aangeboden door de organisatie van de beurs.", "Ürünler markası tarafından hediye olarak gönderilmiştir.".
+Each site words it its own way, and the words are those of news ("trip", "paid", "invited"), so a list of
+wordings misses most of them and the note model scores them as article text.
+
+What they share is their form: a short sentence that opens with the trip (or the products, or the writer), and
+says a host paid for it, gave it or invited the writer. Three word tables per language give the parts
+(`cleaners/rules/text.toml`): ``hosted_thing`` (the trip, the stay, the products, a test car), ``hosted_giver``
+(paid for, at the invitation of, free of charge) and ``hosted_writer`` (the writer, our reporter); a fourth,
+``hosted_guard``, keeps the news such a sentence may also be (a head of state as the host, a report of it).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cleaners.rules import loose_pattern
+
+MAX_WORDS = 32
+"""A line of more words is a paragraph: a disclosure is a sentence or two."""
+SENTENCE_WORDS = 16
+"""The disclosure's own sentence has at most this many words (a news sentence on a trip that a sponsor paid for
+runs longer: "The tournament's main sponsor, a local furniture maker, also paid for the youth teams' travel …")."""
+SYLLABLE_FACTOR = 1.5
+"""Vietnamese writes each syllable apart: its sentences have this many times the words."""
+CJK_SENTENCE_CHARACTERS = 45
+"""`SENTENCE_WORDS` in Chinese and Japanese, written without spaces: characters."""
+LEAD_WORDS = 3
+"""The trip or the writer stands among the sentence's first words (after a label such as "Disclosure:"): the
+sentence is about it. Arabic puts the verb first: two words more."""
+LEAD_CHARACTERS = 10
+"""`LEAD_WORDS` in Chinese and Japanese: characters."""
+UNSPACED = frozenset({"ar", "he", "hi", "ja", "ko", "zh"})
+"""Languages whose words the tables' words are matched inside: they take particles and prefixes ("الرحلة",
+"제품을"), or are written without spaces."""
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*")
+_LABEL = re.compile(r"[\W\d_]*(?:[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?\s*[:：|]\s*)?")
+"""What may stand before a disclosure's sentence: marks ("※", "*") and a label of one or two words ("Disclosure:",
+"Transparenzhinweis:")."""
+
+
+@functools.cache
+def _words(family: str, language: str | None) -> re.Pattern[str]:
+    """A ``hosted_*`` table for ``language``, matched as whole words (inside words in `UNSPACED` languages)."""
+    source = loose_pattern(family, language).pattern
+    if language in UNSPACED:
+        return re.compile(source, re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+
+
+def is_hosted_disclosure(text: str, language: str | None) -> bool:
+    """Whether ``text`` discloses a host's gift: one of its sentences (of at most `SENTENCE_WORDS` words) opens
+    with the trip or the products (``hosted_thing``) or the writer (``hosted_writer``), says a host paid, gave or
+    invited (``hosted_giver``), and names no head of state nor a report (``hosted_guard``); reported speech
+    ("…, the council said.") is none."""
+    if len(text.split()) > MAX_WORDS or loose_pattern("speech", language).search(text):
+        return False
+    giver = _words("hosted_giver", language)
+    if not giver.search(text):
+        return False
+    thing = _words("hosted_thing", language)
+    writer = _words("hosted_writer", language)
+    guard = _words("hosted_guard", language)
+    limit = SENTENCE_WORDS * (SYLLABLE_FACTOR if language == "vi" else 1)
+    for sentence in _SENTENCE.split(text):
+        words = sentence.split()
+        if not words or len(words) > limit:
+            continue
+        label = _LABEL.match(sentence)
+        body = sentence[label.end() :] if label else sentence
+        if language in ("ja", "zh"):
+            if len(sentence) > CJK_SENTENCE_CHARACTERS:
+                continue
+            lead = body[:LEAD_CHARACTERS]
+        else:
+            lead = " ".join(body.split()[: LEAD_WORDS + (2 if language == "ar" else 0)])
+        if (thing.search(lead) or writer.search(lead)) and giver.search(body) and not guard.search(body):
+            return True
+    return False

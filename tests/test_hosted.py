@@ -1,0 +1,93 @@
+"""A host's gift the writer discloses (`cleaners/hosted.py`), read by its form in every language: the trip, the
+products or the writer first, then who paid, gave or invited. The notes and the sentences are wordings of our own;
+the affiliate rows of the wordings table hold more."""
+
+from __future__ import annotations
+
+import pytest
+from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, clean, sandwich
+
+from cleaners.hosted import is_hosted_disclosure
+
+PARAGRAPHS = (PARAGRAPH_BEFORE, PARAGRAPH_AFTER)
+
+DISCLOSURES = [
+    pytest.param("en", "Our reporter's flights and hotel were paid for by the Alpine Rail Alliance.", id="en-writer"),
+    pytest.param("en", "Review samples were sent to us free of charge by the maker.", id="en-samples"),
+    pytest.param("fr", "Les produits testés nous ont été prêtés gracieusement par la marque.", id="fr-products"),
+    pytest.param("de", "Hinweis: Flug und Hotel hat der Veranstalter übernommen.", id="de-label"),
+    pytest.param("es", "Los vuelos y el alojamiento fueron pagados por la oficina de turismo de la isla.", id="es"),
+    pytest.param("pt", "A viagem foi custeada pela companhia aérea, que não reviu o texto.", id="pt"),
+    pytest.param("it", "Il viaggio è stato offerto dall'ente del turismo regionale.", id="it"),
+    pytest.param("sv", "Resan till mässan betalades av tillverkaren.", id="sv"),
+    pytest.param("da", "Flybilletter og hotel blev betalt af rederiet.", id="da"),
+    pytest.param("nb", "Testbilen ble utlånt av importøren i to uker.", id="nb-test-car"),
+    pytest.param("pl", "Przelot i nocleg opłacił organizator targów.", id="pl"),
+    pytest.param("cs", "Cestu a ubytování redakci uhradila cestovní kancelář.", id="cs"),
+    pytest.param("sk", "Letenky a ubytovanie redakcii poskytla cestovná kancelária.", id="sk"),
+    pytest.param("ru", "Поездку журналиста оплатила авиакомпания.", id="ru"),
+    pytest.param("uk", "Продукти для тесту редакція отримала безкоштовно від виробника.", id="uk-products"),
+    pytest.param("bg", "Пътуването на автора е за сметка на туроператора.", id="bg"),
+    pytest.param("hr", "Smještaj i let platila je turistička zajednica.", id="hr"),
+    pytest.param("ro", "Zborul și cazarea au fost plătite de agenția de turism.", id="ro"),
+    pytest.param("tr", "Seyahat masrafları tur şirketi tarafından karşılanmıştır.", id="tr"),
+    pytest.param("fi", "Matkan kustansi kaupungin matkailutoimisto.", id="fi"),
+    pytest.param("hu", "Az utazás költségeit a légitársaság fizette.", id="hu"),
+    pytest.param("el", "Το ταξίδι πραγματοποιήθηκε με πρόσκληση του ξενοδοχείου.", id="el"),
+    pytest.param("id", "Biaya perjalanan penulis ditanggung oleh maskapai.", id="id"),
+    pytest.param("vi", "Vé máy bay và chỗ ở của phóng viên được hãng lữ hành chi trả.", id="vi"),
+    pytest.param("hi", "इस यात्रा का खर्च पर्यटन बोर्ड ने वहन किया।", id="hi"),
+    pytest.param("ar", "تكفّلت شركة الطيران بتكاليف سفر الكاتب وإقامته.", id="ar-verb-first"),
+    pytest.param("he", "הטיסה והלינה מומנו על ידי משרד התיירות.", id="he"),
+    pytest.param("ja", "※本記事の取材旅費はメーカーが負担しています。", id="ja-mark"),
+    pytest.param("ko", "※ 이 기사의 취재 경비는 관광청이 부담했습니다.", id="ko"),
+    pytest.param("zh", "本文作者的机票和住宿由航空公司提供。", id="zh-writer"),
+]
+
+NEWS = [
+    pytest.param(
+        "en", "The senator's trip to Taiwan was paid for by a foreign lobby group, records show.", id="en-whose"
+    ),
+    pytest.param(
+        "en", "The trip was made at the invitation of the Prime Minister of India.", id="en-head-of-government"
+    ),
+    pytest.param("en", "The club's travel to the final was paid for by its main sponsor.", id="en-club"),
+    pytest.param(
+        "en",
+        "Travel costs for the school choir were covered by parents and a bake sale that raised £4,000 in two weekends.",
+        id="en-long",
+    ),
+    pytest.param(
+        "en",
+        "Products worth millions were donated by local firms to the flood victims, the council said.",
+        id="en-said",
+    ),
+    pytest.param("en", "The minister paid for the trip herself after the invitation was withdrawn.", id="en-not-first"),
+    pytest.param("de", "Die Reise des Kanzlers nach Peking wurde von der Regierung bezahlt.", id="de-chancellor"),
+    pytest.param("fr", "Le voyage du président en Chine a été financé par l'État.", id="fr-president"),
+    pytest.param("pl", "Wyjazd odbył się na zaproszenie premiera Japonii.", id="pl-prime-minister"),
+    pytest.param("ru", "Поездку делегации оплатило правительство региона.", id="ru-government"),
+    pytest.param("ja", "旅費は政府が負担したと報じられた。", id="ja-reported"),
+    pytest.param("zh", "总统此次出访的行程由政府安排并承担费用。", id="zh-president"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), DISCLOSURES)
+def test_a_hosts_gift_is_an_affiliate_note(language: str, line: str) -> None:
+    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert kept == PARAGRAPHS
+    assert [(r.cleaner, r.text) for r in removals] == [("affiliate-notes", line)]
+
+
+@pytest.mark.parametrize(("language", "line"), NEWS)
+def test_news_of_a_paid_trip_stays(language: str, line: str) -> None:
+    assert not is_hosted_disclosure(line, language)
+    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert removals == ()
+    assert kept == (PARAGRAPH_BEFORE, line, PARAGRAPH_AFTER)
+
+
+def test_a_paragraph_is_no_disclosure() -> None:
+    note = "The trip was paid for by the organiser."
+    assert is_hosted_disclosure(note, "en")
+    assert not is_hosted_disclosure(f"{note} " + "It rained every day of the week we spent there. " * 3, "en")
