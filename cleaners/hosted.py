@@ -6,11 +6,15 @@ werd aangeboden door de organisatie van de beurs.", "Ürünler markası tarafın
 Each site words it its own way, and the words are those of news ("trip", "paid", "invited"), so a list of
 wordings misses most of them and the note model scores them as article text.
 
-What they share is their form: a short sentence that opens with the trip (or the products, or the writer), and
-says a host paid for it, gave it or invited the writer. Three word tables per language give the parts
-(`cleaners/rules/text.toml`): ``hosted_thing`` (the trip, the stay, the products, a test car), ``hosted_giver``
-(paid for, at the invitation of, free of charge) and ``hosted_writer`` (the writer, our reporter); a fourth,
-``hosted_guard``, keeps the news such a sentence may also be (a head of state as the host, a report of it).
+What they share is their form: a short sentence (or clause, before a semicolon) that opens with the trip (or the
+products, or the writer) and says a host paid for it, gave it or invited the writer; or that says a host, named by
+its kind, lent "us" something ("The manufacturer lent us the car for a week", "La tondeuse nous a été prêtée par le
+fabricant": a word of lending, not "offered", which a refund or a comment is too). Word tables per language give the
+parts (`cleaners/rules/text.toml`): ``hosted_thing`` (the trip, the stay, the products, a test car),
+``hosted_giver`` (paid for, at the invitation of, free of charge), ``hosted_writer`` (the writer, our reporter),
+``hosted_recipient`` ("us"), ``hosted_host`` (the manufacturer, the brand, the organiser) and ``hosted_loan`` (lent,
+free of charge); ``hosted_guard`` keeps the news such a sentence may also be (a head of state as the host, a report
+of it).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ LEAD_CHARACTERS = 10
 UNSPACED = frozenset({"ar", "he", "hi", "ja", "ko", "zh"})
 """Languages whose words the tables' words are matched inside: they take particles and prefixes ("الرحلة",
 "제품을"), or are written without spaces."""
-_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*")
+_SENTENCE = re.compile(r"(?<=[.!?。！？;；])\s*")
 _LABEL = re.compile(r"[\W\d_]*(?:[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?\s*[:：|]\s*)?")
 """What may stand before a disclosure's sentence: marks ("※", "*") and a label of one or two words ("Disclosure:",
 "Transparenzhinweis:")."""
@@ -53,10 +57,11 @@ def _words(family: str, language: str | None) -> re.Pattern[str]:
 
 
 def is_hosted_disclosure(text: str, language: str | None) -> bool:
-    """Whether ``text`` discloses a host's gift: one of its sentences (of at most `SENTENCE_WORDS` words) opens
-    with the trip or the products (``hosted_thing``) or the writer (``hosted_writer``), says a host paid, gave or
-    invited (``hosted_giver``), and names no head of state nor a report (``hosted_guard``); reported speech
-    ("…, the council said.") is none."""
+    """Whether ``text`` discloses a host's gift: one of its sentences or clauses (of at most `SENTENCE_WORDS`
+    words) opens with the trip or the products (``hosted_thing``) or the writer (``hosted_writer``) and says a host
+    paid, gave or invited (``hosted_giver``), or says that a host named by its kind (``hosted_host``) lent something
+    to "us" (``hosted_recipient``, ``hosted_loan``); and names no head of state nor a report (``hosted_guard``).
+    Reported speech ("…, the council said.") is none."""
     if len(text.split()) > MAX_WORDS or loose_pattern("speech", language).search(text):
         return False
     giver = _words("hosted_giver", language)
@@ -65,6 +70,9 @@ def is_hosted_disclosure(text: str, language: str | None) -> bool:
     thing = _words("hosted_thing", language)
     writer = _words("hosted_writer", language)
     guard = _words("hosted_guard", language)
+    recipient = _words("hosted_recipient", language)
+    host = _words("hosted_host", language)
+    loan = _words("hosted_loan", language)
     limit = SENTENCE_WORDS * (SYLLABLE_FACTOR if language == "vi" else 1)
     for sentence in _SENTENCE.split(text):
         words = sentence.split()
@@ -78,6 +86,7 @@ def is_hosted_disclosure(text: str, language: str | None) -> bool:
             lead = body[:LEAD_CHARACTERS]
         else:
             lead = " ".join(body.split()[: LEAD_WORDS + (2 if language == "ar" else 0)])
-        if (thing.search(lead) or writer.search(lead)) and giver.search(body) and not guard.search(body):
+        lent = recipient.search(body) and host.search(body) and loan.search(body)
+        if (lent or ((thing.search(lead) or writer.search(lead)) and giver.search(body))) and not guard.search(body):
             return True
     return False

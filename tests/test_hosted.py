@@ -42,6 +42,12 @@ DISCLOSURES = [
     pytest.param("ja", "※本記事の取材旅費はメーカーが負担しています。", id="ja-mark"),
     pytest.param("ko", "※ 이 기사의 취재 경비는 관광청이 부담했습니다.", id="ko"),
     pytest.param("zh", "本文作者的机票和住宿由航空公司提供。", id="zh-writer"),
+    pytest.param("en", "The maker lent us the e-bike for two weeks.", id="en-lent-to-us"),
+    pytest.param("fr", "Le robot testé nous a été prêté par le fabricant.", id="fr-lent-to-us"),
+    pytest.param("de", "Die Bohrmaschine hat uns der Hersteller kostenlos überlassen.", id="de-lent-to-us"),
+    pytest.param("sv", "Resan bekostades av arrangören; vi bestämde själva vad vi skrev.", id="sv-clause"),
+    pytest.param("ko", "※ 이번 시승은 제조사의 초청으로 이뤄졌습니다.", id="ko-test-drive"),
+    pytest.param("zh", "本次试驾由厂商邀请并承担费用。", id="zh-test-drive"),
 ]
 
 NEWS = [
@@ -69,6 +75,8 @@ NEWS = [
     pytest.param("ru", "Поездку делегации оплатило правительство региона.", id="ru-government"),
     pytest.param("ja", "旅費は政府が負担したと報じられた。", id="ja-reported"),
     pytest.param("zh", "总统此次出访的行程由政府安排并承担费用。", id="zh-president"),
+    pytest.param("en", "The airline offered us a refund after the flight was cancelled.", id="en-offered-us"),
+    pytest.param("en", "The carmaker offered us no comment on the recall.", id="en-no-comment"),
 ]
 
 

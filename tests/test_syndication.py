@@ -242,6 +242,63 @@ def test_a_described_publication_is_a_note_and_named(language: str, line: str, n
     assert syndication_source(line, language) == name
 
 
+# A note naming the issue of a periodical it first appeared in, whatever words say which issue, before the name.
+ISSUES = [
+    pytest.param(
+        "en", "This article first appeared in the winter issue of Harbour Quarterly.", "Harbour Quarterly", id="en"
+    ),
+    pytest.param(
+        "fr",
+        "Cet article a été publié initialement dans le numéro de mars de Terres Boréales.",
+        "Terres Boréales",
+        id="fr",
+    ),
+    pytest.param(
+        "es",
+        "Este artículo se publicó originalmente en el número de otoño de la revista Ola Abierta.",
+        "Ola Abierta",
+        id="es",
+    ),
+    pytest.param(
+        "pt",
+        "Este artigo foi publicado originalmente na edição de inverno da revista Horizonte Azul.",
+        "Horizonte Azul",
+        id="pt",
+    ),
+    pytest.param(
+        "it",
+        "Questo articolo è stato pubblicato originariamente nel numero di aprile di Vento Nuovo.",
+        "Vento Nuovo",
+        id="it",
+    ),
+    pytest.param("nl", "Dit artikel verscheen eerder in het winternummer van Kustlicht.", "Kustlicht", id="nl"),
+    pytest.param("sv", "Artikeln publicerades ursprungligen i vårnumret av tidningen Fjärden.", "Fjärden", id="sv"),
+    pytest.param(
+        "da", "Artiklen blev oprindeligt bragt i efterårsnummeret af magasinet Kyststien.", "Kyststien", id="da"
+    ),
+    pytest.param("nb", "Artikkelen ble først publisert i sommernummeret av magasinet Fjordlys.", "Fjordlys", id="nb"),
+    pytest.param(
+        "pl", "Artykuł ukazał się pierwotnie w kwietniowym numerze miesięcznika Przystań.", "Przystań", id="pl"
+    ),
+    pytest.param("cs", "Článek původně vyšel v dubnovém čísle časopisu Přístav.", "Přístav", id="cs"),
+    pytest.param("sk", "Článok pôvodne vyšiel v aprílovom čísle časopisu Prístav.", "Prístav", id="sk"),
+    pytest.param("ro", "Articolul a apărut inițial în numărul din aprilie al revistei Farul.", "Farul", id="ro"),
+    pytest.param("hr", "Članak je izvorno objavljen u travanjskom broju časopisa Svjetionik.", "Svjetionik", id="hr"),
+    pytest.param("ru", "Материал впервые опубликован в апрельском номере журнала «Маяк».", "Маяк", id="ru"),
+    pytest.param("bg", "Статията е публикувана първоначално в априлския брой на списание „Фар“.", "Фар", id="bg"),
+    pytest.param("el", "Το άρθρο δημοσιεύθηκε αρχικά στο ανοιξιάτικο τεύχος του περιοδικού «Φάρος».", "Φάρος", id="el"),
+    pytest.param("he", 'הכתבה פורסמה לראשונה בגיליון החורף של המגזין "מגדלור".', "מגדלור", id="he"),
+    pytest.param("id", "Artikel ini pertama kali terbit di edisi April majalah Mercusuar.", "Mercusuar", id="id"),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "name"), ISSUES)
+def test_a_note_naming_an_issue_names_its_periodical(language: str, line: str, name: str) -> None:
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
+    assert removals == (Removal("syndication", "text", line),)
+    assert syndication_source(line, language) == name
+
+
 # A note that names only the author (or the editors) as the one who gave leave to publish.
 AUTHOR_NOTES = [
     pytest.param("nl", "Overgenomen met toestemming van de auteur.", id="nl"),
@@ -301,6 +358,16 @@ NEAR_NOTES = [
         "cs", "Se svolením autora zveřejňujeme dopis starosty, v němž oznamuje svou rezignaci.", id="cs-author"
     ),
     pytest.param("tr", "Yazarın izniyle yayımlanan mektupta belediye başkanı istifasını duyurdu.", id="tr-author"),
+    pytest.param(
+        "en",
+        "This article first appeared in the spring issue of Harbour Quarterly and won a regional award.",
+        id="en-issue-clause",
+    ),
+    pytest.param(
+        "fr",
+        "Cet article a été publié dans le numéro de mars de notre revue, qui a cessé de paraître depuis.",
+        id="fr-issue-clause",
+    ),
 ]
 
 
