@@ -242,7 +242,8 @@ def test_a_described_publication_is_a_note_and_named(language: str, line: str, n
     assert syndication_source(line, language) == name
 
 
-# A note naming the issue of a periodical it first appeared in, whatever words say which issue, before the name.
+# A note naming the issue of a periodical it first appeared in, whatever words say which issue, before the name, or
+# after it by its number or its month.
 ISSUES = [
     pytest.param(
         "en", "This article first appeared in the winter issue of Harbour Quarterly.", "Harbour Quarterly", id="en"
@@ -289,6 +290,22 @@ ISSUES = [
     pytest.param("el", "Το άρθρο δημοσιεύθηκε αρχικά στο ανοιξιάτικο τεύχος του περιοδικού «Φάρος».", "Φάρος", id="el"),
     pytest.param("he", 'הכתבה פורסמה לראשונה בגיליון החורף של המגזין "מגדלור".', "מגדלור", id="he"),
     pytest.param("id", "Artikel ini pertama kali terbit di edisi April majalah Mercusuar.", "Mercusuar", id="id"),
+    pytest.param(
+        "en", "Originally published by Harbour Quarterly magazine, May 2025 issue.", "Harbour Quarterly", id="en-after"
+    ),
+    pytest.param(
+        "fr",
+        "Article paru dans l'édition papier de Terres Boréales, n° 88, juin 2025.",
+        "Terres Boréales",
+        id="fr-number-after",
+    ),
+    pytest.param(
+        "de", "Ursprünglich veröffentlicht im Hafenblatt Nordsee, Ausgabe 3/2025.", "Hafenblatt Nordsee", id="de-after"
+    ),
+    pytest.param(
+        "nl", "Eerder gepubliceerd in de printeditie van Kustlicht, nummer 4/2025.", "Kustlicht", id="nl-number-after"
+    ),
+    pytest.param("sv", "Tidigare publicerad i papperstidningen Fjärden, nummer 3 2025.", "Fjärden", id="sv-after"),
 ]
 
 
