@@ -77,6 +77,17 @@ NEWS = [
     pytest.param("zh", "总统此次出访的行程由政府安排并承担费用。", id="zh-president"),
     pytest.param("en", "The airline offered us a refund after the flight was cancelled.", id="en-offered-us"),
     pytest.param("en", "The carmaker offered us no comment on the recall.", id="en-no-comment"),
+    # whose trip it was, or who received the gift: news of a school, a charity, a rescue
+    pytest.param("en", "Products provided by the food bank reached 300 families last month.", id="en-food-bank"),
+    pytest.param("en", "Flights were provided free of charge to evacuate the stranded tourists.", id="en-evacuation"),
+    pytest.param("en", "The trip was funded by the school's parents' association.", id="en-school-trip"),
+    pytest.param("de", "Die Reise der Schüler wurde vom Förderverein bezahlt.", id="de-pupils"),
+    pytest.param("fr", "Les produits ont été offerts par des commerçants du quartier aux sinistrés.", id="fr-victims"),
+    pytest.param("nl", "De reis van de leerlingen werd betaald door de ouderraad.", id="nl-pupils"),
+    pytest.param("pl", "Wyjazd uczniów sfinansowała gmina.", id="pl-pupils"),
+    pytest.param("ru", "Поездку школьников оплатила администрация района.", id="ru-pupils"),
+    pytest.param("it", "Il viaggio degli studenti è stato pagato dal comune.", id="it-students"),
+    pytest.param("es", "Los vuelos de repatriación fueron pagados por el Estado.", id="es-repatriation"),
 ]
 
 
