@@ -88,6 +88,10 @@ NEWS = [
     pytest.param("ru", "Поездку школьников оплатила администрация района.", id="ru-pupils"),
     pytest.param("it", "Il viaggio degli studenti è stato pagato dal comune.", id="it-students"),
     pytest.param("es", "Los vuelos de repatriación fueron pagados por el Estado.", id="es-repatriation"),
+    # free, said of what no writer received; and a word of one language that is another's ("lent", slow)
+    pytest.param("en", "The trip is free for residents over 65.", id="en-free-for-residents"),
+    pytest.param("id", "Perjalanan ke sana gratis bagi warga.", id="id-free-for-residents"),
+    pytest.param("fr", "Le voyage est lent et coûteux.", id="fr-an-english-word"),
 ]
 
 
