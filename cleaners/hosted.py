@@ -19,9 +19,13 @@ of it).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Sequence
 
+from cleaners.prefilter import Phrases
 from cleaners.rules import loose_pattern
 
 MAX_WORDS = 32
@@ -31,6 +35,8 @@ SENTENCE_WORDS = 16
 runs longer: "The tournament's main sponsor, a local furniture maker, also paid for the youth teams' travel …")."""
 SYLLABLE_FACTOR = 1.5
 """Vietnamese writes each syllable apart: its sentences have this many times the words."""
+UNSPACED_WORDS = frozenset({"ja", "zh"})
+"""Languages written without spaces between words, whose sentences are measured in characters."""
 CJK_SENTENCE_CHARACTERS = 45
 """`SENTENCE_WORDS` in Chinese and Japanese, written without spaces: characters."""
 LEAD_WORDS = 3
@@ -60,22 +66,27 @@ def _words(family: str, language: str | None) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
 
 
-def is_hosted_disclosure(text: str, language: str | None) -> bool:
+@functools.cache
+def _gate(language: str | None) -> Phrases:
+    """The words of giving and of lending as phrases with the literals every match holds: the test that most lines
+    fail, a few substring tests where two regular expressions would try every position of every short line."""
+    return Phrases.compile([_words("hosted_giver", language).pattern, _words("hosted_loan", language).pattern])
+
+
+def is_hosted_disclosure(text: str, language: str | None, folded: str | None = None) -> bool:
     """Whether ``text`` discloses a host's gift: one of its sentences or clauses (of at most `SENTENCE_WORDS`
     words) opens with the trip or the products (``hosted_thing``) or the writer (``hosted_writer``) and says a host
     paid, gave or invited (``hosted_giver``; lent or gave free of charge, ``hosted_loan``, when the writer or "us"
     received it: "The trip is free for residents" is news), or says that a host named by its kind
     (``hosted_host``) lent something to "us" (``hosted_recipient``, ``hosted_loan``); and names no head of state,
-    report, third party or donation (``hosted_guard``).
-    Reported speech ("…, the council said.") is none."""
-    if len(text.split()) > MAX_WORDS:
-        return False
-    giver = _words("hosted_giver", language)
-    loan = _words("hosted_loan", language)
-    if not (giver.search(text) or loan.search(text)):  # the test most lines fail, first
+    report, third party or donation (``hosted_guard``). Reported speech ("…, the council said.") is none.
+    ``folded`` is ``text`` case-folded (`cleaners.prefilter.fold`), if the caller has it."""
+    if len(text.split()) > MAX_WORDS or not _gate(language).search(text, folded):
         return False
     if loose_pattern("speech", language).search(text):
         return False
+    giver = _words("hosted_giver", language)
+    loan = _words("hosted_loan", language)
     thing = _words("hosted_thing", language)
     writer = _words("hosted_writer", language)
     guard = _words("hosted_guard", language)
@@ -88,7 +99,7 @@ def is_hosted_disclosure(text: str, language: str | None) -> bool:
             continue
         label = _LABEL.match(sentence)
         body = sentence[label.end() :] if label else sentence
-        if language in ("ja", "zh"):
+        if language in UNSPACED_WORDS:
             if len(sentence) > CJK_SENTENCE_CHARACTERS:
                 continue
             lead = body[:LEAD_CHARACTERS]
@@ -100,3 +111,21 @@ def is_hosted_disclosure(text: str, language: str | None) -> bool:
         if (lent or ((thing.search(lead) or writer.search(lead)) and given)) and not guard.search(body):
             return True
     return False
+
+
+def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: str | None) -> list[int]:
+    """The indices of the ``texts`` (one line each; ``folded``, the same case-folded) that disclose a host's gift
+    (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined, where a test of each
+    line would loop over them line by line: a page's short lines hold a literal in about one line in forty."""
+    literals = _gate(language).literals
+    if literals is None:
+        return [i for i, text in enumerate(texts) if is_hosted_disclosure(text, language, folded[i])]
+    joined = "\n".join(folded)
+    starts = list(itertools.accumulate((len(line) + 1 for line in folded), initial=0))
+    candidates = set()
+    for literal in literals:
+        at = joined.find(literal)
+        while at != -1:
+            candidates.add(bisect.bisect_right(starts, at) - 1)
+            at = joined.find(literal, at + 1)
+    return [i for i in sorted(candidates) if is_hosted_disclosure(texts[i], language, folded[i])]

@@ -334,13 +334,10 @@ def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     in any wording (`cleaners.hosted`: "Die Pressereise wurde vom Veranstalter bezahlt."); reported speech is
     kept."""
     found = set(_prompts("affiliate_note", lines, context, 60))
-    found.update(
-        i
-        for i, line in enumerate(lines)
-        if i not in found
-        and line.words <= hosted.MAX_WORDS
-        and hosted.is_hosted_disclosure(line.norm, context.language)
-    )
+    short = [i for i, line in enumerate(lines) if i not in found and line.words <= hosted.MAX_WORDS]
+    norms = [lines[i].norm for i in short]
+    folded = [lines[i].folded for i in short]
+    found.update(short[k] for k in hosted.hosted_disclosures(norms, folded, context.language))
     return sorted(found)
 
 

@@ -92,6 +92,16 @@ NEWS = [
     pytest.param("en", "The trip is free for residents over 65.", id="en-free-for-residents"),
     pytest.param("id", "Perjalanan ke sana gratis bagi warga.", id="id-free-for-residents"),
     pytest.param("fr", "Le voyage est lent et coûteux.", id="fr-an-english-word"),
+    # a verb of giving that also says what a trip or a product does or costs
+    pytest.param("en", "The journey covered 1,200 kilometres in four days.", id="en-covered-a-distance"),
+    pytest.param("en", "The trip provided a rare glimpse of the country's north.", id="en-provided-a-glimpse"),
+    pytest.param("de", "Die Reise ermöglicht Einblicke in den Alltag der Fischer.", id="de-allows"),
+    pytest.param("fi", "Matka maksaa noin 200 euroa.", id="fi-costs"),
+    pytest.param("hu", "Az utazás költsége 200 euró.", id="hu-costs"),
+    pytest.param("tr", "Seyahat güvenliği jandarma tarafından sağlanacak.", id="tr-ensured"),
+    pytest.param("it", "Il prodotto in prova è una lavatrice da otto chili.", id="it-under-test"),
+    pytest.param("bg", "Пътуването с платформата отнема два часа.", id="bg-platform"),
+    pytest.param("ar", "رحلة فريق كرة القدم إلى القاهرة تستغرق يومين.", id="ar-football"),
 ]
 
 
