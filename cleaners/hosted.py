@@ -81,9 +81,12 @@ def is_hosted_disclosure(text: str, language: str | None, folded: str | None = N
     (``hosted_host``) lent something to "us" (``hosted_recipient``, ``hosted_loan``); and names no head of state,
     report, third party or donation (``hosted_guard``). Reported speech ("…, the council said.") is none.
     ``folded`` is ``text`` case-folded (`cleaners.prefilter.fold`), if the caller has it."""
-    if len(text.split()) > MAX_WORDS or not _gate(language).search(text, folded):
-        return False
-    if loose_pattern("speech", language).search(text):
+    return bool(_gate(language).search(text, folded)) and _discloses(text, language)
+
+
+def _discloses(text: str, language: str | None) -> bool:
+    """`is_hosted_disclosure` of a line that holds a word of giving or lending (the gate passed)."""
+    if len(text.split()) > MAX_WORDS or loose_pattern("speech", language).search(text):
         return False
     giver = _words("hosted_giver", language)
     loan = _words("hosted_loan", language)
@@ -117,9 +120,10 @@ def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: st
     """The indices of the ``texts`` (one line each; ``folded``, the same case-folded) that disclose a host's gift
     (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined, where a test of each
     line would loop over them line by line: a page's short lines hold a literal in about one line in forty."""
-    literals = _gate(language).literals
+    gate = _gate(language)
+    literals = gate.literals
     if literals is None:
-        return [i for i, text in enumerate(texts) if is_hosted_disclosure(text, language, folded[i])]
+        return [i for i, text in enumerate(texts) if gate.search(text, folded[i]) and _discloses(text, language)]
     joined = "\n".join(folded)
     starts = list(itertools.accumulate((len(line) + 1 for line in folded), initial=0))
     candidates = set()
@@ -128,4 +132,5 @@ def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: st
         while at != -1:
             candidates.add(bisect.bisect_right(starts, at) - 1)
             at = joined.find(literal, at + 1)
-    return [i for i in sorted(candidates) if is_hosted_disclosure(texts[i], language, folded[i])]
+    # a candidate holds a literal; whether as a whole word, the sentence test reads (it looks for the words again)
+    return [i for i in sorted(candidates) if _discloses(texts[i], language)]

@@ -235,82 +235,97 @@ DESCRIBED = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line", "name"), DESCRIBED)
-def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str) -> None:
-    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
-    assert removals == (Removal("syndication", "text", line),)
-    assert syndication_source(line, language) == name
-
-
 # A note naming the issue of a periodical it first appeared in, whatever words say which issue, before the name, or
 # after it by its number or its month.
 ISSUES = [
     pytest.param(
-        "en", "This article first appeared in the winter issue of Harbour Quarterly.", "Harbour Quarterly", id="en"
+        "en",
+        "This article first appeared in the winter issue of Harbour Quarterly.",
+        "Harbour Quarterly",
+        id="issue-en",
     ),
     pytest.param(
         "fr",
         "Cet article a été publié initialement dans le numéro de mars de Terres Boréales.",
         "Terres Boréales",
-        id="fr",
+        id="issue-fr",
     ),
     pytest.param(
         "es",
         "Este artículo se publicó originalmente en el número de otoño de la revista Ola Abierta.",
         "Ola Abierta",
-        id="es",
+        id="issue-es",
     ),
     pytest.param(
         "pt",
         "Este artigo foi publicado originalmente na edição de inverno da revista Horizonte Azul.",
         "Horizonte Azul",
-        id="pt",
+        id="issue-pt",
     ),
     pytest.param(
         "it",
         "Questo articolo è stato pubblicato originariamente nel numero di aprile di Vento Nuovo.",
         "Vento Nuovo",
-        id="it",
+        id="issue-it",
     ),
-    pytest.param("nl", "Dit artikel verscheen eerder in het winternummer van Kustlicht.", "Kustlicht", id="nl"),
-    pytest.param("sv", "Artikeln publicerades ursprungligen i vårnumret av tidningen Fjärden.", "Fjärden", id="sv"),
+    pytest.param("nl", "Dit artikel verscheen eerder in het winternummer van Kustlicht.", "Kustlicht", id="issue-nl"),
     pytest.param(
-        "da", "Artiklen blev oprindeligt bragt i efterårsnummeret af magasinet Kyststien.", "Kyststien", id="da"
+        "sv", "Artikeln publicerades ursprungligen i vårnumret av tidningen Fjärden.", "Fjärden", id="issue-sv"
     ),
-    pytest.param("nb", "Artikkelen ble først publisert i sommernummeret av magasinet Fjordlys.", "Fjordlys", id="nb"),
     pytest.param(
-        "pl", "Artykuł ukazał się pierwotnie w kwietniowym numerze miesięcznika Przystań.", "Przystań", id="pl"
+        "da", "Artiklen blev oprindeligt bragt i efterårsnummeret af magasinet Kyststien.", "Kyststien", id="issue-da"
     ),
-    pytest.param("cs", "Článek původně vyšel v dubnovém čísle časopisu Přístav.", "Přístav", id="cs"),
-    pytest.param("sk", "Článok pôvodne vyšiel v aprílovom čísle časopisu Prístav.", "Prístav", id="sk"),
-    pytest.param("ro", "Articolul a apărut inițial în numărul din aprilie al revistei Farul.", "Farul", id="ro"),
-    pytest.param("hr", "Članak je izvorno objavljen u travanjskom broju časopisa Svjetionik.", "Svjetionik", id="hr"),
-    pytest.param("ru", "Материал впервые опубликован в апрельском номере журнала «Маяк».", "Маяк", id="ru"),
-    pytest.param("bg", "Статията е публикувана първоначално в априлския брой на списание „Фар“.", "Фар", id="bg"),
-    pytest.param("el", "Το άρθρο δημοσιεύθηκε αρχικά στο ανοιξιάτικο τεύχος του περιοδικού «Φάρος».", "Φάρος", id="el"),
-    pytest.param("he", 'הכתבה פורסמה לראשונה בגיליון החורף של המגזין "מגדלור".', "מגדלור", id="he"),
-    pytest.param("id", "Artikel ini pertama kali terbit di edisi April majalah Mercusuar.", "Mercusuar", id="id"),
     pytest.param(
-        "en", "Originally published by Harbour Quarterly magazine, May 2025 issue.", "Harbour Quarterly", id="en-after"
+        "nb", "Artikkelen ble først publisert i sommernummeret av magasinet Fjordlys.", "Fjordlys", id="issue-nb"
+    ),
+    pytest.param(
+        "pl", "Artykuł ukazał się pierwotnie w kwietniowym numerze miesięcznika Przystań.", "Przystań", id="issue-pl"
+    ),
+    pytest.param("cs", "Článek původně vyšel v dubnovém čísle časopisu Přístav.", "Přístav", id="issue-cs"),
+    pytest.param("sk", "Článok pôvodne vyšiel v aprílovom čísle časopisu Prístav.", "Prístav", id="issue-sk"),
+    pytest.param("ro", "Articolul a apărut inițial în numărul din aprilie al revistei Farul.", "Farul", id="issue-ro"),
+    pytest.param(
+        "hr", "Članak je izvorno objavljen u travanjskom broju časopisa Svjetionik.", "Svjetionik", id="issue-hr"
+    ),
+    pytest.param("ru", "Материал впервые опубликован в апрельском номере журнала «Маяк».", "Маяк", id="issue-ru"),
+    pytest.param("bg", "Статията е публикувана първоначално в априлския брой на списание „Фар“.", "Фар", id="issue-bg"),
+    pytest.param(
+        "el", "Το άρθρο δημοσιεύθηκε αρχικά στο ανοιξιάτικο τεύχος του περιοδικού «Φάρος».", "Φάρος", id="issue-el"
+    ),
+    pytest.param("he", 'הכתבה פורסמה לראשונה בגיליון החורף של המגזין "מגדלור".', "מגדלור", id="issue-he"),
+    pytest.param("id", "Artikel ini pertama kali terbit di edisi April majalah Mercusuar.", "Mercusuar", id="issue-id"),
+    pytest.param(
+        "en",
+        "Originally published by Harbour Quarterly magazine, May 2025 issue.",
+        "Harbour Quarterly",
+        id="issue-en-after",
     ),
     pytest.param(
         "fr",
         "Article paru dans l'édition papier de Terres Boréales, n° 88, juin 2025.",
         "Terres Boréales",
-        id="fr-number-after",
+        id="issue-fr-number-after",
     ),
     pytest.param(
-        "de", "Ursprünglich veröffentlicht im Hafenblatt Nordsee, Ausgabe 3/2025.", "Hafenblatt Nordsee", id="de-after"
+        "de",
+        "Ursprünglich veröffentlicht im Hafenblatt Nordsee, Ausgabe 3/2025.",
+        "Hafenblatt Nordsee",
+        id="issue-de-after",
     ),
     pytest.param(
-        "nl", "Eerder gepubliceerd in de printeditie van Kustlicht, nummer 4/2025.", "Kustlicht", id="nl-number-after"
+        "nl",
+        "Eerder gepubliceerd in de printeditie van Kustlicht, nummer 4/2025.",
+        "Kustlicht",
+        id="issue-nl-number-after",
     ),
-    pytest.param("sv", "Tidigare publicerad i papperstidningen Fjärden, nummer 3 2025.", "Fjärden", id="sv-after"),
+    pytest.param(
+        "sv", "Tidigare publicerad i papperstidningen Fjärden, nummer 3 2025.", "Fjärden", id="issue-sv-after"
+    ),
 ]
 
 
-@pytest.mark.parametrize(("language", "line", "name"), ISSUES)
-def test_a_note_naming_an_issue_names_its_periodical(language: str, line: str, name: str) -> None:
+@pytest.mark.parametrize(("language", "line", "name"), DESCRIBED + ISSUES)
+def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
     assert syndication_source(line, language) == name
