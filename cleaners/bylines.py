@@ -9,6 +9,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
+from cleaners.byline_parts import header_names
 from cleaners.registry import Line, TextContext
 from cleaners.rules import line_pattern, loose_pattern
 from cleaners.text_cleaners import DIGIT, edges, timestamp_test
@@ -147,14 +148,24 @@ def byline_authors(line: str, language: str | None = None) -> tuple[str, ...]:
     if dated:
         return dated[1]
     is_timestamp = timestamp_test(language)
-    return byline_and_date(line) or byline_in_timestamp(line, language, lambda text: is_timestamp(Line.of(text))) or ()
+
+    def is_date(text: str) -> bool:
+        return is_timestamp(Line.of(text))
+
+    return (
+        byline_and_date(line)
+        or byline_in_timestamp(line, language, is_date)
+        or header_names(line, language, is_date)
+        or ()
+    )
 
 
 def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Byline lines near the start or end ("By Jane Doe", "Par Jean Dupont"), and bylines with a timestamp on
-    the same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024") wherever they stand:
-    a date and a name alone on a line are never the article's prose (a live blog's entries, a note moved
-    into the body). Their names become authors."""
+    the same line ("Posted on May 3, 2024 by Jane Doe", "Von Anna Becker | 12. März 2024") or with a reading
+    time (`cleaners.byline_parts`: "Af Mette Kjærgaard · 3 min. læsning") wherever they stand: a date and a
+    name alone on a line are never the article's prose (a live blog's entries, a note moved into the body).
+    Their names become authors."""
     language = context.language
     is_timestamp = timestamp_test(language)
 
@@ -168,7 +179,9 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
         if dated is not None and is_date(dated[0]):
             return True
         return (
-            bool(byline_and_date(line.text, is_date)) or byline_in_timestamp(line.text, language, is_date) is not None
+            bool(byline_and_date(line.text, is_date))
+            or byline_in_timestamp(line.text, language, is_date) is not None
+            or header_names(line.text, language, is_date) is not None
         )
 
     near = set(edges(len(lines), 4, 2))

@@ -209,26 +209,52 @@ DATELINE_HEAD = 2
 diciembre de 2023"); further down such a line may be an item of a list (a tour's dates), and stays."""
 DATELINE_PLACE_WORDS = 4
 """A dateline's place has fewer words than this, each capitalised ("SPRINGFIELD, Mo.", "Nová Ves")."""
-_DATELINE_BREAK = re.compile(r",\s+|\s+[—–-]\s+")
+_DATELINE_BREAK = re.compile(r",\s+|\s+[—–-]\s+|\s*[|｜]\s*")
+_DANGLING_DASH = re.compile(r"\s[—–-]$")
+"""A dateline broken from the paragraph it opened ends with the dash that joined them ("Košice 4. októbra 2023 –")."""
+_AGENCY_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
+"""An agency's name in brackets after a dateline's date ("Λος Άντζελες, 10 Ιουνίου (ΑΠΕ) —")."""
 
 
 def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """A dateline alone on one of the first lines of a text (`DATELINE_HEAD`): a place in capitalised words, then
-    what `timestamp_lines` reads as a date ("Buenos Aires, 4 de diciembre de 2023", "CAMBRIDGE, Mass. — Feb. 14,
-    2024", "Новосибирск, 21 ноября."), in any language written with capitals."""
+    """A dateline alone on one of the first lines of a text (`DATELINE_HEAD`): a place in capitalised words (or
+    in a script without letter case), then what `timestamp_lines` reads as a date ("Buenos Aires, 4 de diciembre
+    de 2023", "CAMBRIDGE, Mass. — Feb. 14, 2024", "Новосибирск, 21 ноября.", "Barcelona | 22 de octubre de
+    2024", "नई दिल्ली, 5 सितंबर।"), in any language; also with the dash that joined it to the paragraph it
+    opened, and an agency in brackets before it ("Košice 4. októbra 2023 –", "Λος Άντζελες, 10 Ιουνίου (ΑΠΕ) —")."""
     is_timestamp = timestamp_test(context.language)
-    return [i for i in range(min(DATELINE_HEAD, len(lines))) if _is_dateline(lines[i].norm, is_timestamp)]
+    return [i for i in range(min(DATELINE_HEAD, len(lines))) if _is_dateline(lines[i], is_timestamp)]
 
 
-def _is_dateline(text: str, is_timestamp: Callable[[Line], bool]) -> bool:
-    """Whether ``text`` is a place (`DATELINE_PLACE_WORDS`) and, after a comma or a dash, a date."""
+def _is_place(words: Sequence[str]) -> bool:
+    """Fewer than `DATELINE_PLACE_WORDS` words, each capitalised, or each of a script without letter case."""
+    return 0 < len(words) < DATELINE_PLACE_WORDS and (
+        all(word[:1].isupper() for word in words) or all(_caseless(word) for word in words)
+    )
+
+
+def _caseless(word: str) -> bool:
+    return any(c.isalpha() for c in word) and not any(c.isupper() or c.islower() for c in word)
+
+
+def _is_dateline(line: Line, is_timestamp: Callable[[Line], bool]) -> bool:
+    """Whether ``line`` is a place (`_is_place`) and, after a comma, a bar or a dash, a date; or, ending with a
+    dash (`_DANGLING_DASH`), a place and a date with nothing between them."""
+    if line.text.startswith("|"):
+        return False  # a table's row
+    dangling = _DANGLING_DASH.search(line.text) is not None
+    text = _AGENCY_TAIL.sub("", line.norm) if dangling else line.norm
+    text = text.removesuffix("।")
     for mark in _DATELINE_BREAK.finditer(text):
-        place = text[: mark.start()].split()
-        if len(place) >= DATELINE_PLACE_WORDS or not all(word[:1].isupper() for word in place):
+        if not _is_place(text[: mark.start()].split()):
             return False
         if is_timestamp(Line.of(text[mark.end() :])):
             return True
-    return False
+    if not dangling:
+        return False
+    words = text.split()
+    first_number = next((i for i, word in enumerate(words) if word[:1].isdigit()), 0)
+    return _is_place(words[:first_number]) and is_timestamp(Line.of(" ".join(words[first_number:])))
 
 
 def reading_times(lines: Sequence[Line], context: TextContext) -> list[int]:

@@ -1,0 +1,109 @@
+"""A byline, a date and a reading time on one line, in any order: "Af Mette Kjærgaard · 3 min. læsning",
+"Elif Yıldırım | 22 Şubat 2024 | Okuma süresi: 5 dk", "作者：王晓明 | 2024-02-22 | 阅读约5分钟".
+
+A site's article header puts these side by side, parted by bars, middle dots or dashes; when the extraction
+keeps the header, they come out as one line. Each part is read alone: a reading time (``reading_time`` of the
+rules), a date (the timestamp test the caller gives), an author's label and name (``author_label``: "Autor:
+Jan Novák", "Teksti: Aino Lehtonen", "بقلم: أحمد المنصوري"), or a name alone. A line is such a header when
+every part is one of these and one is a reading time or a labelled name: a name and a date alone are read by
+`cleaners.bylines.byline_and_date`, and a line of names is not a byline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cleaners.rules import line_pattern, loose_pattern
+
+SEPARATOR = re.compile(r"\s*[|｜·•]\s*|\s+[—–-]\s+")
+"""What parts a header line: a bar or a middle dot, or a dash between spaces (not the hyphen of a name)."""
+MAX_WORDS = 24
+"""A header line has at most this many words."""
+MAX_PARTS = 5
+"""...and at most this many parts."""
+NAME_WORDS = 4
+"""A name has at most this many words (particles aside: "Jan de Vries")..."""
+CASELESS_NAME_WORDS = 3
+"""...and at most this many in a script without letter case ("أحمد المنصوري", "王晓明")."""
+CASELESS_WORD_CHARS = 12
+"""A word of a name in a script without letter case has at most this many characters."""
+_PARTICLES = frozenset(
+    {"de", "van", "der", "den", "von", "da", "di", "du", "la", "le", "del", "dos", "das", "ten", "bin"}
+)
+_WORD_EDGES = ".,'’\"()"
+_COLONS = (":", "：")
+
+
+def _is_caseless(word: str) -> bool:
+    """A word of a script without letter case (Arabic, Hebrew, Hindi, Chinese, Japanese, Korean)."""
+    return any(c.isalpha() for c in word) and not any(c.isupper() or c.islower() for c in word)
+
+
+def is_name(text: str, *, least: int = 1) -> bool:
+    """Whether ``text`` reads as a person's name: `least` to `NAME_WORDS` capitalised words (with small
+    particles between them), or one to `CASELESS_NAME_WORDS` short words of a script without letter case."""
+    words = [w.strip(_WORD_EDGES) for w in text.split()]
+    words = [w for w in words if w]
+    if not words or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if all(_is_caseless(w) for w in words):
+        return len(words) <= CASELESS_NAME_WORDS and all(len(w) <= CASELESS_WORD_CHARS for w in words)
+    named = [w for w in words if w[0].isupper()]
+    return (
+        least <= len(named) <= NAME_WORDS
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in _PARTICLES for w in words)
+    )
+
+
+def labelled_name(part: str, language: str | None) -> str | None:
+    """The name of a part that is an author's label and a name ("Autor: Jan Novák", "Af Mette Kjærgaard",
+    "作者：王晓明"), or None. A label without a colon ("Af", "Por", "Της") needs a name of two words or more,
+    so that "De Gaulle" is no byline."""
+    found = loose_pattern("author_label", language).match(part)
+    if found is None or found.end() == 0:
+        return None
+    label, name = found.group(), part[found.end() :].strip()
+    colon = label.rstrip().endswith(_COLONS)
+    if not colon and (not name or part[found.end() : found.end() + 1] not in (" ", "\u00a0")):
+        return None
+    return name if is_name(name, least=1 if colon else 2) else None
+
+
+def _name_and_date(part: str, is_date: Callable[[str], bool]) -> str | None:
+    """A name, a comma and a date ("Денис Павлушкин, 27 февраля 2024"): the name, or None."""
+    name, comma, rest = part.partition(", ")
+    return name if comma and is_name(name, least=2) and is_date(rest) else None
+
+
+def header_names(text: str, language: str | None, is_date: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """The names of a header line of parts (a byline, a date, a reading time; see the module), () for one
+    that names nobody ("18.10.2023 | Време за четене: 5 мин."), or None if ``text`` is not one.
+    ``is_date`` tells a part that is a date."""
+    if text.startswith("|") or len(text.split()) > MAX_WORDS or not SEPARATOR.search(text):
+        return None
+    parts = [part.strip() for part in SEPARATOR.split(text)]
+    if not 2 <= len(parts) <= MAX_PARTS or not all(parts):
+        return None
+    reading = line_pattern("reading_time", language)
+    names: list[str] = []
+    marked = False
+    for part in parts:
+        if reading.match(part):
+            marked = True
+            continue
+        labelled = labelled_name(part, language)
+        if labelled is not None:
+            names.append(labelled)
+            marked = True
+        elif is_date(part):
+            continue
+        elif is_name(part, least=2) and not _is_caseless(part.split()[0]):
+            names.append(part)
+        else:
+            dated = _name_and_date(part, is_date)
+            if dated is None:
+                return None
+            names.append(dated)
+    return tuple(names) if marked else None

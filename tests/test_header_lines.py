@@ -1,0 +1,157 @@
+"""An article's header, left in the text as lines of its own: a byline with a reading time or a date on one line
+(`cleaners/byline_parts.py`), a reading time alone, a label of the last edit with its date, a dateline broken
+from its paragraph. The lines are wordings of our own, in many of the languages the cleaners cover; the near
+misses beside them are article lines that hold the same words, and stay."""
+
+from __future__ import annotations
+
+import pytest
+from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, clean, sandwich
+
+from cleaners.byline_parts import header_names
+from cleaners.bylines import byline_authors
+from cleaners.registry import Line, Removal
+from cleaners.text_cleaners import timestamp_test
+
+PARAGRAPHS = (PARAGRAPH_BEFORE, PARAGRAPH_AFTER)
+TEXT = [PARAGRAPH_BEFORE, PARAGRAPH_BEFORE + " Again.", PARAGRAPH_AFTER, PARAGRAPH_AFTER + " Again."]
+"""A text whose middle a header line is put in: away from the edges, where a byline alone is not read."""
+
+# A byline, a date and a reading time on one line: the names it gives.
+HEADERS = [
+    pytest.param("en", "By Harriet Collins | 6 min read", ("Harriet Collins",), id="en-byline-reading"),
+    pytest.param("en", "Words: Tom Baxter · 12 June 2024 · 4 min read", ("Tom Baxter",), id="en-label-date-reading"),
+    pytest.param("da", "Af Rasmus Holm · 7 min. læsning", ("Rasmus Holm",), id="da"),
+    pytest.param("nb", "Av Kari Nordvik – 3 min lesetid", ("Kari Nordvik",), id="nb-dash"),
+    pytest.param("sv", "Av Johan Ekberg | 5 min läsning", ("Johan Ekberg",), id="sv"),
+    pytest.param("fi", "Teksti: Sanna Heikkinen · Lukuaika 6 min", ("Sanna Heikkinen",), id="fi"),
+    pytest.param("cs", "Autorka: Lucie Dvořáková · 3 minuty čtení", ("Lucie Dvořáková",), id="cs"),
+    pytest.param("sk", "Autor: Martin Kováč | čítanie na 7 minút", ("Martin Kováč",), id="sk"),
+    pytest.param("pl", "Autor: Marek Zieliński · Czas czytania: 8 min", ("Marek Zieliński",), id="pl"),
+    pytest.param("hr", "Autorica: Petra Babić | 6 min čitanja", ("Petra Babić",), id="hr"),
+    pytest.param("ro", "de Mihai Ionescu · 7 minute de citit", ("Mihai Ionescu",), id="ro"),
+    pytest.param("fr", "Par Claire Morel | 5 min de lecture", ("Claire Morel",), id="fr"),
+    pytest.param("es", "Por Andrés Molina Ruiz | 9 min de lectura", ("Andrés Molina Ruiz",), id="es"),
+    pytest.param("pt", "Por Beatriz Lopes — 6 min de leitura", ("Beatriz Lopes",), id="pt"),
+    pytest.param("it", "di Paolo Ricci | Tempo di lettura: 5 minuti", ("Paolo Ricci",), id="it"),
+    pytest.param("nl", "Door Pieter van Dam · 4 minuten leestijd", ("Pieter van Dam",), id="nl-particle"),
+    pytest.param("de", "Von Katrin Vogel | 3. Mai 2024 | Lesezeit: 4 Min.", ("Katrin Vogel",), id="de"),
+    pytest.param("el", "Του Νίκου Αλεξίου | 6 λεπτά ανάγνωση", ("Νίκου Αλεξίου",), id="el-genitive"),
+    pytest.param("tr", "Mert Aydın | 9 Nisan 2024 | Okuma süresi: 7 dk", ("Mert Aydın",), id="tr-bare-name"),
+    pytest.param("hu", "Tóth Eszter | 2024. április 9. | 6 perc olvasás", ("Tóth Eszter",), id="hu-bare-name"),
+    pytest.param("ru", "Ирина Соколова, 3 марта 2024 · Читать 6 минут", ("Ирина Соколова",), id="ru-name-comma-date"),
+    pytest.param("uk", "Автор: Тарас Мельник · 4 хв читання", ("Тарас Мельник",), id="uk"),
+    pytest.param("bg", "Автор: Иван Стоянов | 6 мин. за четене", ("Иван Стоянов",), id="bg"),
+    pytest.param("vi", "Tác giả: Lê Minh Tuấn · 5 phút đọc", ("Lê Minh Tuấn",), id="vi"),
+    pytest.param(
+        "id",
+        "Penulis: Andi Saputra | Editor: Rina Wulandari | 5 menit baca",
+        ("Andi Saputra", "Rina Wulandari"),
+        id="id-two-labels",
+    ),
+    pytest.param("ar", "بقلم: سارة الخطيب | مدة القراءة: 6 دقائق", ("سارة الخطيب",), id="ar-caseless-name"),
+    pytest.param("he", "מאת נועה לוי | 5 דקות קריאה", ("נועה לוי",), id="he"),
+    pytest.param("hi", "लेखक: अमित शर्मा | पढ़ने का समय: 6 मिनट", ("अमित शर्मा",), id="hi"),
+    pytest.param("zh", "作者：陈静 | 阅读约 7 分钟", ("陈静",), id="zh"),
+    pytest.param("ko", "2024.05.02 · 읽는 시간 6분", (), id="ko-date-and-reading-time"),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "names"), HEADERS)
+def test_a_header_line_goes_wherever_it_stands_and_names_its_authors(
+    language: str, line: str, names: tuple[str, ...]
+) -> None:
+    lines = [*TEXT[:2], line, *TEXT[2:]]
+    kept, removals = clean(lines, language)
+    assert kept == tuple(TEXT)
+    assert removals == (Removal("byline", "text", line),)
+    assert byline_authors(line, language) == names
+
+
+# Lines with a header's parts that are not a header: every part must be a byline, a name, a date or a reading
+# time, and one a reading time or a labelled name.
+NOT_HEADERS = [
+    pytest.param("en", "Arsenal – Chelsea | 12 May 2024", id="a-fixture-has-no-byline"),
+    pytest.param("en", "Manchester United – Leeds United | 12 May 2024", id="two-names-and-a-date"),
+    pytest.param("es", "Por la tarde | 4 de mayo de 2024", id="a-lead-word-without-a-name"),
+    pytest.param("en", "By Jane Doe – a teacher for twelve years | 6 min read", id="a-clause-after-the-name"),
+    pytest.param("es", "por Dios | 5 min de lectura", id="a-lead-without-a-colon-needs-a-name-of-two-words"),
+    pytest.param("en", "| By Jane Doe | 6 min read |", id="a-table-row"),
+    pytest.param("ko", "김민수 | 읽는 시간 4분", id="a-caseless-name-alone-needs-a-label"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), NOT_HEADERS)
+def test_a_line_of_other_parts_is_no_header(language: str, line: str) -> None:
+    is_timestamp = timestamp_test(language)
+    assert header_names(line, language, lambda text: is_timestamp(Line.of(text))) is None
+
+
+# Article sentences with a header's words, in the middle of a text: they stay.
+SENTENCES = [
+    pytest.param("en", "By the time the ferry docked at 6 pm, the queue of cars stretched back to the harbour gate."),
+    pytest.param("da", "Af de 40 elever i klassen valgte 12 at læse videre, og læsning fylder mere i skemaet i år."),
+    pytest.param("fi", "Lukuaika kirjastossa pidennettiin tänä syksynä kahdella tunnilla, kertoi kirjaston johtaja."),
+    pytest.param("tr", "Okuma süresi uzayan öğrenciler için 20 dakikalık ek bir ders saati planlandı, dedi müdür."),
+    pytest.param("hu", "A vizsgán 90 perc olvasási idő jár a diákoknak, közölte az oktatási hivatal szóvivője."),
+    pytest.param("zh", "作者：这位老师在2024年出版的新书中，用了整整一章讨论阅读时间与成绩的关系。"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), SENTENCES)
+def test_a_sentence_with_a_headers_words_stays(language: str, line: str) -> None:
+    lines = [*TEXT[:2], line, *TEXT[2:]]
+    kept, removals = clean(lines, language)
+    assert removals == ()
+    assert kept == tuple(lines)
+
+
+# A line of its own between two paragraphs, and the cleaner that takes it.
+ALONE = [
+    pytest.param("da", "7 min. læsning", "reading-times", id="reading-da"),
+    pytest.param("nb", "Lesetid: 4 minutter", "reading-times", id="reading-nb"),
+    pytest.param("fi", "Lukuaika 5 min", "reading-times", id="reading-fi"),
+    pytest.param("cs", "Doba čtení: 6 minut", "reading-times", id="reading-cs"),
+    pytest.param("ro", "Timp de citire: 4 minute", "reading-times", id="reading-ro"),
+    pytest.param("el", "Χρόνος ανάγνωσης: 3 λεπτά", "reading-times", id="reading-el"),
+    pytest.param("tr", "5 dk okuma", "reading-times", id="reading-tr"),
+    pytest.param("hu", "Olvasási idő: 7 perc", "reading-times", id="reading-hu"),
+    pytest.param("uk", "Читати 5 хвилин", "reading-times", id="reading-uk"),
+    pytest.param("ru", "Читать за 4 минуты", "reading-times", id="reading-ru-verb"),
+    pytest.param("ja", "読了時間：約4分", "reading-times", id="reading-ja"),
+    pytest.param("ko", "읽는 시간 5분", "reading-times", id="reading-ko"),
+    pytest.param("zh", "阅读时间：6分钟", "reading-times", id="reading-zh"),
+    pytest.param("en", "Last reviewed: 9 January 2024", "timestamps", id="last-reviewed-en"),
+    pytest.param("fr", "Dernière modification de la page : 14/03/2024", "timestamps", id="last-edit-fr"),
+    pytest.param("cs", "Naposledy upraveno: 4. 3. 2024", "timestamps", id="last-edit-cs"),
+    pytest.param("sk", "Naposledy upravené: 9. 4. 2024", "timestamps", id="last-edit-sk"),
+    pytest.param("ru", "Дата последнего изменения страницы: 12.04.2024", "timestamps", id="last-edit-ru"),
+    pytest.param("uk", "Остання зміна сторінки: 12.04.2024", "timestamps", id="last-edit-uk"),
+    pytest.param("tr", "Son düzenleme: 9 Nisan 2024", "timestamps", id="last-edit-tr"),
+    pytest.param("ko", "최종 수정일: 2024년 4월 9일", "timestamps", id="last-edit-ko"),
+    pytest.param("es", "Sevilla | 9 de abril de 2024", "datelines", id="dateline-bar"),
+    pytest.param("hi", "जयपुर, 9 अप्रैल।", "datelines", id="dateline-caseless-place"),
+    pytest.param("el", "Θεσσαλονίκη, 9 Απριλίου (ΑΠΕ) —", "datelines", id="dateline-agency-and-dash"),
+    pytest.param("sk", "Prešov 9. apríla 2024 –", "datelines", id="dateline-no-comma-then-dash"),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "cleaner"), ALONE)
+def test_a_header_line_alone_goes(language: str, line: str, cleaner: str) -> None:
+    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert kept == PARAGRAPHS
+    assert removals == (Removal(cleaner, "text", line),)
+
+
+KEPT_ALONE = [
+    pytest.param("en", "| Harbour Works | March 3rd, 2024 |", id="a-table-row-with-a-date"),
+    pytest.param("en", "Last checked: 2024-03-09", id="a-check-of-data-is-content"),
+    pytest.param("en", "The Last Reviewed Cases of 2023", id="a-heading-with-the-words"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), KEPT_ALONE)
+def test_a_line_like_a_header_alone_stays(language: str, line: str) -> None:
+    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert removals == ()
+    assert kept == (PARAGRAPHS[0], line, PARAGRAPHS[1])
