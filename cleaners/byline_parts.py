@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from cleaners.rules import line_pattern, loose_pattern
+from cleaners.text_cleaners import is_caseless
 
 SEPARATOR = re.compile(r"\s*[|｜·•]\s*|\s+[—–-]\s+")
 """What parts a header line: a bar or a middle dot, or a dash between spaces (not the hyphen of a name)."""
@@ -35,11 +36,6 @@ _WORD_EDGES = ".,'’\"()"
 _COLONS = (":", "：")
 
 
-def _is_caseless(word: str) -> bool:
-    """A word of a script without letter case (Arabic, Hebrew, Hindi, Chinese, Japanese, Korean)."""
-    return any(c.isalpha() for c in word) and not any(c.isupper() or c.islower() for c in word)
-
-
 def is_name(text: str, *, least: int = 1) -> bool:
     """Whether ``text`` reads as a person's name: `least` to `NAME_WORDS` capitalised words (with small
     particles between them), or one to `CASELESS_NAME_WORDS` short words of a script without letter case."""
@@ -47,7 +43,7 @@ def is_name(text: str, *, least: int = 1) -> bool:
     words = [w for w in words if w]
     if not words or any(any(c.isdigit() for c in w) for w in words):
         return False
-    if all(_is_caseless(w) for w in words):
+    if all(is_caseless(w) for w in words):
         return len(words) <= CASELESS_NAME_WORDS and all(len(w) <= CASELESS_WORD_CHARS for w in words)
     named = [w for w in words if w[0].isupper()]
     return (
@@ -99,7 +95,7 @@ def header_names(text: str, language: str | None, is_date: Callable[[str], bool]
             marked = True
         elif is_date(part):
             continue
-        elif is_name(part, least=2) and not _is_caseless(part.split()[0]):
+        elif is_name(part, least=2) and not is_caseless(part.split()[0]):
             names.append(part)
         else:
             dated = _name_and_date(part, is_date)

@@ -208,7 +208,8 @@ DATELINE_HEAD = 2
 """A place and a date alone on a line are a dateline among this many first lines of a text ("Buenos Aires, 4 de
 diciembre de 2023"); further down such a line may be an item of a list (a tour's dates), and stays."""
 DATELINE_PLACE_WORDS = 4
-"""A dateline's place has fewer words than this, each capitalised ("SPRINGFIELD, Mo.", "Nová Ves")."""
+"""A dateline's place has fewer words than this, each capitalised ("SPRINGFIELD, Mo.", "Nová Ves") or each of a
+script without letter case ("नई दिल्ली")."""
 _DATELINE_BREAK = re.compile(r",\s+|\s+[—–-]\s+|\s*[|｜]\s*")
 _DANGLING_DASH = re.compile(r"\s[—–-]$")
 """A dateline broken from the paragraph it opened ends with the dash that joined them ("Košice 4. októbra 2023 –")."""
@@ -229,11 +230,12 @@ def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
 def _is_place(words: Sequence[str]) -> bool:
     """Fewer than `DATELINE_PLACE_WORDS` words, each capitalised, or each of a script without letter case."""
     return 0 < len(words) < DATELINE_PLACE_WORDS and (
-        all(word[:1].isupper() for word in words) or all(_caseless(word) for word in words)
+        all(word[:1].isupper() for word in words) or all(is_caseless(word) for word in words)
     )
 
 
-def _caseless(word: str) -> bool:
+def is_caseless(word: str) -> bool:
+    """A word of a script without letter case (Arabic, Hebrew, Hindi, Chinese, Japanese, Korean)."""
     return any(c.isalpha() for c in word) and not any(c.isupper() or c.islower() for c in word)
 
 
