@@ -408,3 +408,90 @@ def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -
     kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ()
     assert kept == (PARAGRAPH, line, PARAGRAPH)
+
+
+# A note that the text is based on a press release, and whose it is: the issuer is the source named.
+PRESS_RELEASES = [
+    pytest.param(
+        "en", "Adapted from a press release issued by Harbour Valley College.", "Harbour Valley College", id="press-en"
+    ),
+    pytest.param(
+        "en", "Source: news release from the Northfield Water Board", "Northfield Water Board", id="press-en-label"
+    ),
+    pytest.param(
+        "fr", "D'après un communiqué de presse de l'Université de Rouen", "Université de Rouen", id="press-fr"
+    ),
+    pytest.param(
+        "es",
+        "Con información de una nota de prensa de la Universidad de Oviedo.",
+        "Universidad de Oviedo",
+        id="press-es",
+    ),
+    pytest.param(
+        "pt", "Com informações de um comunicado da Universidade do Minho.", "Universidade do Minho", id="press-pt"
+    ),
+    pytest.param("it", "Fonte: comunicato stampa dell'Università di Pavia", "Università di Pavia", id="press-it"),
+    pytest.param("nl", "Op basis van een persbericht van de Hogeschool Zeeland", "Hogeschool Zeeland", id="press-nl"),
+    pytest.param("de", "Nach einer Pressemitteilung der Hochschule Kiel.", "Hochschule Kiel", id="press-de"),
+    pytest.param(
+        "sv", "Baserat på ett pressmeddelande från Karolinska Institutet.", "Karolinska Institutet", id="press-sv"
+    ),
+    pytest.param(
+        "da", "Baseret på en pressemeddelelse fra Roskilde Universitet", "Roskilde Universitet", id="press-da"
+    ),
+    pytest.param("nb", "Basert på en pressemelding fra NTNU.", "NTNU", id="press-nb"),
+    pytest.param(
+        "pl", "Na podstawie komunikatu prasowego Politechniki Gdańskiej.", "Politechniki Gdańskiej", id="press-pl"
+    ),
+    pytest.param("cs", "Zpracováno podle tiskové zprávy Masarykovy univerzity", "Masarykovy univerzity", id="press-cs"),
+    pytest.param("sk", "Podľa tlačovej správy Žilinskej univerzity.", "Žilinskej univerzity", id="press-sk"),
+    pytest.param("hr", "Prema priopćenju za medije Sveučilišta u Rijeci", "Sveučilišta u Rijeci", id="press-hr"),
+    pytest.param(
+        "ro",
+        "Potrivit unui comunicat de presă al Universității din Craiova.",
+        "Universității din Craiova",
+        id="press-ro",
+    ),
+    pytest.param("ru", "По материалам пресс-службы «Уралвагонзавода»", "Уралвагонзавода", id="press-ru"),
+    pytest.param("uk", "За матеріалами пресслужби «Укрзалізниці».", "Укрзалізниці", id="press-uk"),
+    pytest.param("bg", "Според прессъобщение на Пловдивския университет.", "Пловдивския университет", id="press-bg"),
+    pytest.param("el", "Πηγή: δελτίο τύπου του Πανεπιστημίου Κρήτης", "Πανεπιστημίου Κρήτης", id="press-el"),
+    pytest.param("id", "Dikutip dari siaran pers resmi Universitas Airlangga.", "Universitas Airlangga", id="press-id"),
+    pytest.param("vi", "Theo thông cáo báo chí của Vietjet Air.", "Vietjet Air", id="press-vi"),
+    pytest.param("he", "לפי הודעה לעיתונות של אוניברסיטת חיפה", "אוניברסיטת חיפה", id="press-he"),
+    pytest.param("ar", "نقلاً عن بيان صحفي صادر عن جامعة اليرموك", "جامعة اليرموك", id="press-ar"),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "name"), PRESS_RELEASES)
+def test_a_press_release_note_is_a_note_and_names_its_issuer(language: str, line: str, name: str) -> None:
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
+    assert removals == (Removal("syndication", "text", line),)
+    assert syndication_source(line, language) == name
+
+
+# A sentence that reports what a press release said: a clause after the issuer.
+NEAR_PRESS_RELEASES = [
+    pytest.param(
+        "en", "According to a press release from the college, enrolment rose by five per cent this autumn.", id="en"
+    ),
+    pytest.param(
+        "en", "Based on a press release from the council, the bridge will stay closed until March.", id="en-based-on"
+    ),
+    pytest.param("fr", "Selon un communiqué de la mairie, les travaux sur le pont dureront encore six mois.", id="fr"),
+    pytest.param("es", "Según un comunicado del ayuntamiento, las obras del puente terminarán en marzo.", id="es"),
+    pytest.param("de", "Laut einer Pressemitteilung der Stadt bleibt die Brücke bis März gesperrt.", id="de"),
+    pytest.param("pl", "Według komunikatu prasowego policji kierowca był trzeźwy i miał ważne prawo jazdy.", id="pl"),
+    pytest.param("uk", "За інформацією поліції, водій був тверезий і мав чинне посвідчення.", id="uk"),
+    pytest.param(
+        "nl", "Volgens een persbericht van de gemeente blijft de brug tot maart gesloten voor verkeer.", id="nl"
+    ),
+    pytest.param("ru", "Согласно сообщению пресс-службы, мост будет закрыт до конца марта.", id="ru"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), NEAR_PRESS_RELEASES)
+def test_a_sentence_on_what_a_press_release_said_stays(language: str, line: str) -> None:
+    kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
+    assert removals == ()
+    assert kept == (PARAGRAPH, line, PARAGRAPH)
