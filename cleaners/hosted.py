@@ -11,6 +11,7 @@ products, or the writer) and says a host paid for it, gave it or invited the wri
 its kind, lent "us" something ("The manufacturer lent us the car for a week", "La tondeuse nous a été prêtée par le
 fabricant": a word of lending, not "offered", which a refund or a comment is too). Word tables per language give the
 parts (`cleaners/rules/text.toml`): ``hosted_thing`` (the trip, the stay, the products, a test car),
+``hosted_review`` (a review copy, code or key, the items reviewed: read when the host's name ends the sentence),
 ``hosted_giver`` (paid for, at the invitation of, free of charge), ``hosted_writer`` (the writer, our reporter),
 ``hosted_recipient`` ("us"), ``hosted_host`` (the manufacturer, the brand, the organiser) and ``hosted_loan`` (lent,
 free of charge); ``hosted_guard`` keeps the news such a sentence may also be (a head of state as the host, a report
@@ -47,6 +48,8 @@ LEAD_CHARACTERS = 10
 UNSPACED = frozenset({"ar", "he", "hi", "ja", "ko", "zh"})
 """Languages whose words the tables' words are matched inside: they take particles and prefixes ("الرحلة",
 "제품을"), or are written without spaces."""
+REVIEW_TAIL_WORDS = 4
+"""A review copy's disclosure ends within this many words after its words of giving: the host's name."""
 _SENTENCE = re.compile(r"(?<=[.!?。！？;；])\s*")
 """Where a line's sentences, and the clauses a semicolon parts, meet."""
 _LABEL = re.compile(r"[\W\d_]*(?:[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?\s*[:：|]\s*)?")
@@ -95,6 +98,7 @@ def _discloses(text: str, language: str | None) -> bool:
     guard = _words("hosted_guard", language)
     recipient = _words("hosted_recipient", language)
     host = _words("hosted_host", language)
+    review = _words("hosted_review", language)
     limit = SENTENCE_WORDS * (SYLLABLE_FACTOR if language == "vi" else 1)
     for sentence in _SENTENCE.split(text):
         words = sentence.split()
@@ -109,11 +113,34 @@ def _discloses(text: str, language: str | None) -> bool:
         else:
             lead = " ".join(body.split()[: LEAD_WORDS + (2 if language == "ar" else 0)])
         to_us = recipient.search(body)
-        given = giver.search(body) or (loan.search(body) and (writer.search(body) or to_us))
-        lent = to_us and host.search(body) and loan.search(body)
-        if (lent or ((thing.search(lead) or writer.search(lead)) and given)) and not guard.search(body):
+        loaned = loan.search(body)
+        gave = giver.search(body)
+        given = gave if gave is not None else (loaned if loaned and (writer.search(body) or to_us) else None)
+        lent = to_us and host.search(body) and loaned
+        reviewed = given and _reviewed(review, body, lead, given.end())
+        opens = _opens_with(thing, body, lead) or writer.search(lead)
+        if (lent or reviewed or (opens and given)) and not guard.search(body):
             return True
     return False
+
+
+def _reviewed(review: re.Pattern[str], body: str, lead: str, given: int) -> bool:
+    """Whether ``body`` names a review copy or the items reviewed (``review``) among its first words, and ends
+    within `REVIEW_TAIL_WORDS` words after them and the words of giving (which end at ``given``): the host is named,
+    and nothing else follows ("… provided by the publisher.", "تم توفير نسخة المراجعة من قِبل الناشر."; not "…
+    provided by the ministry to journalists on Monday.")."""
+    found = review.search(body)
+    if found is None or found.start() >= len(lead):
+        return False
+    return len(body[max(found.end(), given) :].split()) <= REVIEW_TAIL_WORDS
+
+
+def _opens_with(thing: re.Pattern[str], body: str, lead: str) -> bool:
+    """Whether ``body`` names the trip or the products (``thing``) among its first words (``lead``, which it begins
+    with): the name may go on after them ("Codice per la recensione fornito da …", "A cópia do jogo para esta
+    análise …")."""
+    found = thing.search(body)
+    return found is not None and found.start() < len(lead)
 
 
 def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: str | None) -> list[int]:

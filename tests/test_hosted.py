@@ -124,3 +124,67 @@ def test_a_paragraph_is_no_disclosure() -> None:
     note = "The trip was paid for by the organiser."
     assert is_hosted_disclosure(note, "en")
     assert not is_hosted_disclosure(f"{note} " + "It rained every day of the week we spent there. " * 3, "en")
+
+
+# A review copy, code or key, or the items reviewed, that a host provided: the host's name ends the sentence.
+REVIEW_COPIES = [
+    pytest.param("en", "Review copy supplied by the publisher.", id="review-en"),
+    pytest.param("en", "Preview build provided by the developer.", id="review-en-preview"),
+    pytest.param("fr", "Clé de test fournie par l'éditeur.", id="review-fr"),
+    pytest.param("de", "Das Rezensionsexemplar wurde uns vom Verlag zur Verfügung gestellt.", id="review-de"),
+    pytest.param("es", "Código de análisis cedido por el distribuidor.", id="review-es"),
+    pytest.param("pt", "Código para análise fornecido pela distribuidora.", id="review-pt"),
+    pytest.param("it", "Copia per la recensione fornita dal distributore.", id="review-it"),
+    pytest.param("nl", "De besproken spellen werden ter beschikking gesteld door de uitgever.", id="review-nl-items"),
+    pytest.param("sv", "Recensionskoden har tillhandahållits av förlaget.", id="review-sv"),
+    pytest.param("da", "Anmelderkoden er stillet til rådighed af udgiveren.", id="review-da"),
+    pytest.param("fi", "Arvostelukoodi saatu maahantuojalta.", id="review-fi"),
+    pytest.param("pl", "Klucz do recenzji otrzymaliśmy od dystrybutora.", id="review-pl"),
+    pytest.param("cs", "Recenzní klíč poskytl vydavatel.", id="review-cs"),
+    pytest.param("sk", "Recenzný kód poskytol distribútor.", id="review-sk"),
+    pytest.param("hr", "Recenzijski ključ ustupio je izdavač.", id="review-hr"),
+    pytest.param("ro", "Cheia pentru recenzie a fost oferită de editor.", id="review-ro"),
+    pytest.param("ru", "Ключ для обзора предоставлен издателем.", id="review-ru"),
+    pytest.param("uk", "Код для огляду надав дистриб'ютор.", id="review-uk"),
+    pytest.param("bg", "Ключът за ревю е предоставен от издателя.", id="review-bg"),
+    pytest.param("id", "Kode ulasan disediakan oleh penerbit.", id="review-id"),
+    pytest.param("vi", "Mã game để đánh giá do nhà phân phối cung cấp.", id="review-vi"),
+    pytest.param("he", "קוד לביקורת סופק על ידי המפיץ.", id="review-he"),
+    pytest.param("ar", "تم توفير رمز المراجعة من قبل الموزع.", id="review-ar-verb-first"),
+    pytest.param("ja", "レビュー用のキーはメーカーより提供を受けました。", id="review-ja"),
+    pytest.param("zh", "评测所用样机由厂商提供。", id="review-zh"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), REVIEW_COPIES)
+def test_a_review_copy_a_host_provided_is_an_affiliate_note(language: str, line: str) -> None:
+    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert kept == PARAGRAPHS
+    assert [(r.cleaner, r.text) for r in removals] == [("affiliate-notes", line)]
+
+
+# Copies and tested items in news: more follows the one who provided them.
+REVIEW_NEWS = [
+    pytest.param("en", "Review copies of the report were provided by the ministry to journalists on Monday.", id="en"),
+    pytest.param(
+        "en", "Press copies of the budget were provided by the Treasury an hour before the speech.", id="en-press"
+    ),
+    pytest.param("en", "The games tested by the lab were provided by the police after the raid.", id="en-items"),
+    pytest.param(
+        "en", "Test versions of the app were supplied by the developer to a small group of teachers.", id="en-to"
+    ),
+    pytest.param(
+        "fr", "Les livres présentés au salon ont été offerts par des éditeurs locaux à la bibliothèque.", id="fr"
+    ),
+    pytest.param(
+        "de", "Die besprochenen Bücher wurden vom Verlag an alle Schulen des Landkreises verschickt.", id="de"
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), REVIEW_NEWS)
+def test_news_of_copies_provided_stays(language: str, line: str) -> None:
+    assert not is_hosted_disclosure(line, language)
+    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
+    assert removals == ()
+    assert kept == (PARAGRAPH_BEFORE, line, PARAGRAPH_AFTER)
