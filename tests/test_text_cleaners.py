@@ -1641,6 +1641,28 @@ MIDDLE_CREDITS = [
         "(With inputs from the harbour authority, the council said the bridge will reopen)",
         False,
     ),
+    # a text based on an agency's material, or that includes its reporting: "this" text, then the agencies' names
+    ("based-on-agency-sv", "sv", "Artikeln bygger på uppgifter från TT och Reuters.", True),
+    ("based-on-agency-nb", "nb", "Denne saken bygger på opplysninger fra NTB.", True),
+    ("based-on-agency-da", "da", "Teksten bygger på materiale fra Ritzau.", True),
+    ("based-on-agency-fi", "fi", "Juttu perustuu STT:n ja AFP:n tietoihin.", True),
+    ("based-on-agency-de", "de", "Dieser Artikel basiert auf Material von Reuters und AFP.", True),
+    ("based-on-agency-pl", "pl", "Na podstawie informacji PAP i Reutera.", True),
+    ("includes-reporting-en", "en", "This article includes reporting from Reuters and Bloomberg.", True),
+    ("material-was-used-en", "en", "Information from The Associated Press was used in this report.", True),
+    (
+        "a-report-on-a-report-en",
+        "en",
+        "The report includes information from Amnesty International and Human Rights Watch.",
+        False,
+    ),
+    (
+        "reporting-from-residents-en",
+        "en",
+        "This story includes reporting from local residents who witnessed the fire.",
+        False,
+    ),
+    ("a-report-on-a-report-sv", "sv", "Rapporten bygger på uppgifter från SCB.", False),
 ]
 
 # "(According to Reuters)": a credit set apart in brackets, in every language (the form the Czech, Slovak,
