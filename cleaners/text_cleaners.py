@@ -336,7 +336,7 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
         if whole.match(line.norm) or anywhere.search(line.norm, line.folded):
             return True
         call = _after_question(line.norm)
-        return call is not None and bool(whole.match(call) or anywhere.search(call))
+        return call is not None and bool(whole.match(call) or anywhere.search(call) or _writes_in(call))
 
     return [i for i, line in enumerate(lines) if line.words <= 40 and is_call(line) and not speech.search(line.norm)]
 
@@ -345,6 +345,19 @@ QUESTION_WORDS = 20
 """A question to the reader before a call to comment on its line has fewer words than this ("What do you think of
 the new fares? Leave a comment below.")."""
 _QUESTION_END = re.compile(r"[?？]")
+
+
+@functools.cache
+def _newsroom_mailbox() -> re.Pattern[str]:
+    """A newsroom's e-mail address (``newsroom_mailbox``: its first part, then the rest of an address)."""
+    stems = loose_pattern("newsroom_mailbox", None).pattern
+    return re.compile(rf"(?<![\w.+-])(?:{stems})[\w.+-]*@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def _writes_in(call: str) -> bool:
+    """Whether ``call`` (what follows a question to the reader) gives a newsroom's e-mail address to write to, in any
+    wording ("Email letters@example.org and we may publish the best ones.", "Skriv til os på redaktionen@…")."""
+    return "@" in call and _newsroom_mailbox().search(call) is not None
 
 
 def _after_question(text: str) -> str | None:

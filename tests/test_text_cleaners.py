@@ -805,6 +805,14 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("asked-ro", "ro", "Ce părere aveți despre noul program al feribotului? Lăsați un comentariu mai jos."),
     ("asked-vi", "vi", "Bạn nghĩ gì về lịch chạy phà mới? Hãy để lại bình luận bên dưới."),
     ("asked-zh", "zh", "你怎么看新的轮渡时刻表？欢迎在评论区留言讨论。"),
+    # a question, then a newsroom's address to write to, in any wording (``newsroom_mailbox``)
+    ("asked-write-in-en", "en", "Do you use the late ferry? Tell us at yoursay@harbourpost.co.uk."),
+    ("asked-write-in-de", "de", "Fahren Sie mit der Abendfähre? Post an leserbriefe@hafenblatt.de genügt."),
+    ("asked-write-in-fr", "fr", "Vous prenez ce bateau ? Racontez-nous tout à redaction@lecourrierdesiles.fr."),
+    ("asked-write-in-sv", "sv", "Håller du med? Mejla debatt@skargardsposten.se."),
+    ("asked-write-in-pl", "pl", "Korzystasz z promu? Napisz: redakcja@glosportu.pl"),
+    ("asked-write-in-it", "it", "Usate il traghetto serale? Scriveteci a lettori@ilportodelmattino.it."),
+    ("asked-write-in-cs", "cs", "Jezdíte večerním trajektem? Napište nám na redakce@pristavnilisty.cz."),
 ]
 BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
@@ -1432,6 +1440,19 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
     ("affiliate-marketing-data-reported", "en", "We use affiliate marketing data in our research, the company said."),
 ]
 ARTICLE += article_cases(ARTICLE_ON_THE_SAME_TOPICS)
+
+# A question in an article, then an address that is no newsroom's: a service's own (an explainer's answer).
+ARTICLE += article_cases(
+    [
+        ("asked-then-a-service-address-en", "en", "How do I apply? Email applications@harbourcouncil.gov.uk."),
+        (
+            "asked-then-a-press-office-en",
+            "en",
+            "Questions about the timetable? The operator asks passengers to write to press@islandferries.co.uk.",
+        ),
+        ("asked-then-a-support-address-de", "de", "Wer hilft bei Problemen? Der Betreiber nennt hilfe@faehre-nord.de."),
+    ]
+)
 
 # A question in an article, then a sentence that is no call to comment: they stay.
 ARTICLE += article_cases(
