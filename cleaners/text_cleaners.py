@@ -336,7 +336,7 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
         if whole.match(line.norm) or anywhere.search(line.norm, line.folded):
             return True
         call = _after_question(line.norm)
-        return call is not None and bool(whole.match(call) or anywhere.search(call) or _writes_in(call))
+        return call is not None and bool(whole.match(call) or anywhere.search(call))
 
     return [i for i, line in enumerate(lines) if line.words <= 40 and is_call(line) and not speech.search(line.norm)]
 
@@ -356,7 +356,8 @@ def _newsroom_mailbox() -> re.Pattern[str]:
 
 def _writes_in(call: str) -> bool:
     """Whether ``call`` (what follows a question to the reader) gives a newsroom's e-mail address to write to, in any
-    wording ("Email letters@example.org and we may publish the best ones.", "Skriv til os på redaktionen@…")."""
+    wording ("Email letters@example.org and we may publish the best ones.", "Skriv til os på redaktionen@…"): a
+    contact line (`contact_lines`)."""
     return "@" in call and _newsroom_mailbox().search(call) is not None
 
 
@@ -389,8 +390,16 @@ def cookie_notices(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 def contact_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Lines that are only an e-mail address or handle, or an author's contact note."""
-    return _matching("contact", lines, context, 40)
+    """Lines that are only an e-mail address or handle, or an author's contact note; and a question to the reader,
+    then a newsroom's e-mail address to write to, in any wording (`_writes_in`: "Håller du med? Mejla
+    debatt@example.se")."""
+    found = set(_matching("contact", lines, context, 40))
+    for i, line in enumerate(lines):
+        if i not in found and line.words <= 40 and "@" in line.norm:
+            call = _after_question(line.norm)
+            if call is not None and _writes_in(call):
+                found.add(i)
+    return sorted(found)
 
 
 def copyright_lines(lines: Sequence[Line], context: TextContext) -> list[int]:

@@ -161,6 +161,39 @@ BOILERPLATE = [
     # Contact lines.
     pytest.param("Write to Jane Doe at jane.doe@example.com", "en", "contact-lines", id="contact-write-to"),
     pytest.param("Have a tip? Email tips@example.org", "en", "contact-lines", id="contact-tip"),
+    # a question, then a newsroom's address to write to, in any wording (``newsroom_mailbox``)
+    pytest.param(
+        "Do you use the late ferry? Tell us at yoursay@harbourpost.co.uk.",
+        "en",
+        "contact-lines",
+        id="asked-write-in-en",
+    ),
+    pytest.param(
+        "Fahren Sie mit der Abendfähre? Post an leserbriefe@hafenblatt.de genügt.",
+        "de",
+        "contact-lines",
+        id="asked-write-in-de",
+    ),
+    pytest.param(
+        "Vous prenez ce bateau ? Racontez-nous tout à redaction@lecourrierdesiles.fr.",
+        "fr",
+        "contact-lines",
+        id="asked-write-in-fr",
+    ),
+    pytest.param("Håller du med? Mejla debatt@skargardsposten.se.", "sv", "contact-lines", id="asked-write-in-sv"),
+    pytest.param("Korzystasz z promu? Napisz: redakcja@glosportu.pl", "pl", "contact-lines", id="asked-write-in-pl"),
+    pytest.param(
+        "Usate il traghetto serale? Scriveteci a lettori@ilportodelmattino.it.",
+        "it",
+        "contact-lines",
+        id="asked-write-in-it",
+    ),
+    pytest.param(
+        "Jezdíte večerním trajektem? Napište nám na redakce@pristavnilisty.cz.",
+        "cs",
+        "contact-lines",
+        id="asked-write-in-cs",
+    ),
     pytest.param("The reporter can be reached at reporter@example.org", "en", "contact-lines", id="contact-reached"),
     pytest.param("jane.doe@example.com", "en", "contact-lines", id="contact-bare-address"),
     # Image markup left as text.
@@ -805,14 +838,6 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("asked-ro", "ro", "Ce părere aveți despre noul program al feribotului? Lăsați un comentariu mai jos."),
     ("asked-vi", "vi", "Bạn nghĩ gì về lịch chạy phà mới? Hãy để lại bình luận bên dưới."),
     ("asked-zh", "zh", "你怎么看新的轮渡时刻表？欢迎在评论区留言讨论。"),
-    # a question, then a newsroom's address to write to, in any wording (``newsroom_mailbox``)
-    ("asked-write-in-en", "en", "Do you use the late ferry? Tell us at yoursay@harbourpost.co.uk."),
-    ("asked-write-in-de", "de", "Fahren Sie mit der Abendfähre? Post an leserbriefe@hafenblatt.de genügt."),
-    ("asked-write-in-fr", "fr", "Vous prenez ce bateau ? Racontez-nous tout à redaction@lecourrierdesiles.fr."),
-    ("asked-write-in-sv", "sv", "Håller du med? Mejla debatt@skargardsposten.se."),
-    ("asked-write-in-pl", "pl", "Korzystasz z promu? Napisz: redakcja@glosportu.pl"),
-    ("asked-write-in-it", "it", "Usate il traghetto serale? Scriveteci a lettori@ilportodelmattino.it."),
-    ("asked-write-in-cs", "cs", "Jezdíte večerním trajektem? Napište nám na redakce@pristavnilisty.cz."),
 ]
 BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
