@@ -40,7 +40,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("syndication", 12, syndication.syndication_notes),
     TextCleaner("comment-prompts", 8, text.comment_prompts),
-    TextCleaner("affiliate-notes", 13, text.affiliate_notes),
+    TextCleaner("affiliate-notes", 14, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
     TextCleaner("cookie-notices", 1, text.cookie_notices),
     TextCleaner("contact-lines", 2, text.contact_lines),

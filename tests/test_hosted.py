@@ -52,6 +52,14 @@ DISCLOSURES = [
 
 NEWS = [
     pytest.param(
+        "zh", "记者从市教育局获悉，今年全市小学生可免费乘坐公交车上学，新规下月起实施。", id="zh-reporter-learned"
+    ),
+    pytest.param(
+        "vi",
+        "Phóng viên được mời dự họp báo nhưng không được phép đặt câu hỏi cho lãnh đạo sở.",
+        id="vi-reporter-invited",
+    ),
+    pytest.param(
         "en", "The senator's trip to Taiwan was paid for by a foreign lobby group, records show.", id="en-whose"
     ),
     pytest.param(
