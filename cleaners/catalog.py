@@ -43,7 +43,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("affiliate-notes", 14, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
     TextCleaner("cookie-notices", 1, text.cookie_notices),
-    TextCleaner("contact-lines", 2, text.contact_lines),
+    TextCleaner("contact-lines", 3, text.contact_lines),
     TextCleaner("copyright", 2, text.copyright_lines),
     TextCleaner("agency-credit", 2, text.agency_credits, positional=True),
     TextCleaner("byline", 5, bylines.bylines, positional=True),

@@ -348,17 +348,22 @@ _QUESTION_END = re.compile(r"[?？]")
 
 
 @functools.cache
-def _newsroom_mailbox() -> re.Pattern[str]:
-    """A newsroom's e-mail address (``newsroom_mailbox``: its first part, then the rest of an address)."""
-    stems = loose_pattern("newsroom_mailbox", None).pattern
+def _mailbox(family: str) -> re.Pattern[str]:
+    """An e-mail address whose first part begins with one of a family's words (``newsroom_mailbox``,
+    ``letters_mailbox``)."""
+    stems = loose_pattern(family, None).pattern
     return re.compile(rf"(?<![\w.+-])(?:{stems})[\w.+-]*@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
-def _writes_in(call: str) -> bool:
-    """Whether ``call`` (what follows a question to the reader) gives a newsroom's e-mail address to write to, in any
-    wording ("Email letters@example.org and we may publish the best ones.", "Skriv til os på redaktionen@…"): a
-    contact line (`contact_lines`)."""
-    return "@" in call and _newsroom_mailbox().search(call) is not None
+def _writes_in(text: str) -> bool:
+    """Whether ``text`` (a line of at most 40 words that holds an "@") is a call to write to a newsroom, in any
+    wording: a letters page's or newsroom's address (``letters_mailbox``: "Envíe sus cartas al director a
+    cartas@…", "Skriv til os på redaktionen@…"), or after a short question to the reader (`_after_question`) a
+    newsroom's address for tips too (``newsroom_mailbox``: "Got a tip? Email newsdesk@…")."""
+    if _mailbox("letters_mailbox").search(text):
+        return True
+    call = _after_question(text)
+    return call is not None and _mailbox("newsroom_mailbox").search(call) is not None
 
 
 def _after_question(text: str) -> str | None:
@@ -390,15 +395,15 @@ def cookie_notices(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 def contact_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """Lines that are only an e-mail address or handle, or an author's contact note; and a question to the reader,
-    then a newsroom's e-mail address to write to, in any wording (`_writes_in`: "Håller du med? Mejla
-    debatt@example.se")."""
+    """Lines that are only an e-mail address or handle, or an author's contact note; and a call to write to a
+    newsroom, in any wording (`_writes_in`: "Håller du med? Mejla debatt@example.se"); reported speech is kept."""
     found = set(_matching("contact", lines, context, 40))
-    for i, line in enumerate(lines):
-        if i not in found and line.words <= 40 and "@" in line.norm:
-            call = _after_question(line.norm)
-            if call is not None and _writes_in(call):
-                found.add(i)
+    speech = loose_pattern("speech", context.language)
+    found.update(
+        i
+        for i, line in enumerate(lines)
+        if line.words <= 40 and "@" in line.norm and _writes_in(line.norm) and not speech.search(line.norm)
+    )
     return sorted(found)
 
 

@@ -161,6 +161,16 @@ BOILERPLATE = [
     # Contact lines.
     pytest.param("Write to Jane Doe at jane.doe@example.com", "en", "contact-lines", id="contact-write-to"),
     pytest.param("Have a tip? Email tips@example.org", "en", "contact-lines", id="contact-tip"),
+    # a letters page's or newsroom's address to write to, with no question before it (``letters_mailbox``)
+    pytest.param("Send your letters to letters@harbourpost.co.uk.", "en", "contact-lines", id="letters-en"),
+    pytest.param("Cartas al director: cartas@diariodelpuerto.es", "es", "contact-lines", id="letters-es"),
+    pytest.param(
+        "Leserbriefe bitte an leserbriefe@hafenblatt.de, höchstens 1.500 Zeichen.",
+        "de",
+        "contact-lines",
+        id="letters-de",
+    ),
+    pytest.param("Zdanie czytelników: redakcja@glosportu.pl", "pl", "contact-lines", id="letters-pl"),
     # a question, then a newsroom's address to write to, in any wording (``newsroom_mailbox``)
     pytest.param(
         "Do you use the late ferry? Tell us at yoursay@harbourpost.co.uk.",
@@ -1470,6 +1480,11 @@ ARTICLE += article_cases(ARTICLE_ON_THE_SAME_TOPICS)
 ARTICLE += article_cases(
     [
         ("asked-then-a-service-address-en", "en", "How do I apply? Email applications@harbourcouncil.gov.uk."),
+        (
+            "witnesses-asked-to-email-tips-en",
+            "en",
+            "Police asked witnesses to email tips@harbourpolice.example with any footage.",
+        ),
         (
             "asked-then-a-press-office-en",
             "en",
