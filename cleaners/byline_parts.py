@@ -5,8 +5,11 @@ A site's article header puts these side by side, parted by bars, middle dots or 
 keeps the header, they come out as one line. Each part is read alone: a reading time (``reading_time`` of the
 rules), a date (the timestamp test the caller gives), an author's label and name (``author_label``: "Autor:
 Jan Novák", "Teksti: Aino Lehtonen", "بقلم: أحمد المنصوري"), or a name alone. A line is such a header when
-every part is one of these and one is a reading time or a labelled name: a name and a date alone are read by
-`cleaners.bylines.byline_and_date`, and a line of names is not a byline.
+every part is one of these, a correspondent's credit (``correspondent_label``: "Van onze verslaggever · Groningen ·
+21 november 2024", "Kiel, 14.05.2024 – von unserem Korrespondenten Jan Petersen"), a dateline or its place, and one
+is a reading time, a labelled name or a correspondent's credit: a name and a date alone are read by
+`cleaners.bylines.byline_and_date`, and a line of names is not a byline. The names of the labels and credits are
+the authors; a name alone is one only when the line has none of those.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cleaners.registry import Line
 from cleaners.rules import line_pattern, loose_pattern
-from cleaners.text_cleaners import is_caseless
+from cleaners.text_cleaners import is_caseless, is_dateline
 
 SEPARATOR = re.compile(r"\s*[|｜·•]\s*|\s+[—–-]\s+")
 """What parts a header line: a bar or a middle dot, or a dash between spaces (not the hyphen of a name)."""
@@ -73,6 +77,25 @@ def _name_and_date(part: str, is_date: Callable[[str], bool]) -> str | None:
     return name if comma and is_name(name, least=2) and is_date(rest) else None
 
 
+def correspondent(part: str, language: str | None) -> str | None:
+    """The name of a part that is a correspondent's credit (``correspondent_label``: "von unserem Korrespondenten Jan
+    Petersen", "корреспондент «Вечерки» Андрей Рябов"), "" for one without a name ("Saját tudósítónktól"), or None
+    if ``part`` is none."""
+    found = loose_pattern("correspondent_label", language).match(part)
+    if found is None or found.end() == 0 or part[found.end() : found.end() + 1].isalnum():
+        return None
+    rest = part[found.end() :].strip(" ,")
+    return rest if not rest or is_name(rest) else None
+
+
+def _is_place(part: str) -> bool:
+    """One to three capitalised words, or of a script without letter case, and no number: a dateline's place."""
+    words = part.split()
+    return 0 < len(words) <= CASELESS_NAME_WORDS and all(
+        (w[0].isupper() or is_caseless(w)) and not any(c.isdigit() for c in w) for w in words
+    )
+
+
 def header_names(text: str, language: str | None, is_date: Callable[[str], bool]) -> tuple[str, ...] | None:
     """The names of a header line of parts (a byline, a date, a reading time; see the module), () for one
     that names nobody ("18.10.2023 | Време за четене: 5 мин."), or None if ``text`` is not one.
@@ -83,23 +106,29 @@ def header_names(text: str, language: str | None, is_date: Callable[[str], bool]
     if not 2 <= len(parts) <= MAX_PARTS or not all(parts):
         return None
     reading = line_pattern("reading_time", language)
-    names: list[str] = []
+
+    def is_timestamp(line: Line) -> bool:
+        return is_date(line.text)
+
+    credited: list[str] = []
+    bare: list[str] = []
     marked = False
     for part in parts:
         if reading.match(part):
             marked = True
             continue
         labelled = labelled_name(part, language)
+        if labelled is None:
+            labelled = correspondent(part, language)
         if labelled is not None:
-            names.append(labelled)
+            credited.extend([labelled] if labelled else [])
             marked = True
         elif is_date(part):
             continue
         elif is_name(part, least=2) and not is_caseless(part.split()[0]):
-            names.append(part)
-        else:
-            dated = _name_and_date(part, is_date)
-            if dated is None:
-                return None
-            names.append(dated)
-    return tuple(names) if marked else None
+            bare.append(part)
+        elif (dated := _name_and_date(part, is_date)) is not None:
+            bare.append(dated)
+        elif not (is_dateline(Line.of(part), is_timestamp) or _is_place(part)):
+            return None
+    return tuple(credited or bare) if marked else None

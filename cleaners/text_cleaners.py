@@ -224,7 +224,7 @@ def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
     2024", "नई दिल्ली, 5 सितंबर।"), in any language; also with the dash that joined it to the paragraph it
     opened, and an agency in brackets before it ("Košice 4. októbra 2023 –", "Λος Άντζελες, 10 Ιουνίου (ΑΠΕ) —")."""
     is_timestamp = timestamp_test(context.language)
-    return [i for i in range(min(DATELINE_HEAD, len(lines))) if _is_dateline(lines[i], is_timestamp)]
+    return [i for i in range(min(DATELINE_HEAD, len(lines))) if is_dateline(lines[i], is_timestamp)]
 
 
 def _is_place(words: Sequence[str]) -> bool:
@@ -239,7 +239,7 @@ def is_caseless(word: str) -> bool:
     return any(c.isalpha() for c in word) and not any(c.isupper() or c.islower() for c in word)
 
 
-def _is_dateline(line: Line, is_timestamp: Callable[[Line], bool]) -> bool:
+def is_dateline(line: Line, is_timestamp: Callable[[Line], bool]) -> bool:
     """Whether ``line`` is a place (`_is_place`) and, after a comma, a bar or a dash, a date; or, ending with a
     dash (`_DANGLING_DASH`), a place and a date with nothing between them."""
     if line.text.startswith("|"):

@@ -54,6 +54,28 @@ HEADERS = [
     pytest.param("hi", "लेखक: अमित शर्मा | पढ़ने का समय: 6 मिनट", ("अमित शर्मा",), id="hi"),
     pytest.param("zh", "作者：陈静 | 阅读约 7 分钟", ("陈静",), id="zh"),
     pytest.param("ko", "2024.05.02 · 읽는 시간 6분", (), id="ko-date-and-reading-time"),
+    pytest.param("ko", "박서연 | 읽는 시간 4분", (), id="ko-a-caseless-name-alone-is-no-author"),
+    # a dateline and a correspondent's credit (``correspondent_label``), with a name or without one
+    pytest.param(
+        "de", "Lübeck, 3.06.2024 – von unserer Korrespondentin Maren Lüders", ("Maren Lüders",), id="de-correspondent"
+    ),
+    pytest.param("nl", "Van onze correspondent · Zwolle · 4 juni 2024", (), id="nl-correspondent-place-date"),
+    pytest.param("hu", "Szolnok, 2024. június 4. – Saját tudósítónktól", (), id="hu-correspondent"),
+    pytest.param(
+        "ru", "ТВЕРЬ, 4 июня — корреспондент «Тверской недели» Олег Малов", ("Олег Малов",), id="ru-correspondent"
+    ),
+    pytest.param(
+        "uk", "Полтава, 4 червня — власкор «Полтавщини» Олена Гребінь", ("Олена Гребінь",), id="uk-correspondent"
+    ),
+    pytest.param("el", "ΠΑΤΡΑ, 4 Ιουνίου – Της ανταποκρίτριας μας", (), id="el-correspondent"),
+    pytest.param("vi", "Huế, ngày 4/6 – Phóng viên Minh Châu", ("Minh Châu",), id="vi-correspondent"),
+    pytest.param(
+        "pl",
+        "Gdynia, 4 czerwca 2024 – od naszego korespondenta Piotra Wolnego",
+        ("Piotra Wolnego",),
+        id="pl-correspondent",
+    ),
+    pytest.param("en", "From our correspondent in Lagos · 4 June 2024", (), id="en-correspondent"),
 ]
 
 
@@ -77,7 +99,10 @@ NOT_HEADERS = [
     pytest.param("en", "By Jane Doe – a teacher for twelve years | 6 min read", id="a-clause-after-the-name"),
     pytest.param("es", "por Dios | 5 min de lectura", id="a-lead-without-a-colon-needs-a-name-of-two-words"),
     pytest.param("en", "| By Jane Doe | 6 min read |", id="a-table-row"),
-    pytest.param("ko", "김민수 | 읽는 시간 4분", id="a-caseless-name-alone-needs-a-label"),
+    pytest.param("en", "Harbour | ferries | 6 min read", id="a-word-in-lower-case"),
+    pytest.param(
+        "de", "Kiel, 14.05.2024 – von unserem Korrespondenten erfuhr die Polizei nichts", id="a-clause-after-a-credit"
+    ),
 ]
 
 
