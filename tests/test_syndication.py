@@ -495,3 +495,39 @@ def test_a_sentence_on_what_a_press_release_said_stays(language: str, line: str)
     kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ()
     assert kept == (PARAGRAPH, line, PARAGRAPH)
+
+
+# A note that the text appeared in a day's print edition, the date after the name or the edition.
+PRINT_EDITIONS = [
+    pytest.param("en", "A version of this article appeared in Tuesday's print edition.", None, id="print-en-day"),
+    pytest.param(
+        "it",
+        "Questo articolo è uscito sul Corriere del Porto del 4 giugno.",
+        "Corriere del Porto",
+        id="print-it-date-after-the-name",
+    ),
+    pytest.param(
+        "fr", "Cet article est paru dans notre édition papier du mardi 4 juin 2024.", None, id="print-fr-date"
+    ),
+    pytest.param("it", "Questo articolo è uscito sull'edizione cartacea di martedì.", None, id="print-it-day"),
+    pytest.param(
+        "ru", "Статья опубликована в печатной версии газеты «Гавань» от 4 июня.", "Гавань", id="print-ru-date"
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "name"), PRINT_EDITIONS)
+def test_a_print_edition_note_with_its_day_is_a_note(language: str, line: str, name: str | None) -> None:
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
+    assert removals == (Removal("syndication", "text", line),)
+    assert syndication_source(line, language) == name
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [pytest.param("en", "This study first appeared in Nature on 4 June and caused a stir among ecologists.", id="en")],
+)
+def test_a_sentence_after_a_date_stays(language: str, line: str) -> None:
+    kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
+    assert removals == ()
+    assert kept == (PARAGRAPH, line, PARAGRAPH)
