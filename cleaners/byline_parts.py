@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from cleaners.registry import Line
 from cleaners.rules import line_pattern, loose_pattern
-from cleaners.text_cleaners import is_caseless, is_dateline
+from cleaners.text_cleaners import is_caseless, is_dateline, is_place
 
 SEPARATOR = re.compile(r"\s*[|｜·•]\s*|\s+[—–-]\s+")
 """What parts a header line: a bar or a middle dot, or a dash between spaces (not the hyphen of a name)."""
@@ -89,11 +89,8 @@ def correspondent(part: str, language: str | None) -> str | None:
 
 
 def _is_place(part: str) -> bool:
-    """One to three capitalised words, or of a script without letter case, and no number: a dateline's place."""
-    words = part.split()
-    return 0 < len(words) <= CASELESS_NAME_WORDS and all(
-        (w[0].isupper() or is_caseless(w)) and not any(c.isdigit() for c in w) for w in words
-    )
+    """A dateline's place alone (`cleaners.text_cleaners.is_place`), with no number."""
+    return is_place(part.split()) and not any(c.isdigit() for c in part)
 
 
 def header_names(text: str, language: str | None, is_date: Callable[[str], bool]) -> tuple[str, ...] | None:

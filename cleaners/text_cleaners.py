@@ -227,7 +227,7 @@ def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
     return [i for i in range(min(DATELINE_HEAD, len(lines))) if is_dateline(lines[i], is_timestamp)]
 
 
-def _is_place(words: Sequence[str]) -> bool:
+def is_place(words: Sequence[str]) -> bool:
     """Fewer than `DATELINE_PLACE_WORDS` words, each capitalised, or each of a script without letter case."""
     return 0 < len(words) < DATELINE_PLACE_WORDS and (
         all(word[:1].isupper() for word in words) or all(is_caseless(word) for word in words)
@@ -240,7 +240,7 @@ def is_caseless(word: str) -> bool:
 
 
 def is_dateline(line: Line, is_timestamp: Callable[[Line], bool]) -> bool:
-    """Whether ``line`` is a place (`_is_place`) and, after a comma, a bar or a dash, a date; or, ending with a
+    """Whether ``line`` is a place (`is_place`) and, after a comma, a bar or a dash, a date; or, ending with a
     dash (`_DANGLING_DASH`), a place and a date with nothing between them."""
     if line.text.startswith("|"):
         return False  # a table's row
@@ -248,7 +248,7 @@ def is_dateline(line: Line, is_timestamp: Callable[[Line], bool]) -> bool:
     text = _AGENCY_TAIL.sub("", line.norm) if dangling else line.norm
     text = text.removesuffix("।")
     for mark in _DATELINE_BREAK.finditer(text):
-        if not _is_place(text[: mark.start()].split()):
+        if not is_place(text[: mark.start()].split()):
             return False
         if is_timestamp(Line.of(text[mark.end() :])):
             return True
@@ -256,7 +256,7 @@ def is_dateline(line: Line, is_timestamp: Callable[[Line], bool]) -> bool:
         return False
     words = text.split()
     first_number = next((i for i, word in enumerate(words) if word[:1].isdigit()), 0)
-    return _is_place(words[:first_number]) and is_timestamp(Line.of(" ".join(words[first_number:])))
+    return is_place(words[:first_number]) and is_timestamp(Line.of(" ".join(words[first_number:])))
 
 
 def reading_times(lines: Sequence[Line], context: TextContext) -> list[int]:
