@@ -108,24 +108,30 @@ def header_names(text: str, language: str | None, is_date: Callable[[str], bool]
         return is_date(line.text)
 
     credited: list[str] = []
-    bare: list[str] = []
+    others: list[str] = []
     marked = False
-    for part in parts:
+    for part in parts:  # the marks first: most lines of parts have none, and a date's test is the dearest
         if reading.match(part):
             marked = True
             continue
         labelled = labelled_name(part, language)
         if labelled is None:
             labelled = correspondent(part, language)
-        if labelled is not None:
+        if labelled is None:
+            others.append(part)
+        else:
             credited.extend([labelled] if labelled else [])
             marked = True
-        elif is_date(part):
+    if not marked:
+        return None
+    bare: list[str] = []
+    for part in others:
+        if is_date(part):
             continue
-        elif is_name(part, least=2) and not is_caseless(part.split()[0]):
+        if is_name(part, least=2) and not is_caseless(part.split()[0]):
             bare.append(part)
         elif (dated := _name_and_date(part, is_date)) is not None:
             bare.append(dated)
         elif not (is_dateline(Line.of(part), is_timestamp) or _is_place(part)):
             return None
-    return tuple(credited or bare) if marked else None
+    return tuple(credited or bare)
