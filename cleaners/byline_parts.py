@@ -33,9 +33,9 @@ CASELESS_NAME_WORDS = 3
 """...and at most this many in a script without letter case ("أحمد المنصوري", "王晓明")."""
 CASELESS_WORD_CHARS = 12
 """A word of a name in a script without letter case has at most this many characters."""
-_PARTICLES = frozenset(
-    {"de", "van", "der", "den", "von", "da", "di", "du", "la", "le", "del", "dos", "das", "ten", "bin"}
-)
+NAME_PARTICLES = tuple("de van der den von da di du la le del dos das ten ter bin".split())  # noqa: SIM905
+"""Small words inside a person's name ("Jan de Vries", "Ana da Silva"), for the names of header lines and of
+bylines (`cleaners.bylines`)."""
 _WORD_EDGES = ".,'’\"()"
 _COLONS = (":", "：")
 
@@ -53,20 +53,23 @@ def is_name(text: str, *, least: int = 1) -> bool:
     return (
         least <= len(named) <= NAME_WORDS
         and words[0][0].isupper()
-        and all(w[0].isupper() or w in _PARTICLES for w in words)
+        and all(w[0].isupper() or w in NAME_PARTICLES for w in words)
     )
 
 
 def labelled_name(part: str, language: str | None) -> str | None:
-    """The name of a part that is an author's label and a name ("Autor: Jan Novák", "Af Mette Kjærgaard",
-    "作者：王晓明"), or None. A label without a colon ("Af", "Por", "Της") needs a name of two words or more,
-    so that "De Gaulle" is no byline."""
+    """The name of a part that is an author's label (``author_label``, or a byline's word, ``byline_word``) and a
+    name ("Autor: Jan Novák", "Af Mette Kjærgaard", "作者：王晓明"), or None. A label without a colon ("Af", "Por",
+    "Της") needs a name of two words or more, so that "De Gaulle" is no byline."""
     found = loose_pattern("author_label", language).match(part)
-    if found is None or found.end() == 0:
-        return None
-    label, name = found.group(), part[found.end() :].strip()
+    if found is not None and found.end() > 0:
+        label, name = found.group(), part[found.end() :].strip()
+    else:  # a byline's word before the name ("By", "Af", "Por")
+        label, _, name = part.partition(" ")
+        if line_pattern("byline_word", language).match(label) is None:
+            return None
     colon = label.rstrip().endswith(_COLONS)
-    if not colon and (not name or part[found.end() : found.end() + 1] not in (" ", "\u00a0")):
+    if not colon and (not name or part[len(label) : len(label) + 1] not in (" ", "\u00a0")):
         return None
     return name if is_name(name, least=1 if colon else 2) else None
 

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from cleaners.byline_parts import header_names
+from cleaners.byline_parts import NAME_PARTICLES, header_names
 from cleaners.registry import Line, TextContext
 from cleaners.rules import line_pattern, loose_pattern
 from cleaners.text_cleaners import DIGIT, edges, timestamp_test
@@ -19,8 +19,8 @@ _BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av", "Af", "Oleh", "A
 Novák", "Közzétette Kovács Anna")."""
 _CAPITAL = "A-ZÀ-ÞА-ЯЁЄІЇҐΑ-ΩΆΈΉΊΌΎΏ"
 """A capital letter of the Latin, Cyrillic and Greek scripts, as a name begins."""
-_NAME_PARTICLE = r"(?:(?:de|van|der|den|von|da|di|du|la|le|del|dos|das|ten|ter)\s+)*"
-"""Small words inside a person's name ("Jan de Vries", "Ana da Silva")."""
+_NAME_PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)})\s+)*"
+"""Small words inside a person's name (`cleaners.byline_parts.NAME_PARTICLES`)."""
 _NAME = rf"[{_CAPITAL}][\w'’.-]*(?:\s+{_NAME_PARTICLE}[{_CAPITAL}][\w'’.-]*){{0,3}}"
 _ARTICLE = r"(?:(?:τον|την|τη|του|της)\s+)?"
 """The article that may stand between a byline's first word and the name (Greek "Από τη Μαρία …")."""

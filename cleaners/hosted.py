@@ -118,7 +118,7 @@ def _discloses(text: str, language: str | None) -> bool:
         given = gave if gave is not None else (loaned if loaned and (writer.search(body) or to_us) else None)
         lent = to_us and host.search(body) and loaned
         reviewed = given and _reviewed(review, body, lead, given.end())
-        opens = _opens_with(thing, body, lead) or writer.search(lead)
+        opens = _opening(thing, body, lead) or writer.search(lead)
         if (lent or reviewed or (opens and given)) and not guard.search(body):
             return True
     return False
@@ -129,18 +129,16 @@ def _reviewed(review: re.Pattern[str], body: str, lead: str, given: int) -> bool
     within `REVIEW_TAIL_WORDS` words after them and the words of giving (which end at ``given``): the host is named,
     and nothing else follows ("… provided by the publisher.", "تم توفير نسخة المراجعة من قِبل الناشر."; not "…
     provided by the ministry to journalists on Monday.")."""
-    found = review.search(body)
-    if found is None or found.start() >= len(lead):
-        return False
-    return len(body[max(found.end(), given) :].split()) <= REVIEW_TAIL_WORDS
+    found = _opening(review, body, lead)
+    return found is not None and len(body[max(found.end(), given) :].split()) <= REVIEW_TAIL_WORDS
 
 
-def _opens_with(thing: re.Pattern[str], body: str, lead: str) -> bool:
-    """Whether ``body`` names the trip or the products (``thing``) among its first words (``lead``, which it begins
-    with): the name may go on after them ("Codice per la recensione fornito da …", "A cópia do jogo para esta
-    análise …")."""
-    found = thing.search(body)
-    return found is not None and found.start() < len(lead)
+def _opening(words: re.Pattern[str], body: str, lead: str) -> re.Match[str] | None:
+    """The first of ``words`` in ``body`` if it begins among the body's first words (``lead``, which it begins
+    with), or None: the words may go on after them ("Codice per la recensione fornito da …", "A cópia do jogo para
+    esta análise …")."""
+    found = words.search(body)
+    return found if found is not None and found.start() < len(lead) else None
 
 
 def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: str | None) -> list[int]:

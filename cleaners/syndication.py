@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from cleaners.prefilter import fold
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, each_pattern, line_pattern, loose_pattern
-from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR
+from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR, is_caseless
 
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
 _NAME_EDGES = " \"'“”‘’«»„*_()[]<>.…–—-「」『』《》〈〉【】（）。।"
@@ -70,11 +70,7 @@ def _caseless(word: str) -> bool:
     """A short word of a script without letter case ("경향신문", "東洋経済オンライン"), which is named as a
     capitalised word is; at most `CASELESS_NAME_CHARS` characters (and the name it is in at most
     `CASELESS_NAME_WORDS` words: `_is_publication`)."""
-    return (
-        len(word) <= CASELESS_NAME_CHARS
-        and any(c.isalpha() for c in word)
-        and not any(c.isupper() or c.islower() for c in word)
-    )
+    return len(word) <= CASELESS_NAME_CHARS and is_caseless(word)
 
 
 def _is_publication(text: str) -> bool:

@@ -1,19 +1,18 @@
-"""An article's header, left in the text as lines of its own: a byline with a reading time or a date on one line
-(`cleaners/byline_parts.py`), a reading time alone, a label of the last edit with its date, a dateline broken
-from its paragraph. The lines are wordings of our own, in many of the languages the cleaners cover; the near
-misses beside them are article lines that hold the same words, and stay."""
+"""An article's header left in the text as one line of parts: a byline, a date, a reading time, a correspondent's
+credit (`cleaners/byline_parts.py`). The lines are wordings of our own, in many of the languages the cleaners cover;
+the near misses beside them are article lines that hold the same words, and stay. A reading time, a label of the
+last edit or a dateline alone on its line is in the tables of `tests/test_text_cleaners.py`."""
 
 from __future__ import annotations
 
 import pytest
-from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, clean, sandwich
+from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, clean
 
 from cleaners.byline_parts import header_names
 from cleaners.bylines import byline_authors
 from cleaners.registry import Line, Removal
 from cleaners.text_cleaners import timestamp_test
 
-PARAGRAPHS = (PARAGRAPH_BEFORE, PARAGRAPH_AFTER)
 TEXT = [PARAGRAPH_BEFORE, PARAGRAPH_BEFORE + " Again.", PARAGRAPH_AFTER, PARAGRAPH_AFTER + " Again."]
 """A text whose middle a header line is put in: away from the edges, where a byline alone is not read."""
 
@@ -129,54 +128,3 @@ def test_a_sentence_with_a_headers_words_stays(language: str, line: str) -> None
     kept, removals = clean(lines, language)
     assert removals == ()
     assert kept == tuple(lines)
-
-
-# A line of its own between two paragraphs, and the cleaner that takes it.
-ALONE = [
-    pytest.param("da", "7 min. læsning", "reading-times", id="reading-da"),
-    pytest.param("nb", "Lesetid: 4 minutter", "reading-times", id="reading-nb"),
-    pytest.param("fi", "Lukuaika 5 min", "reading-times", id="reading-fi"),
-    pytest.param("cs", "Doba čtení: 6 minut", "reading-times", id="reading-cs"),
-    pytest.param("ro", "Timp de citire: 4 minute", "reading-times", id="reading-ro"),
-    pytest.param("el", "Χρόνος ανάγνωσης: 3 λεπτά", "reading-times", id="reading-el"),
-    pytest.param("tr", "5 dk okuma", "reading-times", id="reading-tr"),
-    pytest.param("hu", "Olvasási idő: 7 perc", "reading-times", id="reading-hu"),
-    pytest.param("uk", "Читати 5 хвилин", "reading-times", id="reading-uk"),
-    pytest.param("ru", "Читать за 4 минуты", "reading-times", id="reading-ru-verb"),
-    pytest.param("ja", "読了時間：約4分", "reading-times", id="reading-ja"),
-    pytest.param("ko", "읽는 시간 5분", "reading-times", id="reading-ko"),
-    pytest.param("zh", "阅读时间：6分钟", "reading-times", id="reading-zh"),
-    pytest.param("en", "Last reviewed: 9 January 2024", "timestamps", id="last-reviewed-en"),
-    pytest.param("fr", "Dernière modification de la page : 14/03/2024", "timestamps", id="last-edit-fr"),
-    pytest.param("cs", "Naposledy upraveno: 4. 3. 2024", "timestamps", id="last-edit-cs"),
-    pytest.param("sk", "Naposledy upravené: 9. 4. 2024", "timestamps", id="last-edit-sk"),
-    pytest.param("ru", "Дата последнего изменения страницы: 12.04.2024", "timestamps", id="last-edit-ru"),
-    pytest.param("uk", "Остання зміна сторінки: 12.04.2024", "timestamps", id="last-edit-uk"),
-    pytest.param("tr", "Son düzenleme: 9 Nisan 2024", "timestamps", id="last-edit-tr"),
-    pytest.param("ko", "최종 수정일: 2024년 4월 9일", "timestamps", id="last-edit-ko"),
-    pytest.param("es", "Sevilla | 9 de abril de 2024", "datelines", id="dateline-bar"),
-    pytest.param("hi", "जयपुर, 9 अप्रैल।", "datelines", id="dateline-caseless-place"),
-    pytest.param("el", "Θεσσαλονίκη, 9 Απριλίου (ΑΠΕ) —", "datelines", id="dateline-agency-and-dash"),
-    pytest.param("sk", "Prešov 9. apríla 2024 –", "datelines", id="dateline-no-comma-then-dash"),
-]
-
-
-@pytest.mark.parametrize(("language", "line", "cleaner"), ALONE)
-def test_a_header_line_alone_goes(language: str, line: str, cleaner: str) -> None:
-    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
-    assert kept == PARAGRAPHS
-    assert removals == (Removal(cleaner, "text", line),)
-
-
-KEPT_ALONE = [
-    pytest.param("en", "| Harbour Works | March 3rd, 2024 |", id="a-table-row-with-a-date"),
-    pytest.param("en", "Last checked: 2024-03-09", id="a-check-of-data-is-content"),
-    pytest.param("en", "The Last Reviewed Cases of 2023", id="a-heading-with-the-words"),
-]
-
-
-@pytest.mark.parametrize(("language", "line"), KEPT_ALONE)
-def test_a_line_like_a_header_alone_stays(language: str, line: str) -> None:
-    kept, removals = clean(sandwich(line, PARAGRAPHS), language)
-    assert removals == ()
-    assert kept == (PARAGRAPHS[0], line, PARAGRAPHS[1])

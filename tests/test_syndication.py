@@ -324,13 +324,6 @@ ISSUES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line", "name"), DESCRIBED + ISSUES)
-def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str) -> None:
-    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
-    assert removals == (Removal("syndication", "text", line),)
-    assert syndication_source(line, language) == name
-
-
 # A note that names only the author (or the editors) as the one who gave leave to publish.
 AUTHOR_NOTES = [
     pytest.param("nl", "Overgenomen met toestemming van de auteur.", id="nl"),
@@ -403,13 +396,6 @@ NEAR_NOTES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), NEAR_NOTES)
-def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
-    kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
-    assert removals == ()
-    assert kept == (PARAGRAPH, line, PARAGRAPH)
-
-
 # A note that the text is based on a press release, and whose it is: the issuer is the source named.
 PRESS_RELEASES = [
     pytest.param(
@@ -463,13 +449,6 @@ PRESS_RELEASES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line", "name"), PRESS_RELEASES)
-def test_a_press_release_note_is_a_note_and_names_its_issuer(language: str, line: str, name: str) -> None:
-    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
-    assert removals == (Removal("syndication", "text", line),)
-    assert syndication_source(line, language) == name
-
-
 # A sentence that reports what a press release said: a clause after the issuer.
 NEAR_PRESS_RELEASES = [
     pytest.param(
@@ -490,13 +469,6 @@ NEAR_PRESS_RELEASES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), NEAR_PRESS_RELEASES)
-def test_a_sentence_on_what_a_press_release_said_stays(language: str, line: str) -> None:
-    kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
-    assert removals == ()
-    assert kept == (PARAGRAPH, line, PARAGRAPH)
-
-
 # A note that the text appeared in a day's print edition, the date after the name or the edition.
 PRINT_EDITIONS = [
     pytest.param("en", "A version of this article appeared in Tuesday's print edition.", None, id="print-en-day"),
@@ -515,19 +487,23 @@ PRINT_EDITIONS = [
     ),
 ]
 
+# A sentence that goes on after a date: no note.
+NEAR_DATES = [
+    pytest.param(
+        "en", "This study first appeared in Nature on 4 June and caused a stir among ecologists.", id="en-date"
+    ),
+]
 
-@pytest.mark.parametrize(("language", "line", "name"), PRINT_EDITIONS)
-def test_a_print_edition_note_with_its_day_is_a_note(language: str, line: str, name: str | None) -> None:
+
+@pytest.mark.parametrize(("language", "line", "name"), DESCRIBED + ISSUES + PRESS_RELEASES + PRINT_EDITIONS)
+def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str | None) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
     assert syndication_source(line, language) == name
 
 
-@pytest.mark.parametrize(
-    ("language", "line"),
-    [pytest.param("en", "This study first appeared in Nature on 4 June and caused a stir among ecologists.", id="en")],
-)
-def test_a_sentence_after_a_date_stays(language: str, line: str) -> None:
+@pytest.mark.parametrize(("language", "line"), NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_DATES)
+def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
     kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ()
     assert kept == (PARAGRAPH, line, PARAGRAPH)

@@ -1476,6 +1476,45 @@ ARTICLE_ON_THE_SAME_TOPICS: list[tuple[str, str, str]] = [
 ]
 ARTICLE += article_cases(ARTICLE_ON_THE_SAME_TOPICS)
 
+# An article's header left as a line of its own (`tests/test_header_lines.py` holds the header lines of parts):
+# reading times in the languages that had none, labels of a page's last edit, datelines of more forms.
+BOILERPLATE += boilerplate_cases(
+    [
+        ("reading-da", "da", "reading-times", "7 min. læsning"),
+        ("reading-nb", "nb", "reading-times", "Lesetid: 4 minutter"),
+        ("reading-fi", "fi", "reading-times", "Lukuaika 5 min"),
+        ("reading-cs", "cs", "reading-times", "Doba čtení: 6 minut"),
+        ("reading-ro", "ro", "reading-times", "Timp de citire: 4 minute"),
+        ("reading-el", "el", "reading-times", "Χρόνος ανάγνωσης: 3 λεπτά"),
+        ("reading-tr", "tr", "reading-times", "5 dk okuma"),
+        ("reading-hu", "hu", "reading-times", "Olvasási idő: 7 perc"),
+        ("reading-uk", "uk", "reading-times", "Читати 5 хвилин"),
+        ("reading-ru-verb", "ru", "reading-times", "Читать за 4 минуты"),
+        ("reading-ja", "ja", "reading-times", "読了時間：約4分"),
+        ("reading-ko", "ko", "reading-times", "읽는 시간 5분"),
+        ("reading-zh", "zh", "reading-times", "阅读时间：6分钟"),
+        ("last-reviewed-en", "en", "timestamps", "Last reviewed: 9 January 2024"),
+        ("last-edit-fr", "fr", "timestamps", "Dernière modification de la page : 14/03/2024"),
+        ("last-edit-cs", "cs", "timestamps", "Naposledy upraveno: 4. 3. 2024"),
+        ("last-edit-sk", "sk", "timestamps", "Naposledy upravené: 9. 4. 2024"),
+        ("last-edit-ru", "ru", "timestamps", "Дата последнего изменения страницы: 12.04.2024"),
+        ("last-edit-uk", "uk", "timestamps", "Остання зміна сторінки: 12.04.2024"),
+        ("last-edit-tr", "tr", "timestamps", "Son düzenleme: 9 Nisan 2024"),
+        ("last-edit-ko", "ko", "timestamps", "최종 수정일: 2024년 4월 9일"),
+        ("dateline-bar", "es", "datelines", "Sevilla | 9 de abril de 2024"),
+        ("dateline-caseless-place", "hi", "datelines", "जयपुर, 9 अप्रैल।"),
+        ("dateline-agency-and-dash", "el", "datelines", "Θεσσαλονίκη, 9 Απριλίου (ΑΠΕ) —"),
+        ("dateline-no-comma-then-dash", "sk", "datelines", "Prešov 9. apríla 2024 –"),
+    ]
+)
+ARTICLE += article_cases(
+    [
+        ("a-table-row-with-a-date", "en", "| Harbour Works | March 3rd, 2024 |"),
+        ("a-check-of-data-is-content", "en", "Last checked: 2024-03-09"),
+        ("a-heading-with-the-words", "en", "The Last Reviewed Cases of 2023"),
+    ]
+)
+
 # A question in an article, then an address that is no newsroom's: a service's own (an explainer's answer).
 ARTICLE += article_cases(
     [
