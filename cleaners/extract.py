@@ -29,7 +29,7 @@ from trafilatura.external import try_justext
 from trafilatura.settings import Document
 
 from cleaners.candidates import MENU_PROSE, MIN_PROSE, SHORT_TEXT, Candidate, adds_to, better, joined, prose_share
-from cleaners.fast_tree import without_backup
+from cleaners.fast_tree import uncopied, without_backup
 from cleaners.html_page import visible_text_length
 from cleaners.hydration import hydrated_text, page_scripts
 from cleaners.masked import masked_boxes, names_set_aside
@@ -120,8 +120,9 @@ def _extract(tree: HtmlElement, url: str | None, *, fast: bool, recall: bool = F
 
 
 def _read(page: HtmlElement, url: str | None, *, fast: bool, recall: bool = False) -> str:
-    """trafilatura's text of ``page`` as it stands."""
-    with trafilatura_guarded().in_place(), without_backup():  # the same text, with fewer calls and copies
+    """trafilatura's text of ``page`` as it stands: the page's own tree, or a page made for trafilatura alone,
+    which it prunes itself (`uncopied`)."""
+    with trafilatura_guarded().in_place(), without_backup(), uncopied(page):  # fewer calls and copies
         doc = bare_extraction(
             page, url=url, fast=fast, favor_recall=recall, include_comments=False, with_metadata=False
         )
@@ -362,9 +363,10 @@ def extract_main_text(
     reading is under 3,000 characters, so that an article whose first part it reads and whose sections stand
     in collapsed panels lost those sections once the part it read grew past that length.
 
-    ``tree`` loses what trafilatura would delete unread (`drop_inert`): read what else is needed from it
-    first. trafilatura works on copies of the tree, so ``tree`` is otherwise left as it was; its metadata
-    extraction is not used (newsrake reads metadata itself, at a fraction of the cost).
+    ``tree`` loses what trafilatura would delete unread (`drop_inert`), and the boxes trafilatura prunes before it
+    reads a page (comments, articles loaded as the reader scrolls: `cleaners.fast_tree.uncopied`): read what
+    else is needed from it first. trafilatura cleans copies of the tree, so ``tree`` is otherwise left as it
+    was; its metadata extraction is not used (newsrake reads metadata itself, at a fraction of the cost).
     """
     scripts = page_scripts(tree) if prose.total < MIN_PROSE else []  # before drop_inert deletes them
     drop_inert(tree)

@@ -1,5 +1,6 @@
-"""trafilatura's fast mode without the backup of the cleaned tree (`cleaners/fast_tree.py`): the same text from every
-page of the golden cases, in each mode newsrake asks for, and trafilatura as it was after the block."""
+"""trafilatura without the copies newsrake needs not (`cleaners/fast_tree.py`): its fast mode without the backup of the
+cleaned tree, and its reading of a page without its first copy of it. The same text from every page of the golden
+cases, in each mode newsrake asks for, and trafilatura as it was after the block."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import trafilatura.core
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
 
-from cleaners.fast_tree import without_backup
+from cleaners.fast_tree import uncopied, without_backup
 
 HERE = Path(__file__).parent
 PAGES = [
@@ -29,9 +30,10 @@ MODES = {
 }
 
 
-def _text(html: bytes, **mode: bool) -> str:
+def _text(html: bytes | lxml.html.HtmlElement, **mode: bool) -> str:
     options = {"include_comments": False, **mode}
-    doc = bare_extraction(lxml.html.fromstring(html), url="https://example.org/a", with_metadata=False, **options)
+    page = lxml.html.fromstring(html) if isinstance(html, bytes) else html
+    doc = bare_extraction(page, url="https://example.org/a", with_metadata=False, **options)
     return doc.text or "" if isinstance(doc, Document) else ""
 
 
@@ -78,3 +80,48 @@ def test_a_trafilatura_without_the_function_is_left_alone(monkeypatch: pytest.Mo
     with without_backup():
         assert not hasattr(trafilatura.core, "_prepare_tree")
     assert not hasattr(trafilatura.core, "_prepare_tree")
+
+
+UNCOPIED_MODES = {name: mode for name, mode in MODES.items() if not mode.get("include_comments")}
+"""The modes newsrake reads pages in: comments never."""
+
+
+@pytest.mark.parametrize("mode", UNCOPIED_MODES.values(), ids=UNCOPIED_MODES.keys())
+@pytest.mark.parametrize("page", PAGES, ids=[p.parent.name if p.name == "page.html" else p.name for p in PAGES])
+def test_the_same_text_from_the_page_itself(page: Path, mode: dict[str, bool]) -> None:
+    html = _read(page)
+    expected = _text(html, **mode)
+    tree = lxml.html.fromstring(html)
+    with uncopied(tree), without_backup():
+        assert _text(tree, **mode) == expected
+    assert _text(tree, **mode) == expected, "the pruned page, read again"
+
+
+COMMENTED = b"""<html><body><article><h1>A headline</h1>
+<p>The first paragraph of the article says what happened and where it happened in the town.</p>
+<p>The second paragraph of the article says who was there and what they said about it after.</p>
+</article><div id="comments"><p>A reader's comment on the article, long enough to be read as text.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "full"])
+def test_the_page_itself_loses_its_comments_and_the_copy_is_trafilaturas_again(fast: bool) -> None:
+    tree = lxml.html.fromstring(COMMENTED)
+    original = trafilatura.core.copy
+    with uncopied(tree):
+        assert "second paragraph" in _text(tree, fast=fast)
+    assert trafilatura.core.copy is original
+    assert tree.find(".//div[@id='comments']") is None, "pruned in place"
+
+
+def test_without_the_block_the_page_is_left_as_it_was() -> None:
+    tree = lxml.html.fromstring(COMMENTED)
+    assert "second paragraph" in _text(tree, fast=True)
+    assert tree.find(".//div[@id='comments']") is not None
+
+
+def test_a_trafilatura_that_names_no_copy_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(trafilatura.core, "copy")
+    with uncopied(lxml.html.fromstring(COMMENTED)):
+        assert not hasattr(trafilatura.core, "copy")
+    assert not hasattr(trafilatura.core, "copy")
