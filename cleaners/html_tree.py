@@ -86,8 +86,8 @@ def parse_html(text: str, utf8: bytes | None = None) -> HtmlElement | None:
 
     The page is parsed from its UTF-8 bytes (the parser's encoding, which a declaration in the page does not
     change), as trafilatura's loader does when the text is refused or gives nothing; ``utf8`` gives them if
-    the caller has them (`cleaners.decode.decoded`). Trees copied from this one (trafilatura copies before
-    it prunes) keep its parser and element classes.
+    the caller has them (`cleaners.decode.decoded`). Trees copied from this one (trafilatura copies it to
+    clean it) keep its parser and element classes.
     """
     beginning = text[:50].lower()
     tree: HtmlElement | None
