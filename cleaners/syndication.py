@@ -332,16 +332,25 @@ def _quoted_name(rest: str, source: str) -> bool:
     )
 
 
+PODCAST_NOTE_WORDS = 30
+"""A note that the text comes from a podcast (``podcast_note``) has at most this many words."""
+
+
 def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Syndication notes ("This article originally appeared on The Conversation.", "Republished with
-    permission from …", "Dieser Beitrag ist zuerst bei … erschienen"); reported speech is kept.
-    `syndication_source` gives the publication a removed note names."""
+    permission from …", "Dieser Beitrag ist zuerst bei … erschienen"), and notes that the text comes from a
+    podcast's episode (``podcast_note``: "Adapted from this week's episode of the Respawn Radio podcast."); reported
+    speech is kept. `syndication_source` gives the publication a removed note names."""
     speech = loose_pattern("speech", context.language)
+    podcast = contains_pattern("podcast_note", context.language)
     return [
         i
         for i, line in enumerate(lines)
         if line.words <= 60
-        and _syndication(line.norm, context.language, line.folded)[0]
+        and (
+            _syndication(line.norm, context.language, line.folded)[0]
+            or (line.words <= PODCAST_NOTE_WORDS and podcast.search(line.norm, line.folded) is not None)
+        )
         and not speech.search(line.norm)
     ]
 

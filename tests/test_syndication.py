@@ -348,8 +348,58 @@ def test_a_note_naming_only_the_author_is_a_note(language: str, line: str) -> No
     assert syndication_source(line, language) is None
 
 
+# Notes that the text comes from a podcast's episode: the newsroom's own podcast, or the text said to be drawn from one.
+PODCAST_NOTES = [
+    pytest.param(
+        "en", "This piece is an edited transcript of episode 42 of our science podcast, Lab Notes.", id="en-ours"
+    ),
+    pytest.param("en", "Adapted from an episode of the Harbour Lights podcast.", id="en-adapted"),
+    pytest.param("en", "The interview was first aired on the Long Table podcast in May.", id="en-aired"),
+    pytest.param("fr", "Ce texte est adapté d'un épisode de notre podcast Sous la loupe.", id="fr"),
+    pytest.param(
+        "de", "Der Beitrag basiert auf einer Folge unseres Wissenschaftspodcasts Laborfunk.", id="de-compound"
+    ),
+    pytest.param("es", "Esta entrevista es una versión editada de un episodio de nuestro podcast Sin Filtro.", id="es"),
+    pytest.param("pt", "Este texto foi adaptado de um episódio do nosso podcast Fora da Caixa.", id="pt"),
+    pytest.param("it", "Questo articolo è tratto da una puntata del nostro podcast settimanale Controluce.", id="it"),
+    pytest.param("nl", "Dit artikel is gebaseerd op een aflevering van onze podcast Onder de Loep.", id="nl"),
+    pytest.param("sv", "Texten bygger på ett avsnitt av vår podd Vetenskapsradion Extra.", id="sv"),
+    pytest.param("da", "Teksten er en redigeret udgave af et afsnit af vores podcast Bag Nyhederne.", id="da"),
+    pytest.param("nb", "Teksten er en forkortet versjon av en episode av podkasten vår, Bak Nyhetene.", id="nb-after"),
+    pytest.param("fi", "Juttu perustuu Tiedetunti-podcastimme jaksoon.", id="fi-suffix"),
+    pytest.param("pl", "Tekst jest zapisem rozmowy z naszego podcastu Trzecie Ucho.", id="pl"),
+    pytest.param("cs", "Článek vychází z rozhovoru v našem podcastu Ve stínu.", id="cs"),
+    pytest.param("ru", "Этот текст — сокращённая версия выпуска нашего подкаста «Наука за чашкой».", id="ru"),
+    pytest.param("tr", "Bu yazı, podcast\u2019imizin son bölümünden uyarlanmıştır.", id="tr-suffix"),
+    pytest.param("he", "הטקסט מבוסס על פרק בפודקאסט שלנו, מדע בקטנה.", id="he"),
+    pytest.param("ja", "※この記事は当社のポッドキャスト番組の内容をもとに再構成しました。", id="ja"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), PODCAST_NOTES)
+def test_a_note_that_the_text_comes_from_a_podcast_is_a_note(language: str, line: str) -> None:
+    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
+    assert removals == (Removal("syndication", "text", line),)
+
+
 # Article sentences that open as such notes do and go on with a clause: they stay.
 NEAR_NOTES = [
+    pytest.param(
+        "en", "The podcast's latest episode was downloaded a million times in its first week.", id="en-podcast"
+    ),
+    pytest.param(
+        "en", "This story was first reported by the hosts of a true-crime podcast in 2019.", id="en-podcast-story"
+    ),
+    pytest.param(
+        "en", "Our podcast host said the show would return in March after a short break.", id="en-podcast-said"
+    ),
+    pytest.param("en", "How do I grow my podcast without spending money on advertising?", id="en-my-podcast"),
+    pytest.param(
+        "fr", "Le podcast, lancé en 2019, compte désormais deux millions d'auditeurs par mois.", id="fr-podcast"
+    ),
+    pytest.param(
+        "de", "Ein Podcast über den Klimawandel hat in diesem Jahr den Grimme-Preis gewonnen.", id="de-podcast"
+    ),
     pytest.param("en", "First published in The Lancet, the study found no link between the two.", id="en-apposition"),
     pytest.param("en", "Courtesy of the Smithsonian, the exhibit opens Monday at the Met.", id="en-date-word"),
     pytest.param(
