@@ -323,17 +323,26 @@ def promo_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     return _prompts("promo", lines, context, 40)
 
 
+LOGIN_NOTICE_WORDS = 30
+"""A notice that commenting needs an account (``comment_login``: "Log in with your account to add a reply.") has at
+most this many words."""
+
+
 def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Comment calls to action and comment-section furniture ("Leave a comment", "Comments are closed",
-    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), and such a call after a question
+    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), notices that commenting needs an account
+    ("Log in with your account to add a reply.", ``comment_login``), and such a call after a question
     to the reader on its line, in any wording of the question (`_after_question`: "Welche Erfahrungen haben Sie
     mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
     whole = line_pattern("comment_prompt", context.language)
     anywhere = contains_pattern("comment_prompt", context.language)
+    login = contains_pattern("comment_login", context.language)
     speech = loose_pattern("speech", context.language)
 
     def is_call(line: Line) -> bool:
         if whole.match(line.norm) or anywhere.search(line.norm, line.folded):
+            return True
+        if line.words <= LOGIN_NOTICE_WORDS and login.search(line.norm, line.folded):
             return True
         call = _after_question(line.norm)
         return call is not None and bool(whole.match(call) or anywhere.search(call))

@@ -1665,6 +1665,50 @@ COOKIE_SENTENCES: list[tuple[str, str, str]] = [
 ARTICLE += article_cases(COOKIE_SENTENCES)
 ARTICLE += article_cases(NUMERIC_DATES_THAT_STAY)
 
+# Notices that commenting needs an account, in wordings of our own.
+LOGIN_NOTICES: list[tuple[str, str, str]] = [
+    ("login-en-subscribers", "en", "Only registered members can comment here. Sign in to take part."),
+    ("login-en-reply", "en", "Please log in with your library card number to post a reply."),
+    ("login-fr", "fr", "Identifiez-vous pour commenter cet article."),
+    ("login-de", "de", "Um mitzudiskutieren, melden Sie sich bitte mit Ihrem Leserkonto an."),
+    ("login-es", "es", "Para comentar debes iniciar sesión con tu cuenta de suscriptor."),
+    ("login-pt", "pt", "Faça login com a sua conta para comentar esta notícia."),
+    ("login-nl", "nl", "Om te reageren moet je ingelogd zijn met je abonneeaccount."),
+    ("login-sv", "sv", "Logga in med BankID för att kommentera."),
+    ("login-fi", "fi", "Kirjaudu sisään kommentoidaksesi juttua."),
+    ("login-pl", "pl", "Zaloguj się, aby dodać komentarz."),
+    ("login-hr", "hr", "Za komentiranje se prijavite svojim korisničkim računom."),
+    ("login-ro", "ro", "Pentru a comenta trebuie să fiți autentificat."),
+    ("login-ru", "ru", "Чтобы оставить комментарий, войдите через VK ID."),
+    ("login-tr", "tr", "Yorum yapmak için giriş yapın."),
+    ("login-id", "id", "Silakan login untuk memberikan komentar."),
+    ("login-ja", "ja", "コメントするにはログインしてください。"),
+]
+BOILERPLATE += [
+    pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in LOGIN_NOTICES
+]
+
+# Article sentences with a word for logging in and one for commenting: the first comes late, or it is speech.
+LOGIN_SENTENCES: list[tuple[str, str, str]] = [
+    (
+        "login-news-platform",
+        "en",
+        "The social network will soon require every user to log in with a verified phone number before commenting.",
+    ),
+    ("login-news-said", "en", "Readers must now sign in to comment, the newspaper's editor said on Monday."),
+    (
+        "login-news-de",
+        "de",
+        "Die Plattform will künftig nur noch Nutzern mit Klarnamen erlauben, sich anzumelden und zu kommentieren.",
+    ),
+    (
+        "login-news-fr",
+        "fr",
+        "Le ministre a longtemps refusé de commenter, avant de se connecter au direct de la chaîne.",
+    ),
+]
+ARTICLE += article_cases(LOGIN_SENTENCES)
+
 
 @pytest.mark.parametrize(("line", "language", "expected_cleaner"), BOILERPLATE)
 def test_boilerplate_line_is_removed_by_its_cleaner(
