@@ -339,7 +339,7 @@ PODCAST_NOTE_WORDS = 30
 def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Syndication notes ("This article originally appeared on The Conversation.", "Republished with
     permission from …", "Dieser Beitrag ist zuerst bei … erschienen"), and notes that the text comes from a
-    podcast's episode (``podcast_note``: "Adapted from this week's episode of the Respawn Radio podcast."); reported
+    podcast's episode (``podcast_note``: "Adapted from an episode of the Harbour Lights podcast."); reported
     speech is kept. `syndication_source` gives the publication a removed note names."""
     speech = loose_pattern("speech", context.language)
     podcast = contains_pattern("podcast_note", context.language)

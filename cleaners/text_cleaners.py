@@ -324,16 +324,16 @@ def promo_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 LOGIN_NOTICE_WORDS = 30
-"""A notice that commenting needs an account (``comment_login``: "Log in with your account to add a reply.") has at
+"""A notice that commenting needs an account (``comment_login``: "Zaloguj się, aby dodać komentarz.") has at
 most this many words."""
 
 
 def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Comment calls to action and comment-section furniture ("Leave a comment", "Comments are closed",
-    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), notices that commenting needs an account
-    ("Log in with your account to add a reply.", ``comment_login``), and such a call after a question
-    to the reader on its line, in any wording of the question (`_after_question`: "Welche Erfahrungen haben Sie
-    mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
+    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), notices that commenting needs an
+    account ("Please log in with your library card number to post a reply.", ``comment_login``), and such a call
+    after a question to the reader on its line, in any wording of the question (`_after_question`: "Welche
+    Erfahrungen haben Sie mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
     whole = line_pattern("comment_prompt", context.language)
     anywhere = contains_pattern("comment_prompt", context.language)
     login = contains_pattern("comment_login", context.language)
