@@ -330,7 +330,8 @@ most this many words."""
 
 def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Comment calls to action and comment-section furniture ("Leave a comment", "Comments are closed",
-    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"), notices that commenting needs an
+    "Show comments (12)", "Réagissez à cet article", "Diskutieren Sie mit!"; a count with a short call after it,
+    `_count_before_call`), notices that commenting needs an
     account ("Please log in with your library card number to post a reply.", ``comment_login``), and such a call
     after a question to the reader on its line, in any wording of the question (`_after_question`: "Welche
     Erfahrungen haben Sie mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
@@ -344,10 +345,33 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
             return True
         if line.words <= LOGIN_NOTICE_WORDS and login.search(line.norm, line.folded):
             return True
+        count = _count_before_call(line)
+        if count is not None and whole.match(count):
+            return True
         call = _after_question(line.norm)
         return call is not None and bool(whole.match(call) or anywhere.search(call))
 
     return [i for i, line in enumerate(lines) if line.words <= 40 and is_call(line) and not speech.search(line.norm)]
+
+
+COUNT_CALL_WORDS = 8
+"""A comment count with a short call after it ("14 Kommentare – jetzt mitdiskutieren") has at most this many words."""
+CALL_WORDS = 4
+"""The call after a comment count has at most this many words."""
+_COUNT_PARTS = re.compile(r"\s+[–—|·•-]\s+|\s*[|·•]\s*")
+"""What parts a comment count from the call after it: a dash between spaces, a bar or a dot."""
+
+
+def _count_before_call(line: Line) -> str | None:
+    """The part of a short line with a number before a mark and a call of `CALL_WORDS` words or fewer ("56
+    comentarios · Participa", "24 commenti – leggi e partecipa"), for the whole-line patterns to read as a comment
+    count; None for any other line. Only lines with a digit are split."""
+    if line.words > COUNT_CALL_WORDS or not DIGIT.search(line.norm):
+        return None
+    parts = _COUNT_PARTS.split(line.norm, maxsplit=1)
+    if len(parts) != 2 or not DIGIT.search(parts[0]) or not 0 < len(parts[1].split()) <= CALL_WORDS:
+        return None
+    return parts[0]
 
 
 QUESTION_WORDS = 20

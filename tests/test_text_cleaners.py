@@ -1688,6 +1688,24 @@ BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in LOGIN_NOTICES
 ]
 
+# A comment count with a short call after it, parted by a dash, a bar or a dot.
+COUNT_CALLS: list[tuple[str, str, str]] = [
+    ("count-call-en", "en", "32 comments – join the discussion"),
+    ("count-call-de", "de", "9 Kommentare · Jetzt lesen"),
+    ("count-call-fr", "fr", "15 commentaires | Réagir"),
+    ("count-call-es", "es", "7 comentarios – Opina"),
+    ("count-call-nl", "nl", "18 reacties · Praat mee"),
+]
+BOILERPLATE += [pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COUNT_CALLS]
+
+# Lines with a count of comments that is not alone before the mark, or a long text after it: they stay.
+COUNT_SENTENCES: list[tuple[str, str, str]] = [
+    ("count-sentence-head", "en", "12 comments were sent to the council – most of them angry"),
+    ("count-sentence-long-tail", "en", "48 comments – the most the site has ever had on one story"),
+    ("count-sentence-score", "en", "Final score: 3 – 1 after extra time"),
+]
+ARTICLE += article_cases(COUNT_SENTENCES)
+
 # Article sentences with a word for logging in and one for commenting: the first comes late, or it is speech.
 LOGIN_SENTENCES: list[tuple[str, str, str]] = [
     (
