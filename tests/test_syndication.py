@@ -341,45 +341,47 @@ AUTHOR_NOTES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), AUTHOR_NOTES)
-def test_a_note_naming_only_the_author_is_a_note(language: str, line: str) -> None:
-    _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
-    assert removals == (Removal("syndication", "text", line),)
-    assert syndication_source(line, language) is None
-
-
 # Notes that the text comes from a podcast's episode: the newsroom's own podcast, or the text said to be drawn from one.
 PODCAST_NOTES = [
     pytest.param(
-        "en", "This piece is an edited transcript of episode 42 of our science podcast, Lab Notes.", id="en-ours"
+        "en",
+        "This piece is an edited transcript of episode 42 of our science podcast, Lab Notes.",
+        id="podcast-en-ours",
     ),
-    pytest.param("en", "Adapted from an episode of the Harbour Lights podcast.", id="en-adapted"),
-    pytest.param("en", "The interview was first aired on the Long Table podcast in May.", id="en-aired"),
-    pytest.param("fr", "Ce texte est adapté d'un épisode de notre podcast Sous la loupe.", id="fr"),
+    pytest.param("en", "Adapted from an episode of the Harbour Lights podcast.", id="podcast-en-adapted"),
+    pytest.param("en", "The interview was first aired on the Long Table podcast in May.", id="podcast-en-aired"),
+    pytest.param("fr", "Ce texte est adapté d'un épisode de notre podcast Sous la loupe.", id="podcast-fr"),
     pytest.param(
-        "de", "Der Beitrag basiert auf einer Folge unseres Wissenschaftspodcasts Laborfunk.", id="de-compound"
+        "de", "Der Beitrag basiert auf einer Folge unseres Wissenschaftspodcasts Laborfunk.", id="podcast-de-compound"
     ),
-    pytest.param("es", "Esta entrevista es una versión editada de un episodio de nuestro podcast Sin Filtro.", id="es"),
-    pytest.param("pt", "Este texto foi adaptado de um episódio do nosso podcast Fora da Caixa.", id="pt"),
-    pytest.param("it", "Questo articolo è tratto da una puntata del nostro podcast settimanale Controluce.", id="it"),
-    pytest.param("nl", "Dit artikel is gebaseerd op een aflevering van onze podcast Onder de Loep.", id="nl"),
-    pytest.param("sv", "Texten bygger på ett avsnitt av vår podd Vetenskapsradion Extra.", id="sv"),
-    pytest.param("da", "Teksten er en redigeret udgave af et afsnit af vores podcast Bag Nyhederne.", id="da"),
-    pytest.param("nb", "Teksten er en forkortet versjon av en episode av podkasten vår, Bak Nyhetene.", id="nb-after"),
-    pytest.param("fi", "Juttu perustuu Tiedetunti-podcastimme jaksoon.", id="fi-suffix"),
-    pytest.param("pl", "Tekst jest zapisem rozmowy z naszego podcastu Trzecie Ucho.", id="pl"),
-    pytest.param("cs", "Článek vychází z rozhovoru v našem podcastu Ve stínu.", id="cs"),
-    pytest.param("ru", "Этот текст — сокращённая версия выпуска нашего подкаста «Наука за чашкой».", id="ru"),
-    pytest.param("tr", "Bu yazı, podcast\u2019imizin son bölümünden uyarlanmıştır.", id="tr-suffix"),
-    pytest.param("he", "הטקסט מבוסס על פרק בפודקאסט שלנו, מדע בקטנה.", id="he"),
-    pytest.param("ja", "※この記事は当社のポッドキャスト番組の内容をもとに再構成しました。", id="ja"),
+    pytest.param(
+        "es", "Esta entrevista es una versión editada de un episodio de nuestro podcast Sin Filtro.", id="podcast-es"
+    ),
+    pytest.param("pt", "Este texto foi adaptado de um episódio do nosso podcast Fora da Caixa.", id="podcast-pt"),
+    pytest.param(
+        "it", "Questo articolo è tratto da una puntata del nostro podcast settimanale Controluce.", id="podcast-it"
+    ),
+    pytest.param("nl", "Dit artikel is gebaseerd op een aflevering van onze podcast Onder de Loep.", id="podcast-nl"),
+    pytest.param("sv", "Texten bygger på ett avsnitt av vår podd Vetenskapsradion Extra.", id="podcast-sv"),
+    pytest.param("da", "Teksten er en redigeret udgave af et afsnit af vores podcast Bag Nyhederne.", id="podcast-da"),
+    pytest.param(
+        "nb", "Teksten er en forkortet versjon av en episode av podkasten vår, Bak Nyhetene.", id="podcast-nb-after"
+    ),
+    pytest.param("fi", "Juttu perustuu Tiedetunti-podcastimme jaksoon.", id="podcast-fi-suffix"),
+    pytest.param("pl", "Tekst jest zapisem rozmowy z naszego podcastu Trzecie Ucho.", id="podcast-pl"),
+    pytest.param("cs", "Článek vychází z rozhovoru v našem podcastu Ve stínu.", id="podcast-cs"),
+    pytest.param("ru", "Этот текст — сокращённая версия выпуска нашего подкаста «Наука за чашкой».", id="podcast-ru"),
+    pytest.param("tr", "Bu yazı, podcast\u2019imizin son bölümünden uyarlanmıştır.", id="podcast-tr-suffix"),
+    pytest.param("he", "הטקסט מבוסס על פרק בפודקאסט שלנו, מדע בקטנה.", id="podcast-he"),
+    pytest.param("ja", "※この記事は当社のポッドキャスト番組の内容をもとに再構成しました。", id="podcast-ja"),
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), PODCAST_NOTES)
-def test_a_note_that_the_text_comes_from_a_podcast_is_a_note(language: str, line: str) -> None:
+@pytest.mark.parametrize(("language", "line"), AUTHOR_NOTES + PODCAST_NOTES)
+def test_a_note_naming_no_publication_is_a_note(language: str, line: str) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
+    assert syndication_source(line, language) is None
 
 
 # Article sentences that open as such notes do and go on with a clause: they stay.

@@ -848,6 +848,29 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("asked-ro", "ro", "Ce părere aveți despre noul program al feribotului? Lăsați un comentariu mai jos."),
     ("asked-vi", "vi", "Bạn nghĩ gì về lịch chạy phà mới? Hãy để lại bình luận bên dưới."),
     ("asked-zh", "zh", "你怎么看新的轮渡时刻表？欢迎在评论区留言讨论。"),
+    # Notices that commenting needs an account.
+    ("login-en-subscribers", "en", "Only registered members can comment here. Sign in to take part."),
+    ("login-en-reply", "en", "Please log in with your library card number to post a reply."),
+    ("login-fr", "fr", "Identifiez-vous pour commenter cet article."),
+    ("login-de", "de", "Um mitzudiskutieren, melden Sie sich bitte mit Ihrem Leserkonto an."),
+    ("login-es", "es", "Para comentar debes iniciar sesión con tu cuenta de suscriptor."),
+    ("login-pt", "pt", "Faça login com a sua conta para comentar esta notícia."),
+    ("login-nl", "nl", "Om te reageren moet je ingelogd zijn met je abonneeaccount."),
+    ("login-sv", "sv", "Logga in med BankID för att kommentera."),
+    ("login-fi", "fi", "Kirjaudu sisään kommentoidaksesi juttua."),
+    ("login-pl", "pl", "Zaloguj się, aby dodać komentarz."),
+    ("login-hr", "hr", "Za komentiranje se prijavite svojim korisničkim računom."),
+    ("login-ro", "ro", "Pentru a comenta trebuie să fiți autentificat."),
+    ("login-ru", "ru", "Чтобы оставить комментарий, войдите через VK ID."),
+    ("login-tr", "tr", "Yorum yapmak için giriş yapın."),
+    ("login-id", "id", "Silakan login untuk memberikan komentar."),
+    ("login-ja", "ja", "コメントするにはログインしてください。"),
+    # A comment count with a short call after it, parted by a dash, a bar or a dot.
+    ("count-call-en", "en", "32 comments – join the discussion"),
+    ("count-call-de", "de", "9 Kommentare · Jetzt lesen"),
+    ("count-call-fr", "fr", "15 commentaires | Réagir"),
+    ("count-call-es", "es", "7 comentarios – Opina"),
+    ("count-call-nl", "nl", "18 reacties · Praat mee"),
 ]
 BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
@@ -1664,39 +1687,6 @@ COOKIE_SENTENCES: list[tuple[str, str, str]] = [
 ]
 ARTICLE += article_cases(COOKIE_SENTENCES)
 ARTICLE += article_cases(NUMERIC_DATES_THAT_STAY)
-
-# Notices that commenting needs an account, in wordings of our own.
-LOGIN_NOTICES: list[tuple[str, str, str]] = [
-    ("login-en-subscribers", "en", "Only registered members can comment here. Sign in to take part."),
-    ("login-en-reply", "en", "Please log in with your library card number to post a reply."),
-    ("login-fr", "fr", "Identifiez-vous pour commenter cet article."),
-    ("login-de", "de", "Um mitzudiskutieren, melden Sie sich bitte mit Ihrem Leserkonto an."),
-    ("login-es", "es", "Para comentar debes iniciar sesión con tu cuenta de suscriptor."),
-    ("login-pt", "pt", "Faça login com a sua conta para comentar esta notícia."),
-    ("login-nl", "nl", "Om te reageren moet je ingelogd zijn met je abonneeaccount."),
-    ("login-sv", "sv", "Logga in med BankID för att kommentera."),
-    ("login-fi", "fi", "Kirjaudu sisään kommentoidaksesi juttua."),
-    ("login-pl", "pl", "Zaloguj się, aby dodać komentarz."),
-    ("login-hr", "hr", "Za komentiranje se prijavite svojim korisničkim računom."),
-    ("login-ro", "ro", "Pentru a comenta trebuie să fiți autentificat."),
-    ("login-ru", "ru", "Чтобы оставить комментарий, войдите через VK ID."),
-    ("login-tr", "tr", "Yorum yapmak için giriş yapın."),
-    ("login-id", "id", "Silakan login untuk memberikan komentar."),
-    ("login-ja", "ja", "コメントするにはログインしてください。"),
-]
-BOILERPLATE += [
-    pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in LOGIN_NOTICES
-]
-
-# A comment count with a short call after it, parted by a dash, a bar or a dot.
-COUNT_CALLS: list[tuple[str, str, str]] = [
-    ("count-call-en", "en", "32 comments – join the discussion"),
-    ("count-call-de", "de", "9 Kommentare · Jetzt lesen"),
-    ("count-call-fr", "fr", "15 commentaires | Réagir"),
-    ("count-call-es", "es", "7 comentarios – Opina"),
-    ("count-call-nl", "nl", "18 reacties · Praat mee"),
-]
-BOILERPLATE += [pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COUNT_CALLS]
 
 # Lines with a count of comments that is not alone before the mark, or a long text after it: they stay.
 COUNT_SENTENCES: list[tuple[str, str, str]] = [
