@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from cleaners.prefilter import Phrases
-from cleaners.rules import loose_pattern
+from cleaners.rules import loose_pattern, word_pattern
 
 MAX_WORDS = 32
 """A line of more words is a paragraph: a disclosure is a sentence or two."""
@@ -57,16 +57,9 @@ _LABEL = re.compile(r"[\W\d_]*(?:[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?\s*[:：|]\s*
 "Transparenzhinweis:")."""
 
 
-@functools.cache
 def _words(family: str, language: str | None) -> re.Pattern[str]:
-    """A ``hosted_*`` table's words for ``language`` alone (the English list for a language it has none for: a
-    word of one language is another's, "lent" is "slow" in French), matched as whole words (inside words in
-    `UNSPACED` languages)."""
-    table = loose_pattern(family, language)
-    source = "|".join(alternative.source for alternative in table.own or table.shared)
-    if language in UNSPACED:
-        return re.compile(source, re.IGNORECASE)
-    return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+    """A ``hosted_*`` table's words for ``language`` (`word_pattern`; inside words in `UNSPACED` languages)."""
+    return word_pattern(family, language, inside=language in UNSPACED)
 
 
 @functools.cache

@@ -216,6 +216,16 @@ def _pattern(family: str, language: str | None, *, whole: bool) -> FamilyPattern
     return FamilyPattern(_pattern(family, None, whole=whole).shared, _alternatives(own, whole=whole))
 
 
+@functools.cache
+def word_pattern(family: str, language: str | None, *, inside: bool = False) -> re.Pattern[str]:
+    """A word table's words for ``language`` alone (the English list for a language it has none for: a word of one
+    language is another's, "lent" is "slow" in French), matched as whole words, or anywhere in a word with
+    ``inside`` (for languages whose words take particles and prefixes, or are written without spaces)."""
+    table = loose_pattern(family, language)
+    source = "|".join(alternative.source for alternative in table.own or table.shared)
+    return compiled(source if inside else rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+
+
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:
     """A text family's patterns one by one (unanchored, as `loose_pattern` holds them): for a caller that must
     try each alternative where the joined regex stops at the first that matches."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaners.pattern_cache import compiled
 from cleaners.prefilter import fold
 from cleaners.registry import Line, TextContext
-from cleaners.rules import contains_pattern, each_pattern, line_pattern, loose_pattern
+from cleaners.rules import contains_pattern, each_pattern, line_pattern, loose_pattern, word_pattern
 from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR, is_caseless
 
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
@@ -110,7 +111,8 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
     languages that write a name's later words in lower case set it. A note that states a Creative Commons
     licence is one whatever stands between ("… on The Conversation og genudgives under en Creative
     Commons-licens"); its publication is the longest run of words after the lead that reads as a name. A
-    sentence that says the text is a translation may come first (``translation_note``), and a line of
+    sentence that says the text is a translation may come first (``translation_note``), or name the publication of
+    its original itself (`_translation_source`), and a line of
     several sentences is a note when one is and the others are notes or short (`_sentences_of_a_note`).
     ``folded``: `fold` of ``text``, if the caller has it (`Line.folded`).
     """
@@ -120,8 +122,90 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
         return found
     translated = loose_pattern("translation_note", language).match(text)
     found = _note(text[translated.end() :], language) if translated else found
+    found = found if found[0] else _translation_source(text, language)
     found = found if found[0] else _sentences_of_a_note(text, language, lead is not None)
     return found if found[0] else _licence_note(text, language, folded)
+
+
+TRANSLATION_FILLER_WORDS = 10
+"""Between a translation note's lead and the word before its source stand at most this many words ("… from the
+original English article published on …")."""
+_LEAD_MARKS = "([*※ "
+"""What may stand before a note's lead: an opening bracket, a mark of a footnote."""
+
+
+def _translation_source(text: str, language: str | None) -> tuple[bool, str | None]:
+    """A note that the text is a translation and names the publication of its original ("Translated from the
+    original English, published by …", "Traduzione dall'originale inglese pubblicato su …", "Превод от …"): the
+    word of translating at its start (``translation_lead``), followed by what it was translated from
+    (``translation_of``: "from", "aus dem") or by the original (``translation_original``); then a word before the
+    source (``translation_from``), straight after the lead or after words of which one names the original or its
+    publishing (at most `TRANSLATION_FILLER_WORDS`: `_names_original`); and what follows reads as a note's
+    publication and tail (`_after_lead`). A translator's credit is no such note (`_credit`); nor is news of a
+    translation: "Translated into 40 languages, the novel was published by …", "Translated from the Greek by …,
+    the poem …", "Translation services are offered by the city"."""
+    start = len(text) - len(text.lstrip(_LEAD_MARKS))
+    lead = loose_pattern("translation_lead", language).match(text, start)
+    if lead is None or _credit(text, language):
+        return False, None
+    rest = text[lead.end() :]
+    original = word_pattern("translation_original", language)
+    first = rest.lstrip(" ,;:–—-")
+    if not word_pattern("translation_of", language).match(first) and not original.match(first):
+        return False, None
+    for before in _source_word(language).finditer(rest):
+        filler = rest[: before.start()]
+        if filler.count(" ") > TRANSLATION_FILLER_WORDS:
+            break
+        source = rest[before.end() :]
+        if not source.strip(_NAME_EDGES) or (filler.strip() and not _names_original(filler, before[0], original)):
+            continue
+        found = _after_lead(source, language, text)
+        if found[0]:
+            return found
+    return False, None
+
+
+def _credit(text: str, language: str | None) -> bool:
+    """Whether ``text`` is a translator's credit ("Translated from English by …", ``credit``): a credit, which
+    the credit cleaner reads, not the publication the original came from."""
+    return bool(line_pattern("credit", language).match(text) or line_pattern("credit_by_name", language).match(text))
+
+
+SMALL_WORD = 4
+"""A word of at most this many characters before a clause's second word is an article or a pronoun ("the
+original", "het origineel", "joka julkaistiin")."""
+_CLAUSE_MARK = re.compile(r"[,;]")
+
+
+def _names_original(filler: str, before: str, original: re.Pattern[str]) -> bool:
+    """Whether the words between a translation note's lead and the word before its source (``filler``, then
+    ``before``) name the original (``original``) just before its source: that word, or the one before it ("…
+    article published on", "… eines Beitrags von"); and whether their last clause is about it: after a comma or a
+    semicolon, its first word or the word after an article names it ("…, published by", "; the original appeared
+    in"). "Translated from Spanish, the book was published by …" goes on with the book; "Übersetzt von … erschien
+    der Roman erst 2019 auf Deutsch" names no original before its last word."""
+    if not original.search(filler):
+        return False
+    words = (filler + before).split()
+    if not (original.fullmatch(words[-1]) or (len(words) > 1 and original.fullmatch(words[-2]))):
+        return False
+    marks = list(_CLAUSE_MARK.finditer(filler))
+    if not marks:
+        return True
+    words = (filler[marks[-1].end() :] + before).split()
+    return bool(words) and (
+        bool(original.fullmatch(words[0]))
+        or (len(words) > 1 and len(words[0]) <= SMALL_WORD and bool(original.fullmatch(words[1])))
+    )
+
+
+def _source_word(language: str | None) -> re.Pattern[str]:
+    """The words of ``translation_from`` for ``language`` as whole words, before a space or (an elided article,
+    "dall'") straight before the name."""
+    table = loose_pattern("translation_from", language)
+    source = "|".join(alternative.source for alternative in table.own or table.shared)
+    return compiled(rf"(?<!\w)(?:{source})(?:\s+|(?<=[\x27’]))", re.IGNORECASE)
 
 
 def _licence_note(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:

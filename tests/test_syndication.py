@@ -547,14 +547,197 @@ NEAR_DATES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line", "name"), DESCRIBED + ISSUES + PRESS_RELEASES + PRINT_EDITIONS)
+# A note that the text is a translation, naming where its original appeared (`_translation_source`).
+TRANSLATION_SOURCES = [
+    pytest.param(
+        "en",
+        "Translated from the original English article published on Tidewater Press.",
+        "Tidewater Press",
+        id="translation-en-original-published-on",
+    ),
+    pytest.param(
+        "en",
+        "Translated and adapted from the original published by the Northern Ledger.",
+        "the Northern Ledger",
+        id="translation-en-adapted-by",
+    ),
+    pytest.param(
+        "en",
+        "Translation of an article first published in Harbour Review.",
+        "Harbour Review",
+        id="translation-en-of-an-article",
+    ),
+    pytest.param(
+        "fr",
+        "Traduit de l'article original paru dans Le Courrier du Port.",
+        "Le Courrier du Port",
+        id="translation-fr-paru-dans",
+    ),
+    pytest.param(
+        "de",
+        "Übersetzung eines Beitrags von Hafenblatt Online, gekürzt und redaktionell bearbeitet.",
+        "Hafenblatt Online",
+        id="translation-de-gekuerzt",
+    ),
+    pytest.param(
+        "de",
+        "Aus dem Englischen übersetzt, zuerst erschienen bei Harbour Review.",
+        "Harbour Review",
+        id="translation-de-aus-dem-englischen",
+    ),
+    pytest.param(
+        "es",
+        "Artículo traducido y adaptado del original en inglés publicado por Tidewater Press.",
+        "Tidewater Press",
+        id="translation-es-publicado-por",
+    ),
+    pytest.param(
+        "pt",
+        "Traduzido e adaptado do original em inglês, publicado pela Harbour Review.",
+        "Harbour Review",
+        id="translation-pt-comma-publicado",
+    ),
+    pytest.param(
+        "it",
+        "(Traduzione dall'originale inglese pubblicato su Harbour Review)",
+        "Harbour Review",
+        id="translation-it-dall-originale",
+    ),
+    pytest.param(
+        "nl", "Vertaling van een artikel uit Het Havenblad.", "Het Havenblad", id="translation-nl-vertaling-van"
+    ),
+    pytest.param(
+        "nl",
+        "Vertaald uit het Engels; het origineel verscheen in Harbour Review.",
+        "Harbour Review",
+        id="translation-nl-het-origineel",
+    ),
+    pytest.param(
+        "id",
+        "Diterjemahkan dari artikel asli di Harbour Review dengan izin.",
+        "Harbour Review",
+        id="translation-id-dengan-izin",
+    ),
+    pytest.param(
+        "ru",
+        "Перевод статьи, впервые опубликованной в «Портовом вестнике».",
+        "Портовом вестнике",
+        id="translation-ru-perevod-stati",
+    ),
+    pytest.param(
+        "pl", "Tłumaczenie artykułu opublikowanego w Harbour Review.", "Harbour Review", id="translation-pl-tlumaczenie"
+    ),
+    pytest.param(
+        "sv",
+        "Översatt från engelska; originalet publicerades i Harbour Review.",
+        "Harbour Review",
+        id="translation-sv-originalet",
+    ),
+    pytest.param(
+        "uk", "Переклад статті, опублікованої в Harbour Review.", "Harbour Review", id="translation-uk-pereklad"
+    ),
+    pytest.param(
+        "da",
+        "Oversat fra engelsk af redaktionen; originalen blev bragt i Harbour Review.",
+        "Harbour Review",
+        id="translation-da-originalen",
+    ),
+    pytest.param(
+        "nb",
+        "Oversatt fra engelsk. Originalen ble publisert i Harbour Review.",
+        "Harbour Review",
+        id="translation-nb-originalen",
+    ),
+    pytest.param(
+        "cs",
+        "Přeloženo z angličtiny, originál vyšel na webu Harbour Review.",
+        "Harbour Review",
+        id="translation-cs-original-vysel",
+    ),
+    pytest.param(
+        "sk",
+        "(Preložené z angličtiny; originál uverejnil portál Harbour Review.)",
+        "Harbour Review",
+        id="translation-sk-original-uverejnil",
+    ),
+    pytest.param(
+        "ro",
+        "Traducere după un articol publicat în Harbour Review.",
+        "Harbour Review",
+        id="translation-ro-dupa-un-articol",
+    ),
+    pytest.param(
+        "el", "Μετάφραση από το αγγλικό πρωτότυπο του Harbour Review.", "Harbour Review", id="translation-el-prototypo"
+    ),
+    pytest.param(
+        "fi",
+        "Juttu on käännetty englanninkielisestä alkuperäisartikkelista, joka julkaistiin Satamalehdessä.",
+        "Satamalehdessä",
+        id="translation-fi-joka-julkaistiin",
+    ),
+    pytest.param(
+        "hr", "Prijevod članka objavljenog u Lučkom vjesniku.", "Lučkom vjesniku", id="translation-hr-prijevod-clanka"
+    ),
+    pytest.param(
+        "bg",
+        "Превод от Harbour Review с разрешение на редакцията.",
+        "Harbour Review",
+        id="translation-bg-s-razreshenie",
+    ),
+]
+
+# News of a translation: what it was translated into, or a clause that goes on with the book.
+NEAR_TRANSLATIONS = [
+    pytest.param("en", "Translation services are offered by the City of Portsmouth.", id="translation-en-services"),
+    pytest.param(
+        "en",
+        "Translated from the Greek by Robert Fagles, the poem still sells thousands of copies.",
+        id="translation-en-translator-then-clause",
+    ),
+    pytest.param(
+        "en", "Translated into 40 languages, the novel was first published by Penguin.", id="translation-en-into"
+    ),
+    pytest.param(
+        "en", "Translated from Spanish, the book was published by Anagrama.", id="translation-en-from-then-the-book"
+    ),
+    pytest.param(
+        "en",
+        "Translation of the original letter shows the king knew of the plot by March.",
+        id="translation-en-letter-shows",
+    ),
+    pytest.param(
+        "de", "Übersetzung und Original sind im Band von Reclam erschienen.", id="translation-de-und-original"
+    ),
+    pytest.param("de", "Übersetzt aus dem Englischen, der Roman erschien bei Hanser.", id="translation-de-der-roman"),
+    pytest.param(
+        "fr", "Traduit en vingt langues, le roman a été publié par Gallimard.", id="translation-fr-en-vingt-langues"
+    ),
+    pytest.param("fr", "Traduit de l'anglais, le roman est paru chez Gallimard.", id="translation-fr-le-roman"),
+    pytest.param(
+        "es", "Traducido a 12 idiomas, el libro fue publicado por Anagrama.", id="translation-es-a-12-idiomas"
+    ),
+    pytest.param(
+        "it", "Tradotto in venti lingue, il romanzo è stato pubblicato da Einaudi.", id="translation-it-in-venti-lingue"
+    ),
+    pytest.param(
+        "pt",
+        "Traduzido para 15 línguas, o livro foi publicado pela Companhia das Letras.",
+        id="translation-pt-para-15-linguas",
+    ),
+    pytest.param("ru", "Переведена с английского, книга опубликована в издательстве «АСТ».", id="translation-ru-kniga"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "name"), DESCRIBED + ISSUES + PRESS_RELEASES + PRINT_EDITIONS + TRANSLATION_SOURCES
+)
 def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str | None) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
     assert syndication_source(line, language) == name
 
 
-@pytest.mark.parametrize(("language", "line"), NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_DATES)
+@pytest.mark.parametrize(("language", "line"), NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_DATES + NEAR_TRANSLATIONS)
 def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
     kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ()
