@@ -20,13 +20,11 @@ of it).
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 
-from cleaners.prefilter import Phrases
+from cleaners.prefilter import Phrases, lines_holding
 from cleaners.rules import loose_pattern, word_pattern
 
 MAX_WORDS = 32
@@ -136,19 +134,12 @@ def _opening(words: re.Pattern[str], body: str, lead: str) -> re.Match[str] | No
 
 def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: str | None) -> list[int]:
     """The indices of the ``texts`` (one line each; ``folded``, the same case-folded) that disclose a host's gift
-    (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined, where a test of each
-    line would loop over them line by line: a page's short lines hold a literal in about one line in forty."""
+    (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined (`lines_holding`): a
+    page's short lines hold a literal in about one line in forty."""
     gate = _gate(language)
     literals = gate.literals
     if literals is None:
         return [i for i, text in enumerate(texts) if gate.search(text, folded[i]) and _discloses(text, language)]
-    joined = "\n".join(folded)
-    starts = list(itertools.accumulate((len(line) + 1 for line in folded), initial=0))
-    candidates = set()
-    for literal in literals:
-        at = joined.find(literal)
-        while at != -1:
-            candidates.add(bisect.bisect_right(starts, at) - 1)
-            at = joined.find(literal, at + 1)
+    candidates = lines_holding(literals, folded)
     # a candidate holds a literal; whether as a whole word, the sentence test reads (it looks for the words again)
-    return [i for i in sorted(candidates) if _discloses(texts[i], language)]
+    return [i for i in candidates if _discloses(texts[i], language)]

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from cleaners import hosted
+from cleaners import hosted, link_fees
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern
 
@@ -410,14 +410,15 @@ def _after_question(text: str) -> str | None:
 
 def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Affiliate and sponsorship disclosures ("This post contains affiliate links", "We may earn a
-    commission", "Sponsored by Example", "Wir erhalten eine Provision"), and a host's gift the writer discloses
-    in any wording (`cleaners.hosted`: "Die Pressereise wurde vom Veranstalter bezahlt."); reported speech is
-    kept."""
+    commission", "Sponsored by Example", "Wir erhalten eine Provision"), a host's gift the writer discloses
+    in any wording (`cleaners.hosted`: "Die Pressereise wurde vom Veranstalter bezahlt."), and the fees the page's
+    links may earn, in any wording (`cleaners.link_fees`); reported speech is kept."""
     found = set(_prompts("affiliate_note", lines, context, 60))
     short = [i for i, line in enumerate(lines) if i not in found and line.words <= hosted.MAX_WORDS]
     norms = [lines[i].norm for i in short]
     folded = [lines[i].folded for i in short]
     found.update(short[k] for k in hosted.hosted_disclosures(norms, folded, context.language))
+    found.update(short[k] for k in link_fees.link_fee_notes(norms, folded, context.language))
     return sorted(found)
 
 
