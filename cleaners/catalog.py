@@ -40,7 +40,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("syndication", 15, syndication.syndication_notes),
     TextCleaner("comment-prompts", 10, text.comment_prompts),
-    TextCleaner("affiliate-notes", 15, text.affiliate_notes),
+    TextCleaner("affiliate-notes", 16, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
     TextCleaner("cookie-notices", 1, text.cookie_notices),
     TextCleaner("contact-lines", 3, text.contact_lines),

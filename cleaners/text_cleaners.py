@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from cleaners import hosted, link_fees
 from cleaners.registry import Line, TextContext
-from cleaners.rules import contains_pattern, line_pattern, loose_pattern
+from cleaners.rules import contains_pattern, line_pattern, loose_pattern, word_pattern
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -408,12 +408,65 @@ def _after_question(text: str) -> str | None:
     return text[mark.end() :].strip() or None
 
 
+LABELLED_DISCLOSURE_WORDS = 30
+"""A line of a sponsor's label or note and a disclaimer (`_labelled_disclosures`) has at most this many words..."""
+DISCLAIMER_WORDS = 8
+"""...and each of its parts that is no label or note has at most this many: "Za obsah zodpovedá zadávateľ.", "The
+newsroom was not involved."."""
+_PART_BREAK = re.compile(r"(?<=[.;:!?。；：])\s+|\s+[—–-]\s+")
+"""Where a line's sentences and parts meet: after a sentence's or a label's mark, or at a dash between spaces."""
+_PART_MARK = re.compile(r"[.;:!?。；：]\s|\s[—–-]\s")
+"""Whether `_PART_BREAK` may part a line: a cheaper test, without its look-behind."""
+_LABEL_END = " .:;!–—-"
+"""The mark after a label that parts it from the rest ("Sponsored content.", "Paid partnership:")."""
+
+
+def _labelled_disclosures(lines: Sequence[Line], context: TextContext, found: set[int]) -> list[int]:
+    """Lines of several parts, one of them a sponsor's label or note as a line of its own would be (``ad_marker``,
+    ``affiliate_note``: "Platená spolupráca.", "Betalt innhold fra …") and each other part one too, or a short
+    disclaimer (at most `DISCLAIMER_WORDS` words, `_sponsor_parts`): "Materiał partnera. Redakcja nie ponosi
+    odpowiedzialności za jego treść.", "Paid content – the newsroom was not involved.". Not the lines in ``found``,
+    nor reported speech, nor a definition ("Advertising – earned and paid advertising.")."""
+    speech = loose_pattern("speech", context.language)
+    return [
+        i
+        for i, line in enumerate(lines)
+        if i not in found
+        and line.words <= LABELLED_DISCLOSURE_WORDS
+        and _PART_MARK.search(line.norm)
+        and _sponsor_parts(line.norm, context.language)
+        and not speech.search(line.norm)
+    ]
+
+
+def _sponsor_parts(text: str, language: str | None) -> bool:
+    """Whether ``text`` parts (`_PART_BREAK`) into a sponsor's label or note and other parts, each one too or a
+    short disclaimer (``sponsor_disclaimer``: the newsroom, the content, who answers for it)."""
+    parts = [part for part in _PART_BREAK.split(text) if part.strip(" .")]
+    if len(parts) < 2:
+        return False
+    marker = line_pattern("ad_marker", language)
+    whole = line_pattern("affiliate_note", language)
+    anywhere = contains_pattern("affiliate_note", language)
+    disclaimer = word_pattern("sponsor_disclaimer", language, inside=language in hosted.UNSPACED)
+    labelled = False
+    for part in parts:
+        label = part.rstrip(_LABEL_END)
+        if marker.match(label) or whole.match(part) or whole.match(label) or anywhere.search(part):
+            labelled = True
+        elif len(part.split()) > DISCLAIMER_WORDS or not disclaimer.search(part):
+            return False
+    return labelled
+
+
 def affiliate_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Affiliate and sponsorship disclosures ("This post contains affiliate links", "We may earn a
     commission", "Sponsored by Example", "Wir erhalten eine Provision"), a host's gift the writer discloses
-    in any wording (`cleaners.hosted`: "Die Pressereise wurde vom Veranstalter bezahlt."), and the fees the page's
-    links may earn, in any wording (`cleaners.link_fees`); reported speech is kept."""
+    in any wording (`cleaners.hosted`: "Die Pressereise wurde vom Veranstalter bezahlt."), the fees the page's
+    links may earn, in any wording (`cleaners.link_fees`), and a sponsor's label or note with a short disclaimer
+    on its line (`_labelled_disclosures`); reported speech is kept."""
     found = set(_prompts("affiliate_note", lines, context, 60))
+    found.update(_labelled_disclosures(lines, context, found))
     short = [i for i, line in enumerate(lines) if i not in found and line.words <= hosted.MAX_WORDS]
     norms = [lines[i].norm for i in short]
     folded = [lines[i].folded for i in short]

@@ -973,6 +973,17 @@ AFFILIATE_NOTES: list[tuple[str, str, str]] = [
     ("affiliate-sv-affiliatelankar", "sv", "Den här artikeln innehåller affiliatelänkar."),
     ("affiliate-sv-annonssamarbete", "sv", "Annonssamarbete med Hamnresor"),
     ("affiliate-small-amount-of-commission", "en", "I may receive a (very) small amount of commission if you buy."),
+    # a sponsor's label or note and a short disclaimer on one line
+    ("affiliate-label-and-disclaimer-sk", "sk", "Platená spolupráca. Za obsah zodpovedá klient."),
+    ("affiliate-label-and-disclaimer-pl", "pl", "Materiał partnera. Redakcja nie odpowiada za jego treść."),
+    (
+        "affiliate-label-and-disclaimer-nb",
+        "nb",
+        "Betalt innhold fra Havnereiser – redaksjonen har ikke vært involvert.",
+    ),
+    ("affiliate-label-and-disclaimer-en", "en", "Sponsored content. The newsroom was not involved in its creation."),
+    ("affiliate-label-and-disclaimer-de", "de", "Anzeige: Die Redaktion hatte keinen Einfluss auf den Inhalt."),
+    ("affiliate-label-and-disclaimer-hr", "hr", "Plaćeni oglas. Za sadržaj odgovara oglašivač."),
 ]
 BOILERPLATE += [
     pytest.param(line, language, "affiliate-notes", id=case_id) for case_id, language, line in AFFILIATE_NOTES
@@ -1689,6 +1700,18 @@ ARTICLE += article_cases(COOKIE_SENTENCES)
 ARTICLE += article_cases(NUMERIC_DATES_THAT_STAY)
 
 # Lines with a count of comments that is not alone before the mark, or a long text after it: they stay.
+# A sponsor's label, or a word of one, with a part after it that is no disclaimer: a definition, a sentence.
+LABELLED_SENTENCES: list[tuple[str, str, str]] = [
+    ("labelled-definition", "en", "Advertising – earned and paid advertising."),
+    (
+        "labelled-long-sentence",
+        "en",
+        "Advertisement. The city council met on Tuesday evening to vote on the harbour bridge.",
+    ),
+    ("labelled-pl-no-disclaimer", "pl", "Materiał partnera. Port w Gdyni jest zamknięty do maja."),
+]
+ARTICLE += article_cases(LABELLED_SENTENCES)
+
 COUNT_SENTENCES: list[tuple[str, str, str]] = [
     ("count-sentence-head", "en", "12 comments were sent to the council – most of them angry"),
     ("count-sentence-long-tail", "en", "48 comments – the most the site has ever had on one story"),
