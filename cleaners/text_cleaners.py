@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from cleaners import hosted, link_fees
+from cleaners.prefilter import Phrases
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern, word_pattern
 
@@ -334,10 +335,13 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     `_count_before_call`), notices that commenting needs an
     account ("Please log in with your library card number to post a reply.", ``comment_login``), and such a call
     after a question to the reader on its line, in any wording of the question (`_after_question`: "Welche
-    Erfahrungen haben Sie mit Mietwagen gemacht? Diskutieren Sie mit!"); reported speech is kept."""
+    Erfahrungen haben Sie mit Mietwagen gemacht? Diskutieren Sie mit!"), or any short call there that names where
+    readers comment (``comment_place``: "… Tell us in the comments or on our social pages."); reported speech is
+    kept."""
     whole = line_pattern("comment_prompt", context.language)
     anywhere = contains_pattern("comment_prompt", context.language)
     login = contains_pattern("comment_login", context.language)
+    place = contains_pattern("comment_place", context.language)
     speech = loose_pattern("speech", context.language)
 
     def is_call(line: Line) -> bool:
@@ -349,9 +353,34 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
         if count is not None and whole.match(count):
             return True
         call = _after_question(line.norm)
-        return call is not None and bool(whole.match(call) or anywhere.search(call))
+        return call is not None and bool(
+            whole.match(call) or anywhere.search(call) or _names_the_comments(line.norm, call, place)
+        )
 
     return [i for i, line in enumerate(lines) if line.words <= 40 and is_call(line) and not speech.search(line.norm)]
+
+
+PLACE_CALL_WORDS = 15
+"""A call that names where readers comment (``comment_place``) has at most this many words..."""
+PLACE_QUESTION_WORDS = 3
+"""...after a question of at least this many words ("Which route do you take?"; not "Why?", which an article asks
+and answers: "Why? Because users complained in the comments.")..."""
+PLACE_QUESTION_CHARACTERS = 6
+"""...or, in a script without letter case written without spaces, of more than this many characters
+("皆さんはどう思いますか？", not "为什么？")."""
+
+
+def _names_the_comments(text: str, call: str, place: Phrases) -> bool:
+    """Whether ``call``, which follows the question that ``text`` opens with, is a short call that names where
+    readers comment (``place``: `PLACE_CALL_WORDS`), after a question to the reader, not an article's own short
+    question (`PLACE_QUESTION_WORDS`)."""
+    if len(call.split()) > PLACE_CALL_WORDS or place.search(call) is None:
+        return False
+    question = text[: len(text) - len(call)].strip()
+    words = len(question.split())
+    return words >= PLACE_QUESTION_WORDS or (
+        words == 1 and len(question) > PLACE_QUESTION_CHARACTERS and is_caseless(question)
+    )
 
 
 COUNT_CALL_WORDS = 8

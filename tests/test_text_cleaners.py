@@ -871,6 +871,18 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("count-call-fr", "fr", "15 commentaires | Réagir"),
     ("count-call-es", "es", "7 comentarios – Opina"),
     ("count-call-nl", "nl", "18 reacties · Praat mee"),
+    # a short call after a question to the reader that names where readers comment, in any wording of the call
+    ("place-call-en", "en", "Which route do you take to work? Drop it in the comments or message our page."),
+    ("place-call-es", "es", "¿Qué os pareció el final? Contádnoslo en los comentarios o en nuestras redes."),
+    ("place-call-it", "it", "Vi è piaciuto il concerto? Fatecelo sapere nei commenti o sulla nostra pagina!"),
+    ("place-call-cs", "cs", "Jak se vám líbil koncert? Napište nám do diskuze!"),
+    ("place-call-ro", "ro", "Ce părere aveți despre noul parc? Lăsați-ne un gând în comentarii."),
+    ("place-call-id", "id", "Bagaimana menurut kalian? Tuliskan jawabanmu di kolom komentar ya!"),
+    ("place-call-pl", "pl", "A wy jak spędzacie weekend? Piszcie w komentarzach!"),
+    ("place-call-ja", "ja", "皆さんはどう思いますか？ぜひコメント欄で教えてください。"),
+    # a question that asks for the reader's view ("according to you") is no reported speech
+    ("place-call-it-secondo-voi", "it", "E secondo voi, chi vincerà lo scudetto? Ditecelo nei commenti!"),
+    ("place-call-es-segun-tu", "es", "Y según tú, ¿quién ganará la liga? Déjanos tu respuesta en los comentarios."),
 ]
 BOILERPLATE += [
     pytest.param(line, language, "comment-prompts", id=case_id) for case_id, language, line in COMMENT_PROMPTS
@@ -1739,6 +1751,21 @@ LOGIN_SENTENCES: list[tuple[str, str, str]] = [
     ),
 ]
 ARTICLE += article_cases(LOGIN_SENTENCES)
+
+# A question, and a sentence after it that names the comments but is no short call.
+PLACE_SENTENCES: list[tuple[str, str, str]] = [
+    (
+        "place-long-sentence",
+        "en",
+        "Was the referee right? Thousands of fans argued about it in the comments under the club's post for days "
+        "after the final whistle.",
+    ),
+    ("place-said", "en", "Was it staged? Many viewers thought so in the comments, the broadcaster said."),
+    ("place-no-question", "es", "El debate siguió en los comentarios durante toda la semana."),
+    ("place-short-question", "en", "Why? Because hundreds of readers complained in the comments."),
+    ("place-short-question-zh", "zh", "为什么？网友在评论区给出了答案。"),
+]
+ARTICLE += article_cases(PLACE_SENTENCES)
 
 
 @pytest.mark.parametrize(("line", "language", "expected_cleaner"), BOILERPLATE)
