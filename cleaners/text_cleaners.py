@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from cleaners import hosted, link_fees
-from cleaners.prefilter import Phrases
+from cleaners.prefilter import Phrases, lines_holding
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern, word_pattern
 
@@ -452,38 +452,58 @@ _LABEL_END = " .:;!–—-"
 
 def _labelled_disclosures(lines: Sequence[Line], context: TextContext, found: set[int]) -> list[int]:
     """Lines of several parts, one of them a sponsor's label or note as a line of its own would be (``ad_marker``,
-    ``affiliate_note``: "Platená spolupráca.", "Betalt innhold fra …") and each other part one too, or a short
-    disclaimer (at most `DISCLAIMER_WORDS` words, `_sponsor_parts`): "Materiał partnera. Redakcja nie ponosi
+    ``affiliate_note``: "Platená spolupráca.", "Betalt innhold fra …") and the others short disclaimers (at most
+    `DISCLAIMER_WORDS` words, `_sponsor_parts`) or labels too: "Materiał partnera. Redakcja nie ponosi
     odpowiedzialności za jego treść.", "Paid content – the newsroom was not involved.". Not the lines in ``found``,
-    nor reported speech, nor a definition ("Advertising – earned and paid advertising.")."""
+    nor reported speech, nor a definition ("Advertising – earned and paid advertising."). Only the lines that hold a
+    disclaimer's word are parted (`lines_holding`): a sentence's mark is in most lines."""
+    short = [i for i, line in enumerate(lines) if line.words <= LABELLED_DISCLOSURE_WORDS and i not in found]
+    gate = _disclaimer_gate(context.language)
+    folded = [lines[i].folded for i in short]
+    held = (
+        lines_holding(gate.literals, folded)
+        if gate.literals is not None
+        else [k for k, i in enumerate(short) if gate.search(lines[i].norm, folded[k])]
+    )
     speech = loose_pattern("speech", context.language)
     return [
         i
-        for i, line in enumerate(lines)
-        if i not in found
-        and line.words <= LABELLED_DISCLOSURE_WORDS
-        and _PART_MARK.search(line.norm)
-        and _sponsor_parts(line.norm, context.language)
-        and not speech.search(line.norm)
+        for i in (short[k] for k in held)
+        if _PART_MARK.search(lines[i].norm)
+        and _sponsor_parts(lines[i].norm, context.language)
+        and not speech.search(lines[i].norm)
     ]
 
 
+def _disclaimer(language: str | None) -> re.Pattern[str]:
+    return word_pattern("sponsor_disclaimer", language, inside=language in hosted.UNSPACED)
+
+
+@functools.cache
+def _disclaimer_gate(language: str | None) -> Phrases:
+    """A disclaimer's words as a phrase with the literals every match holds."""
+    return Phrases.compile([_disclaimer(language).pattern])
+
+
 def _sponsor_parts(text: str, language: str | None) -> bool:
-    """Whether ``text`` parts (`_PART_BREAK`) into a sponsor's label or note and other parts, each one too or a
-    short disclaimer (``sponsor_disclaimer``: the newsroom, the content, who answers for it)."""
+    """Whether ``text`` parts (`_PART_BREAK`) into a sponsor's label or note and short disclaimers
+    (``sponsor_disclaimer``: the newsroom, the content, who answers for it), and labels or notes besides."""
     parts = [part for part in _PART_BREAK.split(text) if part.strip(" .")]
     if len(parts) < 2:
+        return False
+    disclaimer = _disclaimer(language)
+    kinds = [len(part.split()) <= DISCLAIMER_WORDS and disclaimer.search(part) is not None for part in parts]
+    if not any(kinds):
         return False
     marker = line_pattern("ad_marker", language)
     whole = line_pattern("affiliate_note", language)
     anywhere = contains_pattern("affiliate_note", language)
-    disclaimer = word_pattern("sponsor_disclaimer", language, inside=language in hosted.UNSPACED)
     labelled = False
-    for part in parts:
+    for part, disclaims in zip(parts, kinds, strict=True):
         label = part.rstrip(_LABEL_END)
         if marker.match(label) or whole.match(part) or whole.match(label) or anywhere.search(part):
             labelled = True
-        elif len(part.split()) > DISCLAIMER_WORDS or not disclaimer.search(part):
+        elif not disclaims:
             return False
     return labelled
 
