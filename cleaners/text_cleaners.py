@@ -336,8 +336,8 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     account ("Please log in with your library card number to post a reply.", ``comment_login``), and such a call
     after a question to the reader on its line, in any wording of the question (`_after_question`: "Welche
     Erfahrungen haben Sie mit Mietwagen gemacht? Diskutieren Sie mit!"), or any short call there that names where
-    readers comment (``comment_place``: "… Tell us in the comments or on our social pages."); reported speech is
-    kept."""
+    readers comment (``comment_place``: "… Tell us in the comments or on our social pages."); and a notice that the
+    discussion of the piece is closed, in any wording (`_closed_discussions`); reported speech is kept."""
     whole = line_pattern("comment_prompt", context.language)
     anywhere = contains_pattern("comment_prompt", context.language)
     login = contains_pattern("comment_login", context.language)
@@ -357,7 +357,64 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
             whole.match(call) or anywhere.search(call) or _names_the_comments(line.norm, call, place)
         )
 
-    return [i for i, line in enumerate(lines) if line.words <= 40 and is_call(line) and not speech.search(line.norm)]
+    closed = set(_closed_discussions(lines, context.language))
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.words <= 40 and (i in closed or is_call(line)) and not speech.search(line.norm)
+    ]
+
+
+CLOSED_WORDS = 16
+"""A notice that the discussion of the piece is closed (`_closed_discussions`) has at most this many words."""
+CLOSED_LEAD_WORDS = 3
+"""The word for the comments stands among a closing notice's first words ("Die Kommentarfunktion …", "Bu habere
+yorumlar …")..."""
+CLOSED_TAIL_WORDS = 6
+"""...and at most this many words follow the word of closing ("… is closed for this article")."""
+
+
+def _closed_words(family: str, language: str | None) -> re.Pattern[str]:
+    return word_pattern(family, language, inside=language in hosted.UNSPACED)
+
+
+@functools.cache
+def _closed_gate(language: str | None) -> Phrases:
+    """The words that say the discussion is closed, as a phrase with the literals every match holds."""
+    return Phrases.compile([_closed_words("closed_state", language).pattern])
+
+
+def _closed_discussions(lines: Sequence[Line], language: str | None) -> list[int]:
+    """The short lines (`CLOSED_WORDS`) that say the discussion of the piece is closed, in any wording: a word for
+    the comments or the discussion (``closed_comments``), one that says they are closed or off (``closed_state``)
+    and one that names the piece (``closed_piece``): "Discussion on this story has now closed.", "Die
+    Kommentarfunktion für diesen Artikel wurde nach 72 Stunden automatisch geschlossen.". The lines that hold a
+    closing word are found in all of them joined (`lines_holding`)."""
+    short = [i for i, line in enumerate(lines) if line.words <= CLOSED_WORDS]
+    gate = _closed_gate(language)
+    folded = [lines[i].folded for i in short]
+    held = (
+        lines_holding(gate.literals, folded)
+        if gate.literals is not None
+        else [k for k, i in enumerate(short) if gate.search(lines[i].norm, folded[k])]
+    )
+    return [i for i in (short[k] for k in held) if _is_closed_notice(lines[i].norm, language)]
+
+
+def _is_closed_notice(text: str, language: str | None) -> bool:
+    """Whether ``text`` names the comments, their closing and the piece, the comments among its first
+    `CLOSED_LEAD_WORDS` words (or in the closing's own words: "… ya no admite comentarios") and at most
+    `CLOSED_TAIL_WORDS` words after the closing: news of a closure says who closed them, or why, after it ("Comments
+    are disabled for this article at the request of the publisher, …", "Nach Drohungen gegen die Autorin wurde die
+    Kommentarfunktion … geschlossen.")."""
+    state = _closed_words("closed_state", language).search(text)
+    comments = _closed_words("closed_comments", language).search(text)
+    if state is None or comments is None or _closed_words("closed_piece", language).search(text) is None:
+        return False
+    if language in hosted.UNSPACED_WORDS:
+        return True
+    leads = text.count(" ", 0, comments.start()) < CLOSED_LEAD_WORDS or state.start() <= comments.start() < state.end()
+    return leads and len(text[state.end() :].split()) <= CLOSED_TAIL_WORDS
 
 
 PLACE_CALL_WORDS = 15

@@ -880,6 +880,13 @@ COMMENT_PROMPTS: list[tuple[str, str, str]] = [
     ("place-call-id", "id", "Bagaimana menurut kalian? Tuliskan jawabanmu di kolom komentar ya!"),
     ("place-call-pl", "pl", "A wy jak spędzacie weekend? Piszcie w komentarzach!"),
     ("place-call-ja", "ja", "皆さんはどう思いますか？ぜひコメント欄で教えてください。"),
+    # a notice that the discussion of the piece is closed, in any wording
+    ("closed-en", "en", "Discussion on this report has now closed."),
+    ("closed-sv", "sv", "Diskussionen är avslutad för den här artikeln."),
+    ("closed-de", "de", "Die Kommentarfunktion für diesen Beitrag wurde nach drei Tagen deaktiviert."),
+    ("closed-es", "es", "Esta entrada ya no admite comentarios."),
+    ("closed-fi", "fi", "Keskustelu tähän juttuun on suljettu."),
+    ("closed-tr", "tr", "Bu habere yorumlar kapatılmıştır."),
     # a question that asks for the reader's view ("according to you") is no reported speech
     ("place-call-it-secondo-voi", "it", "E secondo voi, chi vincerà lo scudetto? Ditecelo nei commenti!"),
     ("place-call-es-segun-tu", "es", "Y según tú, ¿quién ganará la liga? Déjanos tu respuesta en los comentarios."),
@@ -1763,6 +1770,10 @@ PLACE_SENTENCES: list[tuple[str, str, str]] = [
     ("place-said", "en", "Was it staged? Many viewers thought so in the comments, the broadcaster said."),
     ("place-no-question", "es", "El debate siguió en los comentarios durante toda la semana."),
     ("place-short-question", "en", "Why? Because hundreds of readers complained in the comments."),
+    ("closed-council", "en", "The council closed the discussion on the budget on Tuesday."),
+    ("closed-said", "en", "The discussion on this story has been closed, the moderators said."),
+    ("closed-forum-long", "en", "The forum where readers discussed this report was closed in 2019 after complaints."),
+    ("closed-why", "en", "Comments on this article were closed after a wave of abusive posts last night."),
     ("place-short-question-zh", "zh", "为什么？网友在评论区给出了答案。"),
 ]
 ARTICLE += article_cases(PLACE_SENTENCES)
