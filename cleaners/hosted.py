@@ -24,7 +24,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleaners.prefilter import Phrases, lines_holding
+from cleaners.prefilter import Phrases, lines_passing
 from cleaners.rules import loose_pattern, word_pattern
 
 MAX_WORDS = 32
@@ -134,12 +134,8 @@ def _opening(words: re.Pattern[str], body: str, lead: str) -> re.Match[str] | No
 
 def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: str | None) -> list[int]:
     """The indices of the ``texts`` (one line each; ``folded``, the same case-folded) that disclose a host's gift
-    (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined (`lines_holding`): a
+    (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined (`lines_passing`): a
     page's short lines hold a literal in about one line in forty."""
-    gate = _gate(language)
-    literals = gate.literals
-    if literals is None:
-        return [i for i, text in enumerate(texts) if gate.search(text, folded[i]) and _discloses(text, language)]
-    candidates = lines_holding(literals, folded)
     # a candidate holds a literal; whether as a whole word, the sentence test reads (it looks for the words again)
+    candidates = lines_passing(_gate(language), texts, folded)
     return [i for i in candidates if _discloses(texts[i], language)]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from cleaners.hosted import UNSPACED
-from cleaners.prefilter import Phrases, lines_holding
+from cleaners.prefilter import Phrases, lines_passing
 from cleaners.rules import loose_pattern, word_pattern
 
 MAX_WORDS = 32
@@ -53,9 +53,6 @@ def _discloses(text: str, language: str | None) -> bool:
 
 def link_fee_notes(texts: Sequence[str], folded: Sequence[str], language: str | None) -> list[int]:
     """The indices of the ``texts`` (one line each; ``folded``, the same case-folded) that disclose the fees the
-    page's links may earn: those that hold a word for links (`lines_holding`, then the words themselves), a fee,
+    page's links may earn: those that hold a word for links (`lines_passing`, then the words themselves), a fee,
     buying and the site."""
-    gate = _gate(language)
-    if gate.literals is None:
-        return [i for i, text in enumerate(texts) if gate.search(text, folded[i]) and _discloses(text, language)]
-    return [i for i in lines_holding(gate.literals, folded) if _discloses(texts[i], language)]
+    return [i for i in lines_passing(_gate(language), texts, folded) if _discloses(texts[i], language)]

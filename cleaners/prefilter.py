@@ -349,3 +349,11 @@ def lines_holding(literals: Literals, folded: Sequence[str]) -> list[int]:
             found.add(bisect.bisect_right(starts, at) - 1)
             at = joined.find(literal, at + 1)
     return sorted(found)
+
+
+def lines_passing(gate: Phrases, texts: Sequence[str], folded: Sequence[str]) -> list[int]:
+    """The indices of the ``texts`` (``folded``, the same case-folded) that may match ``gate``: those that hold one of
+    its literals (`lines_holding`), or, when it has none known, those it matches."""
+    if gate.literals is None:
+        return [i for i, text in enumerate(texts) if gate.search(text, folded[i])]
+    return lines_holding(gate.literals, folded)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from cleaners import hosted, link_fees
-from cleaners.prefilter import Phrases, lines_holding
+from cleaners.prefilter import Phrases, lines_passing
 from cleaners.registry import Line, TextContext
 from cleaners.rules import contains_pattern, line_pattern, loose_pattern, word_pattern
 
@@ -365,6 +365,11 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     ]
 
 
+def _passing(gate: Phrases, lines: Sequence[Line], indices: Sequence[int]) -> list[int]:
+    """The positions in ``indices`` of the lines that may match ``gate`` (`lines_passing`)."""
+    return lines_passing(gate, [lines[i].norm for i in indices], [lines[i].folded for i in indices])
+
+
 CLOSED_WORDS = 16
 """A notice that the discussion of the piece is closed (`_closed_discussions`) has at most this many words."""
 CLOSED_LEAD_WORDS = 3
@@ -389,15 +394,9 @@ def _closed_discussions(lines: Sequence[Line], language: str | None) -> list[int
     the comments or the discussion (``closed_comments``), one that says they are closed or off (``closed_state``)
     and one that names the piece (``closed_piece``): "Discussion on this story has now closed.", "Die
     Kommentarfunktion für diesen Artikel wurde nach 72 Stunden automatisch geschlossen.". The lines that hold a
-    closing word are found in all of them joined (`lines_holding`)."""
+    closing word are found in all of them joined (`lines_passing`)."""
     short = [i for i, line in enumerate(lines) if line.words <= CLOSED_WORDS]
-    gate = _closed_gate(language)
-    folded = [lines[i].folded for i in short]
-    held = (
-        lines_holding(gate.literals, folded)
-        if gate.literals is not None
-        else [k for k, i in enumerate(short) if gate.search(lines[i].norm, folded[k])]
-    )
+    held = _passing(_closed_gate(language), lines, short)
     return [i for i in (short[k] for k in held) if _is_closed_notice(lines[i].norm, language)]
 
 
@@ -513,15 +512,9 @@ def _labelled_disclosures(lines: Sequence[Line], context: TextContext, found: se
     `DISCLAIMER_WORDS` words, `_sponsor_parts`) or labels too: "Materiał partnera. Redakcja nie ponosi
     odpowiedzialności za jego treść.", "Paid content – the newsroom was not involved.". Not the lines in ``found``,
     nor reported speech, nor a definition ("Advertising – earned and paid advertising."). Only the lines that hold a
-    disclaimer's word are parted (`lines_holding`): a sentence's mark is in most lines."""
+    disclaimer's word are parted (`lines_passing`): a sentence's mark is in most lines."""
     short = [i for i, line in enumerate(lines) if line.words <= LABELLED_DISCLOSURE_WORDS and i not in found]
-    gate = _disclaimer_gate(context.language)
-    folded = [lines[i].folded for i in short]
-    held = (
-        lines_holding(gate.literals, folded)
-        if gate.literals is not None
-        else [k for k, i in enumerate(short) if gate.search(lines[i].norm, folded[k])]
-    )
+    held = _passing(_disclaimer_gate(context.language), lines, short)
     speech = loose_pattern("speech", context.language)
     return [
         i

@@ -14,6 +14,8 @@ from cleaners.prefilter import (
     Phrases,
     first_characters,
     fold,
+    lines_holding,
+    lines_passing,
     literal_prefixes,
     required_literals,
     start_key,
@@ -214,3 +216,33 @@ def test_every_match_begins_with_one_of_them(pattern: str) -> None:
     for text in texts:
         if prefixes and re.match(pattern, text, re.IGNORECASE):
             assert fold(text[:PREFIX_MAX]).startswith(prefixes), text
+
+
+LINES = ["no match here", "a link in the text", "linkedin", "", "the last line holds LINK"]
+
+
+@pytest.mark.parametrize(
+    ("literals", "expected"),
+    [
+        pytest.param(("link",), [1, 2], id="one-literal"),
+        pytest.param(("link", "last"), [1, 2, 4], id="two-literals"),
+        pytest.param(("herea",), [], id="not-across-lines"),
+        pytest.param(("zzz",), [], id="none"),
+    ],
+)
+def test_the_lines_holding_a_literal(literals: tuple[str, ...], expected: list[int]) -> None:
+    assert lines_holding(literals, LINES) == expected
+
+
+@given(st.lists(st.text(alphabet="ab\n", max_size=6), max_size=6), st.text(alphabet="ab", min_size=1, max_size=2))
+@settings(max_examples=200, deadline=None)
+def test_lines_holding_is_a_test_of_each_line(lines: list[str], literal: str) -> None:
+    lines = [line.replace("\n", "") for line in lines]
+    assert lines_holding((literal,), lines) == [i for i, line in enumerate(lines) if literal in line]
+
+
+def test_a_gate_without_known_literals_searches_each_line() -> None:
+    gate = Phrases.compile([r"\w+ed\b"])
+    assert gate.literals is None or gate.literals == ("ed",)
+    texts = ["it rained", "sunny", "we walked home"]
+    assert lines_passing(gate, texts, [fold(text) for text in texts]) == [0, 2]
