@@ -313,6 +313,18 @@ ISSUES = [
         id="issue-de-after",
     ),
     pytest.param(
+        "pt",
+        "Texto originalmente publicado na edição impressa da Gazeta do Porto, n.º 512.",
+        "Gazeta do Porto",
+        id="issue-pt-number-with-a-dot",
+    ),
+    pytest.param(
+        "es",
+        "Este reportaje se publicó originalmente en la revista Puerto Norte, n.º 87.",
+        "Puerto Norte",
+        id="issue-es-dot",
+    ),
+    pytest.param(
         "nl",
         "Eerder gepubliceerd in de printeditie van Kustlicht, nummer 4/2025.",
         "Kustlicht",
