@@ -66,8 +66,10 @@ HOSTILE: dict[str, Resource | list[Resource]] = {
     **{f"/h/chain-{n}": redirect(f"/h/chain-{n + 1}") for n in range(1, 8)},
     "/h/to-other-loopback-port": redirect("http://127.0.0.1:9/x"),
     "/h/to-cloud-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
-    "/h/to-decimal-loopback": redirect("http://2130706433:9/x"),
-    "/h/to-hex-loopback": redirect("http://0x7f.0.0.1:9/x"),
+    # each target its own path: w3lib 2.6 writes a decimal or hex host in dotted form ("127.0.0.1"), and the
+    # duplicate filter would drop a second request for the same URL before the address guard could refuse it
+    "/h/to-decimal-loopback": redirect("http://2130706433:9/decimal"),
+    "/h/to-hex-loopback": redirect("http://0x7f.0.0.1:9/hex"),
     "/h/to-ipv6-loopback": redirect("http://[::1]:9/x"),
     "/h/to-private-network": redirect("http://10.0.0.1/x"),
     "/h/to-file": redirect("file:///etc/passwd"),
