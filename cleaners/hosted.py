@@ -43,9 +43,6 @@ LEAD_WORDS = 3
 sentence is about it. Arabic puts the verb first: two words more."""
 LEAD_CHARACTERS = 10
 """`LEAD_WORDS` in Chinese and Japanese: characters."""
-UNSPACED = frozenset({"ar", "he", "hi", "ja", "ko", "zh"})
-"""Languages whose words the tables' words are matched inside: they take particles and prefixes ("الرحلة",
-"제품을"), or are written without spaces."""
 REVIEW_TAIL_WORDS = 4
 """A review copy's disclosure ends within this many words after its words of giving: the host's name."""
 _SENTENCE = re.compile(r"(?<=[.!?。！？;；])\s*")
@@ -55,16 +52,13 @@ _LABEL = re.compile(r"[\W\d_]*(?:[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?\s*[:：|]\s*
 "Transparenzhinweis:")."""
 
 
-def _words(family: str, language: str | None) -> re.Pattern[str]:
-    """A ``hosted_*`` table's words for ``language`` (`word_pattern`; inside words in `UNSPACED` languages)."""
-    return word_pattern(family, language, inside=language in UNSPACED)
-
-
 @functools.cache
 def _gate(language: str | None) -> Phrases:
     """The words of giving and of lending as phrases with the literals every match holds: the test that most lines
     fail, a few substring tests where two regular expressions would try every position of every short line."""
-    return Phrases.compile([_words("hosted_giver", language).pattern, _words("hosted_loan", language).pattern])
+    return Phrases.compile(
+        [word_pattern("hosted_giver", language).pattern, word_pattern("hosted_loan", language).pattern]
+    )
 
 
 def is_hosted_disclosure(text: str, language: str | None, folded: str | None = None) -> bool:
@@ -82,14 +76,14 @@ def _discloses(text: str, language: str | None) -> bool:
     """`is_hosted_disclosure` of a line that holds a word of giving or lending (the gate passed)."""
     if len(text.split()) > MAX_WORDS or loose_pattern("speech", language).search(text):
         return False
-    giver = _words("hosted_giver", language)
-    loan = _words("hosted_loan", language)
-    thing = _words("hosted_thing", language)
-    writer = _words("hosted_writer", language)
-    guard = _words("hosted_guard", language)
-    recipient = _words("hosted_recipient", language)
-    host = _words("hosted_host", language)
-    review = _words("hosted_review", language)
+    giver = word_pattern("hosted_giver", language)
+    loan = word_pattern("hosted_loan", language)
+    thing = word_pattern("hosted_thing", language)
+    writer = word_pattern("hosted_writer", language)
+    guard = word_pattern("hosted_guard", language)
+    recipient = word_pattern("hosted_recipient", language)
+    host = word_pattern("hosted_host", language)
+    review = word_pattern("hosted_review", language)
     limit = SENTENCE_WORDS * (SYLLABLE_FACTOR if language == "vi" else 1)
     for sentence in _SENTENCE.split(text):
         words = sentence.split()

@@ -16,10 +16,8 @@ links names no site of its own, or reports what someone said (``speech``: "…, 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 
-from cleaners.hosted import UNSPACED
 from cleaners.prefilter import Phrases, lines_passing
 from cleaners.rules import loose_pattern, word_pattern
 
@@ -28,16 +26,10 @@ MAX_WORDS = 32
 _PARTS = ("affiliate_fee", "affiliate_trade", "affiliate_self")
 
 
-def _words(family: str, language: str | None) -> re.Pattern[str]:
-    """A word table's words for ``language`` (inside words in languages written without spaces between them or
-    whose words take prefixes)."""
-    return word_pattern(family, language, inside=language in UNSPACED)
-
-
 @functools.cache
 def _gate(language: str | None) -> Phrases:
     """The words for links as a phrase with the literals every match holds: the test that nearly every line fails."""
-    return Phrases.compile([_words("affiliate_link", language).pattern])
+    return Phrases.compile([word_pattern("affiliate_link", language).pattern])
 
 
 def _discloses(text: str, language: str | None) -> bool:
@@ -45,8 +37,8 @@ def _discloses(text: str, language: str | None) -> bool:
     `MAX_WORDS` words, and reports no one's speech."""
     return (
         len(text.split()) <= MAX_WORDS
-        and _words("affiliate_link", language).search(text) is not None
-        and all(_words(family, language).search(text) is not None for family in _PARTS)
+        and word_pattern("affiliate_link", language).search(text) is not None
+        and all(word_pattern(family, language).search(text) is not None for family in _PARTS)
         and loose_pattern("speech", language).search(text) is None
     )
 

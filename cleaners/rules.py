@@ -216,14 +216,19 @@ def _pattern(family: str, language: str | None, *, whole: bool) -> FamilyPattern
     return FamilyPattern(_pattern(family, None, whole=whole).shared, _alternatives(own, whole=whole))
 
 
+UNSPACED = frozenset({"ar", "he", "hi", "ja", "ko", "zh"})
+"""Languages whose words a word table's words are matched inside (`word_pattern`): they take particles and
+prefixes ("الرحلة", "제품을"), or are written without spaces."""
+
+
 @functools.cache
-def word_pattern(family: str, language: str | None, *, inside: bool = False) -> re.Pattern[str]:
+def word_pattern(family: str, language: str | None) -> re.Pattern[str]:
     """A word table's words for ``language`` alone (the English list for a language it has none for: a word of one
-    language is another's, "lent" is "slow" in French), matched as whole words, or anywhere in a word with
-    ``inside`` (for languages whose words take particles and prefixes, or are written without spaces)."""
+    language is another's, "lent" is "slow" in French), matched as whole words, or anywhere in a word in the
+    `UNSPACED` languages."""
     table = loose_pattern(family, language)
     source = "|".join(alternative.source for alternative in table.own or table.shared)
-    return compiled(source if inside else rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+    return compiled(source if language in UNSPACED else rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
 
 
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:

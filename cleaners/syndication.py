@@ -7,6 +7,7 @@ publication becomes the article's ``syndicated_from``. `syndication_notes` is th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -200,6 +201,7 @@ def _names_original(filler: str, before: str, original: re.Pattern[str]) -> bool
     )
 
 
+@functools.cache
 def _source_word(language: str | None) -> re.Pattern[str]:
     """The words of ``translation_from`` for ``language`` as whole words, before a space or (an elided article,
     "dall'") straight before the name."""

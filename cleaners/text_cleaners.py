@@ -379,14 +379,10 @@ CLOSED_TAIL_WORDS = 6
 """...and at most this many words follow the word of closing ("… is closed for this article")."""
 
 
-def _closed_words(family: str, language: str | None) -> re.Pattern[str]:
-    return word_pattern(family, language, inside=language in hosted.UNSPACED)
-
-
 @functools.cache
 def _closed_gate(language: str | None) -> Phrases:
     """The words that say the discussion is closed, as a phrase with the literals every match holds."""
-    return Phrases.compile([_closed_words("closed_state", language).pattern])
+    return Phrases.compile([word_pattern("closed_state", language).pattern])
 
 
 def _closed_discussions(lines: Sequence[Line], language: str | None) -> list[int]:
@@ -406,9 +402,9 @@ def _is_closed_notice(text: str, language: str | None) -> bool:
     `CLOSED_TAIL_WORDS` words after the closing: news of a closure says who closed them, or why, after it ("Comments
     are disabled for this article at the request of the publisher, …", "Nach Drohungen gegen die Autorin wurde die
     Kommentarfunktion … geschlossen.")."""
-    state = _closed_words("closed_state", language).search(text)
-    comments = _closed_words("closed_comments", language).search(text)
-    if state is None or comments is None or _closed_words("closed_piece", language).search(text) is None:
+    state = word_pattern("closed_state", language).search(text)
+    comments = word_pattern("closed_comments", language).search(text)
+    if state is None or comments is None or word_pattern("closed_piece", language).search(text) is None:
         return False
     if language in hosted.UNSPACED_WORDS:
         return True
@@ -525,14 +521,10 @@ def _labelled_disclosures(lines: Sequence[Line], context: TextContext, found: se
     ]
 
 
-def _disclaimer(language: str | None) -> re.Pattern[str]:
-    return word_pattern("sponsor_disclaimer", language, inside=language in hosted.UNSPACED)
-
-
 @functools.cache
 def _disclaimer_gate(language: str | None) -> Phrases:
     """A disclaimer's words as a phrase with the literals every match holds."""
-    return Phrases.compile([_disclaimer(language).pattern])
+    return Phrases.compile([word_pattern("sponsor_disclaimer", language).pattern])
 
 
 def _sponsor_parts(text: str, language: str | None) -> bool:
@@ -541,7 +533,7 @@ def _sponsor_parts(text: str, language: str | None) -> bool:
     parts = [part for part in _PART_BREAK.split(text) if part.strip(" .")]
     if len(parts) < 2:
         return False
-    disclaimer = _disclaimer(language)
+    disclaimer = word_pattern("sponsor_disclaimer", language)
     kinds = [len(part.split()) <= DISCLAIMER_WORDS and disclaimer.search(part) is not None for part in parts]
     if not any(kinds):
         return False

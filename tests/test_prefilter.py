@@ -242,7 +242,14 @@ def test_lines_holding_is_a_test_of_each_line(lines: list[str], literal: str) ->
 
 
 def test_a_gate_without_known_literals_searches_each_line() -> None:
-    gate = Phrases.compile([r"\w+ed\b"])
-    assert gate.literals is None or gate.literals == ("ed",)
-    texts = ["it rained", "sunny", "we walked home"]
+    gate = Phrases.compile([r"\d{3}"])
+    assert gate.literals is None
+    texts = ["call 555 now", "no digits here", "in 2024"]
     assert lines_passing(gate, texts, [fold(text) for text in texts]) == [0, 2]
+
+
+def test_a_gate_with_literals_passes_the_lines_that_hold_them() -> None:
+    gate = Phrases.compile([r"\w+ed\b"])
+    assert gate.literals == ("ed",)
+    texts = ["it rained", "sunny", "we walked home", "bed"]
+    assert lines_passing(gate, texts, [fold(text) for text in texts]) == [0, 2, 3]
