@@ -57,14 +57,47 @@ def required_literals(pattern: str, flags: int = 0, *, exact: bool = False) -> L
         return None
 
 
+def gate_literals(pattern: str, flags: int = 0) -> Literals | None:
+    """`required_literals` chosen to be few rather than long, and read in a look-ahead too (what it looks
+    for stands in the text after the match's start): a test of the literals' presence before a pattern is
+    tried at the start of a text. ``.{5,200}\\s*\\[(video|photos)`` gives "[" where `required_literals`
+    gives "video" and "photos"."""
+    try:
+        parser = importlib.import_module("re._parser")  # private, hence the fallback below
+        constants = importlib.import_module("re._constants")
+        return _sequence(parser.parse(pattern, flags), constants, fold, _fewest_literals, ahead=True)
+    except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
+        return None
+
+
 def _most_selective(candidates: list[Literals | None]) -> Literals | None:
     found = [c for c in candidates if c]
     return max(found, key=lambda literals: min(len(s) for s in literals)) if found else None
 
 
-def _sequence(items: Any, c: Any, norm: Callable[[str], str]) -> Literals | None:
+def _fewest_literals(candidates: list[Literals | None]) -> Literals | None:
+    """The fewest literals, of those that tell texts apart: a lone letter, digit or space, which most lines
+    hold, is chosen only when there is nothing else."""
+    found = [fewest(c) for c in candidates if c]
+    if not found:
+        return None
+    return min(
+        found,
+        key=lambda literals: (any(len(s) == 1 and (s.isalnum() or s.isspace()) for s in literals), len(literals)),
+    )
+
+
+def _sequence(
+    items: Any,
+    c: Any,
+    norm: Callable[[str], str],
+    choose: Callable[[list[Literals | None]], Literals | None] = _most_selective,
+    *,
+    ahead: bool = False,
+) -> Literals | None:
     """The literals of a parsed sequence (``c``: the parser's constants), each through ``norm`` (`fold`, or
-    as written: then a group with case-insensitive flags of its own gives none)."""
+    as written: then a group with case-insensitive flags of its own gives none), the set ``choose`` takes of
+    those its parts require; with ``ahead``, a look-ahead's parts too."""
     candidates: list[Literals | None] = []
     run: list[str] = []
 
@@ -80,17 +113,19 @@ def _sequence(items: Any, c: Any, norm: Callable[[str], str]) -> Literals | None
         end_run()
         if op is c.SUBPATTERN:
             folds = norm is not fold and value[1] & re.IGNORECASE
-            candidates.append(None if folds else _sequence(value[3], c, norm))
+            candidates.append(None if folds else _sequence(value[3], c, norm, choose, ahead=ahead))
         elif op is c.ATOMIC_GROUP:
-            candidates.append(_sequence(value, c, norm))
+            candidates.append(_sequence(value, c, norm, choose, ahead=ahead))
         elif op is c.BRANCH:
-            branches = [_sequence(branch, c, norm) for branch in value[1]]
+            branches = [_sequence(branch, c, norm, choose, ahead=ahead) for branch in value[1]]
             if all(branches):
                 candidates.append(tuple(dict.fromkeys(s for branch in branches if branch for s in branch)))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-            candidates.append(_sequence(value[2], c, norm))
+            candidates.append(_sequence(value[2], c, norm, choose, ahead=ahead))
+        elif ahead and op is c.ASSERT and value[0] == 1:
+            candidates.append(_sequence(value[1], c, norm, choose, ahead=ahead))
     end_run()
-    return _most_selective(candidates)
+    return choose(candidates)
 
 
 def fewest(literals: Literals) -> Literals:

@@ -14,7 +14,15 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
 from cleaners.pattern_cache import compiled, pattern_cache
-from cleaners.prefilter import PREFIX_MAX, Phrases, Starts, first_characters, fold, literal_prefixes, start_key
+from cleaners.prefilter import (
+    PREFIX_MAX,
+    Phrases,
+    Starts,
+    first_characters,
+    fold,
+    gate_literals,
+    literal_prefixes,
+)
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -72,6 +80,14 @@ their quick tests when many are joined: the 49 English comment calls, searched i
 time they take as one expression, and 8 was the fastest of the sizes tried (4, 8, 16, all)."""
 
 
+PAIRS_CACHED = 4096
+"""`FamilyPattern` keeps what at most this many beginnings of two characters that begin none of its patterns'
+literal beginnings may match."""
+GATE_LITERALS = 4
+"""A pattern with no literal beginning is tried only on a text that holds one of its literals when it has at most
+this many (a test of each would otherwise cost what the pattern does)."""
+
+
 @dataclass(frozen=True)
 class Alternative:
     """One pattern of a family, as compiled: anchored at the end of the text for a whole-line family."""
@@ -94,9 +110,35 @@ class Alternative:
         return pattern_cache().fact("prefixes", self.source, re.IGNORECASE, literal_prefixes)
 
     @functools.cached_property
+    def literals(self) -> tuple[str, ...]:
+        """Folded texts, one of which every match holds, as few as the pattern allows (`gate_literals`; (): unknown)."""
+        return pattern_cache().fact("gate-literals", self.source, re.IGNORECASE, gate_literals) or ()
+
+    @functools.cached_property
+    def gate(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What a text must pass for the pattern to be tried on it: begin with one of the ``prefixes`` (when
+        known), else hold one of the ``literals`` (when known); ((), ()): nothing known, always tried."""
+        if self.prefixes:
+            return self.prefixes, ()
+        return (), self.literals if len(self.literals) <= GATE_LITERALS else ()
+
+    def can_begin(self, start: str) -> bool:
+        """Whether a match may begin with ``start``, a folded text's first two characters (fewer at its end):
+        its first character is one a match can begin with (`starts`), and it agrees with one of the
+        `prefixes` as far as both go."""
+        if self.starts is not None and start[:1] not in self.starts:
+            return False
+        return not self.prefixes or any(p.startswith(start) or start.startswith(p) for p in self.prefixes)
+
+    @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         """The pattern alone, compiled when a text first needs it."""
         return compiled(self.source, re.IGNORECASE)
+
+
+Candidate = tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]
+"""A pattern to try where a family is matched, with its gate: the text must begin with one of the prefixes
+(when there are any) or else hold one of the literals (when there are any)."""
 
 
 @dataclass(frozen=True)
@@ -104,16 +146,20 @@ class FamilyPattern:
     """A family's patterns for a page's language, read as one regular expression of all of them would read
     them ("any" and English first, then the language's own).
 
-    ``match`` and ``fullmatch`` try only the patterns that can begin with the text's first character, each
-    compiled the first time a text needs it: a line's first character rules out most of a large family (the
-    49 English comment calls leave 10 on average), and a language met on a few pages compiles only the
-    patterns their lines can begin. Of those, a pattern whose literal beginnings (`Alternative.prefixes`) the
-    text begins with none of is not tried. A family of at most `CHUNK` patterns is one expression, tried when
-    any of its patterns can begin the text. ``search`` reads the family in chunks of `CHUNK`."""
+    ``match`` and ``fullmatch`` try only the patterns that can begin with the text's first two characters
+    (folded), each compiled the first time a text needs it: a line's beginning rules out most of a large
+    family, and a language met on a few pages compiles only the patterns their lines can begin. Of those, a
+    pattern whose literal beginnings (`Alternative.prefixes`) the text begins with none of is not tried, nor
+    one that may begin anywhere but needs a literal (`Alternative.literals`) the text does not hold. A family
+    of at most `CHUNK` patterns is one expression, tried when one of its patterns may match by those tests.
+    ``search`` reads the family in chunks of `CHUNK`."""
 
     shared: tuple[Alternative, ...]
     own: tuple[Alternative, ...] = ()
-    _by_start: dict[str, tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]] = field(
+    _by_start: dict[str, tuple[Candidate, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    _by_first: dict[str, tuple[Candidate, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
@@ -132,33 +178,61 @@ class FamilyPattern:
         sources = [a.source for a in self.alternatives]
         return tuple("|".join(sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)) or ("(?!)",)
 
-    def _candidates(self, start: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-        """What a match that begins with ``start`` (a text's first character, or "" at its end) can be, each
-        with the folded texts one of which it begins with ((): not known, or the family is one expression)."""
-        found = self._by_start.get(start)
-        if found is None:
-            key = start_key(start) if start else ""
-            fits = [a for a in self.alternatives if a.starts is None or key in a.starts]
-            if len(self.alternatives) <= CHUNK:
-                found = tuple((part, ()) for part in self.parts) if fits else ()
-            else:
-                found = tuple((a.regex, a.prefixes) for a in fits)
-            self._by_start[start] = found
+    @functools.cached_property
+    def _pairs(self) -> frozenset[str]:
+        """The first two characters of every literal beginning of the family's patterns."""
+        return frozenset(p[:2] for a in self.alternatives for p in a.prefixes if len(p) >= 2)
+
+    def _candidates(self, start: str) -> tuple[Candidate, ...]:
+        """What a match whose folded text begins with ``start`` (its first two characters, fewer at the text's
+        end) can be: each pattern (or the family as one expression) with the gate a text must pass for it to
+        be tried (`Candidate`). Two characters that begin none of the patterns' literal beginnings give what
+        their first one gives alone; `PAIRS_CACHED` such pairs at most are kept for the quick lookup (a page
+        in a script of thousands of characters would begin its lines with ever new pairs)."""
+        if len(start) == 2 and start not in self._pairs:
+            found = self._by_first.get(start[0])
+            if found is None:
+                found = self._by_first[start[0]] = self._fits(start)
+            if len(self._by_start) < PAIRS_CACHED:
+                self._by_start[start] = found
+            return found
+        found = self._by_start[start] = self._fits(start)
         return found
 
-    def match(self, text: str, pos: int = 0, *, whole: bool = False) -> re.Match[str] | None:
+    def _fits(self, start: str) -> tuple[Candidate, ...]:
+        fits = [a for a in self.alternatives if a.can_begin(start)]
+        if not fits:
+            return ()
+        if len(self.alternatives) > CHUNK:
+            return tuple((a.regex, *a.gate) for a in fits)
+        gates = [a.gate for a in fits]
+        if not all(prefixes or literals for prefixes, literals in gates):
+            return tuple((part, (), ()) for part in self.parts)
+        prefixes = tuple(dict.fromkeys(p for gate in gates for p in gate[0]))
+        literals = tuple(dict.fromkeys(s for gate in gates if not gate[0] for s in gate[1]))
+        return tuple((part, prefixes, literals) for part in self.parts)
+
+    def match(self, text: str, pos: int = 0, *, whole: bool = False, folded: str | None = None) -> re.Match[str] | None:
         """As ``re.Pattern.match`` of the joined expression: the first alternative that matches at ``pos``
-        (with ``whole``, that matches all of ``text``: `fullmatch`)."""
-        head = None
-        for regex, prefixes in self._candidates(text[pos : pos + 1]):
-            if prefixes:
-                if head is None:
-                    head = fold(text[pos : pos + PREFIX_MAX])
-                if not head.startswith(prefixes):
+        (with ``whole``, that matches all of ``text``: `fullmatch`). ``folded``: `fold` of ``text``, if the
+        caller has it (`Line.folded`)."""
+        head = folded[:PREFIX_MAX] if folded is not None and not pos else fold(text[pos : pos + PREFIX_MAX])
+        found = self._by_start.get(head[:2])
+        if found is None:
+            found = self._candidates(head[:2])
+        for regex, prefixes, literals in found:
+            if prefixes and head.startswith(prefixes):
+                pass
+            elif literals:
+                if folded is None:
+                    folded = fold(text[pos:])
+                if not any(literal in folded for literal in literals):
                     continue
-            found = regex.fullmatch(text) if whole else regex.match(text, pos)
-            if found is not None:
-                return found
+            elif prefixes:
+                continue
+            found_match = regex.fullmatch(text) if whole else regex.match(text, pos)
+            if found_match is not None:
+                return found_match
         return None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:

@@ -117,11 +117,11 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
     several sentences is a note when one is and the others are notes or short (`_sentences_of_a_note`).
     ``folded``: `fold` of ``text``, if the caller has it (`Line.folded`).
     """
-    lead = loose_pattern("syndication_note", language).match(text)
+    lead = loose_pattern("syndication_note", language).match(text, folded=folded)
     found = _note(text, language, lead) if lead is not None else (False, None)
     if found[0]:
         return found
-    translated = loose_pattern("translation_note", language).match(text)
+    translated = loose_pattern("translation_note", language).match(text, folded=folded)
     found = _note(text[translated.end() :], language) if translated else found
     found = found if found[0] else _translation_source(text, language)
     found = found if found[0] else _sentences_of_a_note(text, language, lead is not None)

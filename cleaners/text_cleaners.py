@@ -74,11 +74,14 @@ def _matching(family: str, lines: Sequence[Line], context: TextContext, max_word
     whole = line_pattern(family, context.language)
     anywhere = contains_pattern(family, context.language)
     if anywhere.never:
-        return [i for i, line in enumerate(lines) if line.words <= max_words and whole.match(line.norm)]
+        return [
+            i for i, line in enumerate(lines) if line.words <= max_words and whole.match(line.norm, folded=line.folded)
+        ]
     return [
         i
         for i, line in enumerate(lines)
-        if line.words <= max_words and (whole.match(line.norm) or anywhere.search(line.norm, line.folded))
+        if line.words <= max_words
+        and (whole.match(line.norm, folded=line.folded) or anywhere.search(line.norm, line.folded))
     ]
 
 
@@ -345,7 +348,7 @@ def comment_prompts(lines: Sequence[Line], context: TextContext) -> list[int]:
     speech = loose_pattern("speech", context.language)
 
     def is_call(line: Line) -> bool:
-        if whole.match(line.norm) or anywhere.search(line.norm, line.folded):
+        if whole.match(line.norm, folded=line.folded) or anywhere.search(line.norm, line.folded):
             return True
         if line.words <= LOGIN_NOTICE_WORDS and login.search(line.norm, line.folded):
             return True
@@ -646,9 +649,9 @@ def agency_credits(lines: Sequence[Line], context: TextContext) -> list[int]:
         for i, line in enumerate(lines)
         if (
             (line.words <= 60 if i in near else line.words <= LABELLED_CREDIT_WORDS and _set_apart(line.norm))
-            and pattern.match(line.norm)
+            and pattern.match(line.norm, folded=line.folded)
         )
-        or (line.words <= (60 if i in near else CREDIT_BY_NAME_WORDS) and by_name.match(line.norm))
+        or (line.words <= (60 if i in near else CREDIT_BY_NAME_WORDS) and by_name.match(line.norm, folded=line.folded))
         or (i >= last and line.words <= SIGN_OFF_WORDS and sign_off.match(line.text.strip()))  # with its dash
         or (line.words <= AGENCY_NAME_WORDS and agency.match(line.text))  # not a list's item: "- Reuters"
     ]

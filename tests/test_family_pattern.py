@@ -11,7 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from cleaners.rules import RULES_DIR, FamilyPattern, _table, line_pattern, loose_pattern, written_out_fragments
+from cleaners.prefilter import fold
+from cleaners.rules import (
+    CHUNK,
+    RULES_DIR,
+    Alternative,
+    FamilyPattern,
+    _table,
+    line_pattern,
+    loose_pattern,
+    written_out_fragments,
+)
 
 TABLE = _table("text")  # as the cleaners read it, its fragments written out
 ROWS = json.loads((Path(__file__).parent / "data" / "wordings.json").read_text(encoding="utf-8"))["rows"]
@@ -65,10 +75,95 @@ def test_the_chunks_read_as_one_expression(family: str, language: str) -> None:
     one_whole, one_loose = _joined(family, language, whole=True), _joined(family, language, whole=False)
     for text in _texts(language):
         assert _span(whole.match(text)) == _span(one_whole.match(text)), text
+        assert _span(whole.match(text, folded=fold(text))) == _span(one_whole.match(text)), text
         assert _span(whole.fullmatch(text)) == _span(one_whole.fullmatch(text)), text
         assert _span(loose.match(text)) == _span(one_loose.match(text)), text
         assert _span(loose.search(text)) == _span(one_loose.search(text)), text
         assert _span(loose.match(text, 3)) == _span(one_loose.match(text, 3)), text
+        assert _span(loose.match(text, 3, folded=fold(text))) == _span(one_loose.match(text, 3)), text
+
+
+LARGE = (  # more than CHUNK patterns: each is tried apart, behind its own gate
+    "read more",
+    "read also",
+    "related( stories)?",
+    "recommended",
+    "see also",
+    "most read",
+    "more from us",
+    "top stories",
+    r".{1,40} newsletters?",  # begins anywhere, holds " newsletter"
+    r"\W*",  # begins anywhere, holds nothing known
+)
+_READ = [("read more", ("read mor",), ()), ("read also", ("read als",), ())]
+_RE = [*_READ, ("related( stories)?", ("related",), ()), ("recommended", ("recommen",), ())]
+_ANYWHERE = [(r".{1,40} newsletters?", (), (" newsletter",)), (r"\W*", (), ())]
+GATES = {  # a text's folded beginning -> the patterns tried on it, each with its gate (prefixes, literals)
+    "two-letters": ("re", [*_RE, *_ANYWHERE]),
+    "other-two-letters": ("mo", [("most read", ("most rea",), ()), ("more from us", ("more fro",), ()), *_ANYWHERE]),
+    "begins-none": ("xy", _ANYWHERE),
+    "one-letter-text": ("r", [*_RE, *_ANYWHERE]),
+    "empty-text": ("", _ANYWHERE),
+}
+
+
+def _family(patterns: tuple[str, ...], *, whole: bool = False) -> FamilyPattern:
+    return FamilyPattern(tuple(Alternative.of(p, whole=whole) for p in patterns))
+
+
+@pytest.mark.parametrize(("start", "expected"), GATES.values(), ids=GATES.keys())
+def test_a_pattern_is_tried_only_where_its_gate_lets_it(
+    start: str, expected: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+) -> None:
+    assert len(LARGE) > CHUNK
+    found = [
+        (regex.pattern[3:-1], prefixes, literals) for regex, prefixes, literals in _family(LARGE)._candidates(start)
+    ]
+    assert found == expected
+
+
+CHUNK_GATES = {  # a family of at most CHUNK patterns, one expression: its gate is every pattern's gate together
+    "all-gated": ((r"read more", "related", r".{1,40} newsletters?"), ("read mor", "related"), (" newsletter",)),
+    "one-ungated": ((r"read more", "related", r"\W*"), (), ()),
+}
+
+
+@pytest.mark.parametrize(("patterns", "prefixes", "literals"), CHUNK_GATES.values(), ids=CHUNK_GATES.keys())
+def test_a_small_family_is_gated_as_one(
+    patterns: tuple[str, ...], prefixes: tuple[str, ...], literals: tuple[str, ...]
+) -> None:
+    family = _family(patterns, whole=True)
+    assert [(p, lits) for _, p, lits in family._candidates("re")] == [(prefixes, literals)]
+
+
+TEXTS_GATED = {  # text -> the span the large family matches, as the joined expression gives it
+    "prefix": ("Related stories", (0, 15)),
+    "literal": ("Sign up for the Morning newsletter", (0, 34)),
+    "no-literal": ("Sign up for the Morning letter", (0, 0)),  # only \W* matches (empty)
+    "one-character": ("r", (0, 0)),
+}
+
+
+@pytest.mark.parametrize(("text", "span"), TEXTS_GATED.values(), ids=TEXTS_GATED.keys())
+def test_a_gated_family_matches_as_its_joined_expression(text: str, span: tuple[int, int]) -> None:
+    joined = re.compile("|".join(f"(?:{p})" for p in LARGE), re.IGNORECASE)
+    assert _span(joined.match(text)) == span
+    assert _span(_family(LARGE).match(text)) == span
+    assert _span(_family(LARGE).match(text, folded=fold(text))) == span
+
+
+def test_few_beginnings_that_begin_no_pattern_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A script of thousands of characters begins its lines with ever new pairs: the family keeps a bounded
+    number of them, and answers as its joined expression does for the others too."""
+    import cleaners.rules as rules
+
+    monkeypatch.setattr(rules, "PAIRS_CACHED", 10)
+    patterns = ("新闻", "本文", r"\w{1,9}转载")
+    family, joined = _family(patterns, whole=True), re.compile("|".join(f"(?:{p})\\Z" for p in patterns))
+    texts = [f"{chr(0x4E00 + i)}{chr(0x4E80 + i)}转载" for i in range(40)] + ["新闻", "本文", "本报", "一丁"]
+    assert [_span(family.match(text)) for text in texts] == [_span(joined.match(text)) for text in texts]
+    assert [_span(family.match(text)) for text in texts[-4:]] == [(0, 2), (0, 2), None, None]
+    assert len(family._by_start) == 10 + 2  # the bound, and the two pairs the patterns begin with
 
 
 def test_a_substitution_reads_the_chunks_as_one_expression() -> None:

@@ -14,6 +14,7 @@ from cleaners.prefilter import (
     Phrases,
     first_characters,
     fold,
+    gate_literals,
     lines_holding,
     lines_passing,
     literal_prefixes,
@@ -41,6 +42,46 @@ LITERALS = {
 @pytest.mark.parametrize(("pattern", "expected"), LITERALS.values(), ids=LITERALS.keys())
 def test_the_literals_every_match_holds(pattern: str, expected: tuple[str, ...] | None) -> None:
     assert required_literals(pattern, re.IGNORECASE) == expected
+
+
+GATE_LITERALS = {  # as few as the pattern allows, of those that tell texts apart, a look-ahead's too
+    "one-mark-before-words": (r".{5,200}\s*\[(insight|video|videos)", ("[",)),
+    "a-look-ahead": (r"(?=[^?]{1,60}\?)(\w+ ){0,3}(comment|tell us)", ("?",)),
+    "not-a-look-behind": (r"(?<=\?)\s*(comment|tell us)", ("comment", "tell us")),
+    "not-a-negative-look-ahead": (r"(?!.{0,20}\?)(comment|tell us)", ("comment", "tell us")),
+    "not-a-lone-space": (r"(\d+|no) (comments|replies)", ("comments", "replies")),
+    "a-literal-holding-another-goes": (r"(comments|comment|remarks)", ("comment", "remarks")),
+    "one-mark": (r"[\w.+-]+@[\w-]+", ("@",)),
+    "nothing": (r"\W*", None),
+}
+
+
+@pytest.mark.parametrize(("pattern", "expected"), GATE_LITERALS.values(), ids=GATE_LITERALS.keys())
+def test_the_few_literals_every_match_holds(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert gate_literals(pattern, re.IGNORECASE) == expected
+
+
+def _table_line_patterns() -> list[str]:
+    found: list[str] = []
+    for table in _table("text").values():
+        if isinstance(table, dict):
+            found += [p for patterns in table.values() if isinstance(patterns, list) for p in patterns]
+    return sorted(p for p in set(found) if gate_literals(p, re.IGNORECASE))
+
+
+_GATED = _table_line_patterns()
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.sampled_from(_GATED), data=st.data())
+def test_a_text_that_matches_holds_a_gate_literal(pattern: str, data: st.DataObject) -> None:
+    """Texts the pattern matches at their start (drawn from the pattern itself) hold one of its literals."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    text = data.draw(st.from_regex(regex, fullmatch=True))
+    literals = gate_literals(pattern, re.IGNORECASE)
+    assert literals
+    if regex.match(text):
+        assert any(literal in fold(text) for literal in literals), text
 
 
 @pytest.mark.parametrize(
