@@ -191,11 +191,13 @@ class Phrases:
         """A match of one of the phrases in ``text`` (the first phrase's that matches, not always the leftmost
         match), or None: found when ``self.regex.search(text)`` finds one. ``folded`` is `fold(text)` if the
         caller has it already."""
-        if self.literals is not None:
-            folded = fold(text) if folded is None else folded
-            if not any(literal in folded for literal in self.literals):
-                return None
         folded = fold(text) if folded is None else folded
+        if self.literals is not None:
+            for literal in self.literals:  # a loop, not any(): no generator made on each of a page's many lines
+                if literal in folded:
+                    break
+            else:
+                return None
         for index, literals in enumerate(self.part_literals):
             if literals is None or any(literal in folded for literal in literals):
                 found = self._part(index).search(text)

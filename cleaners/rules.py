@@ -226,7 +226,10 @@ class FamilyPattern:
             elif literals:
                 if folded is None:
                     folded = fold(text[pos:])
-                if not any(literal in folded for literal in literals):
+                for literal in literals:  # a loop, not any(): no generator made on each of a page's many calls
+                    if literal in folded:
+                        break
+                else:
                     continue
             elif prefixes:
                 continue
