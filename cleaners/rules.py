@@ -200,6 +200,9 @@ class FamilyPattern:
         return found
 
     def _fits(self, start: str) -> tuple[Candidate, ...]:
+        """The candidates for ``start``, worked out: the patterns that `Alternative.can_begin` it, each behind its
+        gate; for a family of at most `CHUNK`, its one expression behind their gates together (none if one of
+        them has none)."""
         fits = [a for a in self.alternatives if a.can_begin(start)]
         if not fits:
             return ()
