@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from cleaners.pattern_cache import compiled
 from cleaners.prefilter import fold
 from cleaners.registry import Line, TextContext
-from cleaners.rules import contains_pattern, each_pattern, line_pattern, loose_pattern, word_pattern
+from cleaners.rules import FamilyPattern, contains_pattern, each_pattern, line_pattern, loose_pattern, word_pattern
 from cleaners.text_cleaners import RULE_LANGUAGES, WORD_OR_NUMBER, YEAR, is_caseless
 
 _NAME_WORD_SPLIT = re.compile(r"[\s'’]+")
@@ -75,11 +75,12 @@ def _caseless(word: str) -> bool:
     return len(word) <= CASELESS_NAME_CHARS and is_caseless(word)
 
 
-def _is_publication(text: str) -> bool:
+def _is_publication(text: str, common: FamilyPattern | None = None) -> bool:
     """Whether ``text`` reads as a publication's name: at most twelve words and no comma, every word
     capitalised, a number, a host name ("example.org"), a short word of a script without letter case
-    (`_caseless`, in a short name) or a small particle ("of", "the", "della"),
-    and neither a date nor starting with one ("3 May 2024 on example.org")."""
+    (`_caseless`, in a short name), a small particle ("of", "the", "della") or one of the words ``common``
+    matches (an organisation's common nouns: `_is_issuer`), and neither a date nor starting with one ("3 May
+    2024 on example.org")."""
     words = [w for w in (w.strip(_NAME_EDGES) for w in _NAME_WORD_SPLIT.split(text)) if w]
     if not words or len(words) > 12 or len(text) > 100 or _NOT_IN_NAME.search(text):
         return False
@@ -91,7 +92,9 @@ def _is_publication(text: str) -> bool:
         w[0].isdigit() or any(c.isupper() for c in w) or bool(_HOST.search(w)) or c
         for w, c in zip(words, caseless, strict=True)
     ]
-    if not any(named) or not all(n or particles.match(w) for w, n in zip(words, named, strict=True)):
+    if not any(named) or not all(
+        n or particles.match(w) or (common is not None and common.match(w)) for w, n in zip(words, named, strict=True)
+    ):
         return False
     dates = line_pattern("date_name", None)
     tokens = WORD_OR_NUMBER.findall(text)
@@ -280,21 +283,32 @@ def _note(text: str, language: str | None, lead: re.Match[str] | None = None) ->
     lead = lead or loose_pattern("syndication_note", language).match(text)
     if lead is None:
         return False, None
-    found = _after_lead(text[lead.end() :], language, text)
+    found = _after_lead(text[lead.end() :], language, text, lead.group(0))
     if found[0]:
         return found
     for pattern in each_pattern("syndication_note", language):
         other = pattern.match(text)
         if other is not None and other.end() != lead.end():
-            found = _after_lead(text[other.end() :], language, text)
+            found = _after_lead(text[other.end() :], language, text, other.group(0))
             if found[0]:
                 return found
     return False, None
 
 
-def _after_lead(rest: str, language: str | None, whole: str) -> tuple[bool, str | None]:
-    """Whether what follows a note's lead in the line ``whole`` completes a note (`_syndication`), and the
-    publication it names."""
+def _is_issuer(name: str, lead: str, language: str | None) -> bool:
+    """Whether a note whose lead (``lead``) names a press release (``press_release``: "Adapted from a news release
+    issued by", "Dal comunicato dell'") names the organisation it is from (``name``, what follows the lead): a
+    name as `_is_publication` reads one whose words may also be the common nouns of an organisation
+    (``organisation_word``: "the University of Leeds press office", "Софийския университет"). An article's
+    sentence after such a lead goes on with other words ("Laut einer Pressemitteilung der Polizei Kiel wurde
+    niemand verletzt")."""
+    issued = word_pattern("press_release", language).search(lead) or word_pattern("press_release", "en").search(lead)
+    return issued is not None and _is_publication(name, line_pattern("organisation_word", language))
+
+
+def _after_lead(rest: str, language: str | None, whole: str, lead: str = "") -> tuple[bool, str | None]:
+    """Whether what follows a note's lead (``lead``) in the line ``whole`` completes a note (`_syndication`),
+    and the publication it names."""
     licence = _LICENCE.search(rest)
     if licence is not None:
         leading = _leading_publication(rest[: licence.start()], language)
@@ -309,7 +323,9 @@ def _after_lead(rest: str, language: str | None, whole: str) -> tuple[bool, str 
     if named:
         return True, source
     described = _described_publication(source, language)
-    return (True, described) if described and not _sponsored(whole, language) else (False, None)
+    if described and not _sponsored(whole, language):
+        return True, described
+    return (True, source) if _is_issuer(source, lead, language) else (False, None)
 
 
 def _sponsored(text: str, language: str | None) -> bool:

@@ -510,6 +510,38 @@ PRESS_RELEASES = [
     pytest.param("vi", "Theo thông cáo báo chí của Vietjet Air.", "Vietjet Air", id="press-vi"),
     pytest.param("he", "לפי הודעה לעיתונות של אוניברסיטת חיפה", "אוניברסיטת חיפה", id="press-he"),
     pytest.param("ar", "نقلاً عن بيان صحفي صادر عن جامعة اليرموك", "جامعة اليرموك", id="press-ar"),
+    # the issuer named with an organisation's common nouns in lower case (``organisation_word``)
+    pytest.param(
+        "en",
+        "Adapted from a news release issued by the Westmoor University press office.",
+        "Westmoor University press office",
+        id="issuer-en",
+    ),
+    pytest.param(
+        "it",
+        "Dal comunicato dell'Ufficio Stampa dell'Università di Trento",
+        "Ufficio Stampa dell'Università di Trento",
+        id="issuer-it",
+    ),
+    pytest.param(
+        "fr",
+        "D'après un communiqué du service de presse de la Ville de Lyon",
+        "service de presse de la Ville de Lyon",
+        id="issuer-fr",
+    ),
+    pytest.param(
+        "ru",
+        "По материалам пресс-службы городской администрации Твери",
+        "городской администрации Твери",
+        id="issuer-ru",
+    ),
+    pytest.param(
+        "bg",
+        "Прессъобщение на Русенския университет „Ангел Кънчев“",
+        "Русенския университет „Ангел Кънчев",
+        id="issuer-bg",
+    ),
+    pytest.param("vi", "(Trích thông cáo báo chí của Đại học Cần Thơ)", "Đại học Cần Thơ", id="issuer-vi"),
 ]
 
 
@@ -530,6 +562,13 @@ NEAR_PRESS_RELEASES = [
         "nl", "Volgens een persbericht van de gemeente blijft de brug tot maart gesloten voor verkeer.", id="nl"
     ),
     pytest.param("ru", "Согласно сообщению пресс-службы, мост будет закрыт до конца марта.", id="ru"),
+    # what follows the issuer is no organisation's word: the sentence goes on
+    pytest.param("de", "Laut einer Pressemitteilung der Polizei Kiel wurde niemand verletzt.", id="de-issuer-verb"),
+    pytest.param("it", "Dal comunicato della Regione emerge che i fondi sono stati spesi.", id="it-issuer-verb"),
+    pytest.param("nl", "Volgens een persbericht van de gemeente Zwolle gaat de brug dicht.", id="nl-issuer-verb"),
+    pytest.param(
+        "ru", "По материалам пресс-службы городской администрации Твери был составлен план.", id="ru-issuer-verb"
+    ),
 ]
 
 
