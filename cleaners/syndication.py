@@ -299,7 +299,7 @@ def _is_issuer(name: str, lead: str, language: str | None) -> bool:
     """Whether a note whose lead (``lead``) names a press release (``press_release``: "Adapted from a news release
     issued by", "Dal comunicato dell'") names the organisation it is from (``name``, what follows the lead): a
     name as `_is_publication` reads one whose words may also be the common nouns of an organisation
-    (``organisation_word``: "the University of Leeds press office", "Софийския университет"). An article's
+    (``organisation_word``: "the Westmoor University press office", "Русенския университет"). An article's
     sentence after such a lead goes on with other words ("Laut einer Pressemitteilung der Polizei Kiel wurde
     niemand verletzt")."""
     issued = word_pattern("press_release", language).search(lead) or word_pattern("press_release", "en").search(lead)
