@@ -20,12 +20,11 @@ of it).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
-from cleaners.prefilter import Phrases, lines_passing
-from cleaners.rules import loose_pattern, word_pattern
+from cleaners.prefilter import lines_passing
+from cleaners.rules import WITHOUT_SPACES, loose_pattern, word_gate, word_pattern
 
 MAX_WORDS = 32
 """A line of more words is a paragraph: a disclosure is a sentence or two."""
@@ -34,8 +33,6 @@ SENTENCE_WORDS = 16
 runs longer: "The tournament's main sponsor, a local furniture maker, also paid for the youth teams' travel …")."""
 SYLLABLE_FACTOR = 1.5
 """Vietnamese writes each syllable apart: its sentences have this many times the words."""
-UNSPACED_WORDS = frozenset({"ja", "zh"})
-"""Languages written without spaces between words, whose sentences are measured in characters."""
 CJK_SENTENCE_CHARACTERS = 45
 """`SENTENCE_WORDS` in Chinese and Japanese, written without spaces: characters."""
 LEAD_WORDS = 3
@@ -52,13 +49,8 @@ _LABEL = re.compile(r"[\W\d_]*(?:[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?\s*[:：|]\s*
 "Transparenzhinweis:")."""
 
 
-@functools.cache
-def _gate(language: str | None) -> Phrases:
-    """The words of giving and of lending as phrases with the literals every match holds: the test that most lines
-    fail, a few substring tests where two regular expressions would try every position of every short line."""
-    return Phrases.compile(
-        [word_pattern("hosted_giver", language).pattern, word_pattern("hosted_loan", language).pattern]
-    )
+_GATE = ("hosted_giver", "hosted_loan")
+"""The words of giving and of lending: a line that holds none of them discloses no gift (`word_gate`)."""
 
 
 def is_hosted_disclosure(text: str, language: str | None, folded: str | None = None) -> bool:
@@ -69,7 +61,7 @@ def is_hosted_disclosure(text: str, language: str | None, folded: str | None = N
     (``hosted_host``) lent something to "us" (``hosted_recipient``, ``hosted_loan``); and names no head of state,
     report, third party or donation (``hosted_guard``). Reported speech ("…, the council said.") is none.
     ``folded`` is ``text`` case-folded (`cleaners.prefilter.fold`), if the caller has it."""
-    return bool(_gate(language).search(text, folded)) and _discloses(text, language)
+    return bool(word_gate(language, *_GATE).search(text, folded)) and _discloses(text, language)
 
 
 def _discloses(text: str, language: str | None) -> bool:
@@ -91,7 +83,7 @@ def _discloses(text: str, language: str | None) -> bool:
             continue
         label = _LABEL.match(sentence)
         body = sentence[label.end() :] if label else sentence
-        if language in UNSPACED_WORDS:
+        if language in WITHOUT_SPACES:
             if len(sentence) > CJK_SENTENCE_CHARACTERS:
                 continue
             lead = body[:LEAD_CHARACTERS]
@@ -131,5 +123,5 @@ def hosted_disclosures(texts: Sequence[str], folded: Sequence[str], language: st
     (`is_hosted_disclosure`). The gate's literals are looked for once in all the lines joined (`lines_passing`): a
     page's short lines hold a literal in about one line in forty."""
     # a candidate holds a literal; whether as a whole word, the sentence test reads (it looks for the words again)
-    candidates = lines_passing(_gate(language), texts, folded)
+    candidates = lines_passing(word_gate(language, *_GATE), texts, folded)
     return [i for i in candidates if _discloses(texts[i], language)]

@@ -15,21 +15,14 @@ links names no site of its own, or reports what someone said (``speech``: "…, 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
-from cleaners.prefilter import Phrases, lines_passing
-from cleaners.rules import loose_pattern, word_pattern
+from cleaners.prefilter import lines_passing
+from cleaners.rules import loose_pattern, word_gate, word_pattern
 
 MAX_WORDS = 32
 """A line of more words is a paragraph: a disclosure is a sentence or two."""
 _PARTS = ("affiliate_fee", "affiliate_trade", "affiliate_self")
-
-
-@functools.cache
-def _gate(language: str | None) -> Phrases:
-    """The words for links as a phrase with the literals every match holds: the test that nearly every line fails."""
-    return Phrases.compile([word_pattern("affiliate_link", language).pattern])
 
 
 def _discloses(text: str, language: str | None) -> bool:
@@ -47,4 +40,6 @@ def link_fee_notes(texts: Sequence[str], folded: Sequence[str], language: str | 
     """The indices of the ``texts`` (one line each; ``folded``, the same case-folded) that disclose the fees the
     page's links may earn: those that hold a word for links (`lines_passing`, then the words themselves), a fee,
     buying and the site."""
-    return [i for i in lines_passing(_gate(language), texts, folded) if _discloses(texts[i], language)]
+    return [
+        i for i in lines_passing(word_gate(language, "affiliate_link"), texts, folded) if _discloses(texts[i], language)
+    ]

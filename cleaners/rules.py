@@ -299,6 +299,8 @@ def _pattern(family: str, language: str | None, *, whole: bool) -> FamilyPattern
 UNSPACED = frozenset({"ar", "he", "hi", "ja", "ko", "zh"})
 """Languages whose words a word table's words are matched inside (`word_pattern`): they take particles and
 prefixes ("الرحلة", "제품을"), or are written without spaces."""
+WITHOUT_SPACES = frozenset({"ja", "zh"})
+"""Languages written without spaces between words, whose sentences are measured in characters, not words."""
 
 
 @functools.cache
@@ -309,6 +311,14 @@ def word_pattern(family: str, language: str | None) -> re.Pattern[str]:
     table = loose_pattern(family, language)
     source = "|".join(alternative.source for alternative in table.own or table.shared)
     return compiled(source if language in UNSPACED else rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def word_gate(language: str | None, *families: str) -> Phrases:
+    """The words of the word tables ``families`` for ``language`` (`word_pattern`) as phrases with the literals every
+    match holds: the gate that most of a page's lines fail (`prefilter.lines_passing`), a few substring tests where
+    the tables' expressions would try every position of every line."""
+    return Phrases.compile([word_pattern(family, language).pattern for family in families])
 
 
 def each_pattern(family: str, language: str | None) -> tuple[re.Pattern[str], ...]:

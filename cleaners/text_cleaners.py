@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from cleaners import hosted, link_fees
 from cleaners.prefilter import Phrases, lines_passing
 from cleaners.registry import Line, TextContext
-from cleaners.rules import contains_pattern, line_pattern, loose_pattern, word_pattern
+from cleaners.rules import WITHOUT_SPACES, contains_pattern, line_pattern, loose_pattern, word_gate, word_pattern
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -382,12 +382,6 @@ CLOSED_TAIL_WORDS = 6
 """...and at most this many words follow the word of closing ("… is closed for this article")."""
 
 
-@functools.cache
-def _closed_gate(language: str | None) -> Phrases:
-    """The words that say the discussion is closed, as a phrase with the literals every match holds."""
-    return Phrases.compile([word_pattern("closed_state", language).pattern])
-
-
 def _closed_discussions(lines: Sequence[Line], language: str | None) -> list[int]:
     """The short lines (`CLOSED_WORDS`) that say the discussion of the piece is closed, in any wording: a word for
     the comments or the discussion (``closed_comments``), one that says they are closed or off (``closed_state``)
@@ -395,7 +389,7 @@ def _closed_discussions(lines: Sequence[Line], language: str | None) -> list[int
     Kommentarfunktion für diesen Artikel wurde nach 72 Stunden automatisch geschlossen.". The lines that hold a
     closing word are found in all of them joined (`lines_passing`)."""
     short = [i for i, line in enumerate(lines) if line.words <= CLOSED_WORDS]
-    held = _passing(_closed_gate(language), lines, short)
+    held = _passing(word_gate(language, "closed_state"), lines, short)
     return [i for i in (short[k] for k in held) if _is_closed_notice(lines[i].norm, language)]
 
 
@@ -409,7 +403,7 @@ def _is_closed_notice(text: str, language: str | None) -> bool:
     comments = word_pattern("closed_comments", language).search(text)
     if state is None or comments is None or word_pattern("closed_piece", language).search(text) is None:
         return False
-    if language in hosted.UNSPACED_WORDS:
+    if language in WITHOUT_SPACES:
         return True
     leads = text.count(" ", 0, comments.start()) < CLOSED_LEAD_WORDS or state.start() <= comments.start() < state.end()
     return leads and len(text[state.end() :].split()) <= CLOSED_TAIL_WORDS
@@ -513,7 +507,7 @@ def _labelled_disclosures(lines: Sequence[Line], context: TextContext, found: se
     nor reported speech, nor a definition ("Advertising – earned and paid advertising."). Only the lines that hold a
     disclaimer's word are parted (`lines_passing`): a sentence's mark is in most lines."""
     short = [i for i, line in enumerate(lines) if line.words <= LABELLED_DISCLOSURE_WORDS and i not in found]
-    held = _passing(_disclaimer_gate(context.language), lines, short)
+    held = _passing(word_gate(context.language, "sponsor_disclaimer"), lines, short)
     speech = loose_pattern("speech", context.language)
     return [
         i
@@ -522,12 +516,6 @@ def _labelled_disclosures(lines: Sequence[Line], context: TextContext, found: se
         and _sponsor_parts(lines[i].norm, context.language)
         and not speech.search(lines[i].norm)
     ]
-
-
-@functools.cache
-def _disclaimer_gate(language: str | None) -> Phrases:
-    """A disclaimer's words as a phrase with the literals every match holds."""
-    return Phrases.compile([word_pattern("sponsor_disclaimer", language).pattern])
 
 
 def _sponsor_parts(text: str, language: str | None) -> bool:

@@ -21,7 +21,7 @@ from cleaners.prefilter import (
     required_literals,
     start_key,
 )
-from cleaners.rules import RULES_DIR, _table
+from cleaners.rules import RULES_DIR, _table, word_gate
 
 LITERALS = {
     "a-phrase": (r"\bfollow us\b", ("follow us",)),
@@ -294,3 +294,11 @@ def test_a_gate_with_literals_passes_the_lines_that_hold_them() -> None:
     assert gate.literals == ("ed",)
     texts = ["it rained", "sunny", "we walked home", "bed"]
     assert lines_passing(gate, texts, [fold(text) for text in texts]) == [0, 2, 3]
+
+
+def test_a_word_gate_passes_the_lines_that_hold_a_word_of_any_of_its_tables() -> None:
+    gate = word_gate("en", "hosted_giver", "hosted_loan")
+    assert gate is word_gate("en", "hosted_giver", "hosted_loan")  # built once a language
+    assert gate.literals
+    texts = ["The trip was paid for by the board.", "The camera was free of charge.", "Nothing to see here."]
+    assert lines_passing(gate, texts, [fold(t) for t in texts]) == [0, 1]

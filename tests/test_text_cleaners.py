@@ -1718,7 +1718,6 @@ COOKIE_SENTENCES: list[tuple[str, str, str]] = [
 ARTICLE += article_cases(COOKIE_SENTENCES)
 ARTICLE += article_cases(NUMERIC_DATES_THAT_STAY)
 
-# Lines with a count of comments that is not alone before the mark, or a long text after it: they stay.
 # A sponsor's label, or a word of one, with a part after it that is no disclaimer: a definition, a sentence.
 LABELLED_SENTENCES: list[tuple[str, str, str]] = [
     ("labelled-definition", "en", "Advertising – earned and paid advertising."),
@@ -1731,6 +1730,7 @@ LABELLED_SENTENCES: list[tuple[str, str, str]] = [
 ]
 ARTICLE += article_cases(LABELLED_SENTENCES)
 
+# Lines with a count of comments that is not alone before the mark, or a long text after it: they stay.
 COUNT_SENTENCES: list[tuple[str, str, str]] = [
     ("count-sentence-head", "en", "12 comments were sent to the council – most of them angry"),
     ("count-sentence-long-tail", "en", "48 comments – the most the site has ever had on one story"),
