@@ -205,6 +205,53 @@ def test_the_gate_spaces_requests_to_a_host_by_the_longest_delay_any_node_knows(
     assert 4 < floored <= 5
 
 
+GATE = 0.2  # s between two requests to a host in the hold tests below
+
+
+def test_a_request_out_holds_its_host_until_it_is_answered(server: RedisServer) -> None:
+    """Two nodes: the second is not let go while the first's request is unanswered, long after the delay."""
+
+    async def work(frontier: Frontier) -> list[bool]:
+        let_go = [await frontier.gate("h1.test", GATE, token="one", hold=30) == 0]
+        await asyncio.sleep(2 * GATE)
+        let_go.append(await frontier.gate("h1.test", GATE, token="two", hold=30) == 0)  # one is out
+        await frontier.answered("h1.test", GATE, token="two")  # not the holder: changes nothing
+        let_go.append(await frontier.gate("h1.test", GATE, token="two", hold=30) == 0)
+        await frontier.answered("h1.test", GATE, token="one")
+        let_go.append(await frontier.gate("h1.test", GATE, token="two", hold=30) == 0)
+        return let_go
+
+    assert run(server, work) == [True, False, False, True]
+
+
+def test_a_request_answered_late_keeps_the_delay_after_its_answer(server: RedisServer) -> None:
+    async def work(frontier: Frontier) -> tuple[float, float]:
+        await frontier.gate("h2.test", GATE, token="one", hold=30)
+        await asyncio.sleep(2 * GATE)
+        await frontier.answered("h2.test", GATE, token="one", late=True)
+        late = await frontier.gate("h2.test", GATE, token="two", hold=30)
+        await frontier.gate("h3.test", GATE, token="one", hold=30)
+        await asyncio.sleep(2 * GATE)
+        await frontier.answered("h3.test", GATE, token="one")
+        return late, await frontier.gate("h3.test", GATE, token="two", hold=30)
+
+    late, in_time = run(server, work)
+    assert GATE / 2 < late <= GATE
+    assert in_time == 0
+
+
+def test_a_hold_ends_by_itself_when_its_node_never_answers(server: RedisServer) -> None:
+    async def work(frontier: Frontier) -> list[bool]:
+        let_go = [await frontier.gate("h4.test", 0.05, token="dies", hold=2 * GATE) == 0]
+        await asyncio.sleep(GATE)
+        let_go.append(await frontier.gate("h4.test", 0.05, token="lives", hold=30) == 0)
+        await asyncio.sleep(2 * GATE)
+        let_go.append(await frontier.gate("h4.test", 0.05, token="lives", hold=30) == 0)
+        return let_go
+
+    assert run(server, work) == [True, False, True]
+
+
 def test_one_writer_holds_the_cluster(server: RedisServer) -> None:
     async def work(frontier: Frontier) -> list[bool]:
         held = [await frontier.lock_writer("one", 5), await frontier.lock_writer("two", 5)]

@@ -173,13 +173,16 @@ class Frontier:
         return state if isinstance(state, dict) else {}
 
     # --- politeness --------------------------------------------------------
-    async def gate(self, host: str, delay: float) -> float:
-        """0 if a request to ``host`` may go now (the next waits ``delay`` s), else the seconds to wait."""
-        return int(await self.script("GATE", host, int(delay * 1000))) / 1000
+    async def gate(self, host: str, delay: float, *, token: str = "", hold: float = 0.0) -> float:
+        """0 if a request to ``host`` may go now (the next waits ``delay`` s), else the seconds to wait. A request
+        let go holds the host under ``token`` until `answered` (at most ``hold`` s; 0: it does not hold it), and
+        no other request to the host is let go meanwhile."""
+        return int(await self.script("GATE", host, int(delay * 1000), token, int(hold * 1000))) / 1000
 
-    async def stamp(self, host: str, delay: float) -> None:
-        """A request to ``host`` may have been sent as late as now: hold the next one ``delay`` s from now."""
-        await self.script("STAMP", host, int(delay * 1000))
+    async def answered(self, host: str, delay: float, *, token: str = "", late: bool = False) -> None:
+        """The request to ``host`` held under ``token`` is answered: let the host go. ``late``: it may have been
+        sent as late as now, so the next one waits ``delay`` s from now."""
+        await self.script("ANSWERED", host, int(delay * 1000), token, int(late))
 
     async def raise_floor(self, host: str, seconds: float) -> None:
         await self.script("RAISE_FLOOR", host, seconds)

@@ -5,16 +5,23 @@ Right before a request is sent, the node asks the frontier whether its host may 
 node's own for that host (``DOWNLOAD_DELAY``, raised by Crawl-delay or Retry-After) or the floor another node
 learnt for it (shared in Redis), whichever is longer. robots.txt requests and redirects pass here too.
 
+A request let go holds its host until it is answered: no other request to the host, from any node, is let go
+meanwhile (one request at a time per host, as ``CONCURRENT_REQUESTS_PER_DOMAIN`` asks of one node). The hold
+lasts at most the request's download timeout, or the cluster's lease if that is shorter, so that a node that
+dies with a request out holds its host no longer than its tasks.
+
 The gate knows when a request was let go, not when it reached the host. ``NEWSRAKE_CLUSTER_GATE_MARGIN`` is
 added to the delay for the time between the two, and it is enough when the node is not held up on the way. When
-it may not have been (`sent_late`), the gate is stamped again once the request is answered: the next request to
-the host waits the delay after that answer. So a request that waits for another's answer (the ones behind a
-host's robots.txt, on every node) keeps the delay after it, however late that one went out.
+it may not have been (`sent_late`), the gate is stamped again as the request is answered, before the host is
+let go: the next request to the host waits the delay after that answer. So a request that went out late, on a
+busy machine or behind a slow first connection, keeps the delay after it, however late it went.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import uuid
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -40,7 +47,8 @@ def sent_late(waited: float, latency: float | None, *, first: bool, margin: floa
 
 
 PASSED_META = "newsrake_cluster_gate"
-"""The meta key of a request that passed the gate: when the gate was asked (the loop's clock) and the delay."""
+"""The meta key of a request that passed the gate: when the gate was asked (the loop's clock), the delay and the
+token it holds its host under."""
 
 
 class PolitenessGateMiddleware:
@@ -52,6 +60,11 @@ class PolitenessGateMiddleware:
         self.margin = max(
             0.0, crawler.settings.getfloat("NEWSRAKE_CLUSTER_GATE_MARGIN", settings.NEWSRAKE_CLUSTER_GATE_MARGIN)
         )
+        self.longest_hold = max(
+            1.0, crawler.settings.getfloat("NEWSRAKE_CLUSTER_LEASE", settings.NEWSRAKE_CLUSTER_LEASE)
+        )
+        node = uuid.uuid4().hex
+        self._tokens = (f"{node}-{number}" for number in itertools.count())
         self._policy: HostPolicyMiddleware | None = None
         self._shared: dict[str, float] = {}
         self._answered_hosts: set[str] = set()
@@ -85,15 +98,24 @@ class PolitenessGateMiddleware:
             await spider.frontier.raise_floor(host, floor)
             self._shared[host] = floor
         delay = max(self.delay, floor)
+        token = next(self._tokens) if delay else ""
+        hold = self._hold(request) if delay else 0.0
         loop = asyncio.get_running_loop()
         while True:
             asked = loop.time()
-            wait = await spider.frontier.gate(host, delay + self.margin if delay else 0.0)
+            wait = await spider.frontier.gate(host, delay + self.margin if delay else 0.0, token=token, hold=hold)
             if wait <= 0:
                 if delay:
-                    request.meta[PASSED_META] = (asked, delay)
+                    request.meta[PASSED_META] = (asked, delay, token)
                 return
             await asyncio.sleep(wait)
+
+    def _hold(self, request: Request) -> float:
+        """How long (s) the request may hold its host: its download timeout and a margin, within the lease."""
+        timeout = request.meta.get("download_timeout")
+        if not isinstance(timeout, (int, float)) or timeout <= 0:
+            timeout = self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", settings.DOWNLOAD_TIMEOUT)
+        return min(timeout + 1.0 + self.margin, self.longest_hold)
 
     async def process_response(self, request: Request, response: Response) -> Response:
         latency = request.meta.get("download_latency")
@@ -104,16 +126,17 @@ class PolitenessGateMiddleware:
         await self._answered(request, None)
 
     async def _answered(self, request: Request, latency: float | None) -> None:
-        """Stamp the gate again if the request may have gone out later than the margin allowed for."""
+        """Let the host go, stamping the gate again first if the request may have gone out later than the
+        margin allowed for."""
         passed = request.meta.pop(PASSED_META, None)
         spider = self.crawler.spider
         if passed is None or not isinstance(spider, ClusterSpider) or spider.frontier is None:
             return
-        asked, delay = passed
+        asked, delay, token = passed
         host = host_of(request.url)
         first = host not in self._answered_hosts
         if latency is not None:
             self._answered_hosts.add(host)
         waited = asyncio.get_running_loop().time() - asked
-        if sent_late(waited, latency, first=first, margin=self.margin):
-            await spider.frontier.stamp(host, delay)
+        late = sent_late(waited, latency, first=first, margin=self.margin)
+        await spider.frontier.answered(host, delay, token=token, late=late)

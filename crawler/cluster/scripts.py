@@ -12,8 +12,9 @@ Keys under the prefix:
 - ``seen`` (set): keys of articles stored or queued (URL keys, and ``guid <feed> <GUID>``);
 - ``feeds`` (hash): each feed's task; ``due`` (sorted set): feeds by the time their next poll is due;
 - ``feedstate`` (hash): each feed's validators and polling state (JSON);
-- ``gate:<host>``: when the next request to the host may be sent; ``floors`` (hash): a host's own
-  minimum delay (Crawl-delay, Retry-After), in seconds;
+- ``gate:<host>``: when the next request to the host may be sent; ``held:<host>``: the token of the request
+  to the host that is out and not yet answered, if any; ``floors`` (hash): a host's own minimum delay
+  (Crawl-delay, Retry-After), in seconds;
 - ``results`` (stream, consumer group ``writers``): cleaned articles and feed fetches waiting for the writer;
 - ``writer``: the writer's lock.
 """
@@ -181,29 +182,43 @@ local delay = math.max(tonumber(ARGV[3]), tonumber(redis.call('HGET', p .. 'floo
 local next = tonumber(redis.call('GET', key) or '0')
 """
 
+HELD_POLL_MS = 50
+"""How often (ms) a request waiting for another's answer asks the gate again."""
+
 GATE = (
     _NOW
     + _GATE_DELAY
     + """
-if now >= next then
+local held = p .. 'held:' .. ARGV[2]
+local out = redis.call('EXISTS', held) == 1
+if now >= next and not out then
   redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000)
+  if tonumber(ARGV[5]) > 0 then redis.call('SET', held, ARGV[4], 'PX', ARGV[5]) end
   return 0
 end
+if out then return math.max(next - now, """
+    + str(HELD_POLL_MS)
+    + """) end
 return next - now
 """
 )
-"""May a request to host ``ARGV[2]`` be sent now? 0 (and the next one waits ``ARGV[3]`` ms, or the host's
-floor), or the ms to wait before asking again."""
+"""May a request to host ``ARGV[2]`` be sent now? Not while another request to it is out and unanswered (held
+under its token); else once the last one is ``ARGV[3]`` ms old (or the host's floor). Returns 0, and the request
+holds the host under token ``ARGV[4]`` for at most ``ARGV[5]`` ms (0: it does not hold it); or the ms to wait
+before asking again."""
 
-STAMP = (
+ANSWERED = (
     _NOW
     + _GATE_DELAY
     + """
-if now + delay > next then redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000) end
+if ARGV[5] == '1' and now + delay > next then redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000) end
+local held = p .. 'held:' .. ARGV[2]
+if redis.call('GET', held) == ARGV[4] then redis.call('DEL', held) end
 return 1
 """
 )
-"""A request to host ``ARGV[2]`` may have gone out as late as now: the next one waits ``ARGV[3]`` ms (or the
+"""The request to host ``ARGV[2]`` held under token ``ARGV[4]`` is answered (or failed): the host is let go.
+With ``ARGV[5]`` = 1 it may have gone out as late as now, and the next request waits ``ARGV[3]`` ms (or the
 host's floor) from now, unless the gate already holds it back longer."""
 
 RAISE_FLOOR = """
