@@ -121,7 +121,7 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
     ``folded``: `fold` of ``text``, if the caller has it (`Line.folded`).
     """
     lead = loose_pattern("syndication_note", language).match(text, folded=folded)
-    found = _note(text, language, lead) if lead is not None else (False, None)
+    found = _note(text, language, lead) if lead is not None else _self_named(text, language, folded)
     if found[0]:
         return found
     translated = loose_pattern("translation_note", language).match(text, folded=folded)
@@ -129,6 +129,14 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
     found = found if found[0] else _translation_source(text, language)
     found = found if found[0] else _sentences_of_a_note(text, language, lead is not None)
     return found if found[0] else _licence_note(text, language, folded)
+
+
+def _self_named(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:
+    """A note whose lead follows words that name the text itself (``self_subject``: "This article is based on a
+    press release from …", "Deze tekst is gebaseerd op een persbericht van …", "Der Text basiert auf einer
+    Pressemitteilung der …"): `_note` of what follows them."""
+    subject = loose_pattern("self_subject", language).match(text, folded=folded)
+    return _note(text[subject.end() :], language) if subject is not None else (False, None)
 
 
 TRANSLATION_FILLER_WORDS = 10

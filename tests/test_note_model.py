@@ -27,7 +27,7 @@ NOTES = {
     "en-comment-call-of-two-clauses": ("en", "Be part of the conversation; leave a reply under this article."),
     "en-comment-call-of-two-parts": ("en", "Be part of the conversation | leave a reply under this article."),
     "en-syndication": ("en", "This text was republished with the consent of the Harbour Gazette newsroom."),
-    "es-syndication": ("es", "Este texto fue republicado con autorización de la redacción de La Gaceta del Puerto."),
+    "es-syndication": ("es", "Con autorización de la redacción de La Gaceta del Puerto republicamos este texto."),
     "pt-syndication": ("pt", "Este texto foi republicado com autorização da redação da Gazeta do Porto."),
     "zh-syndication": ("zh", "本文经授权转自海港日报微信公众号。"),
     "ja-feedback-call": ("ja", "ご感想は編集部までお寄せください。"),

@@ -542,6 +542,95 @@ PRESS_RELEASES = [
         id="issuer-bg",
     ),
     pytest.param("vi", "(Trích thông cáo báo chí của Đại học Cần Thơ)", "Đại học Cần Thơ", id="issuer-vi"),
+    # the text named before the lead, with the verb that joins them (``self_subject``)
+    pytest.param(
+        "en",
+        "This article is based on a press release from the University of Leeds.",
+        "University of Leeds",
+        id="self-en",
+    ),
+    pytest.param(
+        "de", "Der Text basiert auf einer Pressemitteilung der Stadt Köln.", "Stadt Köln", id="self-de-basiert-auf"
+    ),
+    pytest.param(
+        "fr",
+        "Cet article est basé sur un communiqué de la préfecture de la Gironde.",
+        "préfecture de la Gironde",
+        id="self-fr",
+    ),
+    pytest.param(
+        "es",
+        "La nota está basada en un comunicado de la Universidad de Granada.",
+        "Universidad de Granada",
+        id="self-es",
+    ),
+    pytest.param(
+        "pt",
+        "Este texto foi baseado em um comunicado da Prefeitura de Curitiba.",
+        "Prefeitura de Curitiba",
+        id="self-pt",
+    ),
+    pytest.param(
+        "it",
+        "Questo articolo è basato su un comunicato stampa del Comune di Trento.",
+        "Comune di Trento",
+        id="self-it",
+    ),
+    pytest.param(
+        "nl",
+        "Deze tekst is gebaseerd op een persbericht van Hogeschool Windesheim.",
+        "Hogeschool Windesheim",
+        id="self-nl",
+    ),
+    pytest.param(
+        "sv", "Artikeln bygger på ett pressmeddelande från Region Västerbotten.", "Region Västerbotten", id="self-sv"
+    ),
+    pytest.param(
+        "da",
+        "Teksten bygger på en pressemeddelelse fra Region Midtjylland.",
+        "Region Midtjylland",
+        id="self-da",
+    ),
+    pytest.param("nb", "Saken er basert på en pressemelding fra Norges Bank.", "Norges Bank", id="self-nb"),
+    pytest.param(
+        "pl",
+        "Tekst powstał na podstawie komunikatu prasowego Politechniki Gdańskiej.",
+        "Politechniki Gdańskiej",
+        id="self-pl",
+    ),
+    pytest.param(
+        "cs", "Článek vznikl na základě tiskové zprávy Univerzity Karlovy.", "Univerzity Karlovy", id="self-cs"
+    ),
+    pytest.param(
+        "sk",
+        "Text bol spracovaný na základe tlačovej správy Žilinskej univerzity.",
+        "Žilinskej univerzity",
+        id="self-sk",
+    ),
+    pytest.param(
+        "ro",
+        "Textul a fost realizat pe baza unui comunicat de presă al Primăriei Cluj-Napoca.",
+        "Primăriei Cluj-Napoca",
+        id="self-ro",
+    ),
+    pytest.param(
+        "id",
+        "Berita ini disusun berdasarkan siaran pers dari Universitas Gadjah Mada.",
+        "Universitas Gadjah Mada",
+        id="self-id",
+    ),
+    pytest.param(
+        "ru",
+        "Эта новость подготовлена по материалам пресс-службы Уральского федерального университета.",
+        "Уральского федерального университета",
+        id="self-ru",
+    ),
+    pytest.param(
+        "uk",
+        "Новина підготовлена за матеріалами прес-служби Львівської міської ради.",
+        "Львівської міської ради",
+        id="self-uk",
+    ),
 ]
 
 
@@ -568,6 +657,43 @@ NEAR_PRESS_RELEASES = [
     pytest.param("nl", "Volgens een persbericht van de gemeente Zwolle gaat de brug dicht.", id="nl-issuer-verb"),
     pytest.param(
         "ru", "По материалам пресс-службы городской администрации Твери был составлен план.", id="ru-issuer-verb"
+    ),
+    # the text named first, and a clause after the issuer
+    pytest.param(
+        "en",
+        "This article is based on a press release from the ministry, which said 400 jobs would go.",
+        id="en-self-clause",
+    ),
+    pytest.param(
+        "en",
+        "This report is based on a press release from the company and on interviews with six former employees.",
+        id="en-self-and-more",
+    ),
+    pytest.param(
+        "de",
+        "Der Text basiert auf einer Pressemitteilung der Polizei Kiel und wurde am Montag aktualisiert.",
+        id="de-self-clause",
+    ),
+    pytest.param(
+        "es",
+        "Esta información se basa en un comunicado de prensa del Ministerio de Sanidad que no detalla las cifras.",
+        id="es-self-clause",
+    ),
+    pytest.param(
+        "fr",
+        "Cette information est tirée d'un communiqué de la préfecture qui précise que trois personnes ont été "
+        "blessées.",
+        id="fr-self-clause",
+    ),
+    pytest.param(
+        "pt",
+        "A notícia foi baseada em um comunicado da Polícia Militar divulgado na manhã desta segunda-feira.",
+        id="pt-self-clause",
+    ),
+    pytest.param(
+        "pl",
+        "Informacja powstała na podstawie komunikatu prasowego policji, który opublikowano w poniedziałek rano.",
+        id="pl-self-clause",
     ),
 ]
 
