@@ -139,6 +139,11 @@ def _is_date_word(family: str, word: str) -> bool:
     return line_pattern(family, None).match(word) is not None
 
 
+AGE_NOTICE_WORDS = 14
+"""A notice of an article's age (``article_age``: "This article is more than 2 years old") has at most this many
+words."""
+
+
 def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Lines that are only dates or times with their labels ("Updated: Tue., Nov. 19, 2019",
     "Published 3 May 2024 | Updated 4 May 2024", "May 3, 2024 · 4 min read").
@@ -158,10 +163,12 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     written in words ("Updated a day ago", "Mis à jour il y a une heure":
     `date_relative`) counts as a number, on a line of at most
     `RELATIVE_WORDS` words; one written with a number ("2 hours ago",
-    "35分前": `date_ago`) counts as a date, so that it may stand alone.
+    "35分前": `date_ago`) counts as a date, so that it may stand alone. A notice of the article's age is such a
+    line too ("This article is more than 2 years old": ``article_age``).
     """
     is_timestamp = timestamp_test(context.language)
-    return [i for i, line in enumerate(lines) if is_timestamp(line)]
+    found = {i for i, line in enumerate(lines) if is_timestamp(line)}
+    return sorted(found.union(_matching("article_age", lines, context, AGE_NOTICE_WORDS)))
 
 
 @functools.cache
@@ -488,7 +495,7 @@ def _after_question(text: str) -> str | None:
 
 LABELLED_DISCLOSURE_WORDS = 30
 """A line of a sponsor's label or note and a disclaimer (`_labelled_disclosures`) has at most this many words..."""
-DISCLAIMER_WORDS = 8
+DISCLAIMER_WORDS = 12
 """...and each of its parts that is no label or note has at most this many: "Za obsah zodpovedá zadávateľ.", "The
 newsroom was not involved."."""
 _PART_BREAK = re.compile(r"(?<=[.;:!?。；：])\s+|\s+[—–-]\s+")

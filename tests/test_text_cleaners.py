@@ -2765,3 +2765,87 @@ def test_a_place_and_a_year_on_top_are_no_dateline() -> None:
     kept, removals = clean(lines, "en")
     assert removals == ()
     assert kept == tuple(lines)
+
+
+# A notice of the article's age, alone on its line (``article_age``): the page's date said again.
+ARTICLE_AGE_NOTICES = [
+    ("age-en", "en", "timestamps", "This article is more than 2 years old"),
+    ("age-en-in-words", "en", "timestamps", "This article is more than two years old."),
+    ("age-en-published-ago", "en", "timestamps", "This article was published more than 5 years ago."),
+    ("age-en-warning", "en", "timestamps", "Warning: This article is more than 3 years old"),
+    ("age-de", "de", "timestamps", "Dieser Artikel ist mehr als 2 Jahre alt."),
+    ("age-de-older-than", "de", "timestamps", "Dieser Artikel ist älter als ein Jahr."),
+    ("age-de-published-ago", "de", "timestamps", "Dieser Beitrag wurde vor mehr als zwei Jahren veröffentlicht."),
+    ("age-fr", "fr", "timestamps", "Cet article a plus de 2 ans."),
+    ("age-fr-dates-from", "fr", "timestamps", "Cet article date de plus d'un an."),
+    ("age-es", "es", "timestamps", "Este artículo tiene más de 2 años de antigüedad."),
+    ("age-it", "it", "timestamps", "Questo articolo è stato pubblicato più di 2 anni fa."),
+    ("age-pt", "pt", "timestamps", "Este artigo foi publicado há mais de 2 anos."),
+    ("age-nl", "nl", "timestamps", "Dit artikel is meer dan 2 jaar oud."),
+    ("age-sv", "sv", "timestamps", "Den här artikeln är mer än två år gammal."),
+    ("age-da", "da", "timestamps", "Denne artikel er mere end to år gammel."),
+    ("age-nb", "nb", "timestamps", "Denne artikkelen er mer enn to år gammel."),
+    ("age-pl", "pl", "timestamps", "Ten artykuł ma ponad 2 lata."),
+]
+BOILERPLATE += boilerplate_cases(ARTICLE_AGE_NOTICES)
+
+# An age or a length in an article's sentence: no notice.
+NEAR_ARTICLE_AGE: list[tuple[str, str, str]] = [
+    (
+        "near-age-and-a-clause",
+        "en",
+        "This article is more than 2 years old, but its advice still holds for anyone buying a house this spring.",
+    ),
+    ("near-age-of-a-building", "en", "The church is more than 200 years old."),
+    (
+        "near-age-of-a-story-told",
+        "en",
+        "This story is more than 100 years old and has been told by every generation of islanders since.",
+    ),
+    ("near-age-de-length", "de", "Der Bericht ist mehr als 300 Seiten lang."),
+    ("near-age-fr-pages", "fr", "Cet article a plus de 300 pages."),
+    ("near-age-es-pages", "es", "El artículo tiene más de 20 páginas."),
+]
+ARTICLE += article_cases(NEAR_ARTICLE_AGE)
+
+
+# A sponsor's label and the partner named "in association with"; a label and a disclaimer that names the content
+# and who made or supplied it, in up to `DISCLAIMER_WORDS` words.
+SPONSOR_LABELS_MORE: list[tuple[str, str, str, str]] = [
+    (
+        "affiliate-paid-content-in-association",
+        "en",
+        "affiliate-notes",
+        "Paid content in association with Harbour Energy",
+    ),
+    ("affiliate-in-association-alone", "en", "affiliate-notes", "In association with Harbour Energy"),
+    (
+        "affiliate-label-content-supplied-by",
+        "en",
+        "affiliate-notes",
+        "Advertisement feature: the content of this page was supplied by Lowland Building Society.",
+    ),
+    (
+        "affiliate-label-content-produced-with",
+        "en",
+        "affiliate-notes",
+        "Paid partnership: this content was produced in collaboration with Northfield Online MBA.",
+    ),
+]
+BOILERPLATE += boilerplate_cases(SPONSOR_LABELS_MORE)
+
+NEAR_SPONSOR_LABELS_MORE: list[tuple[str, str, str]] = [
+    (
+        "near-in-association-and-a-clause",
+        "en",
+        "In association with the museum, the school will open a new gallery next year.",
+    ),
+    ("near-run-in-association", "en", "The festival is run in association with Harbour Arts."),
+    (
+        "near-label-and-a-long-sentence",
+        "en",
+        "Advertising – the council spent more on advertising the festival than on its stage and its lighting "
+        "this year.",
+    ),
+]
+ARTICLE += article_cases(NEAR_SPONSOR_LABELS_MORE)
