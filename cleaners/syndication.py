@@ -134,9 +134,17 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
 def _self_named(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:
     """A note whose lead follows words that name the text itself (``self_subject``: "This article is based on a
     press release from …", "Deze tekst is gebaseerd op een persbericht van …", "Der Text basiert auf einer
-    Pressemitteilung der …"): `_note` of what follows them."""
-    subject = loose_pattern("self_subject", language).match(text, folded=folded)
-    return _note(text[subject.end() :], language) if subject is not None else (False, None)
+    Pressemitteilung der …"): `_note` of what follows them. Each pattern that matches is tried, the longest
+    first: a noun without its article, as a shared pattern reads it ("Text "), may be the start of a language's
+    longer subject ("Text bol spracovaný ")."""
+    if loose_pattern("self_subject", language).match(text, folded=folded) is None:
+        return False, None
+    ends = {m.end() for m in (pattern.match(text) for pattern in each_pattern("self_subject", language)) if m}
+    for end in sorted(ends, reverse=True):  # each subject that matches: a shared one may stop short of a language's
+        found = _note(text[end:], language)
+        if found[0]:
+            return found
+    return False, None
 
 
 TRANSLATION_FILLER_WORDS = 10

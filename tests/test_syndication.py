@@ -625,6 +625,11 @@ PRESS_RELEASES = [
         "Уральского федерального университета",
         id="self-ru",
     ),
+    # a noun without its article ("Article", "Artikel"), where the lead would read it only after one
+    pytest.param(
+        "en", "Article first published in The Harbour Gazette.", "The Harbour Gazette", id="self-en-bare-noun"
+    ),
+    pytest.param("de", "Artikel zuerst erschienen in der Hafenzeitung.", "der Hafenzeitung", id="self-de-bare-noun"),
     pytest.param(
         "uk",
         "Новина підготовлена за матеріалами прес-служби Львівської міської ради.",
@@ -659,6 +664,11 @@ NEAR_PRESS_RELEASES = [
         "ru", "По материалам пресс-службы городской администрации Твери был составлен план.", id="ru-issuer-verb"
     ),
     # the text named first, and a clause after the issuer
+    pytest.param(
+        "en",
+        "Article 5 was first published in the Official Journal in 2019 and amended twice since.",
+        id="en-bare-noun-of-a-law",
+    ),
     pytest.param(
         "en",
         "This article is based on a press release from the ministry, which said 400 jobs would go.",
