@@ -398,6 +398,15 @@ def test_a_note_naming_no_publication_is_a_note(language: str, line: str) -> Non
 
 # Article sentences that open as such notes do and go on with a clause: they stay.
 NEAR_NOTES = [
+    # a clause after the comma, whose words come to a publication's kind only later: the sentence goes on
+    pytest.param(
+        "es", "Publicado originalmente en El País, el texto fue citado por el portal Infobae.", id="es-clause-portal"
+    ),
+    pytest.param(
+        "pt",
+        "Publicado originalmente na Folha, o texto foi citado pelo portal G1 na manhã de segunda-feira.",
+        id="pt-clause-portal",
+    ),
     pytest.param(
         "en", "The podcast's latest episode was downloaded a million times in its first week.", id="en-podcast"
     ),
@@ -708,6 +717,25 @@ NEAR_PRESS_RELEASES = [
 ]
 
 
+# The publication said again after a comma without an article (or with a possessive).
+APPOSITIVES = [
+    pytest.param(
+        "pt",
+        "Este texto foi publicado originalmente no Portal Respawn, parceiro do nosso site.",
+        "Respawn",
+        id="appositive-pt-without-article",
+    ),
+    pytest.param(
+        "id", "Tulisan ini pertama kali dimuat di Balairung, pers mahasiswa UGM.", "Balairung", id="appositive-id"
+    ),
+    pytest.param(
+        "it",
+        "Questo articolo è stato pubblicato originariamente su Cinemaniaci, nostro partner.",
+        "Cinemaniaci",
+        id="appositive-it-possessive",
+    ),
+]
+
 # A note that the text appeared in a day's print edition, the date after the name or the edition.
 PRINT_EDITIONS = [
     pytest.param("en", "A version of this article appeared in Tuesday's print edition.", None, id="print-en-day"),
@@ -916,7 +944,8 @@ NEAR_TRANSLATIONS = [
 
 
 @pytest.mark.parametrize(
-    ("language", "line", "name"), DESCRIBED + ISSUES + PRESS_RELEASES + PRINT_EDITIONS + TRANSLATION_SOURCES
+    ("language", "line", "name"),
+    DESCRIBED + ISSUES + PRESS_RELEASES + APPOSITIVES + PRINT_EDITIONS + TRANSLATION_SOURCES,
 )
 def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str | None) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
