@@ -2849,3 +2849,24 @@ NEAR_SPONSOR_LABELS_MORE: list[tuple[str, str, str]] = [
     ),
 ]
 ARTICLE += article_cases(NEAR_SPONSOR_LABELS_MORE)
+
+
+# A known agency alone on a line after "according to", after an editor's initials in brackets, or after a label of
+# the writer (``agency_name``).
+AGENCY_LINES_MORE: list[tuple[str, str, str, str]] = [
+    ("agency-according-to-ru", "ru", "agency-credit", "По данным ТАСС"),
+    ("agency-according-to-bg", "bg", "agency-credit", "По информация на БТА"),
+    ("agency-according-to-de", "de", "agency-credit", "Nach Angaben der dpa."),
+    ("agency-according-to-fr", "fr", "agency-credit", "Selon l'AFP"),
+    ("agency-initials-pl", "pl", "agency-credit", "(mp/PAP)"),
+    ("agency-initials-cs", "cs", "agency-credit", "(jkr/ČTK)"),
+    ("agency-writer-label-hr", "hr", "agency-credit", "Piše: Hina"),
+    ("agency-writer-label-de", "de", "agency-credit", "Text: dpa"),
+]
+BOILERPLATE += boilerplate_cases(AGENCY_LINES_MORE)
+
+NEAR_AGENCY_LINES_MORE: list[tuple[str, str, str]] = [
+    ("near-according-to-agency-en", "en", "According to Reuters, the company will close two plants."),
+    ("near-according-to-agency-ru", "ru", "По данным ТАСС, в результате пожара никто не пострадал."),
+]
+ARTICLE += article_cases(NEAR_AGENCY_LINES_MORE)
