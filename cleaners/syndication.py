@@ -128,7 +128,8 @@ def _syndication(text: str, language: str | None, folded: str | None = None) -> 
     found = _note(text[translated.end() :], language) if translated else found
     found = found if found[0] else _translation_source(text, language)
     found = found if found[0] else _sentences_of_a_note(text, language, lead is not None)
-    return found if found[0] else _licence_note(text, language, folded)
+    found = found if found[0] else _licence_note(text, language, folded)
+    return found if found[0] else _issuer_first(text, language, folded)
 
 
 def _self_named(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:
@@ -145,6 +146,23 @@ def _self_named(text: str, language: str | None, folded: str | None = None) -> t
         if found[0]:
             return found
     return False, None
+
+
+def _issuer_first(text: str, language: str | None, folded: str | None = None) -> tuple[bool, str | None]:
+    """A note that the text is based on a press release, in a language that names the issuer before the release
+    and ends with the verb (``press_release_after``: "Haber, Ege Üniversitesi'nin basın bülteninden
+    derlenmiştir.", "A Szegedi Tudományegyetem sajtóközleménye alapján"): the whole line, and an issuer that reads
+    as `_is_issuer` reads one, or none ("यह खबर प्रेस विज्ञप्ति पर आधारित है।")."""
+    note = line_pattern("press_release_after", language).match(text, folded=folded)
+    if note is None:
+        return False, None
+    name = (note.group("name") or "").strip(_NAME_EDGES)
+    if not name:
+        return True, None
+    if language == "tr":  # the genitive's suffix after the name: "Sony Türkiye'nin", "Müdürlüğü'nün"
+        name = re.sub(r"[\x27’](n?[ıiuü]n)$", "", name)
+    common = line_pattern("organisation_word", language)
+    return (True, name) if _is_publication(name, common) else (False, None)
 
 
 TRANSLATION_FILLER_WORDS = 10

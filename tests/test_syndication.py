@@ -717,6 +717,42 @@ NEAR_PRESS_RELEASES = [
 ]
 
 
+# A note that the text is based on a press release, where the issuer comes before the release and the verb ends
+# the line (``press_release_after``).
+ISSUER_FIRST = [
+    pytest.param(
+        "tr",
+        "(Haber, Marmara Elektrik'in basın bülteninden derlenmiştir.)",
+        "Marmara Elektrik",
+        id="issuer-first-tr",
+    ),
+    pytest.param(
+        "hu",
+        "A hír a Debreceni Egyetem sajtóközleménye alapján készült.",
+        "Debreceni Egyetem",
+        id="issuer-first-hu",
+    ),
+    pytest.param(
+        "hu", "A Pécsi Tudományegyetem sajtóközleménye alapján", "Pécsi Tudományegyetem", id="issuer-first-hu-label"
+    ),
+    pytest.param(
+        "hi",
+        "यह खबर पटना विश्वविद्यालय की प्रेस विज्ञप्ति पर आधारित है।",
+        "पटना विश्वविद्यालय",
+        id="issuer-first-hi",
+    ),
+    pytest.param("hi", "(यह खबर प्रेस विज्ञप्ति पर आधारित है।)", None, id="issuer-first-hi-unnamed"),
+    pytest.param("ja", "※大阪大学の発表資料をもとに編集部が作成", "大阪大学", id="issuer-first-ja"),
+]
+
+# A sentence that goes on after the release: no note.
+NEAR_ISSUER_FIRST = [
+    pytest.param("hu", "A rendőrség sajtóközleménye alapján a baleset hajnalban történt.", id="hu"),
+    pytest.param("tr", "Bakanlığın basın açıklamasından derlenen bilgilere göre iki kişi yaralandı.", id="tr"),
+    pytest.param("hi", "पुलिस की प्रेस विज्ञप्ति पर आधारित इस खबर में कई गलतियां थीं।", id="hi"),
+    pytest.param("ja", "警察の発表をもとに作成された地図には誤りがあった。", id="ja"),
+]
+
 # The publication said again after a comma without an article (or with a possessive).
 APPOSITIVES = [
     pytest.param(
@@ -945,7 +981,7 @@ NEAR_TRANSLATIONS = [
 
 @pytest.mark.parametrize(
     ("language", "line", "name"),
-    DESCRIBED + ISSUES + PRESS_RELEASES + APPOSITIVES + PRINT_EDITIONS + TRANSLATION_SOURCES,
+    DESCRIBED + ISSUES + PRESS_RELEASES + ISSUER_FIRST + APPOSITIVES + PRINT_EDITIONS + TRANSLATION_SOURCES,
 )
 def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str | None) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
@@ -953,7 +989,9 @@ def test_a_described_publication_is_a_note_and_named(language: str, line: str, n
     assert syndication_source(line, language) == name
 
 
-@pytest.mark.parametrize(("language", "line"), NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_DATES + NEAR_TRANSLATIONS)
+@pytest.mark.parametrize(
+    ("language", "line"), NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_ISSUER_FIRST + NEAR_DATES + NEAR_TRANSLATIONS
+)
 def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
     kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == ()
