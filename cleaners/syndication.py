@@ -152,15 +152,14 @@ def _issuer_first(text: str, language: str | None, folded: str | None = None) ->
     """A note that the text is based on a press release, in a language that names the issuer before the release
     and ends with the verb (``press_release_after``: "Haber, Ege Üniversitesi'nin basın bülteninden
     derlenmiştir.", "A Szegedi Tudományegyetem sajtóközleménye alapján"): the whole line, and an issuer that reads
-    as `_is_issuer` reads one, or none ("यह खबर प्रेस विज्ञप्ति पर आधारित है।")."""
+    as `_is_issuer` reads one (a name whose words may be an organisation's common nouns), or none ("यह खबर प्रेस
+    विज्ञप्ति पर आधारित है।")."""
     note = line_pattern("press_release_after", language).match(text, folded=folded)
     if note is None:
         return False, None
     name = (note.group("name") or "").strip(_NAME_EDGES)
     if not name:
         return True, None
-    if language == "tr":  # the genitive's suffix after the name: "Sony Türkiye'nin", "Müdürlüğü'nün"
-        name = re.sub(r"[\x27’](n?[ıiuü]n)$", "", name)
     common = line_pattern("organisation_word", language)
     return (True, name) if _is_publication(name, common) else (False, None)
 

@@ -497,7 +497,7 @@ LABELLED_DISCLOSURE_WORDS = 30
 """A line of a sponsor's label or note and a disclaimer (`_labelled_disclosures`) has at most this many words..."""
 DISCLAIMER_WORDS = 12
 """...and each of its parts that is no label or note has at most this many: "Za obsah zodpovedá zadávateľ.", "The
-newsroom was not involved."."""
+newsroom was not involved.", "this content was produced in collaboration with Northfield Online MBA."."""
 _PART_BREAK = re.compile(r"(?<=[.;:!?。；：])\s+|\s+[—–-]\s+")
 """Where a line's sentences and parts meet: after a sentence's or a label's mark, or at a dash between spaces."""
 _PART_MARK = re.compile(r"[.;:!?。；：]\s|\s[—–-]\s")
