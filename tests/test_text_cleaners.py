@@ -2870,3 +2870,25 @@ NEAR_AGENCY_LINES_MORE: list[tuple[str, str, str]] = [
     ("near-according-to-agency-ru", "ru", "По данным ТАСС, в результате пожара никто не пострадал."),
 ]
 ARTICLE += article_cases(NEAR_AGENCY_LINES_MORE)
+
+
+# A comment section's short call or count, in the wordings of more languages.
+COMMENT_CALLS_MORE: list[tuple[str, str, str, str]] = [
+    ("comments-discuss-the-story-nb", "nb", "comment-prompts", "Diskuter saken"),
+    ("comments-discuss-the-article-sv", "sv", "comment-prompts", "Diskutera artikeln"),
+    ("comments-discuss-the-article-da", "da", "comment-prompts", "Diskuter artiklen her"),
+    ("comments-join-the-discussion-hr", "hr", "comment-prompts", "Uključi se u raspravu"),
+    ("comments-discussion-count-cs", "cs", "comment-prompts", "Diskuze (56)"),
+    ("comments-discuss-in-the-comments-ru", "ru", "comment-prompts", "Обсудить в комментариях"),
+    ("comments-discuss-in-the-comments-uk", "uk", "comment-prompts", "Обговорити в коментарях"),
+    ("comments-readers-count-zh", "zh", "comment-prompts", "网友评论（36）"),
+]
+BOILERPLATE += boilerplate_cases(COMMENT_CALLS_MORE)
+
+NEAR_COMMENT_CALLS_MORE: list[tuple[str, str, str]] = [
+    ("near-discuss-with-your-doctor-nb", "nb", "Diskuter saken med fastlegen din før du slutter med medisinen."),
+    ("near-discuss-with-pupils-sv", "sv", "Diskutera artikeln med dina elever och låt dem skriva en egen text."),
+    ("near-residents-may-discuss-ru", "ru", "Обсудить проект жители смогут до конца месяца на сайте мэрии."),
+    ("near-readers-comments-said-zh", "zh", "网友评论称，这项政策将影响数百万家庭。"),
+]
+ARTICLE += article_cases(NEAR_COMMENT_CALLS_MORE)
