@@ -289,10 +289,11 @@ def _trailing_name(text: str, language: str | None) -> str | None:
 
 
 def _sentences_of_a_note(text: str, language: str | None, led: bool) -> tuple[bool, str | None]:
-    """A line of several sentences, one of them a syndication note and each other one a note too or short
+    """A line of several sentences, one of them a syndication note and each other one a note too, short
     (at most `SHORT_SENTENCE_WORDS` words: "Read the original.", "Oversat fra engelsk.", "Reprinted by
-    permission."), is a note: the publication the first note names, or None. ``led``: whether a note's lead
-    begins the line (if not, its first sentence is no note, and only its length is looked at)."""
+    permission.") or a promotion as a line of its own would be (``promo``: "Subscribe to their Friday newsletter to
+    read stories like this first."), is a note: the publication the first note names, or None. ``led``: whether a
+    note's lead begins the line (if not, its first sentence is no note, and only its length is looked at)."""
     if not led:  # the first sentence must then be short: look for its end near the start only
         first_break = _BREAK_MARK.search(text, 0, SHORT_SENTENCE_CHARS)
         if first_break is None or text.count(" ", 0, first_break.start()) >= SHORT_SENTENCE_WORDS:
@@ -303,7 +304,7 @@ def _sentences_of_a_note(text: str, language: str | None, led: bool) -> tuple[bo
         found = _note(sentence, language) if sentence and (i or led) else (False, None)
         if found[0]:
             notes.append(found[1])
-        elif len(sentence.split()) > SHORT_SENTENCE_WORDS:
+        elif len(sentence.split()) > SHORT_SENTENCE_WORDS and not line_pattern("promo", language).match(sentence):
             return False, None
     return (True, next(filter(None, notes), None)) if notes else (False, None)
 

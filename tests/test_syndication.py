@@ -32,6 +32,12 @@ SOURCES = [
         "This story was produced by Harbour Lab and distributed by Newswire Partners.", "Harbour Lab", id="produced-by"
     ),
     pytest.param(
+        "Reprinted with permission from Inside Campus Weekly. Subscribe to their Friday newsletter to read stories "
+        "like this first.",
+        "Inside Campus Weekly",
+        id="note-and-a-promotion",
+    ),
+    pytest.param(
         "This post first appeared on Riverbank Daily, a nonprofit newsroom covering the estuary.",
         "Riverbank Daily",
         id="appositive",
@@ -398,6 +404,13 @@ def test_a_note_naming_no_publication_is_a_note(language: str, line: str) -> Non
 
 # Article sentences that open as such notes do and go on with a clause: they stay.
 NEAR_NOTES = [
+    # a note, then a long sentence that is no promotion
+    pytest.param(
+        "en",
+        "Reprinted with permission from Inside Campus Weekly. The weekly has covered the university since 1921 and "
+        "won three awards.",
+        id="note-and-a-long-sentence",
+    ),
     # a clause after the comma, whose words come to a publication's kind only later: the sentence goes on
     pytest.param(
         "es", "Publicado originalmente en El País, el texto fue citado por el portal Infobae.", id="es-clause-portal"
