@@ -180,6 +180,7 @@ local p = ARGV[1]
 local key = p .. 'gate:' .. ARGV[2]
 local delay = math.max(tonumber(ARGV[3]), tonumber(redis.call('HGET', p .. 'floors', ARGV[2]) or '0') * 1000)
 local next = tonumber(redis.call('GET', key) or '0')
+local held = p .. 'held:' .. ARGV[2]
 """
 
 HELD_POLL_MS = 50
@@ -189,7 +190,6 @@ GATE = (
     _NOW
     + _GATE_DELAY
     + """
-local held = p .. 'held:' .. ARGV[2]
 local out = redis.call('EXISTS', held) == 1
 if now >= next and not out then
   redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000)
@@ -212,7 +212,6 @@ ANSWERED = (
     + _GATE_DELAY
     + """
 if ARGV[5] == '1' and now + delay > next then redis.call('SET', key, now + delay, 'PX', math.floor(delay) + 60000) end
-local held = p .. 'held:' .. ARGV[2]
 if redis.call('GET', held) == ARGV[4] then redis.call('DEL', held) end
 return 1
 """
