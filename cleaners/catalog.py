@@ -38,7 +38,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-blocks", 1, text.related_blocks, positional=True),
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
-    TextCleaner("syndication", 18, syndication.syndication_notes),
+    TextCleaner("syndication", 19, syndication.syndication_notes),
     TextCleaner("comment-prompts", 13, text.comment_prompts),
     TextCleaner("affiliate-notes", 17, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),

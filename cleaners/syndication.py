@@ -342,7 +342,9 @@ def _is_issuer(name: str, lead: str, language: str | None) -> bool:
 
 def _after_lead(rest: str, language: str | None, whole: str, lead: str = "") -> tuple[bool, str | None]:
     """Whether what follows a note's lead (``lead``) in the line ``whole`` completes a note (`_syndication`),
-    and the publication it names."""
+    and the publication it names. An issuer after a press release's lead (`_is_issuer`) is read before a name
+    described by a word in lower case (`_described_publication`), so that the organisation's own words stay in
+    it ("Persbericht van de gemeente Utrecht" names "gemeente Utrecht")."""
     licence = _LICENCE.search(rest)
     if licence is not None:
         leading = _leading_publication(rest[: licence.start()], language)
@@ -354,12 +356,10 @@ def _after_lead(rest: str, language: str | None, whole: str, lead: str = "") -> 
     prefix = loose_pattern("publication_prefix", language).match(source)
     source = (source[prefix.end() :] if prefix else source).strip(_NAME_EDGES)
     named = _is_publication(source) or _quoted_name(rest, source) or _first_word_name(source, language)
-    if named:
+    if named or _is_issuer(source, lead, language):
         return True, source
     described = _described_publication(source, language)
-    if described and not _sponsored(whole, language):
-        return True, described
-    return (True, source) if _is_issuer(source, lead, language) else (False, None)
+    return (True, described) if described and not _sponsored(whole, language) else (False, None)
 
 
 def _sponsored(text: str, language: str | None) -> bool:

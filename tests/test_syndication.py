@@ -499,6 +499,32 @@ PRESS_RELEASES = [
         "Universidad de Oviedo",
         id="press-es",
     ),
+    # a press release named as such before its issuer, as a label
+    pytest.param("fr", "Communiqué de presse de la mairie de Lyon", "mairie de Lyon", id="label-fr"),
+    pytest.param("fr", "Communiqué de la préfecture du Rhône", "préfecture du Rhône", id="label-fr-without-press"),
+    pytest.param("es", "Nota de prensa de la Junta de Andalucía", "Junta de Andalucía", id="label-es"),
+    pytest.param(
+        "pt", "Comunicado de imprensa da Câmara Municipal do Porto", "Câmara Municipal do Porto", id="label-pt"
+    ),
+    pytest.param("it", "Comunicato stampa del Comune di Torino", "Comune di Torino", id="label-it"),
+    pytest.param("de", "Pressemitteilung der Stadt Leipzig", "Stadt Leipzig", id="label-de"),
+    pytest.param("nl", "Persbericht gemeente Utrecht", "gemeente Utrecht", id="label-nl-without-particle"),
+    pytest.param("sv", "Pressmeddelande från Region Skåne", "Region Skåne", id="label-sv"),
+    pytest.param("da", "Pressemeddelelse fra Aarhus Kommune", "Aarhus Kommune", id="label-da"),
+    pytest.param("nb", "Pressemelding fra Oslo kommune", "Oslo kommune", id="label-nb"),
+    pytest.param("pl", "Komunikat prasowy Urzędu Miasta Krakowa", "Urzędu Miasta Krakowa", id="label-pl"),
+    pytest.param("cs", "Tisková zpráva Jihomoravského kraje", "Jihomoravského kraje", id="label-cs"),
+    pytest.param("sk", "Tlačová správa Košického samosprávneho kraja", "Košického samosprávneho kraja", id="label-sk"),
+    pytest.param("hr", "Priopćenje za medije Grada Zagreba", "Grada Zagreba", id="label-hr"),
+    pytest.param("ro", "Comunicat de presă al Primăriei Cluj-Napoca", "Primăriei Cluj-Napoca", id="label-ro"),
+    pytest.param("ru", "Пресс-служба правительства Москвы", "правительства Москвы", id="label-ru"),
+    pytest.param("uk", "Пресслужба Львівської міської ради", "Львівської міської ради", id="label-uk"),
+    pytest.param("fi", "Tiedote: Helsingin kaupunki", "Helsingin kaupunki", id="label-fi"),
+    pytest.param(
+        "hu", "Sajtóközlemény: Budapest Főváros Önkormányzata", "Budapest Főváros Önkormányzata", id="label-hu"
+    ),
+    pytest.param("tr", "Basın bülteni: İstanbul Valiliği", "İstanbul Valiliği", id="label-tr"),
+    pytest.param("id", "Siaran pers Kementerian Kesehatan", "Kementerian Kesehatan", id="label-id"),
     pytest.param(
         "pt", "Com informações de um comunicado da Universidade do Minho.", "Universidade do Minho", id="press-pt"
     ),
@@ -678,6 +704,22 @@ NEAR_PRESS_RELEASES = [
         "nl", "Volgens een persbericht van de gemeente blijft de brug tot maart gesloten voor verkeer.", id="nl"
     ),
     pytest.param("ru", "Согласно сообщению пресс-службы, мост будет закрыт до конца марта.", id="ru"),
+    # a label of a release that goes on with what the release says
+    pytest.param(
+        "fr", "Communiqué de la préfecture : les routes seront fermées demain entre Lyon et Grenoble.", id="label-fr"
+    ),
+    pytest.param(
+        "es", "Comunicado del Ayuntamiento de Sevilla sobre el corte de agua en Triana desde el lunes.", id="label-es"
+    ),
+    pytest.param("de", "Pressemitteilung der Stadt Leipzig kündigt neue Radwege im Süden an.", id="label-de"),
+    pytest.param(
+        "pl", "Komunikat prasowy Urzędu Miasta Krakowa wywołał falę krytyki wśród mieszkańców.", id="label-pl"
+    ),
+    pytest.param("cs", "Tisková zpráva Ministerstva zdravotnictví uvádí, že očkování začne v pondělí.", id="label-cs"),
+    pytest.param("ru", "Пресс-служба правительства Москвы сообщила, что метро откроется в шесть утра.", id="label-ru"),
+    pytest.param(
+        "id", "Siaran pers Kementerian Kesehatan menyebutkan ada 12 kasus baru pada hari Senin.", id="label-id"
+    ),
     # what follows the issuer is no organisation's word: the sentence goes on
     pytest.param("de", "Laut einer Pressemitteilung der Polizei Kiel wurde niemand verletzt.", id="de-issuer-verb"),
     pytest.param("it", "Dal comunicato della Regione emerge che i fondi sono stati spesi.", id="it-issuer-verb"),
@@ -756,6 +798,13 @@ ISSUER_FIRST = [
     ),
     pytest.param("hi", "(यह खबर प्रेस विज्ञप्ति पर आधारित है।)", None, id="issuer-first-hi-unnamed"),
     pytest.param("ja", "※大阪大学の発表資料をもとに編集部が作成", "大阪大学", id="issuer-first-ja"),
+    # the issuer and its release alone, as a label: no verb
+    pytest.param("fi", "Helsingin kaupungin tiedote", "Helsingin kaupungin", id="issuer-first-fi-label"),
+    pytest.param("hu", "A Miniszterelnökség sajtóközleménye", "Miniszterelnökség", id="issuer-first-hu-without-verb"),
+    pytest.param(
+        "tr", "Ankara Büyükşehir Belediyesi basın bülteni", "Ankara Büyükşehir Belediyesi", id="issuer-first-tr-label"
+    ),
+    pytest.param("hi", "स्वास्थ्य मंत्रालय की प्रेस विज्ञप्ति", "स्वास्थ्य मंत्रालय", id="issuer-first-hi-label"),
 ]
 
 # A sentence that goes on after the release: no note.
@@ -764,6 +813,14 @@ NEAR_ISSUER_FIRST = [
     pytest.param("tr", "Bakanlığın basın açıklamasından derlenen bilgilere göre iki kişi yaralandı.", id="tr"),
     pytest.param("hi", "पुलिस की प्रेस विज्ञप्ति पर आधारित इस खबर में कई गलतियां थीं।", id="hi"),
     pytest.param("ja", "警察の発表をもとに作成された地図には誤りがあった。", id="ja"),
+    pytest.param("fi", "Helsingin kaupungin tiedote kertoo, että uimahalli suljetaan kesäkuussa.", id="fi-label"),
+    pytest.param(
+        "hu", "A Miniszterelnökség sajtóközleménye szerint a tárgyalások jövő héten folytatódnak.", id="hu-label"
+    ),
+    pytest.param(
+        "tr", "Ankara Büyükşehir Belediyesi basın bülteni yayımlayarak yolların kapanacağını duyurdu.", id="tr-label"
+    ),
+    pytest.param("hi", "स्वास्थ्य मंत्रालय की प्रेस विज्ञप्ति में कहा गया है कि 12 नए मामले सामने आए हैं।", id="hi-label"),
 ]
 
 # The publication said again after a comma without an article (or with a possessive).
@@ -783,6 +840,60 @@ APPOSITIVES = [
         "Cinemaniaci",
         id="appositive-it-possessive",
     ),
+]
+
+# A note that the text comes from a partner publication, named after the words for "our partner".
+PARTNERS = [
+    pytest.param(
+        "en", "This story comes from our partners at the Riverside Gazette.", "the Riverside Gazette", id="partner-en"
+    ),
+    pytest.param("en", "Via our partner site Harbor Daily.", "Harbor Daily", id="partner-en-via"),
+    pytest.param("fr", "Un article de notre partenaire La Voix du Nord.", "La Voix du Nord", id="partner-fr"),
+    pytest.param("es", "Esta nota proviene de nuestro aliado El Espectador.", "El Espectador", id="partner-es"),
+    pytest.param("pt", "Conteúdo do nosso parceiro Jornal do Commercio.", "Jornal do Commercio", id="partner-pt"),
+    pytest.param("it", "Un articolo del nostro partner Il Fatto Quotidiano.", "Il Fatto Quotidiano", id="partner-it"),
+    pytest.param(
+        "de", "Ein Artikel unseres Kooperationspartners Tagesspiegel.", "Tagesspiegel", id="partner-de-genitive"
+    ),
+    pytest.param(
+        "de",
+        "Dieser Beitrag stammt von unserer Partnerzeitung Märkische Allgemeine.",
+        "Märkische Allgemeine",
+        id="partner-de",
+    ),
+    pytest.param("nl", "Dit bericht is afkomstig van onze partner Omroep Zeeland.", "Omroep Zeeland", id="partner-nl"),
+    pytest.param("nb", "Saken er hentet fra vår samarbeidsavis Glåmdalen.", "Glåmdalen", id="partner-nb"),
+    pytest.param("da", "Artiklen kommer fra vores samarbejdspartner Avisen Danmark.", "Danmark", id="partner-da"),
+    pytest.param("pl", "Artykuł pochodzi od naszego partnera Gazeta Wrocławska.", "Gazeta Wrocławska", id="partner-pl"),
+    pytest.param("cs", "Článek pochází od našeho partnera Deník N.", "Deník N", id="partner-cs"),
+    pytest.param("hr", "Članak dolazi od našeg partnera Jutarnji list.", "Jutarnji list", id="partner-hr"),
+    pytest.param("ru", "Материал нашего партнёра «Новая газета Европа».", "Новая газета Европа", id="partner-ru"),
+    pytest.param("uk", "Матеріал нашого партнера «Українська правда».", "Українська правда", id="partner-uk"),
+    pytest.param("bg", "Статия на нашия партньор „Капитал“.", "Капитал", id="partner-bg"),
+    pytest.param("el", "Άρθρο του συνεργάτη μας Καθημερινή.", "Καθημερινή", id="partner-el"),
+    pytest.param("fi", "Juttu on kumppanimme Helsingin Sanomien.", "Helsingin Sanomien", id="partner-fi"),
+    pytest.param("tr", "Bu haber iş ortağımız Hürriyet'ten alınmıştır.", "Hürriyet", id="partner-tr"),
+    pytest.param("vi", "Bài viết từ đối tác của chúng tôi báo Thanh Niên.", "Thanh Niên", id="partner-vi"),
+]
+
+# A sentence about a partner that is no publication, or that goes on after the partner's name: no note.
+NEAR_PARTNERS = [
+    pytest.param("en", "Our partner Siemens will build the new turbines, the mayor said.", id="partner-en"),
+    pytest.param(
+        "en", "From our partners at the university, we heard that the lab would close in June.", id="partner-en-clause"
+    ),
+    pytest.param(
+        "en", "Via our partner network, more than 400 pharmacies will stock the test from Monday.", id="partner-en-via"
+    ),
+    pytest.param("fr", "Notre partenaire Airbus livrera les premiers appareils en mars.", id="partner-fr"),
+    pytest.param("es", "Nuestro socio Telefónica invertirá 20 millones en la red.", id="partner-es"),
+    pytest.param("de", "Von unserem Partner Siemens erwarten wir neue Aufträge.", id="partner-de"),
+    pytest.param("nl", "Van onze partner Shell kregen we geen reactie.", id="partner-nl"),
+    pytest.param("nb", "Vår samarbeidspartner Equinor skal bygge et nytt anlegg i Hammerfest.", id="partner-nb"),
+    pytest.param("pl", "Od naszego partnera Orlen dostaliśmy ofertę na dostawy paliwa.", id="partner-pl"),
+    pytest.param("ru", "Материал нашего партнёра показал, что цены выросли на 12 процентов.", id="partner-ru"),
+    pytest.param("fi", "Kumppanimme Nokia avaa uuden tehtaan Ouluun ensi vuonna.", id="partner-fi"),
+    pytest.param("tr", "İş ortağımız Arçelik yeni bir fabrika açacak.", id="partner-tr"),
 ]
 
 # A note that the text appeared in a day's print edition, the date after the name or the edition.
@@ -994,7 +1105,7 @@ NEAR_TRANSLATIONS = [
 
 @pytest.mark.parametrize(
     ("language", "line", "name"),
-    DESCRIBED + ISSUES + PRESS_RELEASES + ISSUER_FIRST + APPOSITIVES + PRINT_EDITIONS + TRANSLATION_SOURCES,
+    DESCRIBED + ISSUES + PRESS_RELEASES + ISSUER_FIRST + APPOSITIVES + PARTNERS + PRINT_EDITIONS + TRANSLATION_SOURCES,
 )
 def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str | None) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
@@ -1003,7 +1114,8 @@ def test_a_described_publication_is_a_note_and_named(language: str, line: str, n
 
 
 @pytest.mark.parametrize(
-    ("language", "line"), NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_ISSUER_FIRST + NEAR_DATES + NEAR_TRANSLATIONS
+    ("language", "line"),
+    NEAR_NOTES + NEAR_PRESS_RELEASES + NEAR_ISSUER_FIRST + NEAR_PARTNERS + NEAR_DATES + NEAR_TRANSLATIONS,
 )
 def test_an_article_sentence_opening_as_a_note_stays(language: str, line: str) -> None:
     kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
