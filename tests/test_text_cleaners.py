@@ -2892,3 +2892,55 @@ NEAR_COMMENT_CALLS_MORE: list[tuple[str, str, str]] = [
     ("near-readers-comments-said-zh", "zh", "网友评论称，这项政策将影响数百万家庭。"),
 ]
 ARTICLE += article_cases(NEAR_COMMENT_CALLS_MORE)
+
+
+# A label of a partner's or a brand's content, which a site runs for pay (``ad_marker``).
+PARTNER_CONTENT_LABELS: list[tuple[str, str, str, str]] = [
+    ("partner-content-en", "en", "ad-markers", "Partner content"),
+    ("partner-content-en-2", "en", "ad-markers", "Branded content"),
+    ("partner-content-en-3", "en", "ad-markers", "Brand story"),
+    ("partner-content-en-4", "en", "ad-markers", "Sponsor content"),
+    ("partner-content-es", "es", "ad-markers", "Contenido aliado"),
+    ("partner-content-pt", "pt", "ad-markers", "Conteúdo de parceiro"),
+    ("partner-content-it", "it", "ad-markers", "Contenuto partner"),
+    ("partner-content-de", "de", "ad-markers", "Partnerinhalt"),
+    ("partner-content-de-2", "de", "ad-markers", "Markeninhalt"),
+    ("partner-content-nl", "nl", "ad-markers", "Merkcontent"),
+    ("partner-content-sv", "sv", "ad-markers", "Partnerinnehåll"),
+    ("partner-content-da", "da", "ad-markers", "Partnerindhold"),
+    ("partner-content-nb", "nb", "ad-markers", "Partnerinnhold"),
+    ("partner-content-cs", "cs", "ad-markers", "Partnerský článek"),
+    ("partner-content-cs-2", "cs", "ad-markers", "Obsah partnera"),
+    ("partner-content-sk", "sk", "ad-markers", "Partnerský obsah"),
+    ("partner-content-hr", "hr", "ad-markers", "Partnerski sadržaj"),
+    ("partner-content-ro", "ro", "ad-markers", "Conținut partener"),
+    ("partner-content-ru", "ru", "ad-markers", "Материал партнера"),
+    ("partner-content-uk", "uk", "ad-markers", "Матеріал партнера"),
+    ("partner-content-el", "el", "ad-markers", "Περιεχόμενο συνεργάτη"),
+    ("partner-content-hu", "hu", "ad-markers", "Partnertartalom"),
+    ("partner-content-tr", "tr", "ad-markers", "Partner içerik"),
+    ("partner-content-id", "id", "ad-markers", "Konten mitra"),
+    ("partner-content-vi", "vi", "ad-markers", "Nội dung đối tác"),
+    ("partner-content-ja", "ja", "ad-markers", "スポンサーコンテンツ"),
+    ("partner-content-ja-2", "ja", "ad-markers", "スポンサー記事"),
+    ("partner-content-zh", "zh", "ad-markers", "合作内容"),
+    ("partner-content-he", "he", "ad-markers", "תוכן שותפים"),
+    ("promoted-by-en", "en", "affiliate-notes", "Promoted by Acme Bank"),
+    ("supported-by-en", "en", "affiliate-notes", "Supported by the Lumen Foundation"),
+]
+BOILERPLATE += boilerplate_cases(PARTNER_CONTENT_LABELS)
+
+NEAR_PARTNER_CONTENT_LABELS: list[tuple[str, str, str]] = [
+    ("near-supported-by-clause-en", "en", "Supported by the new data, the council will close the bridge in May."),
+    ("near-funded-by-clause-en", "en", "Funded by taxpayers, the scheme has cost more than £4m so far."),
+    ("near-promoted-by-clause-en", "en", "Promoted by the club in 2019, he scored 12 goals in his first season."),
+    ("near-brand-story-sentence-en", "en", "Brand story telling is what the agency sells to its clients, Smith said."),
+    (
+        "near-partner-content-sentence-en",
+        "en",
+        "Partner content now makes up a fifth of the site's revenue, the report found.",
+    ),
+    ("near-partner-content-sentence-de", "de", "Partnerinhalte machen inzwischen ein Fünftel der Einnahmen aus."),
+    ("near-partner-material-sentence-ru", "ru", "Материал партнёра оказался неточным, признали в редакции."),
+]
+ARTICLE += article_cases(NEAR_PARTNER_CONTENT_LABELS)
