@@ -39,7 +39,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 1, text.headline_tags),
     TextCleaner("syndication", 19, syndication.syndication_notes),
-    TextCleaner("comment-prompts", 13, text.comment_prompts),
+    TextCleaner("comment-prompts", 14, text.comment_prompts),
     TextCleaner("affiliate-notes", 18, text.affiliate_notes),
     TextCleaner("promo-lines", 2, text.promo_lines),
     TextCleaner("cookie-notices", 1, text.cookie_notices),

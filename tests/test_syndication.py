@@ -339,6 +339,13 @@ ISSUES = [
     pytest.param(
         "sv", "Tidigare publicerad i papperstidningen Fjärden, nummer 3 2025.", "Fjärden", id="issue-sv-after"
     ),
+    pytest.param(
+        "en",
+        "This review originally ran in issue 214 of Continue Magazine and appears here with the publisher's "
+        "permission.",
+        "Continue Magazine",
+        id="issue-by-number-and-permission-en",
+    ),
 ]
 
 
@@ -876,6 +883,22 @@ PARTNERS = [
     pytest.param("vi", "Bài viết từ đối tác của chúng tôi báo Thanh Niên.", "Thanh Niên", id="partner-vi"),
 ]
 
+# A note that the text first went out to a newsletter's subscribers, the newsletter named after the words.
+NEWSLETTER_FIRST = [
+    pytest.param(
+        "en",
+        "A version of this story first went out to subscribers of our Patch Notes newsletter.",
+        "Patch Notes",
+        id="newsletter-first-en",
+    ),
+    pytest.param(
+        "en",
+        "This story was originally sent to subscribers of the Morning Brief newsletter.",
+        "Morning Brief",
+        id="newsletter-sent-en",
+    ),
+]
+
 # A sentence about a partner that is no publication, or that goes on after the partner's name: no note.
 NEAR_PARTNERS = [
     pytest.param("en", "Our partner Siemens will build the new turbines, the mayor said.", id="partner-en"),
@@ -894,6 +917,14 @@ NEAR_PARTNERS = [
     pytest.param("ru", "Материал нашего партнёра показал, что цены выросли на 12 процентов.", id="partner-ru"),
     pytest.param("fi", "Kumppanimme Nokia avaa uuden tehtaan Ouluun ensi vuonna.", id="partner-fi"),
     pytest.param("tr", "İş ortağımız Arçelik yeni bir fabrika açacak.", id="partner-tr"),
+    pytest.param(
+        "en", "This story went to subscribers of the paper, who complained about the price rise.", id="newsletter-en"
+    ),
+    pytest.param(
+        "en",
+        "This article first appeared in The Atlantic and appears here with a new ending written by the author.",
+        id="appears-here-without-permission-en",
+    ),
 ]
 
 # A note that the text appeared in a day's print edition, the date after the name or the edition.
@@ -1105,7 +1136,15 @@ NEAR_TRANSLATIONS = [
 
 @pytest.mark.parametrize(
     ("language", "line", "name"),
-    DESCRIBED + ISSUES + PRESS_RELEASES + ISSUER_FIRST + APPOSITIVES + PARTNERS + PRINT_EDITIONS + TRANSLATION_SOURCES,
+    DESCRIBED
+    + ISSUES
+    + PRESS_RELEASES
+    + ISSUER_FIRST
+    + APPOSITIVES
+    + PARTNERS
+    + NEWSLETTER_FIRST
+    + PRINT_EDITIONS
+    + TRANSLATION_SOURCES,
 )
 def test_a_described_publication_is_a_note_and_named(language: str, line: str, name: str | None) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)

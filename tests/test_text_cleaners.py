@@ -2944,3 +2944,89 @@ NEAR_PARTNER_CONTENT_LABELS: list[tuple[str, str, str]] = [
     ("near-partner-material-sentence-ru", "ru", "Материал партнёра оказался неточным, признали в редакции."),
 ]
 ARTICLE += article_cases(NEAR_PARTNER_CONTENT_LABELS)
+
+
+# The rules of a comment section in more English wordings: the rules said to apply, comments subject to moderation,
+# held for review, closed after a time or limited to some readers; a call to start the conversation or to report a
+# comment; letters edited for length.
+COMMENT_RULES_MORE: list[tuple[str, str, str, str]] = [
+    (
+        "comments-guidelines-apply",
+        "en",
+        "comment-prompts",
+        "Our community guidelines apply: be respectful, stay on topic and avoid personal attacks.",
+    ),
+    ("comments-subject-to-moderation", "en", "comment-prompts", "All comments are subject to moderation."),
+    (
+        "comments-removed-and-banned",
+        "en",
+        "comment-prompts",
+        "Abusive comments will be removed and repeat offenders banned.",
+    ),
+    ("comments-held-for-review", "en", "comment-prompts", "Comments that include links may be held for review."),
+    ("comments-close-after", "en", "comment-prompts", "Comments close 48 hours after publication."),
+    ("comments-open-for-days", "en", "comment-prompts", "The comments section is open for 7 days."),
+    ("comments-limited-to-subscribers", "en", "comment-prompts", "Commenting is limited to subscribers."),
+    ("comments-start-the-conversation", "en", "comment-prompts", "Start the conversation"),
+    ("comments-weigh-in", "en", "comment-prompts", "Want to weigh in? Send us a letter to the editor."),
+    ("comments-report", "en", "comment-prompts", "Please report any comment you think breaks our rules."),
+    ("letters-edited", "en", "comment-prompts", "Letters may be edited for length and clarity."),
+    (
+        "affiliate-host-covered-travel",
+        "en",
+        "affiliate-notes",
+        "Disclosure: Nightfall Studios covered travel and accommodation for this preview event.",
+    ),
+    ("affiliate-host-paid-for-review", "en", "affiliate-notes", "Ubisoft paid for flights and hotel for this review."),
+    (
+        "affiliate-brought-by-friends-tagline",
+        "en",
+        "affiliate-notes",
+        "Brought to you by our friends at CampusNest – student housing made simple.",
+    ),
+]
+BOILERPLATE += boilerplate_cases(COMMENT_RULES_MORE)
+
+NEAR_COMMENT_RULES_MORE: list[tuple[str, str, str]] = [
+    (
+        "near-guidelines-apply-attributed",
+        "en",
+        "Our community guidelines apply to every platform we own, the company said in a statement on Tuesday.",
+    ),
+    (
+        "near-subject-to-moderation-law",
+        "en",
+        "All comments are subject to moderation under the new law, which takes effect in March.",
+    ),
+    (
+        "near-removed-and-banned-attributed",
+        "en",
+        "Abusive comments will be removed and repeat offenders banned, YouTube said on Monday.",
+    ),
+    (
+        "near-close-after-attributed",
+        "en",
+        "Comments close 48 hours after publication under the new policy, the Times said.",
+    ),
+    (
+        "near-limited-to-subscribers-study",
+        "en",
+        "Commenting is limited to subscribers on most news sites, a 2023 study found.",
+    ),
+    ("near-start-the-conversation", "en", "Start the conversation early, experts advise parents of teenagers."),
+    ("near-weigh-in-residents", "en", "Want to weigh in? Residents can send their views to the council until Friday."),
+    ("near-report-packages", "en", "Please report any suspicious packages to station staff."),
+    (
+        "near-letters-edited-judge",
+        "en",
+        "Letters may be edited for length, the judge told the jury, but not for content.",
+    ),
+    (
+        "near-host-covered-travel-for-fans",
+        "en",
+        "Nightfall Studios covered travel and accommodation for 400 fans at the event in Paris.",
+    ),
+    ("near-host-provided-transport", "en", "Airbus provided transport."),
+    ("near-supported-by-friends-clause", "en", "Supported by our friends at the museum, the school opened a new wing."),
+]
+ARTICLE += article_cases(NEAR_COMMENT_RULES_MORE)
