@@ -2985,6 +2985,26 @@ COMMENT_RULES_MORE: list[tuple[str, str, str, str]] = [
         "Brought to you by our friends at CampusNest – student housing made simple.",
     ),
 ]
+COMMENT_RULES_MORE += [
+    (
+        "affiliate-funded-reporter-post",
+        "en",
+        "affiliate-notes",
+        "Ellie Carter is a Local Democracy Reporter, a post funded by the BBC and shared with partner newspapers.",
+    ),
+    (
+        "affiliate-funded-reporter-scheme",
+        "en",
+        "affiliate-notes",
+        "Jane Doe is a Report for America corps member covering rural health in Kansas.",
+    ),
+    (
+        "affiliate-funded-reporter-whose-post",
+        "en",
+        "affiliate-notes",
+        "Sam Lee is an environment reporter, whose post is funded by the Lumen Foundation.",
+    ),
+]
 BOILERPLATE += boilerplate_cases(COMMENT_RULES_MORE)
 
 NEAR_COMMENT_RULES_MORE: list[tuple[str, str, str]] = [
@@ -3028,5 +3048,9 @@ NEAR_COMMENT_RULES_MORE: list[tuple[str, str, str]] = [
     ),
     ("near-host-provided-transport", "en", "Airbus provided transport."),
     ("near-supported-by-friends-clause", "en", "Supported by our friends at the museum, the school opened a new wing."),
+]
+NEAR_COMMENT_RULES_MORE += [
+    ("near-reporter-honoured", "en", "John Smith is a retired reporter who was honoured by the BBC for his work."),
+    ("near-funded-post-no-reporter", "en", "Maria Lopez is a nurse, a post funded by the hospital trust."),
 ]
 ARTICLE += article_cases(NEAR_COMMENT_RULES_MORE)
