@@ -45,7 +45,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("cookie-notices", 1, text.cookie_notices),
     TextCleaner("contact-lines", 3, text.contact_lines),
     TextCleaner("copyright", 2, text.copyright_lines),
-    TextCleaner("agency-credit", 3, text.agency_credits, positional=True),
+    TextCleaner("agency-credit", 4, text.agency_credits, positional=True),
     TextCleaner("byline", 7, bylines.bylines, positional=True),
     TextCleaner("datelines", 2, text.datelines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),

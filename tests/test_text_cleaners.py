@@ -3054,3 +3054,25 @@ NEAR_COMMENT_RULES_MORE += [
     ("near-funded-post-no-reporter", "en", "Maria Lopez is a nurse, a post funded by the hospital trust."),
 ]
 ARTICLE += article_cases(NEAR_COMMENT_RULES_MORE)
+
+
+# More news agencies alone on a line (``known_agency``): Serbian, Italian, Brazilian, Spanish-language, Russian,
+# Chinese, Arabic and German ones.
+AGENCIES_MORE: list[tuple[str, str, str, str]] = [
+    ("agency-tanjug", "sr", "agency-credit", "Tanjug"),
+    ("agency-lapresse", "it", "agency-credit", "LaPresse"),
+    ("agency-askanews", "it", "agency-credit", "Askanews"),
+    ("agency-estadao-conteudo", "pt", "agency-credit", "Estadão Conteúdo"),
+    ("agency-prensa-latina", "es", "agency-credit", "Prensa Latina"),
+    ("agency-sputnik-ru", "ru", "agency-credit", "Спутник"),
+    ("agency-china-news-service", "zh", "agency-credit", "中新社"),
+    ("agency-wam", "ar", "agency-credit", "وام"),
+    ("agency-dts", "de", "agency-credit", "dts Nachrichtenagentur"),
+]
+BOILERPLATE += boilerplate_cases(AGENCIES_MORE)
+
+NEAR_AGENCIES_MORE: list[tuple[str, str, str]] = [
+    ("near-according-to-lapresse", "it", "Secondo LaPresse, il governo cadrà entro l'estate."),
+    ("near-sputnik-sentence", "ru", "Спутник вышел на орбиту в 1957 году."),
+]
+ARTICLE += article_cases(NEAR_AGENCIES_MORE)
