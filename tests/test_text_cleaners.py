@@ -3164,3 +3164,31 @@ NEAR_COMMENT_RULES_LANGUAGES: list[tuple[str, str, str]] = [
     ("near-comment-rule-ja", "ja", "コメントは承認制ですが、返信はありません。"),
 ]
 ARTICLE += article_cases(NEAR_COMMENT_RULES_LANGUAGES)
+
+
+# A call to send the newsroom an opinion or a message, alone or after a question to the reader.
+SEND_US_CALLS: list[tuple[str, str, str, str]] = [
+    (
+        "send-us-whatsapp-after-question-fr",
+        "fr",
+        "comment-prompts",
+        "Une réaction ? Envoyez-nous un message sur WhatsApp.",
+    ),
+    ("send-us-opinion-es", "es", "comment-prompts", "¿Qué opinas? Envíanos tu opinión por WhatsApp."),
+    ("send-us-write-to-address-pt", "pt", "comment-prompts", "Tem uma opinião? Escreva para leitor@example.pt."),
+    ("send-us-opinion-pt", "pt", "comment-prompts", "Mande sua opinião pelo WhatsApp."),
+    ("send-us-socials-it", "it", "comment-prompts", "E voi cosa ne pensate? Scriveteci sui nostri social."),
+    ("send-us-letter-nl", "nl", "comment-prompts", "Heeft u een mening? Stuur een brief naar de redactie."),
+]
+BOILERPLATE += boilerplate_cases(SEND_US_CALLS)
+
+NEAR_SEND_US_CALLS: list[tuple[str, str, str]] = [
+    (
+        "near-write-to-us-advised-fr",
+        "fr",
+        "Écrivez-nous sur notre page Facebook pour signaler un problème de livraison, a conseillé la direction.",
+    ),
+    ("near-write-to-us-then-news-it", "it", "Scriveteci: la rubrica delle lettere torna a settembre."),
+    ("near-send-us-no-photos-nl", "nl", "Stuur ons geen foto's van gewonden, vraagt de politie."),
+]
+ARTICLE += article_cases(NEAR_SEND_US_CALLS)
