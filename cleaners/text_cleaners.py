@@ -168,7 +168,38 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     """
     is_timestamp = timestamp_test(context.language)
     found = {i for i, line in enumerate(lines) if is_timestamp(line)}
+    found.update(_update_notes(lines, context, is_timestamp, found))
     return sorted(found.union(_matching("article_age", lines, context, AGE_NOTICE_WORDS)))
+
+
+UPDATE_NOTE_WORDS = 30
+"""A note of when the text was published or updated (`_update_notes`) has at most this many words."""
+
+
+def _update_notes(
+    lines: Sequence[Line], context: TextContext, is_timestamp: Callable[[Line], bool], found: set[int]
+) -> list[int]:
+    """Notes of when the text was published or updated: the words that name the text (``update_subject``: "This
+    post was", "Dieser Artikel wurde") before a timestamp line (``is_timestamp``: "This post was last updated on
+    January 12, 2025.", "This article was first published on 3 March 2024 and last updated on 5 March 2024."),
+    which a short reason may follow (``update_reason``: "This story was updated at 3:40 p.m. to include comments
+    from the mayor."). A sentence that goes on with other words stays ("This report was published on 3 May by the
+    ministry.")."""
+    subject = loose_pattern("update_subject", context.language)
+    reason = loose_pattern("update_reason", context.language)
+    notes = []
+    for i, line in enumerate(lines):
+        if i in found or line.words > UPDATE_NOTE_WORDS:
+            continue
+        lead = subject.match(line.norm, folded=line.folded)
+        if lead is None:
+            continue
+        rest = line.norm[lead.end() :]
+        why = reason.search(rest)
+        stamp = rest[: why.start()] if why is not None else rest
+        if stamp.strip() and is_timestamp(Line.of(stamp)):
+            notes.append(i)
+    return notes
 
 
 @functools.cache

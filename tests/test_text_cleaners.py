@@ -3175,7 +3175,7 @@ SEND_US_CALLS: list[tuple[str, str, str, str]] = [
         "Une réaction ? Envoyez-nous un message sur WhatsApp.",
     ),
     ("send-us-opinion-es", "es", "comment-prompts", "¿Qué opinas? Envíanos tu opinión por WhatsApp."),
-    ("send-us-write-to-address-pt", "pt", "comment-prompts", "Tem uma opinião? Escreva para leitor@example.pt."),
+    ("send-us-write-to-address-pt", "pt", "contact-lines", "Tem uma opinião? Escreva para leitor@example.pt."),
     ("send-us-opinion-pt", "pt", "comment-prompts", "Mande sua opinião pelo WhatsApp."),
     ("send-us-socials-it", "it", "comment-prompts", "E voi cosa ne pensate? Scriveteci sui nostri social."),
     ("send-us-letter-nl", "nl", "comment-prompts", "Heeft u een mening? Stuur een brief naar de redactie."),
@@ -3192,3 +3192,60 @@ NEAR_SEND_US_CALLS: list[tuple[str, str, str]] = [
     ("near-send-us-no-photos-nl", "nl", "Stuur ons geen foto's van gewonden, vraagt de politie."),
 ]
 ARTICLE += article_cases(NEAR_SEND_US_CALLS)
+
+
+# A note of when the text was published or updated: the words that name the text before a timestamp
+# (``update_subject``), maybe a short reason after it (``update_reason``).
+UPDATE_NOTES: list[tuple[str, str, str, str]] = [
+    ("update-note-last-updated", "en", "timestamps", "This post was last updated on January 12, 2025."),
+    (
+        "update-note-published-and-updated",
+        "en",
+        "timestamps",
+        "This article was first published on 3 March 2024 and last updated on 5 March 2024.",
+    ),
+    (
+        "update-note-with-reason",
+        "en",
+        "timestamps",
+        "This story was updated at 3:40 p.m. to include comments from the mayor.",
+    ),
+    ("update-note-reviewed", "en", "timestamps", "This page was last reviewed on 4 March 2024."),
+    (
+        "update-note-fr",
+        "fr",
+        "timestamps",
+        "Cet article a été mis à jour le 5 mars 2024 pour ajouter la réaction du maire.",
+    ),
+    ("update-note-de", "de", "timestamps", "Dieser Artikel wurde zuletzt am 5. März 2024 aktualisiert."),
+    ("update-note-es", "es", "timestamps", "Este artículo fue actualizado el 5 de marzo de 2024."),
+    ("update-note-it", "it", "timestamps", "Questo articolo è stato aggiornato il 5 marzo 2024."),
+    ("update-note-nl", "nl", "timestamps", "Dit artikel is bijgewerkt op 5 maart 2024."),
+    ("update-note-sv", "sv", "timestamps", "Artikeln uppdaterades 5 mars 2024."),
+    ("update-note-nb", "nb", "timestamps", "Artikkelen ble sist oppdatert 5. mars 2024."),
+    ("update-note-pl", "pl", "timestamps", "Artykuł został zaktualizowany 5 marca 2024 r."),
+    ("update-note-ru", "ru", "timestamps", "Статья была обновлена 5 марта 2024 года."),
+]
+BOILERPLATE += boilerplate_cases(UPDATE_NOTES)
+
+NEAR_UPDATE_NOTES: list[tuple[str, str, str]] = [
+    ("near-update-published-by", "en", "This report was published on 3 May by the ministry."),
+    ("near-update-week-after", "en", "This article was published on 3 May and updated the week after."),
+    (
+        "near-update-reason-goes-on",
+        "en",
+        "This story was updated at 3:40 p.m. to include comments from the mayor, who said the bridge will reopen.",
+    ),
+    (
+        "near-update-reason-attributed",
+        "en",
+        "This report was updated in March 2024 to include new census data, the ministry said.",
+    ),
+    ("near-update-presented-de", "de", "Dieser Bericht wurde am 5. März 2024 im Landtag vorgestellt."),
+    (
+        "near-update-published-in-fr",
+        "fr",
+        "Cet article a été publié le 3 mars 2024 dans Le Monde et repris par 40 journaux.",
+    ),
+]
+ARTICLE += article_cases(NEAR_UPDATE_NOTES)
