@@ -164,11 +164,14 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
     `date_relative`) counts as a number, on a line of at most
     `RELATIVE_WORDS` words; one written with a number ("2 hours ago",
     "35分前": `date_ago`) counts as a date, so that it may stand alone. A notice of the article's age is such a
-    line too ("This article is more than 2 years old": ``article_age``).
+    line too ("This article is more than 2 years old": ``article_age``), and so are a note of when the text was
+    published or updated (`_update_notes`) and a notice that it is updated or still developing (``update_label``:
+    "This is a developing story and will be updated.").
     """
     is_timestamp = timestamp_test(context.language)
     found = {i for i, line in enumerate(lines) if is_timestamp(line)}
     found.update(_update_notes(lines, context, is_timestamp, found))
+    found.update(_matching("update_label", lines, context, UPDATE_NOTE_WORDS))
     return sorted(found.union(_matching("article_age", lines, context, AGE_NOTICE_WORDS)))
 
 

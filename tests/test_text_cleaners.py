@@ -3249,3 +3249,39 @@ NEAR_UPDATE_NOTES: list[tuple[str, str, str]] = [
     ),
 ]
 ARTICLE += article_cases(NEAR_UPDATE_NOTES)
+
+
+# A notice that the text is updated or still developing, alone on its line (``update_label``).
+UPDATE_LABELS: list[tuple[str, str, str, str]] = [
+    ("update-label-updated-with", "en", "timestamps", "This story has been updated with additional information."),
+    ("update-label-developing", "en", "timestamps", "This is a developing story and will be updated."),
+    (
+        "update-label-will-be-updated",
+        "en",
+        "timestamps",
+        "This article will be updated as more information becomes available.",
+    ),
+    ("update-label-check-back", "en", "timestamps", "Check back for updates."),
+    ("update-label-de", "de", "timestamps", "Dieser Artikel wird laufend aktualisiert."),
+    ("update-label-es", "es", "timestamps", "Noticia en desarrollo."),
+    ("update-label-pt", "pt", "timestamps", "Esta notícia está em atualização."),
+    ("update-label-it", "it", "timestamps", "Notizia in aggiornamento."),
+    ("update-label-nl", "nl", "timestamps", "Dit artikel wordt bijgewerkt."),
+]
+BOILERPLATE += boilerplate_cases(UPDATE_LABELS)
+
+NEAR_UPDATE_LABELS: list[tuple[str, str, str]] = [
+    (
+        "near-update-label-textbook",
+        "en",
+        "The story will be updated in the next edition of the textbook, the publisher said.",
+    ),
+    (
+        "near-update-label-developing-story-about",
+        "en",
+        "This is a developing story about two cities that share one river.",
+    ),
+    ("near-update-label-report-every-year", "en", "The report will be updated every year by the ministry."),
+    ("near-update-label-es-goes-on", "es", "Noticia en desarrollo: el incendio sigue activo en la sierra de Gata."),
+]
+ARTICLE += article_cases(NEAR_UPDATE_LABELS)
