@@ -176,7 +176,8 @@ def timestamp_lines(lines: Sequence[Line], context: TextContext) -> list[int]:
 
 
 UPDATE_NOTE_WORDS = 30
-"""A note of when the text was published or updated (`_update_notes`) has at most this many words."""
+"""A note of when the text was published or updated (`_update_notes`), or a notice that it is updated
+(``update_label``), has at most this many words."""
 
 
 def _update_notes(
