@@ -224,9 +224,10 @@ def test_node_holding_the_h1_is_never_dropped() -> None:
 
 # Per-source rules.
 
-SPONSOR_RULES = SourceRules(drop_selectors=("div.sponsor-box",), drop_lines=(r"Promoted by .*",))
+SPONSOR_RULES = SourceRules(drop_selectors=("div.sponsor-box",), drop_lines=(r"Harbour Motors of Example Town, .*",))
 SPONSOR_BOX = "Harbour Motors proudly supports local news reporting"
-PROMOTED_LINE = "Promoted by Harbour Motors of Example Town"
+PROMOTED_LINE = "Harbour Motors of Example Town, your dealer on the quay since 1962"
+"""A house line of one source that no general cleaner reads (a sponsor's "Promoted by …" label is one they read)."""
 SPONSORED_PAGE = page(before=f'<div class="sponsor-box">{SPONSOR_BOX}</div>', after=f"<p>{PROMOTED_LINE}</p>")
 
 
