@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipelines.records import utc_now
 from pipelines.store.articles import ARTICLE_ERRORS, ArticleRecord, ArticleWrites, Saved
@@ -48,6 +50,29 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
+WAL_RETRY_SECONDS = 0.05
+"""How long a store waits before it asks again to put a file in write-ahead mode (`_write_ahead`)."""
+
+
+def _write_ahead(db: sqlite_utils.Database) -> None:
+    """Put the file in write-ahead-log mode, unless another process has. SQLite answers "database is locked" at
+    once, without waiting out the busy timeout, when the change would deadlock with a process that switched the
+    file meanwhile (three processes opening one new file at once): ask again until the busy timeout has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 class Store(ArticleWrites, Reads, PendingQueue, FeedWrites, RunLog, Recleaning):
     """A newsrake SQLite file. Open with `Store.open`; close when done."""
 
@@ -72,8 +97,7 @@ class Store(ArticleWrites, Reads, PendingQueue, FeedWrites, RunLog, Recleaning):
             db = sqlite_utils.Database(conn)
             store = cls(db, str(target))
             if not readonly:
-                if db.journal_mode != "wal":
-                    db.enable_wal()
+                _write_ahead(db)
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.execute("PRAGMA foreign_keys = ON")
                 store.migrate()
