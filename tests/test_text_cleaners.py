@@ -3282,6 +3282,7 @@ NEAR_UPDATE_LABELS: list[tuple[str, str, str]] = [
         "This is a developing story about two cities that share one river.",
     ),
     ("near-update-label-report-every-year", "en", "The report will be updated every year by the ministry."),
+    ("near-update-label-the-report-corrected", "en", "The report was corrected."),
     ("near-update-label-es-goes-on", "es", "Noticia en desarrollo: el incendio sigue activo en la sierra de Gata."),
 ]
 ARTICLE += article_cases(NEAR_UPDATE_LABELS)
