@@ -16,6 +16,7 @@ import functools
 import importlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -75,16 +76,40 @@ def _most_selective(candidates: list[Literals | None]) -> Literals | None:
     return max(found, key=lambda literals: min(len(s) for s in literals)) if found else None
 
 
+GATE_LITERALS = 4
+"""A pattern with no literal beginning is tried only on a text that holds one of its literals when it has at most
+this many (a test of each would otherwise cost what the pattern does)."""
+COMMON_MARKS = ".,-:"
+"""Marks of most lines of prose: a literal of these, spaces and one letter at most ("a ", ", ", " से ") is weak."""
+
+
+def _is_lone(literal: str) -> bool:
+    return len(literal) == 1 and (literal.isalnum() or literal.isspace())
+
+
+def _is_weak(literal: str) -> bool:
+    rest = [c for c in literal if not (c.isspace() or c in COMMON_MARKS or unicodedata.category(c).startswith("M"))]
+    return not rest or (len(rest) == 1 and rest[0].isalpha())
+
+
+def _gate_rank(literals: Literals) -> tuple[int, int]:
+    """How little a gate of ``literals`` tells texts apart, least first: a few literals none of which is weak;
+    a few with a weak one (a letter beside a space, a comma: most lines hold one); more than a gate tests
+    (`GATE_LITERALS`); a lone letter, digit or space. Then the fewer, the better."""
+    if any(_is_lone(s) for s in literals):
+        rank = 3
+    elif len(literals) > GATE_LITERALS:
+        rank = 2
+    else:
+        rank = 1 if any(_is_weak(s) for s in literals) else 0
+    return rank, len(literals)
+
+
 def _fewest_literals(candidates: list[Literals | None]) -> Literals | None:
-    """The fewest literals, of those that tell texts apart: a lone letter, digit or space, which most lines
+    """The fewest literals, of those that tell texts apart (`_gate_rank`): a weak literal, which most lines
     hold, is chosen only when there is nothing else."""
     found = [fewest(c) for c in candidates if c]
-    if not found:
-        return None
-    return min(
-        found,
-        key=lambda literals: (any(len(s) == 1 and (s.isalnum() or s.isspace()) for s in literals), len(literals)),
-    )
+    return min(found, key=_gate_rank) if found else None
 
 
 def _sequence(

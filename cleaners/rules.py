@@ -15,6 +15,7 @@ from lxml import etree
 
 from cleaners.pattern_cache import compiled, pattern_cache
 from cleaners.prefilter import (
+    GATE_LITERALS,
     PREFIX_MAX,
     Phrases,
     Starts,
@@ -83,9 +84,6 @@ time they take as one expression, and 8 was the fastest of the sizes tried (4, 8
 PAIRS_CACHED = 4096
 """`FamilyPattern` keeps what at most this many beginnings of two characters that begin none of its patterns'
 literal beginnings may match."""
-GATE_LITERALS = 4
-"""A pattern with no literal beginning is tried only on a text that holds one of its literals when it has at most
-this many (a test of each would otherwise cost what the pattern does)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,7 @@ class Alternative:
     @functools.cached_property
     def literals(self) -> tuple[str, ...]:
         """Folded texts, one of which every match holds, as few as the pattern allows (`gate_literals`; (): unknown)."""
-        return pattern_cache().fact("gate-literals", self.source, re.IGNORECASE, gate_literals) or ()
+        return pattern_cache().fact("gate-literals-2", self.source, re.IGNORECASE, gate_literals) or ()
 
     @functools.cached_property
     def gate(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
