@@ -47,7 +47,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("copyright", 2, text.copyright_lines),
     TextCleaner("agency-credit", 4, text.agency_credits, positional=True),
     TextCleaner("byline", 7, bylines.bylines, positional=True),
-    TextCleaner("datelines", 2, text.datelines, positional=True),
+    TextCleaner("datelines", 3, text.datelines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),
     TextCleaner("note-model", 3, note_model.model_notes),

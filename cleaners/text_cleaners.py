@@ -252,7 +252,12 @@ def timestamp_test(language: str | None) -> Callable[[Line], bool]:
 
 DATELINE_HEAD = 2
 """A place and a date alone on a line are a dateline among this many first lines of a text ("Buenos Aires, 4 de
-diciembre de 2023"); further down such a line may be an item of a list (a tour's dates), and stays."""
+diciembre de 2023"). Further down such a line may be an item of a list (a tour's dates, a timeline, a show's venue
+and its run), so there it needs one date, no bullet, no dateline or date on the lines beside it, and a line
+before it that announces nothing (ends with no colon)."""
+DATELINE_WORDS = 14
+"""Below the first lines, a dateline has at most this many words (a place of three, a date with its weekday and
+time, an agency)."""
 DATELINE_PLACE_WORDS = 4
 """A dateline's place has fewer words than this, each capitalised ("SPRINGFIELD, Mo.", "Nová Ves") or each of a
 script without letter case ("नई दिल्ली")."""
@@ -264,13 +269,35 @@ _AGENCY_TAIL = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
-    """A dateline alone on one of the first lines of a text (`DATELINE_HEAD`): a place in capitalised words (or
+    """A dateline alone on one of the first lines of a text (`DATELINE_HEAD`), or further down with no dateline or
+    date beside it (a note moved into the body, a live page's entry): a place in capitalised words (or
     in a script without letter case), then what `timestamp_lines` reads as a date ("Buenos Aires, 4 de diciembre
     de 2023", "CAMBRIDGE, Mass. — Feb. 14, 2024", "Новосибирск, 21 ноября.", "Barcelona | 22 de octubre de
     2024", "नई दिल्ली, 5 सितंबर।"), in any language; also with the dash that joined it to the paragraph it
     opened, and an agency in brackets before it ("Košice 4. októbra 2023 –", "Λος Άντζελες, 10 Ιουνίου (ΑΠΕ) —")."""
     is_timestamp = timestamp_test(context.language)
-    return [i for i in range(min(DATELINE_HEAD, len(lines))) if is_dateline(lines[i], is_timestamp)]
+
+    def dated(i: int) -> bool:
+        line = lines[i]
+        if i < DATELINE_HEAD:
+            return is_dateline(line, is_timestamp)
+        return (
+            line.words <= DATELINE_WORDS
+            and len(YEAR.findall(line.norm)) <= 1  # one date: "…, October 2, 2025 – February 15, 2026" is a run's
+            and not line.text.startswith(_HEADLINE_BULLETS)
+            and is_dateline(line, is_timestamp)
+        )
+
+    found = [i for i in range(len(lines)) if dated(i)]
+    if not found or found[-1] < DATELINE_HEAD:
+        return found
+
+    def alone(i: int) -> bool:
+        if lines[i - 1].text.rstrip().endswith(":"):
+            return False  # an item of what the line before announces ("Tour dates:")
+        return not any(0 <= j < len(lines) and (j in found or is_timestamp(lines[j])) for j in (i - 1, i + 1))
+
+    return [i for i in found if i < DATELINE_HEAD or alone(i)]
 
 
 def is_place(words: Sequence[str]) -> bool:

@@ -2760,6 +2760,44 @@ def test_a_names_only_credit_becomes_the_articles_credit(credit_line: str, credi
     assert article.credit == credit
 
 
+# A dateline further down a text, alone between paragraphs (a note moved into the body, a live page's entry).
+DATELINES_FURTHER_DOWN = {
+    "middle-en": ("en", [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "OXFORD, England — March 18, 2024", PARAGRAPH_BEFORE]),
+    "end-en": ("en", [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "Cambridge, Mass., Feb. 14, 2024"]),
+    "end-es": ("es", [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "Ponce, Puerto Rico — 9 de abril de 2024"]),
+    "middle-hi": ("hi", [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "नई दिल्ली, 5 सितंबर।", PARAGRAPH_BEFORE]),
+}
+
+
+@pytest.mark.parametrize(("language", "lines"), DATELINES_FURTHER_DOWN.values(), ids=DATELINES_FURTHER_DOWN.keys())
+def test_a_dateline_alone_further_down_goes(language: str, lines: list[str]) -> None:
+    kept, removals = clean(lines, language)
+    assert [r.cleaner for r in removals] == ["datelines"]
+    assert kept == tuple(line for line in lines if line in (PARAGRAPH_BEFORE, PARAGRAPH_AFTER))
+
+
+# Further down, a place and a date that are a list's item stay: a run of them, a bullet, an announcing line
+# before, or a show's venue and its run.
+NEAR_DATELINES_FURTHER_DOWN = {
+    "a-run": [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "New York, NY, May 3, 2024", "Los Angeles, Calif., May 5, 2024"],
+    "a-bullet": [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "- New York, NY, May 3, 2024", PARAGRAPH_BEFORE],
+    "after-a-colon": [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "The tour's last date:", "New York, NY, May 3, 2024"],
+    "a-run-of-dates": [
+        PARAGRAPH_BEFORE,
+        PARAGRAPH_AFTER,
+        "Lee Carter, Modern Gallery, October 2, 2025 – February 15, 2026",
+        PARAGRAPH_BEFORE,
+    ],
+}
+
+
+@pytest.mark.parametrize("lines", NEAR_DATELINES_FURTHER_DOWN.values(), ids=NEAR_DATELINES_FURTHER_DOWN.keys())
+def test_a_place_and_a_date_in_a_list_further_down_stay(lines: list[str]) -> None:
+    kept, removals = clean(lines, "en")
+    assert [r.text for r in removals] == []
+    assert kept == tuple(lines)
+
+
 def test_a_place_and_a_year_on_top_are_no_dateline() -> None:
     lines = ["Berlin, 1989", PARAGRAPH_BEFORE, PARAGRAPH_AFTER]
     kept, removals = clean(lines, "en")
