@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from cleaners.byline_parts import NAME_PARTICLES, header_names
+from cleaners.prefilter import Phrases
 from cleaners.registry import Line, TextContext
 from cleaners.rules import line_pattern, loose_pattern
-from cleaners.text_cleaners import DIGIT, edges, timestamp_test
+from cleaners.text_cleaners import DIGIT, edges, labels_anywhere, timestamp_test
 
 _BYLINE_LEADS = ("By", "Par", "Von", "Por", "Di", "Door", "Av", "Af", "Oleh", "Autor:", "Автор:", "Közzétette", "Από")
 """The first word of a byline, in each language that has one ("By Jane Doe", "Par Jean Dupont", "Autor: Petr
@@ -137,6 +138,39 @@ def byline_in_timestamp(line: str, language: str | None, is_date: Callable[[str]
     return None
 
 
+STAFF_WORDS = 14
+"""A byline that names the newsroom (`staff_byline`) has at most this many words, with its timestamp."""
+_SIDE_MARKS = " ,;|·•–—-:"
+"""What may part a newsroom's byline from a timestamp beside it."""
+
+
+@functools.cache
+def _staff_byline(language: str | None) -> Phrases:
+    """A byline's word (``byline_word``) and a newsroom's name after it (``staff_name``), as whole words, with
+    the literals a line must hold for it to be searched."""
+    words = loose_pattern("byline_word", language).pattern
+    names = loose_pattern("staff_name", language).pattern
+    return Phrases.compile([rf"(?<!\w)(?:{words})\s+(?:{names})(?!\w)"])
+
+
+def staff_byline(line: Line, language: str | None, is_date: Callable[[str], bool]) -> bool:
+    """Whether ``line`` is a byline that names the newsroom, not a person: a byline's word and a newsroom's name
+    (``staff_name``: "By the Editorial Board", "Von der SZ-Redaktion", "Door de redactie"), alone or with a
+    timestamp (``is_date``) or a timestamp's label ("Published") beside it ("Posted 3 hours ago by the Newsroom
+    team", "Published by the news desk"). A sentence that goes on stays ("By the editors' count, …", "Von der
+    Redaktion geprüft.")."""
+    if line.words > STAFF_WORDS:
+        return False
+    phrases = _staff_byline(language)
+    if phrases.search(line.norm, line.folded) is None:
+        return False
+    for found in phrases.regex.finditer(line.norm):
+        rest = f"{line.norm[: found.start()]} {line.norm[found.end() :]}".strip(_SIDE_MARKS)
+        if not rest or is_date(rest) or not labels_anywhere(language).sub("", rest).strip(_SIDE_MARKS):
+            return True
+    return False
+
+
 def byline_authors(line: str, language: str | None = None) -> tuple[str, ...]:
     """The names a line that `bylines` removed gives: a byline's, alone or with a date (`dated_byline`,
     `byline_and_date`), or inside a timestamp (`byline_in_timestamp`, with the byline's words of
@@ -190,4 +224,5 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
         for i, line in enumerate(lines)
         if (i in near and line.words <= 14 and byline_names(line.text))
         or ((i in near or DIGIT.search(line.norm) is not None) and is_dated(line))
+        or staff_byline(line, language, is_date)
     ]

@@ -46,7 +46,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("contact-lines", 4, text.contact_lines),
     TextCleaner("copyright", 2, text.copyright_lines),
     TextCleaner("agency-credit", 4, text.agency_credits, positional=True),
-    TextCleaner("byline", 7, bylines.bylines, positional=True),
+    TextCleaner("byline", 8, bylines.bylines, positional=True),
     TextCleaner("datelines", 3, text.datelines, positional=True),
     TextCleaner("taxonomy", 1, text.taxonomy_lines),
     TextCleaner("title-repeat", 1, text.title_repeats, positional=True),

@@ -2760,6 +2760,31 @@ def test_a_names_only_credit_becomes_the_articles_credit(credit_line: str, credi
     assert article.credit == credit
 
 
+# A byline that names the newsroom, not a person, alone or with a timestamp, wherever it stands.
+STAFF_BYLINES: list[tuple[str, str, str, str]] = [
+    ("staff-board", "en", "byline", "By the Editorial Board"),
+    ("staff-team-ago", "en", "byline", "Posted 3 hours ago by the Newsroom team"),
+    ("staff-desk-label", "en", "byline", "Published by the news desk"),
+    ("staff-outlet", "en", "byline", "By BBC News staff"),
+    ("staff-reporter", "en", "byline", "By a Staff Reporter"),
+    ("staff-de", "de", "byline", "Von der SZ-Redaktion"),
+    ("staff-nl", "nl", "byline", "Door de redactie"),
+    ("staff-sv", "sv", "byline", "Av redaktionen"),
+    ("staff-nb", "nb", "byline", "Av nyhetsredaksjonen"),
+    ("staff-it", "it", "byline", "Di redazione"),
+]
+BOILERPLATE += boilerplate_cases(STAFF_BYLINES)
+
+NEAR_STAFF_BYLINES: list[tuple[str, str, str]] = [
+    ("near-staff-count", "en", "By the editors' count, the festival drew 40,000 people."),
+    ("near-staff-reviewed", "en", "Reviewed by the staff"),
+    ("near-staff-supported", "en", "Supported by the team, she rebuilt the clinic in a year."),
+    ("near-staff-time", "en", "By the time the team arrived, the fire was out."),
+    ("near-staff-de", "de", "Von der Redaktion des Magazins kam keine Antwort."),
+]
+ARTICLE += article_cases(NEAR_STAFF_BYLINES)
+
+
 # A dateline further down a text, alone between paragraphs (a note moved into the body, a live page's entry).
 DATELINES_FURTHER_DOWN = {
     "middle-en": ("en", [PARAGRAPH_BEFORE, PARAGRAPH_AFTER, "OXFORD, England — March 18, 2024", PARAGRAPH_BEFORE]),
