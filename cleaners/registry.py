@@ -15,6 +15,7 @@ trail.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -44,6 +45,27 @@ class Removal:
 
 
 _BULLETS = " -–—•·*|>»"
+_CLOSERS = {"(": ")", "[": "]", "（": "）", "【": "】"}
+"""Brackets that may enclose a whole line, by their opener."""
+
+
+def enclosed(text: str) -> str | None:
+    """The text inside brackets that enclose the whole of ``text``, maybe with a full stop after them ("(This
+    article first appeared in The Atlantic.)", "[Reprinted with permission.]."), or None: "(a) and (b)" is no
+    such line, nor "()"."""
+    body = text[:-1] if text[-1:] in ".。" else text
+    closer = _CLOSERS.get(body[:1])
+    if closer is None or len(body) < 3 or body[-1] != closer:
+        return None
+    depth = 0
+    for i, character in enumerate(body):
+        if character == body[0]:
+            depth += 1
+        elif character == closer:
+            depth -= 1
+            if depth == 0 and i < len(body) - 1:
+                return None
+    return body[1:-1].strip() or None
 
 
 @dataclass(frozen=True)
@@ -66,6 +88,15 @@ class Line:
         joined = " ".join(parts)
         norm = joined.strip(_BULLETS)
         return cls(joined, norm, len(parts), fold(norm))
+
+    @functools.cached_property
+    def inside(self) -> Line | None:
+        """The line inside the brackets that enclose it whole (`enclosed`), which a note may stand in: "(This
+        article first appeared in The Atlantic.)"; None for a line not so enclosed."""
+        if self.norm[:1] not in _CLOSERS:
+            return None
+        inner = enclosed(self.norm)
+        return Line.of(inner) if inner is not None else None
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,9 @@ class TextCleaner:
     positional: bool = False
     """Its verdict on a line depends on the lines around it or on its place (start, end): only such
     cleaners can find more to remove once other lines are gone, so only they run again."""
+    last_resort: bool = False
+    """It reads what the others leave (a model of notes): it runs after them, and after they have read the lines
+    that brackets enclose whole (`_selected_inside`)."""
 
 
 def _shorten(text: str) -> str:
@@ -169,18 +203,46 @@ def run_text_cleaners(
 
     The stage is repeated until a round removes nothing (a removal can bring
     another line to the start or the end, where some cleaners look), so that
-    cleaning its own output removes nothing more.
+    cleaning its own output removes nothing more. In the first round, once
+    every cleaner has read the lines as they are, those that judge a line
+    alone read the lines that brackets enclose whole without them
+    (`_selected_inside`); the last resorts (`TextCleaner.last_resort`) do
+    both after the others.
     """
     kept = [Line.of(line) for line in lines if line.strip()]
     removals: list[Removal] = []
     for round_number in range(MAX_TEXT_ROUNDS):
         before = len(removals)
-        for cleaner in cleaners if round_number == 0 else [c for c in cleaners if c.positional]:
-            drop = set(cleaner.select(kept, context))
-            if not drop:
-                continue
-            removals.extend(Removal(cleaner.name, "text", _shorten(kept[i].text)) for i in sorted(drop))
-            kept = [line for i, line in enumerate(kept) if i not in drop]
+        if round_number > 0:
+            for cleaner in cleaners:
+                if cleaner.positional:
+                    kept = _drop(cleaner, kept, set(cleaner.select(kept, context)), removals)
+        else:
+            for group in ([c for c in cleaners if not c.last_resort], [c for c in cleaners if c.last_resort]):
+                for cleaner in group:
+                    kept = _drop(cleaner, kept, set(cleaner.select(kept, context)), removals)
+                if any(line.inside is not None for line in kept):
+                    for cleaner in group:
+                        if not cleaner.positional:
+                            kept = _drop(cleaner, kept, _selected_inside(cleaner, kept, context), removals)
         if len(removals) == before:
             break
     return tuple(line.text for line in kept), tuple(removals)
+
+
+def _drop(cleaner: TextCleaner, lines: list[Line], drop: set[int], removals: list[Removal]) -> list[Line]:
+    """``lines`` without those of ``drop``, each recorded in ``removals`` as ``cleaner``'s."""
+    if not drop:
+        return lines
+    removals.extend(Removal(cleaner.name, "text", _shorten(lines[i].text)) for i in sorted(drop))
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _selected_inside(cleaner: TextCleaner, lines: list[Line], context: TextContext) -> set[int]:
+    """The lines enclosed whole in brackets (`Line.inside`) that ``cleaner``, which judges each line alone,
+    selects when it reads them without the brackets: a note that a site put in brackets is the note. Asked
+    once every cleaner has read the lines as they are, so that a line any of them reads so stays its."""
+    inside = [(i, inner) for i, line in enumerate(lines) if (inner := line.inside) is not None]
+    if not inside:
+        return set()
+    return {inside[j][0] for j in cleaner.select([inner for _, inner in inside], context)}

@@ -494,9 +494,11 @@ def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
 def syndication_source(line: str, language: str | None = None) -> str | None:
     """The publication a syndication note names ("This story was originally published by ProPublica."
     gives "ProPublica"), without trailing punctuation or a licence tail; None if ``line`` is not a
-    syndication note or names none ("Republished with permission."). Without ``language``, the wordings
-    of every language of the rule tables are tried."""
-    text = Line.of(line).norm
+    syndication note or names none ("Republished with permission."); a note enclosed whole in brackets is read
+    inside them (`Line.inside`). Without ``language``, the wordings of every language of the rule tables are
+    tried."""
+    read = Line.of(line)
+    text = read.inside.norm if read.inside is not None else read.norm
     for candidate in (language,) if language else RULE_LANGUAGES:
         is_note, source = _syndication(text, candidate)
         if is_note:

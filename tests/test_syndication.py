@@ -73,6 +73,9 @@ SOURCES = [
     pytest.param("Artykuł został pierwotnie opublikowany w serwisie Port24.", "Port24", id="pl-w-serwisie"),
     pytest.param("Artikeln publicerades först i Hamnbladet.", "Hamnbladet", id="sv-forst-i"),
     pytest.param("This article first appeared in “the harbour weekly”.", "the harbour weekly", id="quoted-lower-case"),
+    # A note enclosed whole in brackets names its publication as it does without them.
+    pytest.param("(Reprinted with permission from The Harbour Weekly.)", "The Harbour Weekly", id="in-brackets"),
+    pytest.param("[Dieser Artikel erschien zuerst im Hafenkurier.]", "Hafenkurier", id="in-square-brackets"),
     # A note that names no publication, and lines that are no note.
     pytest.param(
         "This story first appeared in “Boats, bridges and the sea”, a collection.", None, id="quoted-words-no-name"

@@ -13,7 +13,7 @@ from text_stage import PARAGRAPH_AFTER, PARAGRAPH_BEFORE, TITLE, article_cases, 
 
 from cleaners import clean_page
 from cleaners.bylines import byline_authors
-from cleaners.registry import Removal
+from cleaners.registry import Removal, enclosed
 from cleaners.syndication import syndication_source
 from cleaners.text_cleaners import WORD_OR_NUMBER
 
@@ -2758,6 +2758,47 @@ def test_a_names_only_credit_becomes_the_articles_credit(credit_line: str, credi
     article = clean_page(page, "https://example.org/news/bridge")
     assert article.text == "\n".join(paragraphs)
     assert article.credit == credit
+
+
+# A note that a site put in brackets, the brackets enclosing the whole line: read inside them.
+ENCLOSED_NOTES: list[tuple[str, str, str, str]] = [
+    ("enclosed-reprinted", "en", "syndication", "(Reprinted with permission from The Harbour Weekly.)"),
+    ("enclosed-first-appeared", "en", "syndication", "[This article first appeared in The Harbour Weekly.]"),
+    ("enclosed-de", "de", "syndication", "(Dieser Artikel erschien zuerst im Hafenkurier.)"),
+    ("enclosed-fr", "fr", "syndication", "(Cet article a d'abord été publié sur Le Courrier du Port.)"),
+    ("enclosed-es", "es", "syndication", "[Este artículo fue publicado originalmente en El Diario del Puerto.]"),
+    ("enclosed-comments", "en", "comment-prompts", "[Comments are closed.]"),
+    (
+        "enclosed-update",
+        "en",
+        "timestamps",
+        "(This story was updated at 3:40 p.m. to include comments from the mayor.)",
+    ),
+]
+BOILERPLATE += boilerplate_cases(ENCLOSED_NOTES)
+
+NEAR_ENCLOSED_NOTES: list[tuple[str, str, str]] = [
+    ("near-enclosed-sentence", "en", "(The harbour company did not respond to a request for comment.)"),
+    ("near-enclosed-two", "en", "(Comments are closed.) (The bridge is not.)"),
+]
+ARTICLE += article_cases(NEAR_ENCLOSED_NOTES)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        pytest.param("(Reprinted with permission.)", "Reprinted with permission.", id="round"),
+        pytest.param("[Note.].", "Note.", id="square-and-a-full-stop"),
+        pytest.param("（本文转载自澎湃新闻）", "本文转载自澎湃新闻", id="full-width"),
+        pytest.param("(a note (with brackets) inside)", "a note (with brackets) inside", id="nested"),
+        pytest.param("(a) and (b)", None, id="two-pairs"),
+        pytest.param("()", None, id="empty"),
+        pytest.param("(not closed", None, id="not-closed"),
+        pytest.param("Not opened)", None, id="not-opened"),
+    ],
+)
+def test_brackets_that_enclose_a_whole_line(text: str, inside: str | None) -> None:
+    assert enclosed(text) == inside
 
 
 # A byline that names the newsroom, not a person, alone or with a timestamp, wherever it stands.
