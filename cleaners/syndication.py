@@ -469,23 +469,32 @@ def _quoted_name(rest: str, source: str) -> bool:
 
 
 PODCAST_NOTE_WORDS = 30
-"""A note that the text comes from a podcast (``podcast_note``) has at most this many words."""
+"""A note that the text comes from a podcast (``podcast_note``) or a book (``book_note``) has at most this many
+words."""
 
 
 def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
     """Syndication notes ("This article originally appeared on The Conversation.", "Republished with
     permission from …", "Dieser Beitrag ist zuerst bei … erschienen"), and notes that the text comes from a
-    podcast's episode (``podcast_note``: "Adapted from an episode of the Harbour Lights podcast."); reported
-    speech is kept. `syndication_source` gives the publication a removed note names."""
+    podcast's episode (``podcast_note``: "Adapted from an episode of the Harbour Lights podcast.") or a book
+    (``book_note``: "Adapted from Jane Doe's book The Long Road, published by Penguin."); reported speech is
+    kept. `syndication_source` gives the publication a removed note names."""
     speech = loose_pattern("speech", context.language)
     podcast = contains_pattern("podcast_note", context.language)
+    book = contains_pattern("book_note", context.language)
     return [
         i
         for i, line in enumerate(lines)
         if line.words <= 60
         and (
             _syndication(line.norm, context.language, line.folded)[0]
-            or (line.words <= PODCAST_NOTE_WORDS and podcast.search(line.norm, line.folded) is not None)
+            or (
+                line.words <= PODCAST_NOTE_WORDS
+                and (
+                    podcast.search(line.norm, line.folded) is not None
+                    or book.search(line.norm, line.folded) is not None
+                )
+            )
         )
         and not speech.search(line.norm)
     ]

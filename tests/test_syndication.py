@@ -405,7 +405,43 @@ PODCAST_NOTES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), AUTHOR_NOTES + PODCAST_NOTES)
+# Notes that the text is an excerpt of a book, or adapted from one: the word for a book and its title.
+BOOK_NOTES = [
+    pytest.param("en", "Adapted from Jane Doe's book The Long Road, published by Harbour Press.", id="book-en-adapted"),
+    pytest.param("en", "Excerpt from The Long Road, by Jane Doe (Harbour Press, $28).", id="book-en-price"),
+    pytest.param(
+        "en", "This excerpt is from The Long Road by Jane Doe, out now from Harbour Press.", id="book-en-this"
+    ),
+    pytest.param(
+        "en", "Jane Doe is the author of The Long Road, from which this essay is adapted.", id="book-en-which"
+    ),
+    pytest.param(
+        "de", "Auszug aus dem Buch „Der lange Weg“ von Anna Becker, erschienen im Hafen Verlag.", id="book-de"
+    ),
+    pytest.param("de", "Vorabdruck aus „Der lange Weg“, das am 3. Mai im Hafen Verlag erscheint.", id="book-de-pre"),
+    pytest.param(
+        "fr", "Extrait du livre « Le long chemin » de Jeanne Dupont, paru aux éditions du Port.", id="book-fr"
+    ),
+    pytest.param(
+        "fr", "Ce texte est extrait de « Le long chemin », publié chez Éditions du Port.", id="book-fr-quoted"
+    ),
+    pytest.param("es", "Fragmento del libro «El largo camino», de Juana Pérez (Editorial Puerto).", id="book-es"),
+    pytest.param("it", "Estratto dal libro «La lunga strada» di Anna Rossi, edito da Porto Editore.", id="book-it"),
+    pytest.param("pt", 'Trecho do livro "O longo caminho", de Ana Souza, publicado pela Editora Porto.', id="book-pt"),
+    pytest.param(
+        "nl", "Fragment uit het boek 'De lange weg' van Anna de Vries, uitgegeven bij Havenpers.", id="book-nl"
+    ),
+    pytest.param("sv", 'Utdrag ur boken "Den långa vägen" av Anna Berg, utgiven på Hamnförlaget.', id="book-sv"),
+    pytest.param("da", 'Uddrag af bogen "Den lange vej" af Anna Holm, udgivet på Havneforlaget.', id="book-da"),
+    pytest.param("nb", "Utdrag fra boken «Den lange veien» av Anna Berg, utgitt på Havneforlaget.", id="book-nb"),
+    pytest.param("pl", "Fragment książki „Długa droga” Anny Nowak, wydanej przez Wydawnictwo Port.", id="book-pl"),
+    pytest.param(
+        "cs", "Úryvek z knihy Dlouhá cesta od Anny Novákové, kterou vydalo nakladatelství Přístav.", id="book-cs"
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), AUTHOR_NOTES + PODCAST_NOTES + BOOK_NOTES)
 def test_a_note_naming_no_publication_is_a_note(language: str, line: str) -> None:
     _kept, removals = clean([PARAGRAPH, line, PARAGRAPH], language, title=None)
     assert removals == (Removal("syndication", "text", line),)
@@ -414,6 +450,17 @@ def test_a_note_naming_no_publication_is_a_note(language: str, line: str) -> Non
 
 # Article sentences that open as such notes do and go on with a clause: they stay.
 NEAR_NOTES = [
+    # a book named in a sentence, or no title after the word for a book
+    pytest.param("en", "An excerpt from the book The Long Road was read aloud at the trial.", id="en-book-read"),
+    pytest.param("en", "Adapted from the novel Dune, the film was released by Warner as a box set.", id="en-book-film"),
+    pytest.param("en", "Adapted from a 1950s novel, the film follows a fisherman's widow.", id="en-book-no-title"),
+    pytest.param(
+        "en", "Excerpted from The Long Road by Jane Doe, the scene shows the harbour in 1950.", id="en-book-clause"
+    ),
+    pytest.param("de", "Ein Auszug aus dem Buch „Der lange Weg“ wurde im Prozess verlesen.", id="de-book-read"),
+    pytest.param("de", "Auszüge aus dem Buch las die Autorin am Abend im Rathaus vor.", id="de-book-no-title"),
+    pytest.param("fr", "Un extrait du livre « Le long chemin » a été lu au procès.", id="fr-book-read"),
+    pytest.param("es", "Un fragmento del libro «El largo camino» fue leído en el juicio.", id="es-book-read"),
     # a note, then a long sentence that is no promotion
     pytest.param(
         "en",
