@@ -38,7 +38,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-blocks", 1, text.related_blocks, positional=True),
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 2, text.headline_tags),
-    TextCleaner("syndication", 21, syndication.syndication_notes),
+    TextCleaner("syndication", 22, syndication.syndication_notes),
     TextCleaner("comment-prompts", 15, text.comment_prompts),
     TextCleaner("affiliate-notes", 19, text.affiliate_notes),
     TextCleaner("promo-lines", 3, text.promo_lines),

@@ -73,6 +73,12 @@ SOURCES = [
     pytest.param("Artykuł został pierwotnie opublikowany w serwisie Port24.", "Port24", id="pl-w-serwisie"),
     pytest.param("Artikeln publicerades först i Hamnbladet.", "Hamnbladet", id="sv-forst-i"),
     pytest.param("This article first appeared in “the harbour weekly”.", "the harbour weekly", id="quoted-lower-case"),
+    # A distributor's credit, a pointer to the rest at the source, a note adapted with permission.
+    pytest.param("Distributed by Tribune Content Agency, LLC.", "Tribune Content Agency", id="distributed-by"),
+    pytest.param("Syndicated by Creators Syndicate.", "Creators Syndicate", id="syndicated-by"),
+    pytest.param("Read more at The Harbour Weekly.", "The Harbour Weekly", id="read-more-at"),
+    pytest.param("Continue reading at The Harbour Weekly.", "The Harbour Weekly", id="continue-reading-at"),
+    pytest.param("Adapted with permission from The Harbour Weekly.", "The Harbour Weekly", id="adapted-permission"),
     # A note enclosed whole in brackets names its publication as it does without them.
     pytest.param("(Reprinted with permission from The Harbour Weekly.)", "The Harbour Weekly", id="in-brackets"),
     pytest.param("[Dieser Artikel erschien zuerst im Hafenkurier.]", "Hafenkurier", id="in-square-brackets"),
@@ -450,6 +456,9 @@ def test_a_note_naming_no_publication_is_a_note(language: str, line: str) -> Non
 
 # Article sentences that open as such notes do and go on with a clause: they stay.
 NEAR_NOTES = [
+    # a distributor or a place to read more in a sentence
+    pytest.param("en", "Distributed by Netflix, the film opens on Friday.", id="en-distributed-clause"),
+    pytest.param("en", "Read more at the library, the mayor urged residents.", id="en-read-more-clause"),
     # a book named in a sentence, or no title after the word for a book
     pytest.param("en", "An excerpt from the book The Long Road was read aloud at the trial.", id="en-book-read"),
     pytest.param("en", "Adapted from the novel Dune, the film was released by Warner as a box set.", id="en-book-film"),
