@@ -39,7 +39,7 @@ TEXT_CLEANERS: tuple[TextCleaner, ...] = (
     TextCleaner("related-lines", 2, text.related_lines, positional=True),
     TextCleaner("headline-tags", 2, text.headline_tags),
     TextCleaner("syndication", 22, syndication.syndication_notes),
-    TextCleaner("comment-prompts", 15, text.comment_prompts),
+    TextCleaner("comment-prompts", 16, text.comment_prompts),
     TextCleaner("affiliate-notes", 19, text.affiliate_notes),
     TextCleaner("promo-lines", 3, text.promo_lines),
     TextCleaner("cookie-notices", 2, text.cookie_notices),

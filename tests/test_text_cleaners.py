@@ -2760,6 +2760,37 @@ def test_a_names_only_credit_becomes_the_articles_credit(credit_line: str, credi
     assert article.credit == credit
 
 
+# A question to the reader of a few words, then a call to answer; a call to weigh in; readers invited to comment.
+CALLS_AFTER_QUESTIONS: list[tuple[str, str, str, str]] = [
+    ("call-vote-social", "en", "comment-prompts", "How would you vote? Let us know on social media."),
+    (
+        "call-long-question",
+        "en",
+        "comment-prompts",
+        "What are your thoughts on the new harbour rules? Tell us on X, Facebook or Instagram.",
+    ),
+    ("call-share-them", "en", "comment-prompts", "Have thoughts on this story? Share them with us."),
+    ("call-poll", "en", "comment-prompts", "Is the council right? Vote in our poll below."),
+    ("call-newsroom", "en", "comment-prompts", "Questions or comments about this story? Contact the newsroom."),
+    ("call-weigh-in", "en", "comment-prompts", "Weigh in below: is the bridge worth saving?"),
+    ("call-readers-can", "en", "comment-prompts", "Readers can share their views in the comments."),
+]
+BOILERPLATE += boilerplate_cases(CALLS_AFTER_QUESTIONS)
+
+NEAR_CALLS_AFTER_QUESTIONS: list[tuple[str, str, str]] = [
+    ("near-call-said", "en", "Did he know? Let us know if you have information, police said on Monday."),
+    ("near-call-answer", "en", "Who pays for the repairs? Contact details for the council are on its website."),
+    ("near-call-business", "en", "Ready to move your shop online? Contact us today for a free consultation."),
+    ("near-call-weigh-in", "en", "Weigh in at 80 kilos before the fight."),
+    (
+        "near-call-readers",
+        "en",
+        "Readers can share their views at a public meeting on Tuesday, when the council votes.",
+    ),
+]
+ARTICLE += article_cases(NEAR_CALLS_AFTER_QUESTIONS)
+
+
 # A note that a site put in brackets, the brackets enclosing the whole line: read inside them.
 ENCLOSED_NOTES: list[tuple[str, str, str, str]] = [
     ("enclosed-reprinted", "en", "syndication", "(Reprinted with permission from The Harbour Weekly.)"),
