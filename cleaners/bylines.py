@@ -224,5 +224,5 @@ def bylines(lines: Sequence[Line], context: TextContext) -> list[int]:
         for i, line in enumerate(lines)
         if (i in near and line.words <= 14 and byline_names(line.text))
         or ((i in near or DIGIT.search(line.norm) is not None) and is_dated(line))
-        or staff_byline(line, language, is_date)
+        or (line.words <= STAFF_WORDS and staff_byline(line, language, is_date))
     ]

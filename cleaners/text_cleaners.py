@@ -257,7 +257,8 @@ and its run), so there it needs one date, no bullet, no dateline or date on the 
 before it that announces nothing (ends with no colon)."""
 DATELINE_WORDS = 14
 """Below the first lines, a dateline has at most this many words (a place of three, a date with its weekday and
-time, an agency)."""
+time, an agency), begins with its place's capital (or a letter of a script without case) and holds a number: quick
+tests before the line is parted."""
 DATELINE_PLACE_WORDS = 4
 """A dateline's place has fewer words than this, each capitalised ("SPRINGFIELD, Mo.", "Nová Ves") or each of a
 script without letter case ("नई दिल्ली")."""
@@ -276,19 +277,15 @@ def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
     2024", "नई दिल्ली, 5 सितंबर।"), in any language; also with the dash that joined it to the paragraph it
     opened, and an agency in brackets before it ("Košice 4. októbra 2023 –", "Λος Άντζελες, 10 Ιουνίου (ΑΠΕ) —")."""
     is_timestamp = timestamp_test(context.language)
-
-    def dated(i: int) -> bool:
-        line = lines[i]
-        if i < DATELINE_HEAD:
-            return is_dateline(line, is_timestamp)
-        return (
-            line.words <= DATELINE_WORDS
-            and len(YEAR.findall(line.norm)) <= 1  # one date: "…, October 2, 2025 – February 15, 2026" is a run's
-            and not line.text.startswith(_HEADLINE_BULLETS)
-            and is_dateline(line, is_timestamp)
-        )
-
-    found = [i for i in range(len(lines)) if dated(i)]
+    found = [i for i in range(min(DATELINE_HEAD, len(lines))) if is_dateline(lines[i], is_timestamp)]
+    found += [
+        i
+        for i in range(DATELINE_HEAD, len(lines))
+        if lines[i].words <= DATELINE_WORDS
+        and DIGIT.search(lines[i].norm) is not None
+        and _may_be_dateline(lines[i])
+        and is_dateline(lines[i], is_timestamp)
+    ]
     if not found or found[-1] < DATELINE_HEAD:
         return found
 
@@ -298,6 +295,18 @@ def datelines(lines: Sequence[Line], context: TextContext) -> list[int]:
         return not any(0 <= j < len(lines) and (j in found or is_timestamp(lines[j])) for j in (i - 1, i + 1))
 
     return [i for i in found if i < DATELINE_HEAD or alone(i)]
+
+
+def _may_be_dateline(line: Line) -> bool:
+    """What a dateline below the first lines needs besides a number: its place's capital (or a letter of a script
+    without case) first, one year at most (a second date makes a run: "…, October 2, 2025 – February 15, 2026"),
+    and no bullet (a list's item)."""
+    first = line.norm[:1]
+    return (
+        (first.isupper() or is_caseless(first))
+        and len(YEAR.findall(line.norm)) <= 1
+        and not line.text.startswith(_HEADLINE_BULLETS)
+    )
 
 
 def is_place(words: Sequence[str]) -> bool:
