@@ -468,9 +468,9 @@ def _quoted_name(rest: str, source: str) -> bool:
     )
 
 
-PODCAST_NOTE_WORDS = 30
-"""A note that the text comes from a podcast (``podcast_note``) or a book (``book_note``) has at most this many
-words."""
+SOURCE_NOTE_WORDS = 30
+"""A note that the text comes from a podcast (``podcast_note``) or a book (``book_note``), rather than from a
+publication, has at most this many words."""
 
 
 def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
@@ -489,7 +489,7 @@ def syndication_notes(lines: Sequence[Line], context: TextContext) -> list[int]:
         and (
             _syndication(line.norm, context.language, line.folded)[0]
             or (
-                line.words <= PODCAST_NOTE_WORDS
+                line.words <= SOURCE_NOTE_WORDS
                 and (
                     podcast.search(line.norm, line.folded) is not None
                     or book.search(line.norm, line.folded) is not None
